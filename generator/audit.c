@@ -1,0 +1,364 @@
+/*
+ * audit.c - a spec against an IANA registry CSV (see audit.h).
+ */
+#include "audit.h"
+
+#include "alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One registry row that assigns a single code. */
+struct iana_row {
+    long code;
+    int line;
+    char *phrase;            /* without annotation; NULL for "(Unused)" */
+    enum code_status status;
+    char *reference;         /* normalized (see norm_reference) */
+};
+
+/*
+ * Reads one CSV record (RFC 4180: quoted fields, "" inside quotes, CRLF or
+ * LF) starting at *pos into fields (up to max, each a new string).
+ * Returns the number of fields, 0 at the end of data, -1 on error.
+ */
+static int csv_record(const char *data, size_t len, size_t *pos, int *line,
+                      char **fields, int max, struct diag_list *dl)
+{
+    size_t i = *pos;
+    int nf = 0;
+    struct sbuf f;
+
+    if (i >= len)
+        return 0;
+    sbuf_init(&f);
+    for (;;) {
+        int quoted = 0;
+
+        sbuf_reset(&f);
+        if (i < len && data[i] == '"') {
+            quoted = 1;
+            i++;
+            for (;;) {
+                if (i >= len) {
+                    struct sg_pos p = {0, 1};
+
+                    p.line = *line;
+                    diag_error(dl, p, "unterminated quoted field");
+                    goto fail;
+                }
+                if (data[i] == '"') {
+                    if (i + 1 < len && data[i + 1] == '"') {
+                        sbuf_putc(&f, '"');
+                        i += 2;
+                        continue;
+                    }
+                    i++;
+                    break;
+                }
+                if (data[i] == '\n')
+                    (*line)++;
+                sbuf_putc(&f, data[i++]);
+            }
+        }
+        while (i < len && data[i] != ',' && data[i] != '\n' &&
+               data[i] != '\r') {
+            if (quoted) {
+                struct sg_pos p = {0, 1};
+
+                p.line = *line;
+                diag_error(dl, p, "text after a quoted field");
+                goto fail;
+            }
+            sbuf_putc(&f, data[i++]);
+        }
+        if (sbuf_failed(&f)) {
+            diag_oom(dl);
+            goto fail;
+        }
+        if (nf < max) {
+            fields[nf] = sg_strdup(sbuf_str(&f));
+            if (fields[nf] == NULL) {
+                diag_oom(dl);
+                goto fail;
+            }
+        }
+        nf++;
+        if (i < len && data[i] == ',') {
+            i++;
+            continue;
+        }
+        break;
+    }
+    if (i < len && data[i] == '\r')
+        i++;
+    if (i < len && data[i] == '\n')
+        i++;
+    (*line)++;
+    *pos = i;
+    sbuf_free(&f);
+    return nf;
+fail:
+    sbuf_free(&f);
+    while (nf > 0 && nf <= max)
+        sg_free(fields[--nf]);
+    return -1;
+}
+
+/*
+ * Normalizes a reference for comparison: "[RFC9110, Section 15.5.14]" and
+ * "RFC 9110, Section 15.5.14" both become "RFC 9110, Section 15.5.14";
+ * several bracketed references are joined with "; ".
+ */
+static char *norm_reference(const char *s)
+{
+    struct sbuf out;
+    const char *p;
+
+    sbuf_init(&out);
+    for (p = s; *p; p++) {
+        if (*p == '[') {
+            if (out.len)
+                sbuf_puts(&out, "; ");
+            continue;
+        }
+        if (*p == ']')
+            continue;
+        if (*p == ';') {
+            sbuf_puts(&out, "; ");
+            while (p[1] == ' ')
+                p++;
+            continue;
+        }
+        if (strncmp(p, "RFC", 3) == 0 && p[3] >= '0' && p[3] <= '9') {
+            sbuf_puts(&out, "RFC ");
+            p += 2;
+            continue;
+        }
+        sbuf_putc(&out, *p);
+    }
+    if (sbuf_failed(&out)) {
+        sbuf_free(&out);
+        return NULL;
+    }
+    if (out.data == NULL)
+        return sg_strdup("");
+    return out.data;
+}
+
+/* Splits a registry description into phrase and status. */
+static int parse_description(const char *d, struct iana_row *row)
+{
+    const char *paren = strrchr(d, '(');
+    size_t len = strlen(d);
+
+    row->status = STATUS_STANDARD;
+    if (strcmp(d, "(Unused)") == 0) {
+        row->status = STATUS_UNUSED;
+        row->phrase = NULL;
+        return 0;
+    }
+    if (paren && paren > d && paren[-1] == ' ' && d[len - 1] == ')') {
+        if (strncmp(paren, "(OBSOLETED)", 11) == 0)
+            row->status = STATUS_OBSOLETE;
+        else if (strncmp(paren, "(TEMPORARY", 10) == 0)
+            row->status = STATUS_TEMPORARY;
+        if (row->status != STATUS_STANDARD)
+            len = (size_t)(paren - d) - 1;
+    }
+    row->phrase = sg_strndup(d, len);
+    return row->phrase ? 0 : -1;
+}
+
+static int row_cmp(const void *a, const void *b)
+{
+    long x = ((const struct iana_row *)a)->code;
+    long y = ((const struct iana_row *)b)->code;
+
+    return x < y ? -1 : (x > y);
+}
+
+/* Reads every single-code row; returns the count or -1. */
+static long read_rows(const char *data, size_t len, struct iana_row **rows,
+                      struct diag_list *dl)
+{
+    size_t pos = 0, cap = 0;
+    long n = 0;
+    int line = 1, first = 1;
+
+    *rows = NULL;
+    for (;;) {
+        char *f[3] = {NULL, NULL, NULL};
+        int rec_line = line, nf, k;
+        struct sg_pos p = {0, 1};
+        char *end;
+        long code;
+
+        nf = csv_record(data, len, &pos, &line, f, 3, dl);
+        if (nf < 0)
+            return -1;
+        if (nf == 0)
+            break;
+        p.line = rec_line;
+        if (first) {
+            first = 0;
+            if (nf < 3 || strcmp(f[0], "Value") != 0 ||
+                strcmp(f[1], "Description") != 0) {
+                diag_error(dl, p, "not an IANA registry export: the first "
+                           "line must be \"Value,Description,Reference\"");
+                for (k = 0; k < nf && k < 3; k++)
+                    sg_free(f[k]);
+                return -1;
+            }
+            for (k = 0; k < 3; k++)
+                sg_free(f[k]);
+            continue;
+        }
+        if (nf == 1 && f[0][0] == '\0') { /* blank line */
+            sg_free(f[0]);
+            continue;
+        }
+        code = strtol(f[0], &end, 10);
+        if (nf < 2 || end == f[0] || (*end != '\0' && *end != '-')) {
+            diag_error(dl, p, "expected a code or a range of codes, not "
+                       "'%.40s'", f[0]);
+            for (k = 0; k < nf && k < 3; k++)
+                sg_free(f[k]);
+            return -1;
+        }
+        if (*end == '-' || strcmp(f[1], "Unassigned") == 0) {
+            for (k = 0; k < nf && k < 3; k++)
+                sg_free(f[k]);
+            continue; /* ranges are unassigned space */
+        }
+        if (sg_grow((void **)rows, &cap, (size_t)n + 1, sizeof **rows) != 0)
+            goto oom;
+        (*rows)[n].code = code;
+        (*rows)[n].line = rec_line;
+        (*rows)[n].reference = norm_reference(nf > 2 ? f[2] : "");
+        if ((*rows)[n].reference == NULL ||
+            parse_description(f[1], &(*rows)[n]) != 0) {
+            sg_free((*rows)[n].reference);
+            goto oom;
+        }
+        n++;
+        for (k = 0; k < nf && k < 3; k++)
+            sg_free(f[k]);
+        continue;
+    oom:
+        for (k = 0; k < nf && k < 3; k++)
+            sg_free(f[k]);
+        diag_oom(dl);
+        return -1;
+    }
+    qsort(*rows, (size_t)n, sizeof **rows, row_cmp);
+    return n;
+}
+
+/* Compares one registered code with the spec's entry. */
+static int compare_code(const struct spec_code *c, const struct iana_row *r,
+                        struct sbuf *report)
+{
+    int diffs = 0;
+
+    if (c->status == STATUS_UNOFFICIAL) {
+        sbuf_printf(report, "status %ld: the spec has it as unofficial, the "
+                    "registry assigns it (\"%s\")\n", c->code,
+                    r->phrase ? r->phrase : "(Unused)");
+        return 1;
+    }
+    if (r->status == STATUS_UNUSED) {
+        if (c->status != STATUS_UNUSED) {
+            sbuf_printf(report, "status %ld: spec %s, registry unused\n",
+                        c->code, status_keyword(c->status));
+            diffs++;
+        }
+    } else {
+        if (strcmp(c->phrase.s, r->phrase) != 0) {
+            sbuf_printf(report, "phrase %ld: spec \"%s\", registry \"%s\"\n",
+                        c->code, c->phrase.s, r->phrase);
+            diffs++;
+        }
+        /* The registry marks temporary and obsolete codes; the spec may
+         * also call a plain entry deprecated (RFC text, not an
+         * annotation). */
+        if (c->status != r->status &&
+            !(r->status == STATUS_STANDARD &&
+              c->status == STATUS_DEPRECATED)) {
+            sbuf_printf(report, "status %ld: spec %s, registry %s\n",
+                        c->code, status_keyword(c->status),
+                        status_keyword(r->status));
+            diffs++;
+        }
+    }
+    {
+        char *ref = norm_reference(c->reference.s ? c->reference.s : "");
+
+        if (ref == NULL)
+            return -1;
+        if (strcmp(ref, r->reference) != 0) {
+            sbuf_printf(report, "reference %ld: spec \"%s\", registry "
+                        "\"%s\"\n", c->code, ref, r->reference);
+            diffs++;
+        }
+        sg_free(ref);
+    }
+    return diffs;
+}
+
+int audit_compare(const struct spec *spec, const char *data, size_t len,
+                  struct sbuf *report, struct diag_list *dl)
+{
+    struct iana_row *rows = NULL;
+    long nrows, r = 0, k;
+    size_t i = 0;
+    int diffs = 0;
+
+    nrows = read_rows(data, len, &rows, dl);
+    if (nrows < 0)
+        goto done;
+    /* Both sides ascending: one merge pass. */
+    while (i < spec->ncodes || r < nrows) {
+        const struct spec_code *c =
+            i < spec->ncodes ? &spec->codes[spec->order[i]] : NULL;
+        const struct iana_row *row = r < nrows ? &rows[r] : NULL;
+
+        if (c && (row == NULL || c->code < row->code)) {
+            if (c->status != STATUS_UNOFFICIAL) {
+                sbuf_printf(report, "extra %ld \"%s\": the spec has it as "
+                            "%s, the registry does not assign it\n", c->code,
+                            c->phrase.s, status_keyword(c->status));
+                diffs++;
+            }
+            i++;
+        } else if (row && (c == NULL || row->code < c->code)) {
+            sbuf_printf(report, "missing %ld \"%s\": in the registry, not "
+                        "in the spec\n", row->code,
+                        row->phrase ? row->phrase : "(Unused)");
+            diffs++;
+            r++;
+        } else {
+            int d = compare_code(c, row, report);
+
+            if (d < 0) {
+                diag_oom(dl);
+                diffs = -1;
+                goto done;
+            }
+            diffs += d;
+            i++;
+            r++;
+        }
+    }
+    if (sbuf_failed(report)) {
+        diag_oom(dl);
+        diffs = -1;
+    }
+done:
+    for (k = 0; k < nrows; k++) {
+        sg_free(rows[k].phrase);
+        sg_free(rows[k].reference);
+    }
+    sg_free(rows);
+    return nrows < 0 ? -1 : diffs;
+}

@@ -1,0 +1,149 @@
+/*
+ * diag.c - diagnostics as data (see diag.h).
+ */
+#include "diag.h"
+
+#include "alloc.h"
+#include "sbuf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void diag_init(struct diag_list *dl, const char *file)
+{
+    memset(dl, 0, sizeof *dl);
+    dl->file = file;
+}
+
+void diag_free(struct diag_list *dl)
+{
+    size_t i;
+
+    for (i = 0; i < dl->count; i++)
+        sg_free(dl->items[i].msg);
+    sg_free(dl->items);
+    diag_init(dl, dl->file);
+}
+
+static void diag_vadd(struct diag_list *dl, enum diag_level level,
+                      struct sg_pos pos, const char *fmt, va_list ap)
+{
+    struct sbuf sb;
+
+    if (level == DIAG_ERROR)
+        dl->errors++;
+    sbuf_init(&sb);
+    {
+        char tmp[512];
+        /* Messages quote at most a short excerpt of the spec, so a fixed
+         * buffer is enough; longer ones are cut. */
+        vsnprintf(tmp, sizeof tmp, fmt, ap);
+        sbuf_puts(&sb, tmp);
+    }
+    if (sbuf_failed(&sb) ||
+        sg_grow((void **)&dl->items, &dl->cap, dl->count + 1,
+                sizeof *dl->items) != 0) {
+        sbuf_free(&sb);
+        dl->oom = 1;
+        return;
+    }
+    dl->items[dl->count].level = level;
+    dl->items[dl->count].pos = pos;
+    dl->items[dl->count].msg = sb.data;
+    dl->count++;
+}
+
+void diag_add(struct diag_list *dl, enum diag_level level, struct sg_pos pos,
+              const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    diag_vadd(dl, level, pos, fmt, ap);
+    va_end(ap);
+}
+
+void diag_error(struct diag_list *dl, struct sg_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    diag_vadd(dl, DIAG_ERROR, pos, fmt, ap);
+    va_end(ap);
+}
+
+void diag_note(struct diag_list *dl, struct sg_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    diag_vadd(dl, DIAG_NOTE, pos, fmt, ap);
+    va_end(ap);
+}
+
+void diag_oom(struct diag_list *dl)
+{
+    dl->errors++;
+    dl->oom = 1;
+}
+
+void diag_format(const struct diag_list *dl, size_t i, struct sbuf *out)
+{
+    static const char *const names[] = {"error", "warning", "note"};
+    const struct diag *d = &dl->items[i];
+
+    if (d->pos.line > 0)
+        sbuf_printf(out, "%s:%d:%d: %s: %s", dl->file, d->pos.line,
+                    d->pos.col > 0 ? d->pos.col : 1, names[d->level], d->msg);
+    else
+        sbuf_printf(out, "%s: %s: %s", dl->file, names[d->level], d->msg);
+}
+
+/* Levenshtein distance, capped: returns a value > cap when it is larger. */
+static size_t edit_distance(const char *a, const char *b, size_t cap)
+{
+    size_t la = strlen(a), lb = strlen(b), i, j;
+    size_t row[64];
+
+    if (la >= 64 || lb >= 64)
+        return cap + 1;
+    if ((la > lb ? la - lb : lb - la) > cap)
+        return cap + 1;
+    for (j = 0; j <= lb; j++)
+        row[j] = j;
+    for (i = 1; i <= la; i++) {
+        size_t diag = row[0];
+
+        row[0] = i;
+        for (j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *diag_did_you_mean(const char *word, const char *const *candidates)
+{
+    const char *best = NULL;
+    size_t best_d, cap = strlen(word) <= 3 ? 1 : 2;
+
+    best_d = cap + 1;
+    for (; *candidates; candidates++) {
+        size_t d = edit_distance(word, *candidates, cap);
+
+        if (d < best_d) {
+            best_d = d;
+            best = *candidates;
+        }
+    }
+    return best;
+}

@@ -1,0 +1,78 @@
+/*
+ * diag.h - diagnostics as data.
+ *
+ * Library code never prints: every stage appends what it finds to a diag
+ * list with a position, and keeps going, so one run reports every problem.
+ * main.c prints the list GNU style: "file:line:col: error: message".
+ */
+#ifndef STATUSGEN_DIAG_H
+#define STATUSGEN_DIAG_H
+
+#include <stddef.h>
+
+enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
+
+/* A position in the spec, 1-based; line 0 means "the file as a whole". */
+struct sg_pos {
+    int line;
+    int col;
+};
+
+struct diag {
+    enum diag_level level;
+    struct sg_pos pos;
+    char *msg;              /* owned by the list */
+};
+
+struct diag_list {
+    const char *file;       /* name used in messages; not owned */
+    struct diag *items;
+    size_t count;
+    size_t cap;
+    size_t errors;          /* number of DIAG_ERROR entries */
+    int oom;                /* a message could not be stored */
+};
+
+void diag_init(struct diag_list *dl, const char *file);
+void diag_free(struct diag_list *dl);
+
+/*
+ * Appends a message at pos.  An error also counts in dl->errors, even when
+ * memory for its text runs out (then dl->oom is set).
+ */
+void diag_add(struct diag_list *dl, enum diag_level level, struct sg_pos pos,
+              const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* Shorthands for diag_add with DIAG_ERROR and DIAG_NOTE. */
+void diag_error(struct diag_list *dl, struct sg_pos pos, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+void diag_note(struct diag_list *dl, struct sg_pos pos, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Records that memory ran out: an error without a position. */
+void diag_oom(struct diag_list *dl);
+
+/*
+ * Formats entry i as "file:line:col: level: message" (no newline) into
+ * out; returns 0 or -1.
+ */
+struct sbuf;
+void diag_format(const struct diag_list *dl, size_t i, struct sbuf *out);
+
+/*
+ * Returns the candidate closest to word by edit distance when it is close
+ * enough to be a likely typo, else NULL.  candidates ends with NULL.
+ */
+const char *diag_did_you_mean(const char *word, const char *const *candidates);
+
+#endif

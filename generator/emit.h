@@ -1,0 +1,45 @@
+/*
+ * emit.h - the emitters: spec model in, text out.
+ *
+ * Each emitter reads a validated spec and appends one output file to a
+ * string buffer; none touches the disk.  Output is deterministic: no
+ * timestamps, no absolute paths, "\n" line endings, codes in ascending
+ * order.  Emitted C is plain ASCII.
+ */
+#ifndef STATUSGEN_EMIT_H
+#define STATUSGEN_EMIT_H
+
+#include "model.h"
+#include "sbuf.h"
+
+#define STATUSGEN_VERSION "0.1.0"
+
+/* What every emitter needs besides the spec. */
+struct emit_ctx {
+    const struct spec *spec;
+    const char *spec_name;  /* the spec's path as the banner shows it */
+};
+
+/* <name>.h: enums, trait bits, <MACRO>_COUNT, <MACRO>_LIST, prototypes. */
+void emit_header(const struct emit_ctx *ctx, struct sbuf *out);
+
+/* <name>.c: the lookup functions and their tables. */
+void emit_source(const struct emit_ctx *ctx, struct sbuf *out);
+
+/* The definitions of <name>.c without banner and #include: shared by the
+ * source and the single-header output. */
+void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out);
+
+/* <name>_single.h: the header, and the source behind
+ * <MACRO>_IMPLEMENTATION (stb style). */
+void emit_single(const struct emit_ctx *ctx, struct sbuf *out);
+
+/* <name>.<lang>.md: the registry documented in language lang (an index
+ * into spec->reg.languages). */
+void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out);
+
+/* Appends the banner as the lines of a C block comment. */
+void emit_banner_c(const struct emit_ctx *ctx, const char *file,
+                   struct sbuf *out);
+
+#endif

@@ -1,0 +1,560 @@
+/*
+ * loader.c - YAML text to document tree, with libyaml's event API.
+ *
+ * The only file that includes <yaml.h>.  It uses yaml_parser_parse (events)
+ * rather than libyaml's document loader: the loader is quadratic on deep
+ * nesting, expands aliases and keeps only the last of duplicate keys, while
+ * here every event is checked as it comes and nothing is expanded.
+ */
+#include "node.h"
+
+#include "alloc.h"
+
+#include <yaml.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void node_free(struct node *n)
+{
+    /* Iterative over the items' depth would be possible, but the loader
+     * caps nesting at SG_MAX_DEPTH, so recursion is bounded. */
+    size_t i, slots;
+
+    if (n == NULL)
+        return;
+    slots = n->kind == NODE_MAPPING ? n->count * 2 : n->count;
+    for (i = 0; i < slots; i++)
+        node_free(n->items[i]);
+    sg_free(n->items);
+    sg_free(n->text);
+    sg_free(n);
+}
+
+const struct node *node_get(const struct node *map, const char *key)
+{
+    size_t i;
+
+    if (map == NULL || map->kind != NODE_MAPPING)
+        return NULL;
+    for (i = 0; i < map->count; i++) {
+        const struct node *k = map->items[2 * i];
+
+        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
+            return map->items[2 * i + 1];
+    }
+    return NULL;
+}
+
+int spec_read_file(const char *path, char **data, size_t *len,
+                   struct diag_list *dl)
+{
+    static const struct sg_pos nopos = {0, 0};
+    FILE *f;
+    char *buf = NULL;
+    size_t used = 0, cap = 0;
+    int is_stdin = strcmp(path, "-") == 0;
+    struct stat st;
+
+    *data = NULL;
+    *len = 0;
+    if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        diag_error(dl, nopos, "is a directory, not a spec file");
+        return -1;
+    }
+    f = is_stdin ? stdin : fopen(path, "rb");
+    if (f == NULL) {
+        diag_error(dl, nopos, "cannot open: %s", strerror(errno));
+        return -1;
+    }
+    for (;;) {
+        size_t n;
+
+        if (cap - used < 65536) {
+            if (sg_grow((void **)&buf, &cap, used + 65536 + 1, 1) != 0) {
+                diag_oom(dl);
+                goto fail;
+            }
+        }
+        n = fread(buf + used, 1, cap - used - 1, f);
+        used += n;
+        if (used > SG_MAX_FILE_SIZE) {
+            diag_error(dl, nopos, "spec is larger than the limit of %lu MiB",
+                       SG_MAX_FILE_SIZE / (1024 * 1024));
+            goto fail;
+        }
+        if (n == 0)
+            break;
+    }
+    if (ferror(f)) {
+        diag_error(dl, nopos, "cannot read: %s", strerror(errno));
+        goto fail;
+    }
+    if (!is_stdin)
+        fclose(f);
+    if (buf == NULL && (buf = (char *)sg_malloc(1)) == NULL) {
+        diag_oom(dl);
+        return -1;
+    }
+    buf[used] = '\0';
+    *data = buf;
+    *len = used;
+    return 0;
+fail:
+    if (!is_stdin)
+        fclose(f);
+    sg_free(buf);
+    return -1;
+}
+
+/* Position of byte offset off in data, 1-based, columns in characters. */
+static struct sg_pos pos_of_offset(const char *data, size_t off)
+{
+    struct sg_pos p;
+    size_t i;
+
+    p.line = 1;
+    p.col = 1;
+    for (i = 0; i < off; i++) {
+        unsigned char c = (unsigned char)data[i];
+
+        if (c == '\n') {
+            p.line++;
+            p.col = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            p.col++;
+        }
+    }
+    return p;
+}
+
+/*
+ * Checks that data is UTF-8 holding only characters YAML allows (tab, line
+ * breaks and printable characters).  Reports the first offence with its
+ * line and column and returns -1; 0 when the text is fine.
+ */
+static int check_text(const char *data, size_t len, struct diag_list *dl)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    size_t i = 0;
+
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        i = 3; /* a UTF-8 byte order mark is allowed */
+    while (i < len) {
+        unsigned long cp;
+        size_t n, k;
+        unsigned char c = s[i];
+
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                diag_error(dl, pos_of_offset(data, i),
+                           c == 0 ? "NUL byte in the spec"
+                                  : "control character 0x%02X in the spec",
+                           c);
+                return -1;
+            }
+            if (c == 0x7f) {
+                diag_error(dl, pos_of_offset(data, i),
+                           "control character 0x7F in the spec");
+                return -1;
+            }
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 2;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4;
+            cp = c & 0x07;
+        } else {
+            goto bad;
+        }
+        if (i + n > len)
+            goto bad;
+        for (k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                goto bad;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            goto bad;
+        if ((cp >= 0x80 && cp <= 0x9F && cp != 0x85) || cp == 0xFFFE ||
+            cp == 0xFFFF || (cp == 0xFEFF && i != 0)) {
+            diag_error(dl, pos_of_offset(data, i),
+                       "character U+%04lX is not allowed in a spec", cp);
+            return -1;
+        }
+        i += n;
+    }
+    return 0;
+bad:
+    diag_error(dl, pos_of_offset(data, i),
+               "invalid UTF-8 (byte 0x%02X); a spec must be UTF-8 text",
+               s[i]);
+    return -1;
+}
+
+/* libyaml marks are 0-based; ours are 1-based. */
+static struct sg_pos pos_of_mark(yaml_mark_t m)
+{
+    struct sg_pos p;
+
+    p.line = (int)m.line + 1;
+    p.col = (int)m.column + 1;
+    return p;
+}
+
+/* Returns the byte at a 1-based line and character column, or 0. */
+static unsigned char byte_at(const char *data, size_t len, struct sg_pos p)
+{
+    size_t i = 0;
+    int line = 1, col = 1;
+
+    while (i < len && line < p.line) {
+        if (data[i++] == '\n')
+            line++;
+    }
+    while (i < len && col < p.col && data[i] != '\n') {
+        i++;
+        while (i < len && ((unsigned char)data[i] & 0xC0) == 0x80)
+            i++;
+        col++;
+    }
+    return i < len ? (unsigned char)data[i] : 0;
+}
+
+struct loader {
+    struct diag_list *dl;
+    const char *data;
+    size_t len;
+    struct node *root;
+    struct node *stack[SG_MAX_DEPTH + 1];
+    int depth;
+    unsigned long nodes;
+    int fatal;              /* stop reading events */
+};
+
+/* Appends child to the open collection, or makes it the root. */
+static int attach(struct loader *ld, struct node *child)
+{
+    struct node *parent;
+
+    if (ld->depth == 0) {
+        ld->root = child;
+        return 0;
+    }
+    parent = ld->stack[ld->depth - 1];
+    if (parent->kind == NODE_MAPPING) {
+        /* mapping: items fill key, value, key, value ...; count (pairs)
+         * grows when the value arrives. */
+        size_t used = parent->count * 2 + (size_t)parent->open_key;
+
+        if (sg_grow((void **)&parent->items, &parent->cap, used + 1,
+                    sizeof *parent->items) != 0)
+            goto oom;
+        parent->items[used] = child;
+        if (parent->open_key) {     /* this was the value */
+            parent->open_key = 0;
+            parent->count++;
+        } else {
+            parent->open_key = 1;   /* a key waits for its value */
+        }
+        return 0;
+    }
+    if (sg_grow((void **)&parent->items, &parent->cap, parent->count + 1,
+                sizeof *parent->items) != 0)
+        goto oom;
+    parent->items[parent->count++] = child;
+    return 0;
+oom:
+    node_free(child);
+    diag_oom(ld->dl);
+    ld->fatal = 1;
+    return -1;
+}
+
+static struct node *new_node(struct loader *ld, enum node_kind kind,
+                             yaml_mark_t mark)
+{
+    struct node *n;
+
+    if (++ld->nodes > SG_MAX_NODES) {
+        diag_error(ld->dl, pos_of_mark(mark),
+                   "spec has more than %lu YAML nodes", SG_MAX_NODES);
+        ld->fatal = 1;
+        return NULL;
+    }
+    n = (struct node *)sg_calloc(1, sizeof *n);
+    if (n == NULL) {
+        diag_oom(ld->dl);
+        ld->fatal = 1;
+        return NULL;
+    }
+    n->kind = kind;
+    n->pos = pos_of_mark(mark);
+    return n;
+}
+
+/* Rejects what a spec has no use for: anchors and explicit tags. */
+static void check_props(struct loader *ld, yaml_mark_t mark,
+                        const yaml_char_t *anchor, const yaml_char_t *tag)
+{
+    if (anchor)
+        diag_error(ld->dl, pos_of_mark(mark),
+                   "anchor '&%.40s': anchors and aliases are not allowed in "
+                   "a spec", (const char *)anchor);
+    if (tag)
+        diag_error(ld->dl, pos_of_mark(mark),
+                   "tag '%.60s': tags are not allowed in a spec",
+                   (const char *)tag);
+}
+
+struct key_ref {
+    const struct node *key;
+    size_t index;
+};
+
+static int key_cmp(const void *a, const void *b)
+{
+    const struct key_ref *x = (const struct key_ref *)a;
+    const struct key_ref *y = (const struct key_ref *)b;
+    int c;
+
+    if (x->key->len != y->key->len)
+        return x->key->len < y->key->len ? -1 : 1;
+    c = memcmp(x->key->text, y->key->text, x->key->len);
+    if (c)
+        return c;
+    return x->index < y->index ? -1 : (x->index > y->index);
+}
+
+/*
+ * Reports keys that are not scalars and keys given twice (sorting keeps
+ * this O(n log n) for any size of mapping).
+ */
+static void check_keys(struct loader *ld, const struct node *map)
+{
+    struct key_ref *refs;
+    size_t *first;
+    size_t i, n = 0;
+
+    refs = (struct key_ref *)sg_calloc(map->count, sizeof *refs);
+    first = (size_t *)sg_calloc(map->count, sizeof *first);
+    if (refs == NULL || first == NULL) {
+        sg_free(refs);
+        sg_free(first);
+        diag_oom(ld->dl);
+        return;
+    }
+    for (i = 0; i < map->count; i++) {
+        const struct node *k = map->items[2 * i];
+
+        first[i] = i;
+        if (k->kind != NODE_SCALAR) {
+            diag_error(ld->dl, k->pos, "a mapping key must be a scalar");
+            continue;
+        }
+        refs[n].key = k;
+        refs[n].index = i;
+        n++;
+    }
+    qsort(refs, n, sizeof *refs, key_cmp);
+    for (i = 1; i < n; i++) {
+        if (refs[i].key->len == refs[i - 1].key->len &&
+            memcmp(refs[i].key->text, refs[i - 1].key->text,
+                   refs[i].key->len) == 0)
+            first[refs[i].index] = first[refs[i - 1].index];
+    }
+    for (i = 0; i < map->count; i++) {
+        if (first[i] != i) {
+            const struct node *k = map->items[2 * i];
+
+            diag_error(ld->dl, k->pos, "duplicate key '%.60s'", k->text);
+            diag_note(ld->dl, map->items[2 * first[i]]->pos,
+                      "'%.60s' first given here", k->text);
+        }
+    }
+    sg_free(refs);
+    sg_free(first);
+}
+
+/* Reports a libyaml error with its position and context. */
+static void report_yaml_error(struct loader *ld, const yaml_parser_t *p)
+{
+    struct sg_pos pos = pos_of_mark(p->problem_mark);
+    const char *problem = p->problem ? p->problem : "syntax error";
+
+    switch (p->error) {
+    case YAML_MEMORY_ERROR:
+        diag_oom(ld->dl);
+        return;
+    case YAML_READER_ERROR:
+        diag_error(ld->dl, pos_of_offset(ld->data, p->problem_offset),
+                   "%s", problem);
+        return;
+    default:
+        break;
+    }
+    if (byte_at(ld->data, ld->len, pos) == '\t')
+        diag_error(ld->dl, pos, "tab character: YAML indents with spaces only");
+    else if (p->context)
+        diag_error(ld->dl, pos, "%s %s", p->context, problem);
+    else
+        diag_error(ld->dl, pos, "%s", problem);
+    if (p->context && (p->context_mark.line != p->problem_mark.line ||
+                       p->context_mark.column != p->problem_mark.column))
+        diag_note(ld->dl, pos_of_mark(p->context_mark), "%s started here",
+                  strncmp(p->context, "while ", 6) == 0
+                      ? p->context + 6 : p->context);
+}
+
+/* Handles one event; returns 1 at the end of the stream. */
+static int handle_event(struct loader *ld, yaml_event_t *ev, int *documents)
+{
+    struct node *n;
+
+    switch (ev->type) {
+    case YAML_STREAM_START_EVENT:
+    case YAML_DOCUMENT_END_EVENT:
+    case YAML_NO_EVENT:
+        return 0;
+    case YAML_STREAM_END_EVENT:
+        return 1;
+    case YAML_DOCUMENT_START_EVENT:
+        if (++*documents > 1) {
+            diag_error(ld->dl, pos_of_mark(ev->start_mark),
+                       "a second YAML document: a spec is one document");
+            ld->fatal = 1;
+        }
+        return 0;
+    case YAML_ALIAS_EVENT:
+        diag_error(ld->dl, pos_of_mark(ev->start_mark),
+                   "alias '*%.40s': anchors and aliases are not allowed in "
+                   "a spec", (const char *)ev->data.alias.anchor);
+        n = new_node(ld, NODE_SCALAR, ev->start_mark);
+        if (n == NULL)
+            return 0;
+        n->text = sg_strdup("");
+        n->plain = 1;
+        if (n->text == NULL) {
+            node_free(n);
+            diag_oom(ld->dl);
+            ld->fatal = 1;
+            return 0;
+        }
+        attach(ld, n);
+        return 0;
+    case YAML_SCALAR_EVENT:
+        check_props(ld, ev->start_mark, ev->data.scalar.anchor,
+                    ev->data.scalar.tag);
+        n = new_node(ld, NODE_SCALAR, ev->start_mark);
+        if (n == NULL)
+            return 0;
+        n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        if (ev->data.scalar.length > SG_MAX_SCALAR) {
+            diag_error(ld->dl, n->pos,
+                       "scalar of %lu bytes is longer than the limit of "
+                       "%lu bytes", (unsigned long)ev->data.scalar.length,
+                       SG_MAX_SCALAR);
+            n->text = sg_strdup("");
+        } else {
+            n->len = ev->data.scalar.length;
+            n->text = sg_strndup((const char *)ev->data.scalar.value, n->len);
+        }
+        if (n->text == NULL) {
+            node_free(n);
+            diag_oom(ld->dl);
+            ld->fatal = 1;
+            return 0;
+        }
+        attach(ld, n);
+        return 0;
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT:
+        if (ev->type == YAML_SEQUENCE_START_EVENT)
+            check_props(ld, ev->start_mark, ev->data.sequence_start.anchor,
+                        ev->data.sequence_start.tag);
+        else
+            check_props(ld, ev->start_mark, ev->data.mapping_start.anchor,
+                        ev->data.mapping_start.tag);
+        if (ld->depth >= SG_MAX_DEPTH) {
+            diag_error(ld->dl, pos_of_mark(ev->start_mark),
+                       "nesting deeper than %d levels", SG_MAX_DEPTH);
+            ld->fatal = 1;
+            return 0;
+        }
+        n = new_node(ld, ev->type == YAML_SEQUENCE_START_EVENT
+                             ? NODE_SEQUENCE : NODE_MAPPING,
+                     ev->start_mark);
+        if (n == NULL || attach(ld, n) != 0)
+            return 0;
+        ld->stack[ld->depth++] = n;
+        return 0;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        if (ld->depth > 0) {
+            n = ld->stack[--ld->depth];
+            if (n->kind == NODE_MAPPING)
+                check_keys(ld, n);
+        }
+        return 0;
+    }
+    return 0;
+}
+
+int spec_parse(const char *data, size_t len, struct diag_list *dl,
+               struct node **root)
+{
+    struct loader ld;
+    yaml_parser_t parser;
+    int documents = 0;
+    size_t errors_before = dl->errors;
+
+    *root = NULL;
+    memset(&ld, 0, sizeof ld);
+    ld.dl = dl;
+    ld.data = data;
+    ld.len = len;
+    if (check_text(data, len, dl) != 0)
+        return -1;
+    if (!yaml_parser_initialize(&parser)) {
+        diag_oom(dl);
+        return -1;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    while (!ld.fatal) {
+        yaml_event_t ev;
+        int end;
+
+        if (!yaml_parser_parse(&parser, &ev)) {
+            report_yaml_error(&ld, &parser);
+            break;
+        }
+        end = handle_event(&ld, &ev, &documents);
+        yaml_event_delete(&ev);
+        if (end)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    /* A half-built tree's mappings may end on a key with no value: drop
+     * the dangling key so the tree stays consistent. */
+    while (ld.depth > 0) {
+        struct node *n = ld.stack[--ld.depth];
+
+        if (n->kind == NODE_MAPPING && n->open_key) {
+            node_free(n->items[n->count * 2]);
+            n->open_key = 0;
+        }
+    }
+    *root = ld.root;
+    return dl->errors > errors_before ? -1 : 0;
+}

@@ -1,0 +1,324 @@
+/*
+ * main.c - the statusgen command line.
+ *
+ * The only place that prints: it runs the pipeline, turns diagnostics into
+ * "file:line:col: error: message" lines on standard error, and maps the
+ * outcome to the exit status (0 done, 1 difference found, 2 error).
+ */
+#include "alloc.h"
+#include "audit.h"
+#include "emit.h"
+#include "node.h"
+#include "pipeline.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define EXIT_DIFF 1
+#define EXIT_BAD 2
+
+static const char usage[] =
+    "usage: statusgen [-o DIR] [--emit KINDS] [--check] SPEC\n"
+    "       statusgen audit --iana FILE.csv SPEC\n"
+    "       statusgen --help | --version\n";
+
+static const char help[] =
+    "Generates C enums, switch-based lookup functions and Markdown docs\n"
+    "from a YAML spec of a status-code registry.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output DIR   write the outputs into DIR (default: .)\n"
+    "  --emit KINDS       comma-separated: header, source, docs, single\n"
+    "                     (default: header,source,docs)\n"
+    "  --check            write nothing; exit 1 and show a short diff when\n"
+    "                     a file in DIR differs from what SPEC makes\n"
+    "  -h, --help         show this help\n"
+    "  --version          show the version\n"
+    "\n"
+    "SPEC is a file, or - for standard input.\n"
+    "\n"
+    "audit --iana FILE.csv SPEC\n"
+    "                     compare SPEC with an IANA registry export and\n"
+    "                     list codes added, removed or changed\n"
+    "\n"
+    "Exit status: 0 done or up to date; 1 --check or audit found a\n"
+    "difference; 2 bad usage, invalid spec, or I/O error.\n";
+
+/* Prints every diagnostic of dl to stderr. */
+static void print_diags(const struct diag_list *dl)
+{
+    struct sbuf line;
+    size_t i;
+
+    sbuf_init(&line);
+    for (i = 0; i < dl->count; i++) {
+        sbuf_reset(&line);
+        diag_format(dl, i, &line);
+        fprintf(stderr, "%s\n", sbuf_str(&line));
+    }
+    if (dl->oom || sbuf_failed(&line))
+        fprintf(stderr, "%s: error: out of memory\n", dl->file);
+    sbuf_free(&line);
+}
+
+/*
+ * The spec's path as seen from the output directory, so that the banner is
+ * the same whatever the working directory.  Falls back to the path as
+ * given.  Returns a new string or NULL.
+ */
+static char *spec_display_name(const char *spec_path, const char *out_dir)
+{
+    char spec_abs[PATH_MAX], dir_abs[PATH_MAX], probe[PATH_MAX];
+    const char *tail = "";
+    struct sbuf sb;
+    size_t common = 0, i;
+
+    if (strcmp(spec_path, "-") == 0)
+        return sg_strdup("<stdin>");
+    if (realpath(spec_path, spec_abs) == NULL ||
+        strlen(out_dir) >= sizeof probe)
+        return sg_strdup(spec_path);
+    /* The output directory may not exist yet: resolve its nearest
+     * existing ancestor and keep the rest as written. */
+    strcpy(probe, out_dir);
+    while (realpath(probe, dir_abs) == NULL) {
+        char *slash = strrchr(probe, '/');
+
+        if (slash == NULL) {
+            if (realpath(".", dir_abs) == NULL)
+                return sg_strdup(spec_path);
+            tail = out_dir;
+            break;
+        }
+        *slash = '\0';
+        tail = out_dir + (slash - probe) + 1;
+        if (probe[0] == '\0') {
+            strcpy(dir_abs, "/");
+            break;
+        }
+    }
+    sbuf_init(&sb);
+    if (*tail) {
+        /* Resolve "dir_abs/tail" textually. */
+        if (strlen(dir_abs) + 1 + strlen(tail) >= sizeof dir_abs)
+            return sg_strdup(spec_path);
+        if (strcmp(dir_abs, "/") != 0)
+            strcat(dir_abs, "/");
+        strcat(dir_abs, tail);
+    }
+    /* Longest common directory prefix. */
+    for (i = 0; spec_abs[i] && spec_abs[i] == dir_abs[i]; i++)
+        if (spec_abs[i] == '/')
+            common = i;
+    if (dir_abs[i] == '\0' && spec_abs[i] == '/')
+        common = i;
+    /* One ".." per directory of dir_abs below the common prefix. */
+    for (i = common; dir_abs[i]; i++)
+        if (dir_abs[i] == '/' && dir_abs[i + 1] && dir_abs[i + 1] != '/')
+            sbuf_puts(&sb, "../");
+    sbuf_puts(&sb, spec_abs + common + 1);
+    if (sbuf_failed(&sb)) {
+        sbuf_free(&sb);
+        return NULL;
+    }
+    return sb.data;
+}
+
+static int run_generate(const char *spec_path, const char *out_dir,
+                        unsigned kinds, int check)
+{
+    struct spec spec;
+    struct diag_list dl, io;
+    struct output *outs = NULL;
+    size_t n = 0;
+    char *name = NULL;
+    int rc = EXIT_BAD;
+
+    diag_init(&dl, spec_path);
+    diag_init(&io, "statusgen");
+    if (spec_load(spec_path, &spec, &dl) != 0) {
+        print_diags(&dl);
+        goto done;
+    }
+    name = spec_display_name(spec_path, out_dir);
+    if (name == NULL || outputs_build(&spec, name, kinds, &outs, &n) != 0) {
+        fprintf(stderr, "statusgen: error: out of memory\n");
+        goto done;
+    }
+    if (check) {
+        struct sbuf report;
+        int stale;
+
+        sbuf_init(&report);
+        stale = check_outputs(out_dir, outs, n, &report, &io);
+        if (stale < 0 || sbuf_failed(&report)) {
+            if (sbuf_failed(&report))
+                diag_oom(&io);
+            print_diags(&io);
+        } else {
+            fputs(sbuf_str(&report), stdout);
+            if (stale)
+                fprintf(stderr, "statusgen: %d file%s in %s not up to date "
+                        "with %s; run statusgen without --check\n", stale,
+                        stale == 1 ? "" : "s", out_dir, spec_path);
+            rc = stale ? EXIT_DIFF : 0;
+        }
+        sbuf_free(&report);
+    } else {
+        if (write_outputs(out_dir, outs, n, NULL, &io) < 0)
+            print_diags(&io);
+        else
+            rc = 0;
+    }
+done:
+    outputs_free(outs, n);
+    sg_free(name);
+    spec_free(&spec);
+    diag_free(&dl);
+    diag_free(&io);
+    return rc;
+}
+
+static int run_audit(const char *csv_path, const char *spec_path)
+{
+    struct spec spec;
+    struct diag_list dl, csv;
+    struct sbuf report;
+    char *data = NULL;
+    size_t len = 0;
+    int rc = EXIT_BAD, diffs;
+
+    diag_init(&dl, spec_path);
+    diag_init(&csv, csv_path);
+    sbuf_init(&report);
+    if (spec_load(spec_path, &spec, &dl) != 0) {
+        print_diags(&dl);
+        goto done;
+    }
+    if (spec_read_file(csv_path, &data, &len, &csv) != 0) {
+        print_diags(&csv);
+        goto done;
+    }
+    diffs = audit_compare(&spec, data, len, &report, &csv);
+    if (diffs < 0) {
+        print_diags(&csv);
+        goto done;
+    }
+    fputs(sbuf_str(&report), stdout);
+    if (diffs)
+        fprintf(stderr, "statusgen audit: %d difference%s between %s and "
+                "%s\n", diffs, diffs == 1 ? "" : "s", spec_path, csv_path);
+    rc = diffs ? EXIT_DIFF : 0;
+done:
+    sbuf_free(&report);
+    sg_free(data);
+    spec_free(&spec);
+    diag_free(&dl);
+    diag_free(&csv);
+    return rc;
+}
+
+static int bad_usage(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Reports a command-line mistake and the usage; returns exit status 2. */
+static int bad_usage(const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "statusgen: ");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n%s", usage);
+    return EXIT_BAD;
+}
+
+/* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE";
+ * returns NULL when arg is not that option. */
+static const char *option_value(int argc, char **argv, int *i,
+                                const char *opt, int *missing)
+{
+    const char *arg = argv[*i];
+    size_t len = strlen(opt);
+
+    if (strncmp(arg, opt, len) != 0)
+        return NULL;
+    if (arg[len] == '=')
+        return arg + len + 1;
+    if (arg[len] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+int main(int argc, char **argv)
+{
+    const char *out_dir = ".", *spec = NULL, *iana = NULL, *v;
+    unsigned kinds = EMIT_DEFAULT;
+    int check = 0, audit = 0, i, missing = 0, options_done = 0;
+
+    for (i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+
+        if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
+            if (i == 1 && strcmp(arg, "audit") == 0) {
+                audit = 1;
+                continue;
+            }
+            if (spec)
+                return bad_usage("more than one SPEC ('%s')", arg);
+            spec = arg;
+        } else if (strcmp(arg, "--") == 0) {
+            options_done = 1;
+        } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+            fputs(usage, stdout);
+            fputs("\n", stdout);
+            fputs(help, stdout);
+            return 0;
+        } else if (strcmp(arg, "--version") == 0) {
+            puts("statusgen " STATUSGEN_VERSION);
+            return 0;
+        } else if (strcmp(arg, "--check") == 0 && !audit) {
+            check = 1;
+        } else if (!audit &&
+                   ((v = option_value(argc, argv, &i, "-o", &missing)) ||
+                    (v = option_value(argc, argv, &i, "--output", &missing)))) {
+            out_dir = v;
+        } else if (!audit &&
+                   (v = option_value(argc, argv, &i, "--emit", &missing))) {
+            kinds = emit_parse_kinds(v);
+            if (kinds == 0)
+                return bad_usage("--emit takes header, source, docs and "
+                                 "single, comma-separated, not '%s'", v);
+        } else if (audit &&
+                   (v = option_value(argc, argv, &i, "--iana", &missing))) {
+            iana = v;
+        } else if (missing) {
+            return bad_usage("option '%s' needs a value", arg);
+        } else {
+            return bad_usage("unknown option '%s'", arg);
+        }
+    }
+    if (spec == NULL)
+        return bad_usage("%s", "no SPEC given");
+    if (audit) {
+        if (iana == NULL)
+            return bad_usage("%s", "audit needs --iana FILE.csv");
+        return run_audit(iana, spec);
+    }
+    if (*out_dir == '\0')
+        return bad_usage("%s", "-o needs a directory");
+    return run_generate(spec, out_dir, kinds, check);
+}

@@ -1,0 +1,138 @@
+/*
+ * model.h - the spec as plain C structs.
+ *
+ * schema.c fills it from the document tree (types and keys); validate.c
+ * checks its meaning and fills the derived fields; the emitters only read
+ * it.  Every value keeps the position it came from, for diagnostics.
+ * All memory belongs to the spec and is released by spec_free().
+ */
+#ifndef STATUSGEN_MODEL_H
+#define STATUSGEN_MODEL_H
+
+#include "diag.h"
+
+#include <stddef.h>
+
+/* A text value; s is NULL when the key was absent. */
+struct sg_str {
+    char *s;
+    struct sg_pos pos;
+};
+
+enum code_status {
+    STATUS_STANDARD,
+    STATUS_TEMPORARY,
+    STATUS_DEPRECATED,
+    STATUS_UNUSED,
+    STATUS_OBSOLETE,
+    STATUS_UNOFFICIAL,
+    STATUS_COUNT_
+};
+
+/* The status keyword as written in a spec ("standard", ...). */
+const char *status_keyword(enum code_status st);
+
+#define SG_MAX_TRAITS 16     /* trait bits fit an unsigned int everywhere */
+#define SG_MAX_CODES 262144  /* codes in one registry */
+
+struct spec_registry {
+    struct sg_pos pos;
+    struct sg_str name;      /* lower_snake: type and function prefix */
+    struct sg_str macro;     /* UPPER_SNAKE: constant and macro prefix */
+    struct sg_str title;
+    struct sg_str updated;   /* YYYY-MM-DD, optional */
+    long lo, hi;             /* code range, inclusive */
+    struct sg_pos range_pos;
+    struct sg_str *languages;
+    size_t nlang;
+};
+
+struct spec_class {
+    struct sg_pos pos;
+    struct sg_str name;
+    long lo, hi;
+    struct sg_pos range_pos;
+    struct sg_str *title;    /* one per language; .s NULL when absent */
+};
+
+struct spec_trait {
+    struct sg_pos pos;
+    struct sg_str name;
+    struct sg_str doc;
+};
+
+struct spec_source {
+    struct sg_pos pos;
+    struct sg_str id;
+    struct sg_str file;
+    struct sg_str language;
+    struct sg_str doc;
+};
+
+struct spec_code {
+    struct sg_pos pos;       /* the entry */
+    long code;
+    struct sg_pos code_pos;
+    struct sg_str name;
+    struct sg_str phrase;
+    enum code_status status;
+    struct sg_pos status_pos;
+    struct sg_str reference;
+    struct sg_str note;
+    struct sg_str *aliases;
+    size_t naliases;
+    struct sg_str *traits;   /* trait names as written */
+    size_t ntraits;
+    struct sg_str *desc;     /* one per language; .s NULL when absent */
+    struct sg_str *sources;  /* source ids as written */
+    size_t nsources;
+    /* derived by spec_validate */
+    unsigned trait_bits;     /* bit i: spec->traits[i] */
+    int class_index;         /* into spec->classes, or -1 */
+};
+
+struct spec {
+    const char *path;        /* as given; not owned */
+    long version;
+    struct spec_registry reg;
+    struct spec_class *classes;
+    size_t nclasses;
+    struct spec_trait *traits;
+    size_t ntraits;
+    struct spec_source *sources;
+    size_t nsources;
+    struct spec_code *codes; /* in spec order */
+    size_t ncodes;
+    /* derived by spec_validate */
+    size_t *order;           /* indices of codes in ascending code order */
+    unsigned long long hash; /* of the spec's bytes */
+};
+
+/* Frees everything a spec holds and zeroes it (NULL is fine). */
+void spec_free(struct spec *spec);
+
+struct node;
+
+/*
+ * Fills spec from a document tree: checks that every value has the type the
+ * schema says, that required keys are there and that no unknown key is.
+ * Returns 0, or -1 with errors in dl (spec then holds what could be read,
+ * for spec_free).
+ */
+int spec_build(const struct node *root, struct spec *spec,
+               struct diag_list *dl);
+
+/*
+ * Checks the meaning of a built spec: identifiers, ranges, duplicates,
+ * references to traits and sources, phrases, descriptions.  Fills the
+ * derived fields.  Returns 0, or -1 with every problem in dl.
+ */
+int spec_validate(struct spec *spec, struct diag_list *dl);
+
+/*
+ * Reads, parses, builds and validates the spec at path in one call.
+ * Returns 0, or -1 with errors in dl.  The caller frees spec.
+ */
+int spec_load(const char *path, struct spec *spec, struct diag_list *dl);
+
+#endif

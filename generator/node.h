@@ -1,0 +1,62 @@
+/*
+ * node.h - the document tree the loader builds from YAML events.
+ *
+ * A deliberately small tree: scalars, sequences and mappings, each with the
+ * 1-based position where it starts.  No anchors, aliases, tags or merge keys
+ * exist here: the loader rejects them.  schema.c turns a tree into the spec
+ * model.
+ */
+#ifndef STATUSGEN_NODE_H
+#define STATUSGEN_NODE_H
+
+#include "diag.h"
+
+#include <stddef.h>
+
+enum node_kind { NODE_SCALAR, NODE_SEQUENCE, NODE_MAPPING };
+
+struct node {
+    enum node_kind kind;
+    struct sg_pos pos;
+    /* scalar */
+    char *text;             /* NUL-terminated; may hold NULs before len */
+    size_t len;
+    int plain;              /* written without quotes or block style */
+    /* sequence: items[0..count); mapping: keys items[2i], values items[2i+1] */
+    struct node **items;
+    size_t count;           /* sequence items, or mapping pairs */
+    size_t cap;             /* allocated slots in items */
+    int open_key;           /* mapping being built: a key awaits its value */
+};
+
+/* Frees a tree and every node below it (NULL is fine). */
+void node_free(struct node *n);
+
+/* Returns the value for key in a mapping, or NULL. */
+const struct node *node_get(const struct node *map, const char *key);
+
+/* Limits that keep any input cheap; each has its own error message. */
+#define SG_MAX_FILE_SIZE (128UL * 1024 * 1024) /* bytes of spec */
+#define SG_MAX_DEPTH 64                        /* nested collections */
+#define SG_MAX_SCALAR (64UL * 1024)            /* bytes of one scalar */
+#define SG_MAX_NODES 16000000UL                /* nodes in one document */
+
+/*
+ * Reads the spec at path ("-" for standard input) into a new buffer of at
+ * most SG_MAX_FILE_SIZE bytes.  Returns 0, or -1 after adding an error to
+ * dl.  The caller frees *data with sg_free.
+ */
+int spec_read_file(const char *path, char **data, size_t *len,
+                   struct diag_list *dl);
+
+/*
+ * Parses len bytes of YAML into a tree.  Checks that the text is UTF-8,
+ * rejects anchors, aliases, tags, several documents, duplicate keys, keys
+ * that are not scalars, and input over the limits above.  Returns 0 with
+ * *root set (NULL for an empty document), or -1 with errors in dl; on -1,
+ * *root may still hold a partial tree that the caller frees.
+ */
+int spec_parse(const char *data, size_t len, struct diag_list *dl,
+               struct node **root);
+
+#endif

@@ -1,0 +1,134 @@
+/*
+ * pipeline.c - load a spec, produce the outputs (see pipeline.h, model.h).
+ */
+#include "pipeline.h"
+
+#include "alloc.h"
+#include "emit.h"
+#include "node.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int spec_load(const char *path, struct spec *spec, struct diag_list *dl)
+{
+    char *data = NULL;
+    size_t len = 0;
+    struct node *root = NULL;
+    int rc = -1;
+
+    memset(spec, 0, sizeof *spec);
+    spec->path = path;
+    if (spec_read_file(path, &data, &len, dl) != 0)
+        return -1;
+    spec->hash = sg_hash64(data, len);
+    if (spec_parse(data, len, dl, &root) == 0 &&
+        spec_build(root, spec, dl) == 0 && spec_validate(spec, dl) == 0)
+        rc = 0;
+    node_free(root);
+    sg_free(data);
+    return rc;
+}
+
+unsigned emit_parse_kinds(const char *list)
+{
+    static const char *const words[] = {"header", "source", "docs",
+                                        "single"};
+    unsigned kinds = 0;
+    const char *p = list;
+
+    while (*p) {
+        size_t len = strcspn(p, ","), i;
+
+        for (i = 0; i < 4; i++)
+            if (strlen(words[i]) == len && strncmp(words[i], p, len) == 0)
+                break;
+        if (i == 4)
+            return 0;
+        kinds |= 1u << i;
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    return kinds;
+}
+
+void outputs_free(struct output *outs, size_t n)
+{
+    size_t i;
+
+    for (i = 0; outs && i < n; i++) {
+        sg_free(outs[i].name);
+        sbuf_free(&outs[i].text);
+    }
+    sg_free(outs);
+}
+
+/* Names output o "<stem><suffix>"; returns 0 or -1. */
+static int name_output(struct output *o, const char *stem, const char *suffix)
+{
+    struct sbuf name;
+
+    sbuf_init(&name);
+    sbuf_puts(&name, stem);
+    sbuf_puts(&name, suffix);
+    if (sbuf_failed(&name)) {
+        sbuf_free(&name);
+        return -1;
+    }
+    o->name = name.data;
+    return 0;
+}
+
+int outputs_build(const struct spec *spec, const char *spec_name,
+                  unsigned kinds, struct output **outs, size_t *n)
+{
+    struct emit_ctx ctx;
+    struct output *o;
+    size_t count = 0, max = 3 + spec->reg.nlang, i, l;
+    const char *stem = spec->reg.name.s;
+    char suffix[16];
+
+    *outs = NULL;
+    *n = 0;
+    ctx.spec = spec;
+    ctx.spec_name = spec_name;
+    o = (struct output *)sg_calloc(max, sizeof *o);
+    if (o == NULL)
+        return -1;
+    for (i = 0; i < max; i++)
+        sbuf_init(&o[i].text);
+    if (kinds & EMIT_HEADER) {
+        if (name_output(&o[count], stem, ".h") != 0)
+            goto fail;
+        emit_header(&ctx, &o[count++].text);
+    }
+    if (kinds & EMIT_SOURCE) {
+        if (name_output(&o[count], stem, ".c") != 0)
+            goto fail;
+        emit_source(&ctx, &o[count++].text);
+    }
+    if (kinds & EMIT_SINGLE) {
+        if (name_output(&o[count], stem, "_single.h") != 0)
+            goto fail;
+        emit_single(&ctx, &o[count++].text);
+    }
+    if (kinds & EMIT_DOCS) {
+        for (l = 0; l < spec->reg.nlang; l++) {
+            /* languages are 2 to 8 letters (validated) */
+            sprintf(suffix, ".%.8s.md", spec->reg.languages[l].s);
+            if (name_output(&o[count], stem, suffix) != 0)
+                goto fail;
+            emit_docs(&ctx, l, &o[count++].text);
+        }
+    }
+    for (i = 0; i < count; i++)
+        if (sbuf_failed(&o[i].text))
+            goto fail;
+    *outs = o;
+    *n = count;
+    return 0;
+fail:
+    outputs_free(o, max);
+    return -1;
+}

@@ -1,0 +1,35 @@
+/*
+ * pipeline.h - the stages in order: load a spec, produce the outputs.
+ */
+#ifndef STATUSGEN_PIPELINE_H
+#define STATUSGEN_PIPELINE_H
+
+#include "model.h"
+#include "writer.h"
+
+/* Which outputs to produce (bits). */
+enum emit_kind {
+    EMIT_HEADER = 1,
+    EMIT_SOURCE = 2,
+    EMIT_DOCS = 4,
+    EMIT_SINGLE = 8
+};
+#define EMIT_DEFAULT (EMIT_HEADER | EMIT_SOURCE | EMIT_DOCS)
+
+/*
+ * Parses a comma-separated list of kinds ("header,source,docs,single").
+ * Returns the bit set, or 0 when a word is not a kind.
+ */
+unsigned emit_parse_kinds(const char *list);
+
+/*
+ * Produces every output of kinds for a validated spec; spec_name is the
+ * spec's path as the banners show it.  Returns 0 with *outs (n entries,
+ * owned by the caller: outputs_free), or -1 when memory ran out.
+ */
+int outputs_build(const struct spec *spec, const char *spec_name,
+                  unsigned kinds, struct output **outs, size_t *n);
+
+void outputs_free(struct output *outs, size_t n);
+
+#endif

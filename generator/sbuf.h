@@ -1,0 +1,73 @@
+/*
+ * sbuf.h - a growable string buffer, and the escaping functions every
+ * emitter goes through.
+ *
+ * A buffer's error is sticky: once an allocation fails, every later append
+ * is a no-op and sbuf_failed() is true, so an emitter can append freely and
+ * check once at the end.
+ */
+#ifndef STATUSGEN_SBUF_H
+#define STATUSGEN_SBUF_H
+
+#include <stddef.h>
+
+struct sbuf {
+    char *data;   /* NUL-terminated when len > 0; owned by the buffer */
+    size_t len;   /* bytes used, without the NUL */
+    size_t cap;   /* bytes allocated */
+    int failed;   /* nonzero after an allocation failure */
+};
+
+void sbuf_init(struct sbuf *sb);
+/* Frees the buffer's memory and leaves it empty (and usable again). */
+void sbuf_free(struct sbuf *sb);
+/* Returns nonzero when an append failed. */
+int sbuf_failed(const struct sbuf *sb);
+/* Empties the buffer, keeping its memory. */
+void sbuf_reset(struct sbuf *sb);
+/* Returns the contents ("" when empty); valid until the next append. */
+const char *sbuf_str(const struct sbuf *sb);
+
+void sbuf_putc(struct sbuf *sb, char c);
+void sbuf_putn(struct sbuf *sb, const char *s, size_t n);
+void sbuf_puts(struct sbuf *sb, const char *s);
+void sbuf_printf(struct sbuf *sb, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/*
+ * Appends the n bytes of s as the body of a C string literal (without the
+ * surrounding quotes): printable ASCII as itself, quotes, backslashes and
+ * every '?' escaped (no trigraph can form), \n \t \r by name, and every other
+ * byte, NUL and non-ASCII included, as a 3-digit octal escape, so that no
+ * following character can extend an escape.  The result is plain ASCII.
+ */
+void sbuf_c_escape(struct sbuf *sb, const char *s, size_t n);
+
+/*
+ * Appends s as one or more adjacent C string literals, broken after "\n" in
+ * the text or before a line would pass about 76 columns; continuation lines
+ * start with `indent` spaces.
+ */
+void sbuf_c_literal(struct sbuf *sb, const char *s, size_t n, int indent);
+
+/*
+ * Appends s for use inside a C block comment: ASCII only (a non-ASCII
+ * character becomes '?'), control characters become spaces, and the
+ * sequences "*" "/", "/" "*" and "??" are broken with a space, so the text
+ * can neither end the comment, open a nested one, nor form a trigraph.
+ */
+void sbuf_c_comment(struct sbuf *sb, const char *s);
+
+/*
+ * Appends s as Markdown text.  Characters with a meaning in Markdown or HTML
+ * are escaped; with in_table, '|' is escaped and line breaks become <br>.
+ */
+void sbuf_markdown(struct sbuf *sb, const char *s, int in_table);
+
+/* 64-bit FNV-1a hash of n bytes. */
+unsigned long long sg_hash64(const char *s, size_t n);
+
+#endif

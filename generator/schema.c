@@ -1,0 +1,600 @@
+/*
+ * schema.c - document tree to spec model: types, required and unknown keys.
+ *
+ * The meaning of values (identifier syntax, ranges, duplicates...) is
+ * validate.c's business; here a value only has to have the right shape.
+ */
+#include "model.h"
+
+#include "alloc.h"
+#include "node.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct builder {
+    struct spec *spec;
+    struct diag_list *dl;
+};
+
+static const char *kind_name(const struct node *n)
+{
+    switch (n->kind) {
+    case NODE_SEQUENCE: return "a sequence";
+    case NODE_MAPPING: return "a mapping";
+    case NODE_SCALAR: break;
+    }
+    return n->plain && n->len == 0 ? "nothing" : "text";
+}
+
+/* True for a plain scalar YAML reads as null: empty, ~, null. */
+static int is_null(const struct node *n)
+{
+    return n->kind == NODE_SCALAR && n->plain &&
+           (n->len == 0 || strcmp(n->text, "~") == 0 ||
+            strcmp(n->text, "null") == 0 || strcmp(n->text, "Null") == 0 ||
+            strcmp(n->text, "NULL") == 0);
+}
+
+/*
+ * Checks a mapping's keys against the allowed ones (NULL-terminated):
+ * unknown keys are errors with a "did you mean"; required ones (a
+ * NULL-terminated subset) must be present.  what names the mapping.
+ */
+static void check_map_keys(struct builder *b, const struct node *map,
+                           const char *what, const char *const *allowed,
+                           const char *const *required)
+{
+    size_t i;
+
+    for (i = 0; i < map->count; i++) {
+        const struct node *k = map->items[2 * i];
+        const char *const *a;
+        const char *hint;
+
+        if (k->kind != NODE_SCALAR)
+            continue; /* reported by the loader */
+        for (a = allowed; *a; a++)
+            if (strcmp(*a, k->text) == 0)
+                break;
+        if (*a)
+            continue;
+        hint = diag_did_you_mean(k->text, allowed);
+        if (hint)
+            diag_error(b->dl, k->pos,
+                       "unknown key '%.60s' in %s; did you mean '%s'?",
+                       k->text, what, hint);
+        else
+            diag_error(b->dl, k->pos, "unknown key '%.60s' in %s", k->text,
+                       what);
+    }
+    for (; required && *required; required++)
+        if (node_get(map, *required) == NULL)
+            diag_error(b->dl, map->pos, "%s has no '%s'", what, *required);
+}
+
+/* Reads a text value into out; returns 0 or -1 (error reported). */
+static int get_text(struct builder *b, const struct node *v, const char *key,
+                    struct sg_str *out)
+{
+    out->pos = v->pos;
+    if (v->kind != NODE_SCALAR || is_null(v)) {
+        diag_error(b->dl, v->pos, "'%s' must be text, not %s", key,
+                   kind_name(v));
+        return -1;
+    }
+    if (memchr(v->text, '\0', v->len) != NULL) {
+        diag_error(b->dl, v->pos, "'%s' contains a NUL character", key);
+        return -1;
+    }
+    out->s = sg_strndup(v->text, v->len);
+    if (out->s == NULL) {
+        diag_oom(b->dl);
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads map[key] as text when present. */
+static void opt_text(struct builder *b, const struct node *map,
+                     const char *key, struct sg_str *out)
+{
+    const struct node *v = node_get(map, key);
+
+    if (v)
+        get_text(b, v, key, out);
+}
+
+/* Reads an integer; returns 0 or -1 (error reported). */
+static int get_int(struct builder *b, const struct node *v, const char *key,
+                   long *out)
+{
+    const char *s;
+    char *end;
+    long val;
+
+    if (v->kind != NODE_SCALAR || is_null(v)) {
+        diag_error(b->dl, v->pos, "'%s' must be an integer, not %s", key,
+                   kind_name(v));
+        return -1;
+    }
+    s = v->text;
+    if (!v->plain) {
+        diag_error(b->dl, v->pos,
+                   "'%s' must be an integer, not quoted text \"%.40s\"", key,
+                   s);
+        return -1;
+    }
+    if (!((s[0] >= '0' && s[0] <= '9') ||
+          ((s[0] == '-' || s[0] == '+') && s[1] >= '0' && s[1] <= '9')) ||
+        strspn(s + 1, "0123456789") != v->len - 1) {
+        diag_error(b->dl, v->pos, "'%s' must be an integer, not '%.40s'",
+                   key, s);
+        return -1;
+    }
+    errno = 0;
+    val = strtol(s, &end, 10);
+    if (errno == ERANGE || val > INT_MAX || val < -INT_MAX) {
+        diag_error(b->dl, v->pos, "'%s' value %.40s is out of range", key,
+                   s);
+        return -1;
+    }
+    *out = val;
+    return 0;
+}
+
+/* Reads [lo, hi]; returns 0 or -1 (error reported). */
+static int get_range(struct builder *b, const struct node *v, const char *key,
+                     long *lo, long *hi, struct sg_pos *pos)
+{
+    *pos = v->pos;
+    if (v->kind != NODE_SEQUENCE || v->count != 2) {
+        diag_error(b->dl, v->pos,
+                   "'%s' must be a sequence of two integers [low, high]",
+                   key);
+        return -1;
+    }
+    if (get_int(b, v->items[0], key, lo) != 0 ||
+        get_int(b, v->items[1], key, hi) != 0)
+        return -1;
+    return 0;
+}
+
+/* Reads a sequence of text (a scalar alone is one item). */
+static void get_text_list(struct builder *b, const struct node *v,
+                          const char *key, struct sg_str **out, size_t *n)
+{
+    size_t i, count = v->kind == NODE_SEQUENCE ? v->count : 1;
+
+    *out = NULL;
+    *n = 0;
+    if (v->kind == NODE_MAPPING) {
+        diag_error(b->dl, v->pos, "'%s' must be a list, not a mapping", key);
+        return;
+    }
+    if (count == 0)
+        return;
+    *out = (struct sg_str *)sg_calloc(count, sizeof **out);
+    if (*out == NULL) {
+        diag_oom(b->dl);
+        return;
+    }
+    *n = count;
+    if (v->kind == NODE_SCALAR) {
+        get_text(b, v, key, &(*out)[0]);
+        return;
+    }
+    for (i = 0; i < count; i++)
+        get_text(b, v->items[i], key, &(*out)[i]);
+}
+
+/*
+ * Reads a mapping from language to text, such as {en: ..., zh: ...}, into an
+ * array with one slot per registry language.  A plain text value is taken as
+ * the first language's.
+ */
+static struct sg_str *get_lang_map(struct builder *b, const struct node *v,
+                                   const char *key)
+{
+    const struct spec_registry *reg = &b->spec->reg;
+    struct sg_str *out;
+    size_t i, j;
+
+    if (reg->nlang == 0)
+        return NULL; /* languages unknown: reported elsewhere */
+    out = (struct sg_str *)sg_calloc(reg->nlang, sizeof *out);
+    if (out == NULL) {
+        diag_oom(b->dl);
+        return NULL;
+    }
+    if (v->kind == NODE_SCALAR) {
+        get_text(b, v, key, &out[0]);
+        return out;
+    }
+    if (v->kind != NODE_MAPPING) {
+        diag_error(b->dl, v->pos,
+                   "'%s' must be a mapping from language to text", key);
+        return out;
+    }
+    for (i = 0; i < v->count; i++) {
+        const struct node *k = v->items[2 * i];
+
+        if (k->kind != NODE_SCALAR)
+            continue;
+        for (j = 0; j < reg->nlang; j++)
+            if (reg->languages[j].s && strcmp(reg->languages[j].s, k->text) == 0)
+                break;
+        if (j == reg->nlang) {
+            const char *cands[65];
+            const char *hint;
+            size_t c, nc = 0;
+
+            for (c = 0; c < reg->nlang && nc < 64; c++)
+                if (reg->languages[c].s)
+                    cands[nc++] = reg->languages[c].s;
+            cands[nc] = NULL;
+            hint = diag_did_you_mean(k->text, cands);
+            diag_error(b->dl, k->pos,
+                       "'%.40s' in '%s' is not one of registry.languages%s%s%s",
+                       k->text, key, hint ? "; did you mean '" : "",
+                       hint ? hint : "", hint ? "'?" : "");
+            continue;
+        }
+        get_text(b, v->items[2 * i + 1], key, &out[j]);
+    }
+    return out;
+}
+
+/* Checks that v is a mapping; reports and returns -1 otherwise. */
+static int expect_map(struct builder *b, const struct node *v,
+                      const char *what)
+{
+    if (v->kind == NODE_MAPPING)
+        return 0;
+    diag_error(b->dl, v->pos, "%s must be a mapping, not %s", what,
+               kind_name(v));
+    return -1;
+}
+
+/* Checks that v is a sequence; reports and returns -1 otherwise. */
+static int expect_seq(struct builder *b, const struct node *v,
+                      const char *what)
+{
+    if (v->kind == NODE_SEQUENCE)
+        return 0;
+    diag_error(b->dl, v->pos, "'%s' must be a sequence, not %s", what,
+               kind_name(v));
+    return -1;
+}
+
+static void build_registry(struct builder *b, const struct node *map)
+{
+    static const char *const keys[] = {"name", "macro", "title", "range",
+                                       "languages", "updated", NULL};
+    static const char *const required[] = {"name", "macro", "range",
+                                           "languages", NULL};
+    struct spec_registry *reg = &b->spec->reg;
+    const struct node *v;
+
+    reg->pos = map->pos;
+    if (expect_map(b, map, "'registry'") != 0)
+        return;
+    check_map_keys(b, map, "'registry'", keys, required);
+    opt_text(b, map, "name", &reg->name);
+    opt_text(b, map, "macro", &reg->macro);
+    opt_text(b, map, "title", &reg->title);
+    opt_text(b, map, "updated", &reg->updated);
+    if ((v = node_get(map, "range")) != NULL &&
+        get_range(b, v, "range", &reg->lo, &reg->hi, &reg->range_pos) != 0)
+        reg->range_pos.line = 0; /* marks the range as unusable */
+    if ((v = node_get(map, "languages")) != NULL) {
+        get_text_list(b, v, "languages", &reg->languages, &reg->nlang);
+        if (reg->nlang == 0 && v->kind == NODE_SEQUENCE)
+            diag_error(b->dl, v->pos, "'languages' must name at least one "
+                                      "language");
+    }
+}
+
+/* Allocates count zeroed elements for a list; returns NULL on error. */
+static void *alloc_list(struct builder *b, size_t count, size_t size)
+{
+    void *p = sg_calloc(count, size);
+
+    if (p == NULL)
+        diag_oom(b->dl);
+    return p;
+}
+
+static void build_classes(struct builder *b, const struct node *seq)
+{
+    static const char *const keys[] = {"name", "range", "title", NULL};
+    static const char *const required[] = {"name", "range", NULL};
+    struct spec *spec = b->spec;
+    size_t i;
+
+    if (expect_seq(b, seq, "classes") != 0 || seq->count == 0)
+        return;
+    spec->classes = (struct spec_class *)alloc_list(b, seq->count,
+                                                     sizeof *spec->classes);
+    if (spec->classes == NULL)
+        return;
+    spec->nclasses = seq->count;
+    for (i = 0; i < seq->count; i++) {
+        const struct node *m = seq->items[i], *v;
+        struct spec_class *c = &spec->classes[i];
+
+        c->pos = m->pos;
+        if (expect_map(b, m, "a class") != 0)
+            continue;
+        check_map_keys(b, m, "a class", keys, required);
+        opt_text(b, m, "name", &c->name);
+        if ((v = node_get(m, "range")) != NULL &&
+            get_range(b, v, "range", &c->lo, &c->hi, &c->range_pos) != 0)
+            c->range_pos.line = 0;
+        if ((v = node_get(m, "title")) != NULL)
+            c->title = get_lang_map(b, v, "title");
+    }
+}
+
+static void build_traits(struct builder *b, const struct node *seq)
+{
+    static const char *const keys[] = {"name", "doc", NULL};
+    static const char *const required[] = {"name", NULL};
+    struct spec *spec = b->spec;
+    size_t i;
+
+    if (expect_seq(b, seq, "traits") != 0 || seq->count == 0)
+        return;
+    spec->traits = (struct spec_trait *)alloc_list(b, seq->count,
+                                                    sizeof *spec->traits);
+    if (spec->traits == NULL)
+        return;
+    spec->ntraits = seq->count;
+    for (i = 0; i < seq->count; i++) {
+        const struct node *m = seq->items[i];
+        struct spec_trait *t = &spec->traits[i];
+
+        t->pos = m->pos;
+        if (expect_map(b, m, "a trait") != 0)
+            continue;
+        check_map_keys(b, m, "a trait", keys, required);
+        opt_text(b, m, "name", &t->name);
+        opt_text(b, m, "doc", &t->doc);
+    }
+}
+
+static void build_sources(struct builder *b, const struct node *seq)
+{
+    static const char *const keys[] = {"id", "file", "language", "doc", NULL};
+    static const char *const required[] = {"id", NULL};
+    struct spec *spec = b->spec;
+    size_t i;
+
+    if (expect_seq(b, seq, "sources") != 0 || seq->count == 0)
+        return;
+    spec->sources = (struct spec_source *)alloc_list(b, seq->count,
+                                                      sizeof *spec->sources);
+    if (spec->sources == NULL)
+        return;
+    spec->nsources = seq->count;
+    for (i = 0; i < seq->count; i++) {
+        const struct node *m = seq->items[i];
+        struct spec_source *s = &spec->sources[i];
+
+        s->pos = m->pos;
+        if (expect_map(b, m, "a source") != 0)
+            continue;
+        check_map_keys(b, m, "a source", keys, required);
+        opt_text(b, m, "id", &s->id);
+        opt_text(b, m, "file", &s->file);
+        opt_text(b, m, "language", &s->language);
+        opt_text(b, m, "doc", &s->doc);
+    }
+}
+
+const char *status_keyword(enum code_status st)
+{
+    static const char *const words[] = {"standard", "temporary", "deprecated",
+                                        "unused", "obsolete", "unofficial"};
+
+    return st < STATUS_COUNT_ ? words[st] : "?";
+}
+
+static void build_status(struct builder *b, const struct node *v,
+                         struct spec_code *c)
+{
+    static const char *const words[] = {"standard", "temporary", "deprecated",
+                                        "unused", "obsolete", "unofficial",
+                                        NULL};
+    struct sg_str st = {NULL, {0, 0}};
+    int i;
+
+    c->status_pos = v->pos;
+    if (get_text(b, v, "status", &st) != 0)
+        return;
+    for (i = 0; words[i]; i++) {
+        if (strcmp(words[i], st.s) == 0) {
+            c->status = (enum code_status)i;
+            sg_free(st.s);
+            return;
+        }
+    }
+    {
+        const char *hint = diag_did_you_mean(st.s, words);
+
+        diag_error(b->dl, v->pos,
+                   "unknown status '%.40s' (one of standard, temporary, "
+                   "deprecated, unused, obsolete, unofficial)%s%s%s",
+                   st.s, hint ? "; did you mean '" : "", hint ? hint : "",
+                   hint ? "'?" : "");
+    }
+    sg_free(st.s);
+}
+
+static void build_code(struct builder *b, const struct node *m,
+                       struct spec_code *c)
+{
+    static const char *const keys[] = {"code", "name", "phrase", "status",
+                                       "reference", "aliases", "traits",
+                                       "description", "sources", "note",
+                                       NULL};
+    static const char *const required[] = {"code", "name", "phrase",
+                                           "description", NULL};
+    const struct node *v;
+
+    c->pos = m->pos;
+    c->class_index = -1;
+    c->code = -1;
+    if (expect_map(b, m, "a code") != 0)
+        return;
+    check_map_keys(b, m, "a code", keys, required);
+    if ((v = node_get(m, "code")) != NULL) {
+        c->code_pos = v->pos;
+        if (get_int(b, v, "code", &c->code) != 0)
+            c->code_pos.line = 0; /* no usable code */
+    }
+    opt_text(b, m, "name", &c->name);
+    opt_text(b, m, "phrase", &c->phrase);
+    opt_text(b, m, "reference", &c->reference);
+    opt_text(b, m, "note", &c->note);
+    if ((v = node_get(m, "status")) != NULL)
+        build_status(b, v, c);
+    if ((v = node_get(m, "aliases")) != NULL)
+        get_text_list(b, v, "aliases", &c->aliases, &c->naliases);
+    if ((v = node_get(m, "traits")) != NULL)
+        get_text_list(b, v, "traits", &c->traits, &c->ntraits);
+    if ((v = node_get(m, "sources")) != NULL)
+        get_text_list(b, v, "sources", &c->sources, &c->nsources);
+    if ((v = node_get(m, "description")) != NULL)
+        c->desc = get_lang_map(b, v, "description");
+}
+
+static void build_codes(struct builder *b, const struct node *seq)
+{
+    struct spec *spec = b->spec;
+    size_t i;
+
+    if (expect_seq(b, seq, "codes") != 0)
+        return;
+    if (seq->count > SG_MAX_CODES) {
+        diag_error(b->dl, seq->pos, "%lu codes: more than the limit of %d",
+                   (unsigned long)seq->count, SG_MAX_CODES);
+        return;
+    }
+    if (seq->count == 0) {
+        diag_error(b->dl, seq->pos, "'codes' must list at least one code");
+        return;
+    }
+    spec->codes = (struct spec_code *)alloc_list(b, seq->count,
+                                                  sizeof *spec->codes);
+    if (spec->codes == NULL)
+        return;
+    spec->ncodes = seq->count;
+    for (i = 0; i < seq->count; i++)
+        build_code(b, seq->items[i], &spec->codes[i]);
+}
+
+int spec_build(const struct node *root, struct spec *spec,
+               struct diag_list *dl)
+{
+    static const char *const keys[] = {"statusgen", "registry", "classes",
+                                       "traits", "sources", "codes", NULL};
+    static const char *const required[] = {"statusgen", "registry", "codes",
+                                           NULL};
+    struct builder b;
+    const struct node *v;
+    size_t errors_before = dl->errors;
+
+    b.spec = spec;
+    b.dl = dl;
+    if (root == NULL) {
+        static const struct sg_pos nopos = {0, 0};
+
+        diag_error(dl, nopos, "the spec is empty");
+        return -1;
+    }
+    if (root->kind != NODE_MAPPING) {
+        diag_error(dl, root->pos,
+                   "the spec must be a mapping with the keys statusgen, "
+                   "registry and codes, not %s", kind_name(root));
+        return -1;
+    }
+    check_map_keys(&b, root, "the spec", keys, required);
+    if ((v = node_get(root, "statusgen")) != NULL &&
+        get_int(&b, v, "statusgen", &spec->version) == 0 &&
+        spec->version != 1)
+        diag_error(dl, v->pos,
+                   "spec format version %ld; this statusgen reads version 1",
+                   spec->version);
+    if ((v = node_get(root, "registry")) != NULL)
+        build_registry(&b, v);
+    if ((v = node_get(root, "classes")) != NULL)
+        build_classes(&b, v);
+    if ((v = node_get(root, "traits")) != NULL)
+        build_traits(&b, v);
+    if ((v = node_get(root, "sources")) != NULL)
+        build_sources(&b, v);
+    if ((v = node_get(root, "codes")) != NULL)
+        build_codes(&b, v);
+    return dl->errors > errors_before ? -1 : 0;
+}
+
+/* Frees an array of n texts. */
+static void free_texts(struct sg_str *t, size_t n)
+{
+    size_t i;
+
+    if (t == NULL)
+        return;
+    for (i = 0; i < n; i++)
+        sg_free(t[i].s);
+    sg_free(t);
+}
+
+void spec_free(struct spec *spec)
+{
+    size_t i, nl;
+
+    if (spec == NULL)
+        return;
+    nl = spec->reg.nlang;
+    for (i = 0; i < spec->nclasses; i++) {
+        sg_free(spec->classes[i].name.s);
+        free_texts(spec->classes[i].title, nl);
+    }
+    sg_free(spec->classes);
+    for (i = 0; i < spec->ntraits; i++) {
+        sg_free(spec->traits[i].name.s);
+        sg_free(spec->traits[i].doc.s);
+    }
+    sg_free(spec->traits);
+    for (i = 0; i < spec->nsources; i++) {
+        sg_free(spec->sources[i].id.s);
+        sg_free(spec->sources[i].file.s);
+        sg_free(spec->sources[i].language.s);
+        sg_free(spec->sources[i].doc.s);
+    }
+    sg_free(spec->sources);
+    for (i = 0; i < spec->ncodes; i++) {
+        struct spec_code *c = &spec->codes[i];
+
+        sg_free(c->name.s);
+        sg_free(c->phrase.s);
+        sg_free(c->reference.s);
+        sg_free(c->note.s);
+        free_texts(c->aliases, c->naliases);
+        free_texts(c->traits, c->ntraits);
+        free_texts(c->sources, c->nsources);
+        free_texts(c->desc, nl);
+    }
+    sg_free(spec->codes);
+    sg_free(spec->order);
+    free_texts(spec->reg.languages, nl);
+    sg_free(spec->reg.name.s);
+    sg_free(spec->reg.macro.s);
+    sg_free(spec->reg.title.s);
+    sg_free(spec->reg.updated.s);
+    memset(spec, 0, sizeof *spec);
+}

@@ -1,0 +1,709 @@
+/*
+ * validate.c - the meaning of a spec: identifiers, ranges, duplicates,
+ * references to traits and sources, wire phrases, descriptions.
+ *
+ * Every check reports and goes on, so one run lists every problem.  A
+ * duplicate is reported where it is repeated, with a note at the first
+ * definition.
+ */
+#include "model.h"
+
+#include "alloc.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The longest text emitted as one C string literal: C99 guarantees 4095
+ * bytes per literal, and the pool keeps a little room. */
+#define SG_MAX_TEXT 4000
+
+struct checker {
+    struct spec *spec;
+    struct diag_list *dl;
+};
+
+/* C and C++ keywords and alternative tokens: no generated identifier may be
+ * one of them. */
+static const char *const keywords[] = {
+    "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor",
+    "bool", "break", "case", "catch", "char", "char8_t", "char16_t",
+    "char32_t", "class", "compl", "concept", "const", "consteval",
+    "constexpr", "constinit", "const_cast", "continue", "co_await",
+    "co_return", "co_yield", "decltype", "default", "delete", "do", "double",
+    "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false",
+    "float", "for", "friend", "goto", "if", "inline", "int", "long",
+    "mutable", "namespace", "new", "noexcept", "not", "not_eq", "nullptr",
+    "operator", "or", "or_eq", "private", "protected", "public", "register",
+    "reinterpret_cast", "requires", "restrict", "return", "short", "signed",
+    "sizeof", "static", "static_assert", "static_cast", "struct", "switch",
+    "template", "this", "thread_local", "throw", "true", "try", "typedef",
+    "typeid", "typename", "typeof", "typeof_unqual", "union", "unsigned",
+    "using", "virtual", "void", "volatile", "wchar_t", "while", "xor",
+    "xor_eq", NULL};
+
+static int is_upper_snake(const char *s)
+{
+    const char *p;
+
+    if (!(*s >= 'A' && *s <= 'Z'))
+        return 0;
+    for (p = s; *p; p++) {
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '_'))
+            return 0;
+        if (p[0] == '_' && p[1] == '_')
+            return 0;
+    }
+    return p[-1] != '_';
+}
+
+static int is_lower_snake(const char *s)
+{
+    const char *p;
+
+    if (!(*s >= 'a' && *s <= 'z'))
+        return 0;
+    for (p = s; *p; p++) {
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+              *p == '_'))
+            return 0;
+        if (p[0] == '_' && p[1] == '_')
+            return 0;
+    }
+    return p[-1] != '_';
+}
+
+/* Why the function prefix s is reserved by C, or NULL when it is not. */
+static const char *reserved_function_prefix(const char *s)
+{
+    const char *const *k;
+
+    for (k = keywords; *k; k++)
+        if (strcmp(*k, s) == 0)
+            return "a C or C++ keyword";
+    if ((strncmp(s, "str", 3) == 0 || strncmp(s, "mem", 3) == 0 ||
+         strncmp(s, "wcs", 3) == 0) && s[3] >= 'a' && s[3] <= 'z')
+        return "reserved by <string.h> (str, mem or wcs and a letter)";
+    if ((strncmp(s, "is", 2) == 0 || strncmp(s, "to", 2) == 0) &&
+        s[2] >= 'a' && s[2] <= 'z')
+        return "reserved by <ctype.h> (is or to and a letter)";
+    return NULL;
+}
+
+/* Why the macro prefix s is reserved by C, or NULL when it is not. */
+static const char *reserved_macro_prefix(const char *s)
+{
+    if (s[0] == 'E' && ((s[1] >= 'A' && s[1] <= 'Z') ||
+                        (s[1] >= '0' && s[1] <= '9')))
+        return "reserved by <errno.h> (E and a digit or capital)";
+    if (strncmp(s, "LC_", 3) == 0)
+        return "reserved by <locale.h> (LC_)";
+    if (strncmp(s, "SIG", 3) == 0 && (s[3] == '_' ||
+                                      (s[3] >= 'A' && s[3] <= 'Z')))
+        return "reserved by <signal.h> (SIG)";
+    if (strncmp(s, "PRI", 3) == 0 || strncmp(s, "SCN", 3) == 0)
+        return "reserved by <inttypes.h> (PRI, SCN)";
+    if (strncmp(s, "INT", 3) == 0 || strncmp(s, "UINT", 4) == 0)
+        return "reserved by <stdint.h> (INT, UINT)";
+    return NULL;
+}
+
+/* Names a code or alias may not take, because the header uses them. */
+static const char *reserved_code_name(const char *s)
+{
+    if (strcmp(s, "COUNT") == 0 || strcmp(s, "LIST") == 0 ||
+        strcmp(s, "DEPRECATED") == 0 || strncmp(s, "CLASS_", 6) == 0 ||
+        strncmp(s, "TRAIT_", 6) == 0 || strcmp(s, "CLASS") == 0 ||
+        strcmp(s, "TRAIT") == 0)
+        return "the header uses <MACRO>_COUNT, _LIST, _DEPRECATED, "
+               "_CLASS_* and _TRAIT_*";
+    return NULL;
+}
+
+/* Reports an UPPER_SNAKE identifier problem; returns 0 when fine. */
+static int check_upper(struct checker *ck, const struct sg_str *id,
+                       const char *what)
+{
+    if (id->s == NULL)
+        return -1;
+    if (!is_upper_snake(id->s)) {
+        diag_error(ck->dl, id->pos,
+                   "%s '%.60s' is not an UPPER_SNAKE identifier "
+                   "(A-Z, 0-9 and single underscores, starting with a "
+                   "letter)", what, id->s);
+        return -1;
+    }
+    if (strlen(id->s) > 60) {
+        diag_error(ck->dl, id->pos, "%s '%.60s...' is longer than 60 "
+                   "characters", what, id->s);
+        return -1;
+    }
+    return 0;
+}
+
+/* Checks a text emitted as one C string: length and NUL-free (NUL was
+ * checked by the builder). */
+static void check_text_len(struct checker *ck, const struct sg_str *t,
+                           const char *what)
+{
+    size_t n;
+
+    if (t->s == NULL)
+        return;
+    n = strlen(t->s);
+    if (n > SG_MAX_TEXT)
+        diag_error(ck->dl, t->pos,
+                   "%s is %lu bytes long; the limit is %d (C compilers need "
+                   "not accept longer strings)", what, (unsigned long)n,
+                   SG_MAX_TEXT);
+}
+
+/* One name in a namespace shared by sorting: text, position, owner. */
+struct name_ref {
+    const char *s;
+    struct sg_pos pos;
+    size_t seq;              /* order of appearance, for stable reports */
+};
+
+static int name_ref_cmp(const void *a, const void *b)
+{
+    const struct name_ref *x = (const struct name_ref *)a;
+    const struct name_ref *y = (const struct name_ref *)b;
+    int c = strcmp(x->s, y->s);
+
+    if (c)
+        return c;
+    return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+/* Case-insensitive ASCII comparison, locale-independent. */
+static int ascii_casecmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int ca = (unsigned char)*a, cb = (unsigned char)*b;
+
+        if (ca >= 'A' && ca <= 'Z')
+            ca += 'a' - 'A';
+        if (cb >= 'A' && cb <= 'Z')
+            cb += 'a' - 'A';
+        if (ca != cb || ca == 0)
+            return ca - cb;
+    }
+}
+
+static int name_ref_casecmp(const void *a, const void *b)
+{
+    const struct name_ref *x = (const struct name_ref *)a;
+    const struct name_ref *y = (const struct name_ref *)b;
+    int c = ascii_casecmp(x->s, y->s);
+
+    if (c)
+        return c;
+    return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+/*
+ * Reports every repeated name in refs[0..n) ("duplicate <what> 'X'", with a
+ * note at the first), in order of appearance.  Sorting keeps it
+ * O(n log n).  fold: compare ASCII case-insensitively.
+ */
+static void report_duplicates(struct checker *ck, struct name_ref *refs,
+                              size_t n, const char *what, int fold)
+{
+    size_t i, *first;
+    struct name_ref *bypos;
+
+    if (n < 2)
+        return;
+    qsort(refs, n, sizeof *refs, fold ? name_ref_casecmp : name_ref_cmp);
+    first = (size_t *)sg_malloc(n * sizeof *first);
+    bypos = (struct name_ref *)sg_malloc(n * sizeof *bypos);
+    if (first == NULL || bypos == NULL) {
+        sg_free(first);
+        sg_free(bypos);
+        diag_oom(ck->dl);
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        first[refs[i].seq] = refs[i].seq;
+        bypos[refs[i].seq] = refs[i];
+        if (i > 0 && (fold ? ascii_casecmp(refs[i].s, refs[i - 1].s)
+                           : strcmp(refs[i].s, refs[i - 1].s)) == 0)
+            first[refs[i].seq] = first[refs[i - 1].seq];
+    }
+    for (i = 0; i < n; i++) {
+        if (first[i] == i)
+            continue;
+        diag_error(ck->dl, bypos[i].pos, "duplicate %s '%.60s'", what,
+                   bypos[i].s);
+        diag_note(ck->dl, bypos[first[i]].pos, "'%.60s' first defined here",
+                  bypos[first[i]].s);
+    }
+    sg_free(first);
+    sg_free(bypos);
+}
+
+/* Collects names into a growing name_ref array; -1 when out of memory. */
+static int add_ref(struct checker *ck, struct name_ref **refs, size_t *n,
+                   size_t *cap, const struct sg_str *t)
+{
+    if (t->s == NULL)
+        return 0;
+    if (sg_grow((void **)refs, cap, *n + 1, sizeof **refs) != 0) {
+        diag_oom(ck->dl);
+        return -1;
+    }
+    (*refs)[*n].s = t->s;
+    (*refs)[*n].pos = t->pos;
+    (*refs)[*n].seq = *n;
+    (*n)++;
+    return 0;
+}
+
+static void check_registry(struct checker *ck)
+{
+    struct spec_registry *reg = &ck->spec->reg;
+    struct name_ref *refs = NULL;
+    size_t i, n = 0, cap = 0;
+    const char *why;
+
+    if (reg->name.s) {
+        if (!is_lower_snake(reg->name.s))
+            diag_error(ck->dl, reg->name.pos,
+                       "registry name '%.60s' is not a lower_snake "
+                       "identifier (a-z, 0-9 and single underscores, "
+                       "starting with a letter)", reg->name.s);
+        else if ((why = reserved_function_prefix(reg->name.s)) != NULL)
+            diag_error(ck->dl, reg->name.pos,
+                       "registry name '%.60s' is %s", reg->name.s, why);
+        else if (strlen(reg->name.s) > 40)
+            diag_error(ck->dl, reg->name.pos,
+                       "registry name is longer than 40 characters");
+    }
+    if (reg->macro.s) {
+        if (!is_upper_snake(reg->macro.s))
+            diag_error(ck->dl, reg->macro.pos,
+                       "registry macro '%.60s' is not an UPPER_SNAKE "
+                       "identifier (A-Z, 0-9 and single underscores, "
+                       "starting with a letter)", reg->macro.s);
+        else if ((why = reserved_macro_prefix(reg->macro.s)) != NULL)
+            diag_error(ck->dl, reg->macro.pos,
+                       "registry macro '%.60s' is %s", reg->macro.s, why);
+        else if (strlen(reg->macro.s) > 40)
+            diag_error(ck->dl, reg->macro.pos,
+                       "registry macro is longer than 40 characters");
+    }
+    if (reg->range_pos.line) {
+        if (reg->lo < 0)
+            diag_error(ck->dl, reg->range_pos,
+                       "registry range starts below 0 (-1 is the lookups' "
+                       "'not found')");
+        else if (reg->lo > reg->hi)
+            diag_error(ck->dl, reg->range_pos,
+                       "registry range [%ld, %ld] is inverted", reg->lo,
+                       reg->hi);
+        if (reg->lo < 0 || reg->lo > reg->hi)
+            reg->range_pos.line = 0;
+    }
+    if (reg->updated.s) {
+        const char *d = reg->updated.s;
+        int ok = strlen(d) == 10 && d[4] == '-' && d[7] == '-';
+
+        for (i = 0; ok && i < 10; i++)
+            if (i != 4 && i != 7 && !(d[i] >= '0' && d[i] <= '9'))
+                ok = 0;
+        if (!ok)
+            diag_error(ck->dl, reg->updated.pos,
+                       "'updated' must be a date YYYY-MM-DD, not '%.40s'", d);
+    }
+    check_text_len(ck, &reg->title, "registry title");
+    for (i = 0; i < reg->nlang; i++) {
+        const char *l = reg->languages[i].s;
+        size_t len;
+
+        if (l == NULL)
+            continue;
+        len = strlen(l);
+        if (len < 2 || len > 8 || strspn(l, "abcdefghijklmnopqrstuvwxyz")
+                                      != len)
+            diag_error(ck->dl, reg->languages[i].pos,
+                       "language '%.40s' is not a language code (2 to 8 "
+                       "letters a-z, such as en or zh)", l);
+        add_ref(ck, &refs, &n, &cap, &reg->languages[i]);
+    }
+    report_duplicates(ck, refs, n, "language", 0);
+    sg_free(refs);
+}
+
+/* Sort helper for overlap detection. */
+static const struct spec_class *sort_classes_base;
+
+static int class_cmp(const void *a, const void *b)
+{
+    const struct spec_class *x = &sort_classes_base[*(const size_t *)a];
+    const struct spec_class *y = &sort_classes_base[*(const size_t *)b];
+
+    if (x->lo != y->lo)
+        return x->lo < y->lo ? -1 : 1;
+    return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+static void check_classes(struct checker *ck)
+{
+    struct spec *spec = ck->spec;
+    struct name_ref *refs = NULL;
+    size_t i, n = 0, cap = 0, nvalid = 0, *idx;
+
+    for (i = 0; i < spec->nclasses; i++) {
+        struct spec_class *c = &spec->classes[i];
+
+        if (check_upper(ck, &c->name, "class name") == 0) {
+            if (strcmp(c->name.s, "NONE") == 0)
+                diag_error(ck->dl, c->name.pos,
+                           "class name 'NONE' is taken by <MACRO>_CLASS_NONE, "
+                           "the class of codes outside every class");
+            add_ref(ck, &refs, &n, &cap, &c->name);
+        }
+        if (c->title)
+            check_text_len(ck, &c->title[0], "class title");
+        if (!c->range_pos.line)
+            continue;
+        if (c->lo > c->hi) {
+            diag_error(ck->dl, c->range_pos, "class range [%ld, %ld] is "
+                       "inverted", c->lo, c->hi);
+            c->range_pos.line = 0;
+        } else if (spec->reg.range_pos.line &&
+                   (c->lo < spec->reg.lo || c->hi > spec->reg.hi)) {
+            diag_error(ck->dl, c->range_pos,
+                       "class range [%ld, %ld] is outside the registry "
+                       "range [%ld, %ld]", c->lo, c->hi, spec->reg.lo,
+                       spec->reg.hi);
+        }
+        if (c->range_pos.line)
+            nvalid++;
+    }
+    report_duplicates(ck, refs, n, "class", 0);
+    sg_free(refs);
+    if (nvalid < 2)
+        return;
+    idx = (size_t *)sg_malloc(nvalid * sizeof *idx);
+    if (idx == NULL) {
+        diag_oom(ck->dl);
+        return;
+    }
+    for (i = 0, n = 0; i < spec->nclasses; i++)
+        if (spec->classes[i].range_pos.line)
+            idx[n++] = i;
+    sort_classes_base = spec->classes;
+    qsort(idx, n, sizeof *idx, class_cmp);
+    for (i = 1; i < n; i++) {
+        const struct spec_class *a = &spec->classes[idx[i - 1]];
+        const struct spec_class *b = &spec->classes[idx[i]];
+
+        if (b->lo <= a->hi) {
+            const struct spec_class *later = idx[i] > idx[i - 1] ? b : a;
+            const struct spec_class *earlier = later == b ? a : b;
+
+            diag_error(ck->dl, later->range_pos,
+                       "class range [%ld, %ld] overlaps class '%.60s'",
+                       later->lo, later->hi,
+                       earlier->name.s ? earlier->name.s : "?");
+            diag_note(ck->dl, earlier->range_pos,
+                      "'%.60s' has the range [%ld, %ld]",
+                      earlier->name.s ? earlier->name.s : "?", earlier->lo,
+                      earlier->hi);
+        }
+    }
+    sg_free(idx);
+}
+
+static void check_traits(struct checker *ck)
+{
+    struct spec *spec = ck->spec;
+    struct name_ref *refs = NULL;
+    size_t i, n = 0, cap = 0;
+
+    if (spec->ntraits > SG_MAX_TRAITS)
+        diag_error(ck->dl, spec->traits[SG_MAX_TRAITS].pos,
+                   "more than %d traits (each is a bit of an unsigned int, "
+                   "which may have 16 bits)", SG_MAX_TRAITS);
+    for (i = 0; i < spec->ntraits; i++) {
+        if (check_upper(ck, &spec->traits[i].name, "trait name") == 0)
+            add_ref(ck, &refs, &n, &cap, &spec->traits[i].name);
+        check_text_len(ck, &spec->traits[i].doc, "trait doc");
+    }
+    report_duplicates(ck, refs, n, "trait", 0);
+    sg_free(refs);
+}
+
+static void check_sources(struct checker *ck)
+{
+    struct spec *spec = ck->spec;
+    struct name_ref *refs = NULL;
+    size_t i, n = 0, cap = 0;
+
+    for (i = 0; i < spec->nsources; i++) {
+        const struct sg_str *id = &spec->sources[i].id;
+
+        if (id->s == NULL)
+            continue;
+        if (*id->s == '\0' ||
+            strspn(id->s, "abcdefghijklmnopqrstuvwxyz"
+                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") !=
+                strlen(id->s))
+            diag_error(ck->dl, id->pos, "source id '%.60s' may hold only "
+                       "letters, digits, '_', '.' and '-'", id->s);
+        add_ref(ck, &refs, &n, &cap, id);
+    }
+    report_duplicates(ck, refs, n, "source id", 0);
+    sg_free(refs);
+}
+
+/* Checks a wire phrase against RFC 9112's reason-phrase, ASCII only. */
+static void check_phrase(struct checker *ck, const struct sg_str *p)
+{
+    const unsigned char *s = (const unsigned char *)p->s;
+    size_t len;
+
+    if (s == NULL)
+        return;
+    len = strlen(p->s);
+    if (len == 0) {
+        diag_error(ck->dl, p->pos, "phrase is empty");
+        return;
+    }
+    for (; *s; s++) {
+        if (*s == '\n' || *s == '\r') {
+            diag_error(ck->dl, p->pos, "phrase spans more than one line; a "
+                       "wire phrase is one line (RFC 9112, reason-phrase)");
+            return;
+        }
+        if (*s >= 0x80) {
+            diag_error(ck->dl, p->pos, "phrase has a non-ASCII character; "
+                       "wire phrases are ASCII (descriptions take any "
+                       "language)");
+            return;
+        }
+        if (*s != '\t' && (*s < 0x20 || *s == 0x7f)) {
+            diag_error(ck->dl, p->pos, "phrase has the control character "
+                       "0x%02X (RFC 9112 allows tab, space and visible "
+                       "characters)", *s);
+            return;
+        }
+    }
+    if (p->s[0] == ' ' || p->s[0] == '\t' || p->s[len - 1] == ' ' ||
+        p->s[len - 1] == '\t')
+        diag_error(ck->dl, p->pos, "phrase starts or ends with white space");
+    else if (len > 200)
+        diag_error(ck->dl, p->pos, "phrase is %lu bytes long; the limit is "
+                   "200", (unsigned long)len);
+}
+
+/* Finds name among the spec's traits; returns its index or -1. */
+static int find_trait(const struct spec *spec, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < spec->ntraits; i++)
+        if (spec->traits[i].name.s && strcmp(spec->traits[i].name.s, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Reports an undeclared reference, with the closest declared name. */
+static void report_undeclared(struct checker *ck, const struct sg_str *ref,
+                              const char *what, const char *section,
+                              const char *const *cands)
+{
+    const char *hint = cands ? diag_did_you_mean(ref->s, cands) : NULL;
+
+    if (hint)
+        diag_error(ck->dl, ref->pos, "%s '%.60s' is not declared in '%s'; "
+                   "did you mean '%s'?", what, ref->s, section, hint);
+    else
+        diag_error(ck->dl, ref->pos, "%s '%.60s' is not declared in '%s'",
+                   what, ref->s, section);
+}
+
+/* Returns a NULL-terminated array of names (for "did you mean"), or NULL. */
+static const char **name_list(const struct sg_str *first, size_t n,
+                              size_t stride)
+{
+    const char **v = (const char **)sg_calloc(n + 1, sizeof *v);
+    size_t i, k = 0;
+
+    if (v == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        const struct sg_str *t =
+            (const struct sg_str *)((const char *)first + i * stride);
+
+        if (t->s)
+            v[k++] = t->s;
+    }
+    return v;
+}
+
+static void check_code_refs(struct checker *ck, struct spec_code *c,
+                            const char **trait_names,
+                            const char **source_ids)
+{
+    struct spec *spec = ck->spec;
+    size_t j, k;
+
+    for (j = 0; j < c->ntraits; j++) {
+        int t;
+
+        if (c->traits[j].s == NULL)
+            continue;
+        t = find_trait(spec, c->traits[j].s);
+        if (t < 0) {
+            report_undeclared(ck, &c->traits[j], "trait", "traits",
+                              trait_names);
+            continue;
+        }
+        if (t < SG_MAX_TRAITS) {
+            if (c->trait_bits & (1u << t))
+                diag_error(ck->dl, c->traits[j].pos,
+                           "trait '%.60s' is listed twice", c->traits[j].s);
+            c->trait_bits |= 1u << t;
+        }
+    }
+    for (j = 0; j < c->nsources; j++) {
+        if (c->sources[j].s == NULL)
+            continue;
+        for (k = 0; k < spec->nsources; k++)
+            if (spec->sources[k].id.s &&
+                strcmp(spec->sources[k].id.s, c->sources[j].s) == 0)
+                break;
+        if (k == spec->nsources)
+            report_undeclared(ck, &c->sources[j], "source", "sources",
+                              source_ids);
+        for (k = 0; k < j; k++)
+            if (c->sources[k].s && strcmp(c->sources[k].s, c->sources[j].s)
+                                       == 0) {
+                diag_error(ck->dl, c->sources[j].pos,
+                           "source '%.60s' is listed twice", c->sources[j].s);
+                break;
+            }
+    }
+}
+
+static const struct spec_code *sort_codes_base;
+
+static int code_order_cmp(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    long x = sort_codes_base[i].code, y = sort_codes_base[j].code;
+
+    if (x != y)
+        return x < y ? -1 : 1;
+    return i < j ? -1 : (i > j);
+}
+
+static void check_codes(struct checker *ck)
+{
+    struct spec *spec = ck->spec;
+    const struct spec_registry *reg = &spec->reg;
+    struct name_ref *names = NULL, *phrases = NULL;
+    size_t i, j, nn = 0, cn = 0, np = 0, cp = 0;
+    const char **trait_names, **source_ids;
+
+    trait_names = name_list(spec->traits ? &spec->traits[0].name : NULL,
+                            spec->ntraits, sizeof *spec->traits);
+    source_ids = name_list(spec->sources ? &spec->sources[0].id : NULL,
+                           spec->nsources, sizeof *spec->sources);
+    for (i = 0; i < spec->ncodes; i++) {
+        struct spec_code *c = &spec->codes[i];
+        const char *why;
+
+        if (c->code_pos.line && reg->range_pos.line &&
+            (c->code < reg->lo || c->code > reg->hi))
+            diag_error(ck->dl, c->code_pos,
+                       "code %ld is outside the registry range [%ld, %ld]",
+                       c->code, reg->lo, reg->hi);
+        else if (c->code_pos.line && c->code < 0)
+            diag_error(ck->dl, c->code_pos, "code %ld is negative", c->code);
+        if (check_upper(ck, &c->name, "name") == 0) {
+            if ((why = reserved_code_name(c->name.s)) != NULL)
+                diag_error(ck->dl, c->name.pos, "name '%.60s' is reserved: "
+                           "%s", c->name.s, why);
+            add_ref(ck, &names, &nn, &cn, &c->name);
+        }
+        for (j = 0; j < c->naliases; j++) {
+            if (check_upper(ck, &c->aliases[j], "alias") != 0)
+                continue;
+            if ((why = reserved_code_name(c->aliases[j].s)) != NULL)
+                diag_error(ck->dl, c->aliases[j].pos, "alias '%.60s' is "
+                           "reserved: %s", c->aliases[j].s, why);
+            add_ref(ck, &names, &nn, &cn, &c->aliases[j]);
+        }
+        check_phrase(ck, &c->phrase);
+        add_ref(ck, &phrases, &np, &cp, &c->phrase);
+        if (c->desc) {
+            if (c->desc[0].s == NULL && reg->nlang && reg->languages[0].s)
+                diag_error(ck->dl, c->pos,
+                           "code %ld has no description in '%s', the first "
+                           "(fallback) language", c->code,
+                           reg->languages[0].s);
+            for (j = 0; j < reg->nlang; j++)
+                check_text_len(ck, &c->desc[j], "description");
+        }
+        check_code_refs(ck, c, trait_names, source_ids);
+        for (j = 0; j < spec->nclasses; j++) {
+            const struct spec_class *k = &spec->classes[j];
+
+            if (k->range_pos.line && c->code >= k->lo && c->code <= k->hi) {
+                c->class_index = (int)j;
+                break;
+            }
+        }
+    }
+    sg_free(trait_names);
+    sg_free(source_ids);
+    report_duplicates(ck, names, nn, "name", 0);
+    report_duplicates(ck, phrases, np, "phrase (compared ignoring case)", 1);
+    sg_free(names);
+    sg_free(phrases);
+
+    /* Codes: sort an index, report repeats, keep the order for emitters. */
+    spec->order = (size_t *)sg_malloc((spec->ncodes + 1) * sizeof(size_t));
+    if (spec->order == NULL) {
+        diag_oom(ck->dl);
+        return;
+    }
+    for (i = 0; i < spec->ncodes; i++)
+        spec->order[i] = i;
+    sort_codes_base = spec->codes;
+    qsort(spec->order, spec->ncodes, sizeof *spec->order, code_order_cmp);
+    for (i = 1; i < spec->ncodes; i++) {
+        const struct spec_code *a = &spec->codes[spec->order[i - 1]];
+        const struct spec_code *b = &spec->codes[spec->order[i]];
+        size_t first = i - 1;
+
+        if (!a->code_pos.line || !b->code_pos.line || a->code != b->code)
+            continue;
+        while (first > 0 &&
+               spec->codes[spec->order[first - 1]].code == b->code)
+            first--;
+        diag_error(ck->dl, b->code_pos, "duplicate code %ld", b->code);
+        diag_note(ck->dl, spec->codes[spec->order[first]].code_pos,
+                  "code %ld first defined here", b->code);
+    }
+}
+
+int spec_validate(struct spec *spec, struct diag_list *dl)
+{
+    struct checker ck;
+    size_t errors_before = dl->errors;
+
+    ck.spec = spec;
+    ck.dl = dl;
+    check_registry(&ck);
+    check_classes(&ck);
+    check_traits(&ck);
+    check_sources(&ck);
+    check_codes(&ck);
+    return dl->errors > errors_before ? -1 : 0;
+}
