@@ -362,6 +362,17 @@ static void emit_lang(const struct spec *spec, struct sbuf *out)
     const char *n = spec->reg.name.s;
     size_t i;
 
+    if (spec->reg.nlang == 1) {
+        sbuf_printf(out,
+            "/* Row of lang in the description table: the registry has one "
+            "language. */\n"
+            "static unsigned %s_lang(const char *lang)\n"
+            "{\n"
+            "    (void)lang;\n"
+            "    return 0;\n"
+            "}\n\n", n);
+        return;
+    }
     sbuf_printf(out,
         "/* Row of lang in the description table: its letters up to '-', "
         "'_', '.',\n * '@' or the end, compared ignoring case; 0 (the first "

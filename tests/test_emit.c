@@ -1,0 +1,150 @@
+/*
+ * test_emit.c - the emitters against golden files made from a small
+ * fixture spec.  STATUSGEN_UPDATE_GOLDEN=1 in the environment rewrites
+ * the golden files instead (then review them with git diff).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "emit.h"
+#include "pipeline.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct spec spec;
+
+static int setup(void **state)
+{
+    struct diag_list dl;
+    int rc;
+
+    (void)state;
+    diag_init(&dl, "mini.yaml");
+    rc = spec_load(FIXTURES_DIR "/mini.yaml", &spec, &dl);
+    diag_free(&dl);
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    spec_free(&spec);
+    return 0;
+}
+
+/* Compares out with the golden file name, or rewrites it. */
+static void check_golden(const char *name, const struct sbuf *out)
+{
+    char path[512];
+    struct sbuf want;
+
+    snprintf(path, sizeof path, "%s/%s", GOLDEN_DIR, name);
+    if (getenv("STATUSGEN_UPDATE_GOLDEN")) {
+        assert_int_equal(tu_write_file(path, out->data, out->len), 0);
+        return;
+    }
+    sbuf_init(&want);
+    if (tu_read_file(path, &want) != 0)
+        fail_msg("cannot read golden file %s", path);
+    if (want.len != out->len || memcmp(want.data, out->data, out->len) != 0)
+        fail_msg("%s differs from its golden file; rerun with "
+                 "STATUSGEN_UPDATE_GOLDEN=1 and review", name);
+    sbuf_free(&want);
+}
+
+static void test_emit_outputs_match_golden(void **state)
+{
+    struct output *outs = NULL;
+    size_t n = 0, i;
+
+    (void)state;
+    assert_int_equal(outputs_build(&spec, "mini.yaml",
+                                   EMIT_DEFAULT | EMIT_SINGLE, &outs, &n),
+                     0);
+    /* header, source, single, and one doc per language */
+    assert_int_equal(n, 5);
+    assert_string_equal(outs[0].name, "mini.h");
+    assert_string_equal(outs[1].name, "mini.c");
+    assert_string_equal(outs[2].name, "mini_single.h");
+    assert_string_equal(outs[3].name, "mini.en.md");
+    assert_string_equal(outs[4].name, "mini.de.md");
+    for (i = 0; i < n; i++)
+        check_golden(outs[i].name, &outs[i].text);
+    outputs_free(outs, n);
+}
+
+static void test_emit_is_deterministic_and_ascii(void **state)
+{
+    struct output *a = NULL, *b = NULL;
+    size_t na = 0, nb = 0, i, k;
+
+    (void)state;
+    assert_int_equal(outputs_build(&spec, "x", EMIT_HEADER | EMIT_SOURCE |
+                                   EMIT_SINGLE, &a, &na), 0);
+    assert_int_equal(outputs_build(&spec, "x", EMIT_HEADER | EMIT_SOURCE |
+                                   EMIT_SINGLE, &b, &nb), 0);
+    assert_int_equal(na, nb);
+    for (i = 0; i < na; i++) {
+        assert_int_equal(a[i].text.len, b[i].text.len);
+        assert_memory_equal(a[i].text.data, b[i].text.data, a[i].text.len);
+        /* emitted C is plain ASCII with \n line endings */
+        for (k = 0; k < a[i].text.len; k++) {
+            unsigned char c = (unsigned char)a[i].text.data[k];
+
+            if (c >= 0x80 || c == '\r' || (c < 0x20 && c != '\n'))
+                fail_msg("%s: byte 0x%02x at %lu", a[i].name, c,
+                         (unsigned long)k);
+        }
+    }
+    outputs_free(a, na);
+    outputs_free(b, nb);
+}
+
+static void test_emit_banner_names_spec_and_hash(void **state)
+{
+    struct sbuf out;
+    char hash[32];
+
+    (void)state;
+    sbuf_init(&out);
+    {
+        struct emit_ctx ctx;
+
+        ctx.spec = &spec;
+        ctx.spec_name = "../spec/mini.yaml";
+        emit_header(&ctx, &out);
+    }
+    snprintf(hash, sizeof hash, "%016llx", spec.hash);
+    assert_non_null(strstr(sbuf_str(&out), "statusgen " STATUSGEN_VERSION));
+    assert_non_null(strstr(sbuf_str(&out), "../spec/mini.yaml"));
+    assert_non_null(strstr(sbuf_str(&out), hash));
+    assert_non_null(strstr(sbuf_str(&out), "DO NOT EDIT"));
+    sbuf_free(&out);
+}
+
+static void test_emit_kinds_parse(void **state)
+{
+    (void)state;
+    assert_int_equal(emit_parse_kinds("header"), EMIT_HEADER);
+    assert_int_equal(emit_parse_kinds("header,source,docs"), EMIT_DEFAULT);
+    assert_int_equal(emit_parse_kinds("single,docs"), EMIT_SINGLE | EMIT_DOCS);
+    assert_int_equal(emit_parse_kinds("headers"), 0);
+    assert_int_equal(emit_parse_kinds("header,,x"), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_emit_outputs_match_golden),
+        cmocka_unit_test(test_emit_is_deterministic_and_ascii),
+        cmocka_unit_test(test_emit_banner_names_spec_and_hash),
+        cmocka_unit_test(test_emit_kinds_parse),
+    };
+
+    return cmocka_run_group_tests_name("emit", tests, setup, teardown);
+}

@@ -1,0 +1,164 @@
+/*
+ * test_sbuf.c - the string buffer and the escaping every emitter uses.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "sbuf.h"
+
+#include <string.h>
+
+static void test_sbuf_appends_and_formats(void **state)
+{
+    struct sbuf sb;
+
+    (void)state;
+    sbuf_init(&sb);
+    assert_string_equal(sbuf_str(&sb), "");
+    sbuf_puts(&sb, "abc");
+    sbuf_putc(&sb, '-');
+    sbuf_printf(&sb, "%d/%s", 42, "x");
+    assert_string_equal(sbuf_str(&sb), "abc-42/x");
+    assert_int_equal(sb.len, 8);
+    sbuf_reset(&sb);
+    assert_string_equal(sbuf_str(&sb), "");
+    sbuf_free(&sb);
+}
+
+static void test_sbuf_grows_past_large_sizes(void **state)
+{
+    struct sbuf sb;
+    size_t i;
+
+    (void)state;
+    sbuf_init(&sb);
+    for (i = 0; i < 100000; i++)
+        sbuf_putc(&sb, (char)('a' + i % 26));
+    assert_int_equal(sb.len, 100000);
+    assert_int_equal(sb.data[99999], 'a' + 99999 % 26);
+    assert_int_equal(sb.data[100000], '\0');
+    assert_false(sbuf_failed(&sb));
+    sbuf_free(&sb);
+}
+
+/* Escapes n bytes and returns the literal body in a static buffer. */
+static const char *esc(const char *s, size_t n)
+{
+    static char out[512];
+    struct sbuf sb;
+
+    sbuf_init(&sb);
+    sbuf_c_escape(&sb, s, n);
+    strcpy(out, sbuf_str(&sb));
+    sbuf_free(&sb);
+    return out;
+}
+
+static void test_sbuf_c_escape_specials(void **state)
+{
+    (void)state;
+    assert_string_equal(esc("a\"b\\c", 5), "a\\\"b\\\\c");
+    /* every '?' is escaped, so no trigraph can form */
+    assert_string_equal(esc("?" "?=?" "?/", 6), "\\?\\?=\\?\\?/");
+    assert_string_equal(esc("\n\t\r", 3), "\\n\\t\\r");
+    /* NUL and control bytes as 3-digit octal */
+    assert_string_equal(esc("\0" "1", 2), "\\0001");
+    assert_string_equal(esc("\x01\x7f", 2), "\\001\\177");
+}
+
+static void test_sbuf_c_escape_non_ascii_is_octal(void **state)
+{
+    /* "\xc3\xa4" is a-umlaut; the hex digits after it must stay apart */
+    (void)state;
+    assert_string_equal(esc("\xc3\xa4" "abc", 5), "\\303\\244abc");
+    /* 4-byte UTF-8 */
+    assert_string_equal(esc("\xf0\x9f\x98\x80", 4), "\\360\\237\\230\\200");
+}
+
+static void test_sbuf_c_literal_breaks_long_text(void **state)
+{
+    struct sbuf sb;
+    char text[300];
+    const char *p;
+    size_t i, lines = 0;
+
+    (void)state;
+    for (i = 0; i < sizeof text; i++)
+        text[i] = 'x';
+    sbuf_init(&sb);
+    sbuf_c_literal(&sb, text, sizeof text, 4);
+    for (p = sbuf_str(&sb); *p; p++)
+        if (*p == '\n')
+            lines++;
+    assert_true(lines >= 3);
+    /* every line is short and the pieces are adjacent literals */
+    for (p = sbuf_str(&sb); p; p = strchr(p, '\n')) {
+        const char *end;
+
+        if (*p == '\n')
+            p++;
+        end = strchr(p, '\n');
+        assert_true((end ? (size_t)(end - p) : strlen(p)) <= 80);
+        if (!end)
+            break;
+    }
+    sbuf_reset(&sb);
+    sbuf_c_literal(&sb, "one\ntwo", 7, 2);
+    assert_string_equal(sbuf_str(&sb), "\"one\\n\"\n  \"two\"");
+    sbuf_free(&sb);
+}
+
+static void test_sbuf_c_comment_is_safe(void **state)
+{
+    struct sbuf sb;
+
+    (void)state;
+    sbuf_init(&sb);
+    sbuf_c_comment(&sb, "a */ b /* c ?" "?= d\n\xc3\xa4\xe4\xb8\xad x\\");
+    assert_string_equal(sbuf_str(&sb), "a * / b / * c ? ?= d ? ? x\\");
+    assert_null(strstr(sbuf_str(&sb), "*/"));
+    assert_null(strstr(sbuf_str(&sb), "/*"));
+    sbuf_free(&sb);
+}
+
+static void test_sbuf_markdown_escapes(void **state)
+{
+    struct sbuf sb;
+
+    (void)state;
+    sbuf_init(&sb);
+    sbuf_markdown(&sb, "a|b <i> *x* _y_\nz", 1);
+    assert_string_equal(sbuf_str(&sb),
+                        "a\\|b &lt;i&gt; \\*x\\* \\_y\\_<br>z");
+    sbuf_reset(&sb);
+    sbuf_markdown(&sb, "# not a heading\n- not a list", 0);
+    assert_string_equal(sbuf_str(&sb), "\\# not a heading  \n\\- not a list");
+    sbuf_free(&sb);
+}
+
+static void test_sbuf_hash_is_fnv1a64(void **state)
+{
+    (void)state;
+    /* published FNV-1a 64 test vectors */
+    assert_true(sg_hash64("", 0) == 0xcbf29ce484222325ULL);
+    assert_true(sg_hash64("a", 1) == 0xaf63dc4c8601ec8cULL);
+    assert_true(sg_hash64("foobar", 6) == 0x85944171f73967e8ULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sbuf_appends_and_formats),
+        cmocka_unit_test(test_sbuf_grows_past_large_sizes),
+        cmocka_unit_test(test_sbuf_c_escape_specials),
+        cmocka_unit_test(test_sbuf_c_escape_non_ascii_is_octal),
+        cmocka_unit_test(test_sbuf_c_literal_breaks_long_text),
+        cmocka_unit_test(test_sbuf_c_comment_is_safe),
+        cmocka_unit_test(test_sbuf_markdown_escapes),
+        cmocka_unit_test(test_sbuf_hash_is_fnv1a64),
+    };
+
+    return cmocka_run_group_tests_name("sbuf", tests, NULL, NULL);
+}

@@ -1,0 +1,265 @@
+/*
+ * test_validate.c - the schema (types, keys) and the validator (meaning):
+ * each rule has a spec that breaks it, and the message says where.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "model.h"
+#include "sbuf.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* A valid spec's head; tests append codes or replace it whole. */
+#define HEAD                                                               \
+    "statusgen: 1\n"                                                       \
+    "registry:\n"                                                          \
+    "  name: reg\n"                                                        \
+    "  macro: REG\n"                                                       \
+    "  range: [100, 599]\n"                                                \
+    "  languages: [en, zh]\n"                                              \
+    "classes:\n"                                                           \
+    "  - {name: LOW, range: [100, 299]}\n"                                 \
+    "  - {name: HIGH, range: [300, 599]}\n"                                \
+    "traits:\n"                                                            \
+    "  - {name: NO_BODY}\n"                                                \
+    "sources:\n"                                                           \
+    "  - {id: s1}\n"
+
+#define CODE(code, name, phrase)                                           \
+    "  - {code: " code ", name: " name ", phrase: " phrase                 \
+    ", description: {en: d}}\n"
+
+static char msgs[8192];
+
+/* Loads text; returns the result and leaves the diagnostics in msgs. */
+static int load(const char *text, struct spec *spec)
+{
+    struct diag_list dl;
+    struct sbuf sb;
+    int rc = tu_load_text(text, spec, &dl);
+
+    sbuf_init(&sb);
+    tu_diags(&dl, &sb);
+    snprintf(msgs, sizeof msgs, "%s", sbuf_str(&sb));
+    sbuf_free(&sb);
+    diag_free(&dl);
+    return rc;
+}
+
+/* Expects text to fail with want among the messages. */
+static void expect_error(const char *text, const char *want)
+{
+    struct spec spec;
+    int rc = load(text, &spec);
+
+    spec_free(&spec);
+    assert_int_equal(rc, -1);
+    if (strstr(msgs, want) == NULL)
+        fail_msg("expected \"%s\" in:\n%s", want, msgs);
+}
+
+static void test_validate_accepts_valid_spec(void **state)
+{
+    struct spec spec;
+
+    (void)state;
+    assert_int_equal(load(HEAD "codes:\n"
+                          "  - code: 404\n"
+                          "    name: NOT_FOUND\n"
+                          "    phrase: Not Found\n"
+                          "    status: standard\n"
+                          "    aliases: [MISSING]\n"
+                          "    traits: [NO_BODY]\n"
+                          "    sources: [s1]\n"
+                          "    description: {en: gone, zh: \"\xe6\x97\xa0\"}\n"
+                          CODE("200", "OK", "OK"),
+                          &spec),
+                     0);
+    assert_string_equal(msgs, "");
+    assert_int_equal(spec.ncodes, 2);
+    /* order is ascending by code; derived fields are filled */
+    assert_int_equal(spec.codes[spec.order[0]].code, 200);
+    assert_int_equal(spec.codes[spec.order[1]].code, 404);
+    assert_int_equal(spec.codes[0].trait_bits, 1);
+    assert_int_equal(spec.codes[0].class_index, 1);
+    assert_int_equal(spec.codes[1].class_index, 0);
+    assert_string_equal(spec.codes[0].desc[1].s, "\xe6\x97\xa0");
+    assert_null(spec.codes[1].desc[1].s);
+    spec_free(&spec);
+}
+
+static void test_validate_reports_every_problem_in_one_run(void **state)
+{
+    (void)state;
+    expect_error(HEAD "codes:\n" CODE("200", "OK", "OK")
+                      CODE("200", "bad name", "Other")
+                      CODE("700", "FAR", "Far"),
+                 "t.yaml:16:12: error: duplicate code 200\n"
+                 "t.yaml:15:12: note: code 200 first defined here");
+    assert_non_null(strstr(msgs, "name 'bad name' is not an UPPER_SNAKE"));
+    assert_non_null(strstr(msgs, "t.yaml:17:12: error: code 700 is outside "
+                                 "the registry range [100, 599]"));
+}
+
+static void test_validate_unknown_key_suggests(void **state)
+{
+    (void)state;
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrse: OK, "
+                      "description: {en: d}}\n",
+                 "unknown key 'phrse' in a code; did you mean 'phrase'?");
+    assert_non_null(strstr(msgs, "a code has no 'phrase'"));
+    expect_error("statusgen: 1\nregistr: {}\ncodes: []\n",
+                 "t.yaml:2:1: error: unknown key 'registr' in the spec; did "
+                 "you mean 'registry'?");
+}
+
+static void test_validate_types(void **state)
+{
+    (void)state;
+    expect_error(HEAD "codes:\n" CODE("\"200\"", "OK", "OK"),
+                 "'code' must be an integer, not quoted text");
+    expect_error(HEAD "codes:\n" CODE("2.5", "OK", "OK"),
+                 "'code' must be an integer, not '2.5'");
+    expect_error(HEAD "codes:\n" CODE("-5", "OK", "OK"),
+                 "code -5 is outside the registry range");
+    expect_error(HEAD "codes:\n" CODE("99999999999", "OK", "OK"),
+                 "out of range");
+    expect_error(HEAD "codes:\n" CODE("200", "[A]", "OK"),
+                 "'name' must be text, not a sequence");
+    expect_error(HEAD "codes: {a: 1}\n", "'codes' must be a sequence");
+    expect_error("- 1\n", "the spec must be a mapping");
+    expect_error(HEAD "codes:\n" CODE("200", "OK", "~"),
+                 "'phrase' must be text, not nothing");
+}
+
+static void test_validate_required_sections(void **state)
+{
+    (void)state;
+    expect_error("statusgen: 1\n", "the spec has no 'registry'");
+    assert_non_null(strstr(msgs, "the spec has no 'codes'"));
+    expect_error("statusgen: 2\nregistry: {name: r, macro: R, range: [1, 2], "
+                 "languages: [en]}\ncodes: []\n",
+                 "spec format version 2; this statusgen reads version 1");
+    assert_non_null(strstr(msgs, "'codes' must list at least one code"));
+    expect_error("statusgen: 1\nregistry: {name: r}\ncodes: []\n",
+                 "'registry' has no 'macro'");
+}
+
+static void test_validate_duplicate_names_and_aliases(void **state)
+{
+    (void)state;
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, aliases: [FINE],"
+                      " description: {en: d}}\n"
+                      "  - {code: 201, name: FINE, phrase: Fine, "
+                      "description: {en: d}}\n",
+                 "t.yaml:16:23: error: duplicate name 'FINE'\n"
+                 "t.yaml:15:49: note: 'FINE' first defined here");
+    expect_error(HEAD "codes:\n" CODE("200", "OK", "Same")
+                      CODE("201", "CREATED", "same"),
+                 "duplicate phrase (compared ignoring case) 'same'");
+}
+
+static void test_validate_identifiers(void **state)
+{
+    (void)state;
+    expect_error("statusgen: 1\nregistry: {name: int, macro: R, range: [1, 9],"
+                 " languages: [en]}\ncodes:\n" CODE("1", "A", "A"),
+                 "registry name 'int' is a C or C++ keyword");
+    expect_error("statusgen: 1\nregistry: {name: strange, macro: R, "
+                 "range: [1, 9], languages: [en]}\ncodes:\n" CODE("1", "A", "A"),
+                 "reserved by <string.h>");
+    expect_error("statusgen: 1\nregistry: {name: r, macro: ERR, range: [1, 9],"
+                 " languages: [en]}\ncodes:\n" CODE("1", "A", "A"),
+                 "reserved by <errno.h>");
+    expect_error("statusgen: 1\nregistry: {name: Bad, macro: r__x, "
+                 "range: [1, 9], languages: [en]}\ncodes:\n" CODE("1", "A", "A"),
+                 "registry name 'Bad' is not a lower_snake identifier");
+    assert_non_null(strstr(msgs, "registry macro 'r__x' is not an UPPER_SNAKE"));
+    expect_error(HEAD "codes:\n" CODE("200", "COUNT", "OK"),
+                 "name 'COUNT' is reserved");
+    expect_error(HEAD "codes:\n" CODE("200", "CLASS_X", "OK"),
+                 "name 'CLASS_X' is reserved");
+}
+
+static void test_validate_phrases(void **state)
+{
+    (void)state;
+    expect_error(HEAD "codes:\n" CODE("200", "OK", "\"\""), "phrase is empty");
+    expect_error(HEAD "codes:\n" CODE("200", "OK", "\"a\\nb\""),
+                 "phrase spans more than one line");
+    expect_error(HEAD "codes:\n" CODE("200", "OK", "\"\xc3\xa4\""),
+                 "phrase has a non-ASCII character");
+    expect_error(HEAD "codes:\n" CODE("200", "OK", "\"a\\0b\""),
+                 "'phrase' contains a NUL character");
+    expect_error(HEAD "codes:\n" CODE("200", "OK", "\" OK\""),
+                 "phrase starts or ends with white space");
+}
+
+static void test_validate_references(void **state)
+{
+    (void)state;
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, traits: "
+                      "[NO_BODDY], sources: [s2], description: {en: d}}\n",
+                 "trait 'NO_BODDY' is not declared in 'traits'; did you "
+                 "mean 'NO_BODY'?");
+    assert_non_null(strstr(msgs, "source 's2' is not declared in 'sources'"));
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, "
+                      "description: {zh: d}}\n",
+                 "code 200 has no description in 'en', the first "
+                 "(fallback) language");
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, "
+                      "description: {en: d, ze: x}}\n",
+                 "'ze' in 'description' is not one of registry.languages; "
+                 "did you mean 'zh'?");
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, status: gone, "
+                      "description: {en: d}}\n",
+                 "unknown status 'gone'");
+}
+
+static void test_validate_classes(void **state)
+{
+    (void)state;
+    expect_error("statusgen: 1\nregistry: {name: r, macro: R, range: [1, 99],"
+                 " languages: [en]}\nclasses:\n"
+                 "  - {name: A, range: [1, 50]}\n"
+                 "  - {name: B, range: [40, 60]}\n"
+                 "  - {name: C, range: [80, 70]}\n"
+                 "  - {name: NONE, range: [90, 99]}\n"
+                 "codes:\n" CODE("1", "X", "X"),
+                 "t.yaml:5:22: error: class range [40, 60] overlaps class "
+                 "'A'\nt.yaml:4:22: note: 'A' has the range [1, 50]");
+    assert_non_null(strstr(msgs, "class range [80, 70] is inverted"));
+    assert_non_null(strstr(msgs, "class name 'NONE' is taken"));
+    expect_error("statusgen: 1\nregistry: {name: r, macro: R, range: [9, 1],"
+                 " languages: [en]}\ncodes:\n" CODE("1", "X", "X"),
+                 "registry range [9, 1] is inverted");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_validate_accepts_valid_spec),
+        cmocka_unit_test(test_validate_reports_every_problem_in_one_run),
+        cmocka_unit_test(test_validate_unknown_key_suggests),
+        cmocka_unit_test(test_validate_types),
+        cmocka_unit_test(test_validate_required_sections),
+        cmocka_unit_test(test_validate_duplicate_names_and_aliases),
+        cmocka_unit_test(test_validate_identifiers),
+        cmocka_unit_test(test_validate_phrases),
+        cmocka_unit_test(test_validate_references),
+        cmocka_unit_test(test_validate_classes),
+    };
+
+    return cmocka_run_group_tests_name("validate", tests, NULL, NULL);
+}

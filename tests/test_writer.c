@@ -1,0 +1,224 @@
+/*
+ * test_writer.c - atomic, change-only writes and the --check report.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "writer.h"
+#include "testutil.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static struct output outs[2];
+
+static void set_outputs(const char *a, const char *b)
+{
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        sbuf_free(&outs[i].text);
+        sbuf_puts(&outs[i].text, i ? b : a);
+    }
+}
+
+static int setup(void **state)
+{
+    static char one[] = "one.h", two[] = "two.c";
+
+    (void)state;
+    outs[0].name = one;
+    outs[1].name = two;
+    sbuf_init(&outs[0].text);
+    sbuf_init(&outs[1].text);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sbuf_free(&outs[0].text);
+    sbuf_free(&outs[1].text);
+    return 0;
+}
+
+/* The contents of dir/name, in a static buffer. */
+static const char *contents(const char *dir, const char *name)
+{
+    static char buf[256];
+    char path[512];
+    struct sbuf sb;
+
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    sbuf_init(&sb);
+    if (tu_read_file(path, &sb) != 0) {
+        sbuf_free(&sb);
+        return NULL;
+    }
+    snprintf(buf, sizeof buf, "%s", sbuf_str(&sb));
+    sbuf_free(&sb);
+    return buf;
+}
+
+/* Number of entries in dir besides . and .. */
+static int entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int n = 0;
+
+    assert_non_null(d);
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, ".."))
+            n++;
+    closedir(d);
+    return n;
+}
+
+static void test_writer_creates_dirs_and_files(void **state)
+{
+    const char *base = tu_temp_dir("writer");
+    char dir[512];
+    struct diag_list dl;
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/a/b", base);
+    diag_init(&dl, "w");
+    set_outputs("first\n", "second\n");
+    assert_int_equal(write_outputs(dir, outs, 2, NULL, &dl), 2);
+    assert_string_equal(contents(dir, "one.h"), "first\n");
+    assert_string_equal(contents(dir, "two.c"), "second\n");
+    /* the same bytes again: nothing written */
+    assert_int_equal(write_outputs(dir, outs, 2, NULL, &dl), 0);
+    /* one changed: only it */
+    set_outputs("first\n", "changed\n");
+    assert_int_equal(write_outputs(dir, outs, 2, NULL, &dl), 1);
+    assert_string_equal(contents(dir, "two.c"), "changed\n");
+    assert_int_equal(entries(dir), 2);
+    assert_int_equal(dl.errors, 0);
+    diag_free(&dl);
+}
+
+static void test_writer_unchanged_file_keeps_its_inode_and_time(void **state)
+{
+    const char *dir = tu_temp_dir("writer");
+    char path[512];
+    struct stat before, after;
+    struct diag_list dl;
+
+    (void)state;
+    diag_init(&dl, "w");
+    set_outputs("same\n", "x\n");
+    assert_int_equal(write_outputs(dir, outs, 2, NULL, &dl), 2);
+    snprintf(path, sizeof path, "%s/one.h", dir);
+    assert_int_equal(stat(path, &before), 0);
+    set_outputs("same\n", "y\n");
+    assert_int_equal(write_outputs(dir, outs, 2, NULL, &dl), 1);
+    assert_int_equal(stat(path, &after), 0);
+    assert_true(before.st_ino == after.st_ino);
+    assert_true(before.st_mtime == after.st_mtime);
+    diag_free(&dl);
+}
+
+static void test_writer_failure_part_way_changes_nothing(void **state)
+{
+    const char *dir = tu_temp_dir("writer");
+    struct write_opts opts;
+    struct diag_list dl;
+
+    (void)state;
+    diag_init(&dl, "w");
+    set_outputs("old one\n", "old two\n");
+    assert_int_equal(write_outputs(dir, outs, 2, NULL, &dl), 2);
+    /* the second temporary file fails half-way, after the first was
+     * written in full */
+    set_outputs("new one\n", "new two\n");
+    opts.fail_at = 2;
+    assert_int_equal(write_outputs(dir, outs, 2, &opts, &dl), -1);
+    assert_true(dl.errors > 0);
+    assert_string_equal(contents(dir, "one.h"), "old one\n");
+    assert_string_equal(contents(dir, "two.c"), "old two\n");
+    /* no temporary file is left behind */
+    assert_int_equal(entries(dir), 2);
+    diag_free(&dl);
+}
+
+static void test_writer_refuses_directory_in_the_way(void **state)
+{
+    const char *dir = tu_temp_dir("writer");
+    char path[512];
+    struct diag_list dl;
+
+    (void)state;
+    diag_init(&dl, "w");
+    snprintf(path, sizeof path, "%s/two.c", dir);
+    assert_int_equal(mkdir(path, 0777), 0);
+    set_outputs("a\n", "b\n");
+    assert_int_equal(write_outputs(dir, outs, 2, NULL, &dl), -1);
+    assert_non_null(strstr(dl.items[0].msg, "not a regular file"));
+    /* the first file was not written either */
+    assert_null(contents(dir, "one.h"));
+    diag_free(&dl);
+}
+
+static void test_writer_output_dir_is_a_file(void **state)
+{
+    const char *dir = tu_temp_dir("writer");
+    char path[512];
+    struct diag_list dl;
+
+    (void)state;
+    diag_init(&dl, "w");
+    snprintf(path, sizeof path, "%s/file", dir);
+    assert_int_equal(tu_write_file(path, "x", 1), 0);
+    set_outputs("a\n", "b\n");
+    assert_int_equal(write_outputs(path, outs, 2, NULL, &dl), -1);
+    assert_true(dl.errors > 0);
+    assert_string_equal(contents(dir, "file"), "x");
+    diag_free(&dl);
+}
+
+static void test_writer_check_reports_missing_and_stale(void **state)
+{
+    const char *dir = tu_temp_dir("writer");
+    struct diag_list dl;
+    struct sbuf report;
+
+    (void)state;
+    diag_init(&dl, "w");
+    sbuf_init(&report);
+    set_outputs("l1\nl2\nl3\n", "x\n");
+    assert_int_equal(check_outputs(dir, outs, 2, &report, &dl), 2);
+    assert_non_null(strstr(sbuf_str(&report), "one.h: missing"));
+    assert_int_equal(write_outputs(dir, outs, 2, NULL, &dl), 2);
+    sbuf_reset(&report);
+    assert_int_equal(check_outputs(dir, outs, 2, &report, &dl), 0);
+    assert_string_equal(sbuf_str(&report), "");
+    set_outputs("l1\nL2\nl3\n", "x\n");
+    assert_int_equal(check_outputs(dir, outs, 2, &report, &dl), 1);
+    assert_non_null(strstr(sbuf_str(&report), "one.h: out of date\n"
+                                              "@@ -2,1 +2,1 @@\n-l2\n+L2\n"));
+    /* --check writes nothing */
+    assert_string_equal(contents(dir, "one.h"), "l1\nl2\nl3\n");
+    sbuf_free(&report);
+    diag_free(&dl);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_writer_creates_dirs_and_files),
+        cmocka_unit_test(test_writer_unchanged_file_keeps_its_inode_and_time),
+        cmocka_unit_test(test_writer_failure_part_way_changes_nothing),
+        cmocka_unit_test(test_writer_refuses_directory_in_the_way),
+        cmocka_unit_test(test_writer_output_dir_is_a_file),
+        cmocka_unit_test(test_writer_check_reports_missing_and_stale),
+    };
+
+    return cmocka_run_group_tests_name("writer", tests, setup, teardown);
+}

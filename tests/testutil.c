@@ -1,0 +1,72 @@
+/*
+ * testutil.c - helpers shared by the unit tests (see testutil.h).
+ */
+#include "testutil.h"
+
+#include "node.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int tu_load_text(const char *yaml, struct spec *spec, struct diag_list *dl)
+{
+    struct node *root = NULL;
+    int rc = -1;
+
+    memset(spec, 0, sizeof *spec);
+    diag_init(dl, "t.yaml");
+    spec->hash = sg_hash64(yaml, strlen(yaml));
+    if (spec_parse(yaml, strlen(yaml), dl, &root) == 0 &&
+        spec_build(root, spec, dl) == 0 && spec_validate(spec, dl) == 0)
+        rc = 0;
+    node_free(root);
+    return rc;
+}
+
+void tu_diags(const struct diag_list *dl, struct sbuf *out)
+{
+    size_t i;
+
+    for (i = 0; i < dl->count; i++) {
+        diag_format(dl, i, out);
+        sbuf_putc(out, '\n');
+    }
+}
+
+int tu_read_file(const char *path, struct sbuf *out)
+{
+    FILE *f = fopen(path, "rb");
+    char buf[4096];
+    size_t n;
+
+    if (f == NULL)
+        return -1;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sbuf_putn(out, buf, n);
+    fclose(f);
+    return sbuf_failed(out) ? -1 : 0;
+}
+
+int tu_write_file(const char *path, const char *text, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+
+    if (f == NULL)
+        return -1;
+    if (fwrite(text, 1, len, f) != len) {
+        fclose(f);
+        return -1;
+    }
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+const char *tu_temp_dir(const char *tag)
+{
+    static char path[256];
+    const char *base = getenv("TMPDIR");
+
+    snprintf(path, sizeof path, "%s/statusgen-%s-XXXXXX",
+             base && *base ? base : "/tmp", tag);
+    return mkdtemp(path);
+}
