@@ -28,11 +28,23 @@ void diag_free(struct diag_list *dl)
 
 static void diag_vadd(struct diag_list *dl, enum diag_level level,
                       struct sg_pos pos, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 0)))
+#endif
+    ;
+
+static void diag_vadd(struct diag_list *dl, enum diag_level level,
+                      struct sg_pos pos, const char *fmt, va_list ap)
 {
     struct sbuf sb;
 
     if (level == DIAG_ERROR)
         dl->errors++;
+    if (diag_full(dl)) {
+        if (level == DIAG_ERROR)
+            dl->dropped++;
+        return;
+    }
     sbuf_init(&sb);
     {
         char tmp[512];
@@ -80,6 +92,11 @@ void diag_note(struct diag_list *dl, struct sg_pos pos, const char *fmt, ...)
     va_start(ap, fmt);
     diag_vadd(dl, DIAG_NOTE, pos, fmt, ap);
     va_end(ap);
+}
+
+int diag_full(const struct diag_list *dl)
+{
+    return dl->count >= SG_MAX_DIAGS;
 }
 
 void diag_oom(struct diag_list *dl)

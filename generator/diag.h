@@ -24,12 +24,17 @@ struct diag {
     char *msg;              /* owned by the list */
 };
 
+/* Messages kept in one list; further errors are only counted, so that no
+ * spec can make the output (or the time spent on hints) huge. */
+#define SG_MAX_DIAGS 1000
+
 struct diag_list {
     const char *file;       /* name used in messages; not owned */
     struct diag *items;
     size_t count;
     size_t cap;
     size_t errors;          /* number of DIAG_ERROR entries */
+    size_t dropped;         /* errors not stored: the list was full */
     int oom;                /* a message could not be stored */
 };
 
@@ -58,6 +63,10 @@ void diag_note(struct diag_list *dl, struct sg_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* Returns 1 when the list holds SG_MAX_DIAGS messages and takes no more
+ * (callers may then skip work that only improves a message). */
+int diag_full(const struct diag_list *dl);
 
 /* Records that memory ran out: an error without a position. */
 void diag_oom(struct diag_list *dl);

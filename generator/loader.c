@@ -61,9 +61,18 @@ int spec_read_file(const char *path, char **data, size_t *len,
 
     *data = NULL;
     *len = 0;
-    if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        diag_error(dl, nopos, "is a directory, not a spec file");
-        return -1;
+    if (!is_stdin && stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            diag_error(dl, nopos, "is a directory, not a spec file");
+            return -1;
+        }
+        /* A regular file's size is known: refuse before reading it. */
+        if (S_ISREG(st.st_mode) &&
+            (unsigned long long)st.st_size > SG_MAX_FILE_SIZE) {
+            diag_error(dl, nopos, "spec is larger than the limit of %lu MiB",
+                       SG_MAX_FILE_SIZE / (1024 * 1024));
+            return -1;
+        }
     }
     f = is_stdin ? stdin : fopen(path, "rb");
     if (f == NULL) {

@@ -61,6 +61,9 @@ static void print_diags(const struct diag_list *dl)
         diag_format(dl, i, &line);
         fprintf(stderr, "%s\n", sbuf_str(&line));
     }
+    if (dl->dropped)
+        fprintf(stderr, "%s: error: %lu more error%s not shown\n", dl->file,
+                (unsigned long)dl->dropped, dl->dropped == 1 ? "" : "s");
     if (dl->oom || sbuf_failed(&line))
         fprintf(stderr, "%s: error: out of memory\n", dl->file);
     sbuf_free(&line);

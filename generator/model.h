@@ -34,6 +34,10 @@ const char *status_keyword(enum code_status st);
 
 #define SG_MAX_TRAITS 16     /* trait bits fit an unsigned int everywhere */
 #define SG_MAX_CODES 262144  /* codes in one registry */
+#define SG_MAX_LANGUAGES 32  /* description languages (one doc file each) */
+#define SG_MAX_CLASSES 256   /* entries of 'classes' */
+#define SG_MAX_SOURCES 256   /* entries of 'sources' */
+#define SG_MAX_LIST 64       /* aliases, traits or sources of one code */
 
 struct spec_registry {
     struct sg_pos pos;

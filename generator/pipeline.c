@@ -22,9 +22,14 @@ int spec_load(const char *path, struct spec *spec, struct diag_list *dl)
     if (spec_read_file(path, &data, &len, dl) != 0)
         return -1;
     spec->hash = sg_hash64(data, len);
-    if (spec_parse(data, len, dl, &root) == 0 &&
-        spec_build(root, spec, dl) == 0 && spec_validate(spec, dl) == 0)
-        rc = 0;
+    /* A spec that built with errors is still validated (validate copes
+     * with absent values), so that one run reports every problem. */
+    if (spec_parse(data, len, dl, &root) == 0) {
+        int built = spec_build(root, spec, dl);
+
+        if (spec_validate(spec, dl) == 0 && built == 0)
+            rc = 0;
+    }
     node_free(root);
     sg_free(data);
     return rc;

@@ -19,16 +19,6 @@ struct builder {
     struct diag_list *dl;
 };
 
-static const char *kind_name(const struct node *n)
-{
-    switch (n->kind) {
-    case NODE_SEQUENCE: return "a sequence";
-    case NODE_MAPPING: return "a mapping";
-    case NODE_SCALAR: break;
-    }
-    return n->plain && n->len == 0 ? "nothing" : "text";
-}
-
 /* True for a plain scalar YAML reads as null: empty, ~, null. */
 static int is_null(const struct node *n)
 {
@@ -36,6 +26,16 @@ static int is_null(const struct node *n)
            (n->len == 0 || strcmp(n->text, "~") == 0 ||
             strcmp(n->text, "null") == 0 || strcmp(n->text, "Null") == 0 ||
             strcmp(n->text, "NULL") == 0);
+}
+
+static const char *kind_name(const struct node *n)
+{
+    switch (n->kind) {
+    case NODE_SEQUENCE: return "a sequence";
+    case NODE_MAPPING: return "a mapping";
+    case NODE_SCALAR: break;
+    }
+    return is_null(n) ? "nothing" : "text";
 }
 
 /*
@@ -61,7 +61,7 @@ static void check_map_keys(struct builder *b, const struct node *map,
                 break;
         if (*a)
             continue;
-        hint = diag_did_you_mean(k->text, allowed);
+        hint = diag_full(b->dl) ? NULL : diag_did_you_mean(k->text, allowed);
         if (hint)
             diag_error(b->dl, k->pos,
                        "unknown key '%.60s' in %s; did you mean '%s'?",
@@ -162,9 +162,22 @@ static int get_range(struct builder *b, const struct node *v, const char *key,
     return 0;
 }
 
-/* Reads a sequence of text (a scalar alone is one item). */
+/* Reports a sequence longer than max; returns -1 when it is. */
+static int check_count(struct builder *b, const struct node *seq,
+                       const char *key, size_t max)
+{
+    if (seq->kind != NODE_SEQUENCE || seq->count <= max)
+        return 0;
+    diag_error(b->dl, seq->items[max]->pos,
+               "'%s' has %lu entries; the limit is %lu", key,
+               (unsigned long)seq->count, (unsigned long)max);
+    return -1;
+}
+
+/* Reads a sequence of at most max texts (a scalar alone is one item). */
 static void get_text_list(struct builder *b, const struct node *v,
-                          const char *key, struct sg_str **out, size_t *n)
+                          const char *key, size_t max, struct sg_str **out,
+                          size_t *n)
 {
     size_t i, count = v->kind == NODE_SEQUENCE ? v->count : 1;
 
@@ -174,6 +187,8 @@ static void get_text_list(struct builder *b, const struct node *v,
         diag_error(b->dl, v->pos, "'%s' must be a list, not a mapping", key);
         return;
     }
+    if (check_count(b, v, key, max) != 0)
+        return;
     if (count == 0)
         return;
     *out = (struct sg_str *)sg_calloc(count, sizeof **out);
@@ -235,13 +250,15 @@ static struct sg_str *get_lang_map(struct builder *b, const struct node *v,
                 if (reg->languages[c].s)
                     cands[nc++] = reg->languages[c].s;
             cands[nc] = NULL;
-            hint = diag_did_you_mean(k->text, cands);
+            hint = diag_full(b->dl) ? NULL : diag_did_you_mean(k->text, cands);
             diag_error(b->dl, k->pos,
                        "'%.40s' in '%s' is not one of registry.languages%s%s%s",
                        k->text, key, hint ? "; did you mean '" : "",
                        hint ? hint : "", hint ? "'?" : "");
             continue;
         }
+        if (out[j].s != NULL)
+            continue; /* a duplicate key: reported by the loader */
         get_text(b, v->items[2 * i + 1], key, &out[j]);
     }
     return out;
@@ -290,8 +307,9 @@ static void build_registry(struct builder *b, const struct node *map)
         get_range(b, v, "range", &reg->lo, &reg->hi, &reg->range_pos) != 0)
         reg->range_pos.line = 0; /* marks the range as unusable */
     if ((v = node_get(map, "languages")) != NULL) {
-        get_text_list(b, v, "languages", &reg->languages, &reg->nlang);
-        if (reg->nlang == 0 && v->kind == NODE_SEQUENCE)
+        get_text_list(b, v, "languages", SG_MAX_LANGUAGES,
+                      &reg->languages, &reg->nlang);
+        if (reg->nlang == 0 && v->kind == NODE_SEQUENCE && v->count == 0)
             diag_error(b->dl, v->pos, "'languages' must name at least one "
                                       "language");
     }
@@ -314,7 +332,8 @@ static void build_classes(struct builder *b, const struct node *seq)
     struct spec *spec = b->spec;
     size_t i;
 
-    if (expect_seq(b, seq, "classes") != 0 || seq->count == 0)
+    if (expect_seq(b, seq, "classes") != 0 || seq->count == 0 ||
+        check_count(b, seq, "classes", SG_MAX_CLASSES) != 0)
         return;
     spec->classes = (struct spec_class *)alloc_list(b, seq->count,
                                                      sizeof *spec->classes);
@@ -372,7 +391,8 @@ static void build_sources(struct builder *b, const struct node *seq)
     struct spec *spec = b->spec;
     size_t i;
 
-    if (expect_seq(b, seq, "sources") != 0 || seq->count == 0)
+    if (expect_seq(b, seq, "sources") != 0 || seq->count == 0 ||
+        check_count(b, seq, "sources", SG_MAX_SOURCES) != 0)
         return;
     spec->sources = (struct spec_source *)alloc_list(b, seq->count,
                                                       sizeof *spec->sources);
@@ -422,7 +442,8 @@ static void build_status(struct builder *b, const struct node *v,
         }
     }
     {
-        const char *hint = diag_did_you_mean(st.s, words);
+        const char *hint = diag_full(b->dl) ? NULL
+                                             : diag_did_you_mean(st.s, words);
 
         diag_error(b->dl, v->pos,
                    "unknown status '%.40s' (one of standard, temporary, "
@@ -462,11 +483,14 @@ static void build_code(struct builder *b, const struct node *m,
     if ((v = node_get(m, "status")) != NULL)
         build_status(b, v, c);
     if ((v = node_get(m, "aliases")) != NULL)
-        get_text_list(b, v, "aliases", &c->aliases, &c->naliases);
+        get_text_list(b, v, "aliases", SG_MAX_LIST, &c->aliases,
+                      &c->naliases);
     if ((v = node_get(m, "traits")) != NULL)
-        get_text_list(b, v, "traits", &c->traits, &c->ntraits);
+        get_text_list(b, v, "traits", SG_MAX_LIST, &c->traits,
+                      &c->ntraits);
     if ((v = node_get(m, "sources")) != NULL)
-        get_text_list(b, v, "sources", &c->sources, &c->nsources);
+        get_text_list(b, v, "sources", SG_MAX_LIST, &c->sources,
+                      &c->nsources);
     if ((v = node_get(m, "description")) != NULL)
         c->desc = get_lang_map(b, v, "description");
 }

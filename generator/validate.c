@@ -516,7 +516,8 @@ static void report_undeclared(struct checker *ck, const struct sg_str *ref,
                               const char *what, const char *section,
                               const char *const *cands)
 {
-    const char *hint = cands ? diag_did_you_mean(ref->s, cands) : NULL;
+    const char *hint = cands && !diag_full(ck->dl)
+                           ? diag_did_you_mean(ref->s, cands) : NULL;
 
     if (hint)
         diag_error(ck->dl, ref->pos, "%s '%.60s' is not declared in '%s'; "
@@ -545,9 +546,17 @@ static const char **name_list(const struct sg_str *first, size_t n,
     return v;
 }
 
+static int str_ptr_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Checks a code's traits and sources; sorted_ids holds the nsorted
+ * declared source ids in strcmp order (a lookup costs O(log n)). */
 static void check_code_refs(struct checker *ck, struct spec_code *c,
                             const char **trait_names,
-                            const char **source_ids)
+                            const char **source_ids,
+                            const char **sorted_ids, size_t nsorted)
 {
     struct spec *spec = ck->spec;
     size_t j, k;
@@ -555,7 +564,9 @@ static void check_code_refs(struct checker *ck, struct spec_code *c,
     for (j = 0; j < c->ntraits; j++) {
         int t;
 
-        if (c->traits[j].s == NULL)
+        /* Past the trait limit (reported) the references are not
+         * looked up: that could cost traits x references. */
+        if (c->traits[j].s == NULL || spec->ntraits > SG_MAX_TRAITS)
             continue;
         t = find_trait(spec, c->traits[j].s);
         if (t < 0) {
@@ -573,11 +584,9 @@ static void check_code_refs(struct checker *ck, struct spec_code *c,
     for (j = 0; j < c->nsources; j++) {
         if (c->sources[j].s == NULL)
             continue;
-        for (k = 0; k < spec->nsources; k++)
-            if (spec->sources[k].id.s &&
-                strcmp(spec->sources[k].id.s, c->sources[j].s) == 0)
-                break;
-        if (k == spec->nsources)
+        if (sorted_ids != NULL &&
+            bsearch(&c->sources[j].s, sorted_ids, nsorted,
+                    sizeof *sorted_ids, str_ptr_cmp) == NULL)
             report_undeclared(ck, &c->sources[j], "source", "sources",
                               source_ids);
         for (k = 0; k < j; k++)
@@ -608,12 +617,22 @@ static void check_codes(struct checker *ck)
     const struct spec_registry *reg = &spec->reg;
     struct name_ref *names = NULL, *phrases = NULL;
     size_t i, j, nn = 0, cn = 0, np = 0, cp = 0;
-    const char **trait_names, **source_ids;
+    const char **trait_names, **source_ids, **sorted_ids;
+    size_t nsorted = 0;
 
     trait_names = name_list(spec->traits ? &spec->traits[0].name : NULL,
                             spec->ntraits, sizeof *spec->traits);
     source_ids = name_list(spec->sources ? &spec->sources[0].id : NULL,
                            spec->nsources, sizeof *spec->sources);
+    sorted_ids = name_list(spec->sources ? &spec->sources[0].id : NULL,
+                           spec->nsources, sizeof *spec->sources);
+    if (trait_names == NULL || source_ids == NULL || sorted_ids == NULL)
+        diag_oom(ck->dl);
+    if (sorted_ids) {
+        while (sorted_ids[nsorted])
+            nsorted++;
+        qsort(sorted_ids, nsorted, sizeof *sorted_ids, str_ptr_cmp);
+    }
     for (i = 0; i < spec->ncodes; i++) {
         struct spec_code *c = &spec->codes[i];
         const char *why;
@@ -650,7 +669,7 @@ static void check_codes(struct checker *ck)
             for (j = 0; j < reg->nlang; j++)
                 check_text_len(ck, &c->desc[j], "description");
         }
-        check_code_refs(ck, c, trait_names, source_ids);
+        check_code_refs(ck, c, trait_names, source_ids, sorted_ids, nsorted);
         for (j = 0; j < spec->nclasses; j++) {
             const struct spec_class *k = &spec->classes[j];
 
@@ -662,6 +681,7 @@ static void check_codes(struct checker *ck)
     }
     sg_free(trait_names);
     sg_free(source_ids);
+    sg_free(sorted_ids);
     report_duplicates(ck, names, nn, "name", 0);
     report_duplicates(ck, phrases, np, "phrase (compared ignoring case)", 1);
     sg_free(names);

@@ -132,16 +132,19 @@ static int make_dirs(const char *dir, struct diag_list *dl)
     return 0;
 }
 
-/* Writes text to a new file at path; returns 0 or -1 (reported, file
- * removed).  fail_half simulates a full disk half-way. */
-static int write_temp(const char *path, const struct sbuf *text,
-                      int fail_half, struct diag_list *dl)
+/* Writes text to a new file at path, the temporary file for target (which
+ * messages name: the temporary name holds the process id); returns 0 or -1
+ * (reported, file removed).  fail_half simulates a full disk half-way. */
+static int write_temp(const char *path, const char *target,
+                      const struct sbuf *text, int fail_half,
+                      struct diag_list *dl)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
     size_t done = 0, limit = fail_half ? text->len / 2 : text->len;
 
     if (fd < 0) {
-        diag_error(dl, nopos, "%s: cannot create: %s", path, strerror(errno));
+        diag_error(dl, nopos, "%s: cannot create a temporary file beside "
+                   "it: %s", target, strerror(errno));
         return -1;
     }
     while (done < limit) {
@@ -159,13 +162,13 @@ static int write_temp(const char *path, const struct sbuf *text,
         done = (size_t)-1;
     }
     if (done != text->len || fsync(fd) != 0) {
-        diag_error(dl, nopos, "%s: cannot write: %s", path, strerror(errno));
+        diag_error(dl, nopos, "%s: cannot write: %s", target, strerror(errno));
         close(fd);
         unlink(path);
         return -1;
     }
     if (close(fd) != 0) {
-        diag_error(dl, nopos, "%s: cannot write: %s", path, strerror(errno));
+        diag_error(dl, nopos, "%s: cannot write: %s", target, strerror(errno));
         unlink(path);
         return -1;
     }
@@ -179,7 +182,12 @@ int write_outputs(const char *dir, const struct output *outs, size_t n,
     size_t i, ntemp = 0;
     int written = -1, fail_at = opts ? opts->fail_at : 0;
     char suffix[48];
+    struct stat st;
 
+    if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        diag_error(dl, nopos, "%s: output directory is not a directory", dir);
+        return -1;
+    }
     target = (char **)sg_calloc(n, sizeof *target);
     temp = (char **)sg_calloc(n, sizeof *temp);
     if (target == NULL || temp == NULL) {
@@ -227,8 +235,8 @@ int write_outputs(const char *dir, const struct output *outs, size_t n,
             goto cleanup;
         }
         temp[i] = name.data;
-        if (write_temp(temp[i], &outs[i].text, (int)++ntemp == fail_at,
-                       dl) != 0) {
+        if (write_temp(temp[i], target[i], &outs[i].text,
+                       (int)++ntemp == fail_at, dl) != 0) {
             sg_free(temp[i]);
             temp[i] = NULL;
             goto cleanup;

@@ -1,5 +1,6 @@
 /*
- * test_writer.c - atomic, change-only writes and the --check report.
+ * test_writer.c - change-only writes, what is in the way, and the --check
+ * report (a write failing part-way: atomic/test_writer_atomic.c).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -125,29 +126,6 @@ static void test_writer_unchanged_file_keeps_its_inode_and_time(void **state)
     diag_free(&dl);
 }
 
-static void test_writer_failure_part_way_changes_nothing(void **state)
-{
-    const char *dir = tu_temp_dir("writer");
-    struct write_opts opts;
-    struct diag_list dl;
-
-    (void)state;
-    diag_init(&dl, "w");
-    set_outputs("old one\n", "old two\n");
-    assert_int_equal(write_outputs(dir, outs, 2, NULL, &dl), 2);
-    /* the second temporary file fails half-way, after the first was
-     * written in full */
-    set_outputs("new one\n", "new two\n");
-    opts.fail_at = 2;
-    assert_int_equal(write_outputs(dir, outs, 2, &opts, &dl), -1);
-    assert_true(dl.errors > 0);
-    assert_string_equal(contents(dir, "one.h"), "old one\n");
-    assert_string_equal(contents(dir, "two.c"), "old two\n");
-    /* no temporary file is left behind */
-    assert_int_equal(entries(dir), 2);
-    diag_free(&dl);
-}
-
 static void test_writer_refuses_directory_in_the_way(void **state)
 {
     const char *dir = tu_temp_dir("writer");
@@ -214,7 +192,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_writer_creates_dirs_and_files),
         cmocka_unit_test(test_writer_unchanged_file_keeps_its_inode_and_time),
-        cmocka_unit_test(test_writer_failure_part_way_changes_nothing),
         cmocka_unit_test(test_writer_refuses_directory_in_the_way),
         cmocka_unit_test(test_writer_output_dir_is_a_file),
         cmocka_unit_test(test_writer_check_reports_missing_and_stale),
