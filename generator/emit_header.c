@@ -113,10 +113,8 @@ static void clash(const struct emit_ctx *ctx, struct sbuf *out, int *first,
 
     sbuf_printf(out, "#%s defined(%s_%s)\n", *first ? "if" : "elif", m, name);
     sbuf_printf(out,
-                "#error \"%s_%s is already defined as a macro by a header "
-                "included before this one: include this header where that "
-                "one is not, #undef the macro first, or regenerate with "
-                "another registry.macro prefix\"\n", m, name);
+                "#error \"%s_%s is already a macro: #undef it, or include "
+                "this header where the other is not\"\n", m, name);
     *first = 0;
 }
 
@@ -133,8 +131,12 @@ static void emit_clash_check(const struct emit_ctx *ctx, struct sbuf *out)
     size_t i, j;
 
     sbuf_init(&name);
-    sbuf_puts(out, "/* Every name below must be free: stop early and say so "
-                   "when one is a macro. */\n");
+    sbuf_puts(out, "/* Every name below must be free.  If another header has "
+                   "already made one\n"
+                   " * a macro, stop here and say which: #undef it, include "
+                   "this header where\n"
+                   " * the other is not, or regenerate with another "
+                   "registry.macro prefix. */\n");
     for (i = 0; i < spec->ncodes; i++) {
         const struct spec_code *c = &spec->codes[spec->order[i]];
 

@@ -2,11 +2,18 @@
  * emit_source.c - the generated source: <name>.c.
  *
  * Layout of what it emits:
- *   - one string pool holding every text the functions return, as a struct
- *     of char arrays (each no longer than a C compiler must accept), so
- *     tables hold small offsets instead of pointers: no relocations;
- *   - <name>_index(code): the switch that maps a code to its row;
- *   - per-row tables (phrase, name, traits, descriptions per language);
+ *   - three string pools (phrases, names, descriptions) holding every text
+ *     the functions return, each a struct of char arrays (each no longer
+ *     than a C compiler must accept), so tables hold small offsets instead
+ *     of pointers: no relocations.  Separate pools let a linker that drops
+ *     unused sections (-ffunction-sections -fdata-sections -Wl,--gc-sections)
+ *     keep only the texts of the functions a program calls;
+ *   - <name>_phrase_of(code) and <name>_name_of(code): switches that map a
+ *     code straight to its text's offset (0: not registered), so reason()
+ *     and name() are one table load after the compiler turns the switch
+ *     into a table;
+ *   - <name>_index(code): the switch that maps a code to its row, for the
+ *     per-row tables (traits, descriptions per language);
  *   - open-addressing hash tables (FNV-1a, linear probing, built here at
  *     generation time) for the name and phrase lookups.
  */
@@ -135,8 +142,10 @@ static unsigned long max_of(const unsigned long *v, size_t n)
     return m;
 }
 
-/* FNV-1a over the bytes of s, folded to lower case when fold; the same
- * function is emitted for the generated lookups. */
+/* FNV-1a over the bytes of s; when fold, over each byte | 0x20, which is
+ * the same for the upper and lower case of an ASCII letter (it merges
+ * some other pairs too, which only costs a probe).  The same function is
+ * emitted for the generated lookups. */
 static unsigned long name_hash(const char *s, int fold)
 {
     unsigned long h = 2166136261UL;
@@ -144,12 +153,37 @@ static unsigned long name_hash(const char *s, int fold)
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
 
-        if (fold && c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + ('a' - 'A'));
+        if (fold)
+            c = (unsigned char)(c | 0x20);
         h ^= c;
         h = (h * 16777619UL) & 0xffffffffUL;
     }
     return h;
+}
+
+/* Appends v in decimal: the tables and switches of a large registry hold
+ * hundreds of thousands of numbers, too many for sbuf_printf. */
+static void put_ulong(struct sbuf *out, unsigned long v)
+{
+    char buf[24];
+    size_t i = sizeof buf;
+
+    do {
+        buf[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    sbuf_putn(out, buf + i, sizeof buf - i);
+}
+
+/* Appends v in decimal, with its sign. */
+static void put_long(struct sbuf *out, long v)
+{
+    if (v < 0) {
+        sbuf_putc(out, '-');
+        put_ulong(out, 0UL - (unsigned long)v);
+    } else {
+        put_ulong(out, (unsigned long)v);
+    }
 }
 
 /* Appends a table as "static const <type> <name>[] = { v, v, ... };". */
@@ -190,7 +224,7 @@ static void table_put(struct table *t, unsigned long v)
             t->col++;
         }
     }
-    sbuf_printf(t->out, "%lu", v);
+    put_ulong(t->out, v);
     t->col += len;
     t->n++;
 }
@@ -200,16 +234,18 @@ static void table_end(struct table *t)
     sbuf_puts(t->out, "\n};\n\n");
 }
 
-/* The emitted pool: a struct of pieces, each one string literal. */
-static void emit_pool(const char *n, struct pool *p, struct sbuf *out)
+/* The emitted pool of one kind of text ("phrase", "name", "desc"): a
+ * struct of pieces, each one string literal, and its accessor. */
+static void emit_pool(const char *n, const char *kind, const char *what,
+                      struct pool *p, struct sbuf *out)
 {
     size_t i, start = 0, total = p->bytes.len;
 
     sbuf_printf(out,
-        "/* Every text the functions return, NUL-separated.  A struct of "
-        "pieces keeps\n * each literal within what C compilers must accept; "
-        "the tables hold offsets\n * into it, so they need no relocation. */\n"
-        "static const struct %s_pool {\n", n);
+        "/* Every %s, NUL-separated; offset 0 is \"\".  A struct of pieces "
+        "keeps each\n * literal within what C compilers must accept; the "
+        "tables hold offsets into\n * it, so they need no relocation. */\n"
+        "static const struct %s_%s_pool {\n", what, n, kind);
     for (i = 0; i <= p->npieces; i++) {
         size_t end = i < p->npieces ? p->piece_end[i] : total;
 
@@ -217,7 +253,7 @@ static void emit_pool(const char *n, struct pool *p, struct sbuf *out)
                     (unsigned long)(end - start));
         start = end;
     }
-    sbuf_printf(out, "} %s_pool = {\n", n);
+    sbuf_printf(out, "} %s_%s_pool = {\n", n, kind);
     start = 0;
     for (i = 0; i <= p->npieces; i++) {
         size_t end = i < p->npieces ? p->piece_end[i] : total;
@@ -230,13 +266,13 @@ static void emit_pool(const char *n, struct pool *p, struct sbuf *out)
     }
     sbuf_printf(out, "};\n\n"
         "/* The offsets below assume the pieces are contiguous. */\n"
-        "typedef char %s_pool_is_contiguous[sizeof(struct %s_pool) == %lu "
-        "? 1 : -1];\n\n"
-        "static const char *%s_text(unsigned long off)\n"
+        "typedef char %s_%s_pool_is_contiguous[sizeof(struct %s_%s_pool) == "
+        "%lu ? 1 : -1];\n\n"
+        "static const char *%s_%s_text(unsigned long off)\n"
         "{\n"
-        "    return (const char *)&%s_pool + off;\n"
+        "    return (const char *)&%s_%s_pool + off;\n"
         "}\n\n",
-        n, n, (unsigned long)total, n, n);
+        n, kind, n, kind, (unsigned long)total, n, kind, n, kind);
 }
 
 /* Emits one hash table over keys[0..nkeys) and its probing function. */
@@ -248,7 +284,7 @@ static void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
     const struct spec *spec = ctx->spec;
     const char *n = spec->reg.name.s;
     unsigned long *slots;
-    size_t size = 8, i, maxoff = 0;
+    size_t size = 8, i, maxoff = 0, maxlen = 0;
     long maxcode = 0;
     struct table t;
     char name[64];
@@ -270,11 +306,14 @@ static void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
             maxoff = key_off[i];
         if (key_code[i] > maxcode)
             maxcode = key_code[i];
+        if (strlen(keys[i]) > maxlen)
+            maxlen = strlen(keys[i]);
     }
     sbuf_printf(out, "/* %s lookup: open addressing over FNV-1a hashes%s, "
                      "linear probing;\n * slot values are entry + 1, 0 is "
-                     "empty. */\n", what,
-                fold ? " of the lower-cased text" : "");
+                     "empty; a key's length is compared before\n * its "
+                     "bytes. */\n", what,
+                fold ? " of the bytes | 0x20 (letters\n * folded)" : "");
     sprintf(name, "%s_slot", what);
     table_begin(&t, out, uint_type(n, nkeys), n, name, "[]");
     for (i = 0; i < size; i++)
@@ -284,6 +323,11 @@ static void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
     table_begin(&t, out, uint_type(n, maxoff), n, name, "[]");
     for (i = 0; i < nkeys; i++)
         table_put(&t, key_off[i]);
+    table_end(&t);
+    sprintf(name, "%s_len", what);
+    table_begin(&t, out, uint_type(n, (unsigned long)maxlen), n, name, "[]");
+    for (i = 0; i < nkeys; i++)
+        table_put(&t, (unsigned long)strlen(keys[i]));
     table_end(&t);
     sprintf(name, "%s_code", what);
     table_begin(&t, out, uint_type(n, (unsigned long)maxcode), n, name, "[]");
@@ -298,6 +342,7 @@ static void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
         "    const unsigned char *p;\n"
         "    unsigned long h = 2166136261UL;\n"
         "    unsigned long i;\n"
+        "    size_t len;\n"
         "\n"
         "    if (%s == NULL)\n"
         "        return -1;\n"
@@ -305,55 +350,64 @@ static void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
         n, fold ? "reason" : "name", fold ? "phrase" : "name",
         fold ? "phrase" : "name", fold ? "phrase" : "name");
     if (fold)
-        sbuf_puts(out, "        h ^= (unsigned long)(*p >= 'A' && *p <= 'Z'"
-                       " ? *p + ('a' - 'A') : *p);\n");
+        sbuf_puts(out, "        h ^= (unsigned long)(*p | 0x20);\n");
     else
         sbuf_puts(out, "        h ^= *p;\n");
     sbuf_printf(out,
         "        h *= 16777619UL;\n"
         "    }\n"
+        "    len = (size_t)(p - (const unsigned char *)%s);\n"
         "    for (i = h & %luUL;; i = (i + 1) & %luUL) {\n"
         "        unsigned long e = %s_%s_slot[i];\n"
         "\n"
         "        if (e == 0)\n"
         "            return -1;\n"
-        "        if (%s_%s(%s_text(%s_%s_key[e - 1]), %s))\n"
+        "        if (%s_%s_len[e - 1] == len &&\n"
+        "            %s%s(%s_%s_text(%s_%s_key[e - 1]), %s, len)%s)\n"
         "            return (int)%s_%s_code[e - 1];\n"
         "    }\n"
         "}\n\n",
+        fold ? "phrase" : "name",
         (unsigned long)(size - 1), (unsigned long)(size - 1), n, what,
-        n, fold ? "equal_nocase" : "equal", n, n, what,
-        fold ? "phrase" : "name", n, what);
+        n, what,
+        fold ? n : "memcmp", fold ? "_equal_nocase" : "",
+        n, fold ? "phrase" : "name", n, what,
+        fold ? "phrase" : "name", fold ? "" : " == 0", n, what);
 }
 
-/* Helpers used by the lookups: exact and ASCII case-insensitive equality
- * (locale-independent, unlike strcasecmp). */
-static void emit_compare_helpers(const char *n, struct sbuf *out)
+/* Helpers used by the lookups: exact equality of strings (for the
+ * language matcher, so only with more than one language), and ASCII
+ * case-insensitive equality of n bytes (locale-independent, unlike
+ * strncasecmp): bytes that differ must be the two cases of one letter. */
+static void emit_compare_helpers(const char *n, size_t nlang,
+                                 struct sbuf *out)
 {
+    if (nlang > 1)
+        sbuf_printf(out,
+            "static int %s_equal(const char *a, const char *b)\n"
+            "{\n"
+            "    while (*a && *a == *b) {\n"
+            "        a++;\n"
+            "        b++;\n"
+            "    }\n"
+            "    return *a == *b;\n"
+            "}\n\n", n);
     sbuf_printf(out,
-        "static int %s_equal(const char *a, const char *b)\n"
+        "static int %s_equal_nocase(const char *a, const char *b, size_t n)\n"
         "{\n"
-        "    while (*a && *a == *b) {\n"
-        "        a++;\n"
-        "        b++;\n"
-        "    }\n"
-        "    return *a == *b;\n"
-        "}\n\n"
-        "static int %s_equal_nocase(const char *a, const char *b)\n"
-        "{\n"
-        "    for (;; a++, b++) {\n"
-        "        int x = (unsigned char)*a, y = (unsigned char)*b;\n"
+        "    size_t i;\n"
         "\n"
-        "        if (x >= 'A' && x <= 'Z')\n"
-        "            x += 'a' - 'A';\n"
-        "        if (y >= 'A' && y <= 'Z')\n"
-        "            y += 'a' - 'A';\n"
-        "        if (x != y)\n"
-        "            return 0;\n"
-        "        if (x == 0)\n"
-        "            return 1;\n"
+        "    for (i = 0; i < n; i++) {\n"
+        "        int x = (unsigned char)a[i], y = (unsigned char)b[i];\n"
+        "\n"
+        "        if (x != y) {\n"
+        "            x |= 0x20;\n"
+        "            if (x != (y | 0x20) || x < 'a' || x > 'z')\n"
+        "                return 0;\n"
+        "        }\n"
         "    }\n"
-        "}\n\n", n, n);
+        "    return 1;\n"
+        "}\n\n", n);
 }
 
 /* The language matcher: primary subtag of a language tag or locale name. */
@@ -404,6 +458,32 @@ static void emit_lang(const struct spec *spec, struct sbuf *out)
     sbuf_puts(out, "    return 0;\n}\n\n");
 }
 
+/* Emits "static <type> <name>_<fn>(int code)": one switch from each code
+ * (in row order) to value[row], and dflt for every other code.  Compilers
+ * turn a dense switch of constants into a table load. */
+static void emit_code_switch(const struct spec *spec, struct sbuf *out,
+                             const char *type, const char *fn,
+                             const char *doc, const unsigned long *value,
+                             const char *dflt)
+{
+    const char *n = spec->reg.name.s;
+    size_t i;
+
+    sbuf_printf(out, "/* %s */\nstatic %s %s_%s(int code)\n{\n"
+                     "    switch (code) {\n", doc, type, n, fn);
+    for (i = 0; i < spec->ncodes; i++) {
+        sbuf_puts(out, "    case ");
+        put_long(out, spec->codes[spec->order[i]].code);
+        sbuf_puts(out, ": return ");
+        if (value)
+            put_ulong(out, value[i]);
+        else
+            put_ulong(out, (unsigned long)i);
+        sbuf_puts(out, ";\n");
+    }
+    sbuf_printf(out, "    default: return %s;\n    }\n}\n\n", dflt);
+}
+
 void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
 {
     const struct spec *spec = ctx->spec;
@@ -414,11 +494,13 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     unsigned long *key_off = NULL;
     long *key_code = NULL;
     const char **keys = NULL;
-    struct pool pool;
+    struct pool phrases, names, descs;
     struct table t;
     unsigned maxbits = 0;
 
-    pool_init(&pool);
+    pool_init(&phrases);
+    pool_init(&names);
+    pool_init(&descs);
     phrase_off = (unsigned long *)sg_calloc(nc * (2 + nl), sizeof(long));
     nnames = nc;
     for (i = 0; i < nc; i++)
@@ -434,67 +516,65 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     name_off = phrase_off + nc;
     desc_off = name_off + nc;
 
-    /* Pool order: phrases, names, then descriptions language by language,
-     * so the hot phrase text sits together. */
+    /* One pool per kind of text, in row order; descriptions language by
+     * language. */
     for (i = 0; i < nc; i++)
-        phrase_off[i] = pool_add(&pool, spec->codes[spec->order[i]].phrase.s);
+        phrase_off[i] =
+            pool_add(&phrases, spec->codes[spec->order[i]].phrase.s);
     for (i = 0, k = 0; i < nc; i++) {
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
-        name_off[i] = pool_add(&pool, c->name.s);
+        name_off[i] = pool_add(&names, c->name.s);
         keys[k] = c->name.s;
         key_off[k] = name_off[i];
         key_code[k++] = c->code;
         for (j = 0; j < c->naliases; j++) {
             keys[k] = c->aliases[j].s;
-            key_off[k] = pool_add(&pool, c->aliases[j].s);
+            key_off[k] = pool_add(&names, c->aliases[j].s);
             key_code[k++] = c->code;
         }
     }
     for (j = 0; j < nl; j++)
         for (i = 0; i < nc; i++)
             desc_off[i * nl + j] =
-                pool_add(&pool, spec->codes[spec->order[i]].desc[j].s);
-    if (pool.failed || sbuf_failed(&pool.bytes)) {
+                pool_add(&descs, spec->codes[spec->order[i]].desc[j].s);
+    if (phrases.failed || names.failed || descs.failed ||
+        sbuf_failed(&phrases.bytes) || sbuf_failed(&names.bytes) ||
+        sbuf_failed(&descs.bytes)) {
         out->failed = 1;
         goto done;
     }
 
     sbuf_printf(out,
-        "#include <limits.h>\n#include <stddef.h>\n\n"
+        "#include <limits.h>\n#include <stddef.h>\n#include <string.h>\n\n"
         "/* At least 32 bits, for offsets past 65535. */\n"
         "#if UINT_MAX >= 4294967295u\n"
         "typedef unsigned int %s_u32;\n"
         "#else\n"
         "typedef unsigned long %s_u32;\n"
         "#endif\n\n", n, n);
-    emit_pool(n, &pool, out);
+    emit_pool(n, "phrase", "wire phrase", &phrases, out);
+    emit_pool(n, "name", "name and alias", &names, out);
+    emit_pool(n, "desc", "description, language by language", &descs,
+              out);
 
-    sbuf_printf(out,
-        "/* Row of code in the tables below, or -1 when it is not "
-        "registered. */\n"
-        "static long %s_index(int code)\n{\n    switch (code) {\n", n);
-    for (i = 0; i < nc; i++)
-        sbuf_printf(out, "    case %ld: return %lu;\n",
-                    spec->codes[spec->order[i]].code, (unsigned long)i);
-    sbuf_puts(out, "    default: return -1;\n    }\n}\n\n");
+    emit_code_switch(spec, out, "unsigned long", "phrase_of",
+                     "Offset of code's phrase in the phrase pool; 0 when "
+                     "code is not registered.", phrase_off, "0");
+    emit_code_switch(spec, out, "unsigned long", "name_of",
+                     "Offset of code's name in the name pool; 0 when code "
+                     "is not registered.", name_off, "0");
+    emit_code_switch(spec, out, "long", "index",
+                     "Row of code in the tables below, or -1 when it is not "
+                     "registered.", NULL, "-1");
 
     sbuf_printf(out, "const int %s_codes[%s_COUNT] = {\n    ", n, m);
-    for (i = 0; i < nc; i++)
-        sbuf_printf(out, "%ld%s", spec->codes[spec->order[i]].code,
-                    i + 1 < nc ? (i % 10 == 9 ? ",\n    " : ", ") : "\n");
+    for (i = 0; i < nc; i++) {
+        put_long(out, spec->codes[spec->order[i]].code);
+        sbuf_puts(out, i + 1 < nc ? (i % 10 == 9 ? ",\n    " : ", ") : "\n");
+    }
     sbuf_puts(out, "};\n\n");
 
-    table_begin(&t, out, uint_type(n, max_of(phrase_off, nc)), n, "phrase",
-                "[]");
-    for (i = 0; i < nc; i++)
-        table_put(&t, phrase_off[i]);
-    table_end(&t);
-    table_begin(&t, out, uint_type(n, max_of(name_off, nc)), n, "name_of",
-                "[]");
-    for (i = 0; i < nc; i++)
-        table_put(&t, name_off[i]);
-    table_end(&t);
     for (i = 0; i < nc; i++)
         maxbits |= spec->codes[spec->order[i]].trait_bits;
     if (spec->ntraits) {
@@ -522,23 +602,23 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         table_end(&t);
     }
 
-    emit_compare_helpers(n, out);
+    emit_compare_helpers(n, nl, out);
     emit_lang(spec, out);
 
     sbuf_printf(out,
         "const char *%s_reason(int code)\n"
         "{\n"
-        "    long i = %s_index(code);\n"
+        "    unsigned long off = %s_phrase_of(code);\n"
         "\n"
-        "    return i < 0 ? NULL : %s_text(%s_phrase[i]);\n"
-        "}\n\n", n, n, n, n);
+        "    return off ? %s_phrase_text(off) : NULL;\n"
+        "}\n\n", n, n, n);
     sbuf_printf(out,
         "const char *%s_name(int code)\n"
         "{\n"
-        "    long i = %s_index(code);\n"
+        "    unsigned long off = %s_name_of(code);\n"
         "\n"
-        "    return i < 0 ? NULL : %s_text(%s_name_of[i]);\n"
-        "}\n\n", n, n, n, n);
+        "    return off ? %s_name_text(off) : NULL;\n"
+        "}\n\n", n, n, n);
     sbuf_printf(out,
         "const char *%s_description(int code, const char *lang)\n"
         "{\n"
@@ -548,7 +628,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         "    if (i < 0)\n"
         "        return NULL;\n"
         "    off = %s_desc[i][%s_lang(lang)];\n"
-        "    return %s_text(off ? off : %s_desc[i][0]);\n"
+        "    return %s_desc_text(off ? off : %s_desc[i][0]);\n"
         "}\n\n", n, n, n, n, n, n);
     sbuf_printf(out, "enum %s_class %s_class_of(int code)\n{\n", n, n);
     if (spec->nclasses == 0)
@@ -597,7 +677,9 @@ done:
     sg_free(keys);
     sg_free(key_off);
     sg_free(key_code);
-    pool_free(&pool);
+    pool_free(&phrases);
+    pool_free(&names);
+    pool_free(&descs);
 }
 
 void emit_source(const struct emit_ctx *ctx, struct sbuf *out)

@@ -9,175 +9,177 @@
 #ifndef HTTP_STATUS_H
 #define HTTP_STATUS_H
 
-/* Every name below must be free: stop early and say so when one is a macro. */
+/* Every name below must be free.  If another header has already made one
+ * a macro, stop here and say which: #undef it, include this header where
+ * the other is not, or regenerate with another registry.macro prefix. */
 #if defined(HTTP_STATUS_CONTINUE)
-#error "HTTP_STATUS_CONTINUE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_CONTINUE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_SWITCHING_PROTOCOLS)
-#error "HTTP_STATUS_SWITCHING_PROTOCOLS is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_SWITCHING_PROTOCOLS is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_PROCESSING)
-#error "HTTP_STATUS_PROCESSING is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_PROCESSING is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_EARLY_HINTS)
-#error "HTTP_STATUS_EARLY_HINTS is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_EARLY_HINTS is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED)
-#error "HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_OK)
-#error "HTTP_STATUS_OK is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_OK is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_CREATED)
-#error "HTTP_STATUS_CREATED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_CREATED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_ACCEPTED)
-#error "HTTP_STATUS_ACCEPTED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_ACCEPTED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION)
-#error "HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_NO_CONTENT)
-#error "HTTP_STATUS_NO_CONTENT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_NO_CONTENT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_RESET_CONTENT)
-#error "HTTP_STATUS_RESET_CONTENT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_RESET_CONTENT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_PARTIAL_CONTENT)
-#error "HTTP_STATUS_PARTIAL_CONTENT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_PARTIAL_CONTENT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_MULTI_STATUS)
-#error "HTTP_STATUS_MULTI_STATUS is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_MULTI_STATUS is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_ALREADY_REPORTED)
-#error "HTTP_STATUS_ALREADY_REPORTED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_ALREADY_REPORTED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_IM_USED)
-#error "HTTP_STATUS_IM_USED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_IM_USED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_MULTIPLE_CHOICES)
-#error "HTTP_STATUS_MULTIPLE_CHOICES is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_MULTIPLE_CHOICES is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_MOVED_PERMANENTLY)
-#error "HTTP_STATUS_MOVED_PERMANENTLY is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_MOVED_PERMANENTLY is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_FOUND)
-#error "HTTP_STATUS_FOUND is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_FOUND is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_MOVED_TEMPORARILY)
-#error "HTTP_STATUS_MOVED_TEMPORARILY is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_MOVED_TEMPORARILY is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_SEE_OTHER)
-#error "HTTP_STATUS_SEE_OTHER is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_SEE_OTHER is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_NOT_MODIFIED)
-#error "HTTP_STATUS_NOT_MODIFIED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_NOT_MODIFIED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_USE_PROXY)
-#error "HTTP_STATUS_USE_PROXY is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_USE_PROXY is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_SWITCH_PROXY)
-#error "HTTP_STATUS_SWITCH_PROXY is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_SWITCH_PROXY is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_TEMPORARY_REDIRECT)
-#error "HTTP_STATUS_TEMPORARY_REDIRECT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_TEMPORARY_REDIRECT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_PERMANENT_REDIRECT)
-#error "HTTP_STATUS_PERMANENT_REDIRECT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_PERMANENT_REDIRECT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_BAD_REQUEST)
-#error "HTTP_STATUS_BAD_REQUEST is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_BAD_REQUEST is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_UNAUTHORIZED)
-#error "HTTP_STATUS_UNAUTHORIZED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_UNAUTHORIZED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_PAYMENT_REQUIRED)
-#error "HTTP_STATUS_PAYMENT_REQUIRED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_PAYMENT_REQUIRED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_FORBIDDEN)
-#error "HTTP_STATUS_FORBIDDEN is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_FORBIDDEN is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_NOT_FOUND)
-#error "HTTP_STATUS_NOT_FOUND is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_NOT_FOUND is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_METHOD_NOT_ALLOWED)
-#error "HTTP_STATUS_METHOD_NOT_ALLOWED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_METHOD_NOT_ALLOWED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_NOT_ACCEPTABLE)
-#error "HTTP_STATUS_NOT_ACCEPTABLE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_NOT_ACCEPTABLE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED)
-#error "HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_REQUEST_TIMEOUT)
-#error "HTTP_STATUS_REQUEST_TIMEOUT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_REQUEST_TIMEOUT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_CONFLICT)
-#error "HTTP_STATUS_CONFLICT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_CONFLICT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_GONE)
-#error "HTTP_STATUS_GONE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_GONE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_LENGTH_REQUIRED)
-#error "HTTP_STATUS_LENGTH_REQUIRED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_LENGTH_REQUIRED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_PRECONDITION_FAILED)
-#error "HTTP_STATUS_PRECONDITION_FAILED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_PRECONDITION_FAILED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_CONTENT_TOO_LARGE)
-#error "HTTP_STATUS_CONTENT_TOO_LARGE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_CONTENT_TOO_LARGE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_PAYLOAD_TOO_LARGE)
-#error "HTTP_STATUS_PAYLOAD_TOO_LARGE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_PAYLOAD_TOO_LARGE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE)
-#error "HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_URI_TOO_LONG)
-#error "HTTP_STATUS_URI_TOO_LONG is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_URI_TOO_LONG is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_REQUEST_URI_TOO_LONG)
-#error "HTTP_STATUS_REQUEST_URI_TOO_LONG is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_REQUEST_URI_TOO_LONG is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE)
-#error "HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_RANGE_NOT_SATISFIABLE)
-#error "HTTP_STATUS_RANGE_NOT_SATISFIABLE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_RANGE_NOT_SATISFIABLE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE)
-#error "HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_EXPECTATION_FAILED)
-#error "HTTP_STATUS_EXPECTATION_FAILED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_EXPECTATION_FAILED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_IM_A_TEAPOT)
-#error "HTTP_STATUS_IM_A_TEAPOT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_IM_A_TEAPOT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_MISDIRECTED_REQUEST)
-#error "HTTP_STATUS_MISDIRECTED_REQUEST is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_MISDIRECTED_REQUEST is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_UNPROCESSABLE_CONTENT)
-#error "HTTP_STATUS_UNPROCESSABLE_CONTENT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_UNPROCESSABLE_CONTENT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_UNPROCESSABLE_ENTITY)
-#error "HTTP_STATUS_UNPROCESSABLE_ENTITY is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_UNPROCESSABLE_ENTITY is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_LOCKED)
-#error "HTTP_STATUS_LOCKED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_LOCKED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_FAILED_DEPENDENCY)
-#error "HTTP_STATUS_FAILED_DEPENDENCY is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_FAILED_DEPENDENCY is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_TOO_EARLY)
-#error "HTTP_STATUS_TOO_EARLY is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_TOO_EARLY is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_UPGRADE_REQUIRED)
-#error "HTTP_STATUS_UPGRADE_REQUIRED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_UPGRADE_REQUIRED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_PRECONDITION_REQUIRED)
-#error "HTTP_STATUS_PRECONDITION_REQUIRED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_PRECONDITION_REQUIRED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_TOO_MANY_REQUESTS)
-#error "HTTP_STATUS_TOO_MANY_REQUESTS is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_TOO_MANY_REQUESTS is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE)
-#error "HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_RETRY_WITH)
-#error "HTTP_STATUS_RETRY_WITH is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_RETRY_WITH is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS)
-#error "HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_INTERNAL_SERVER_ERROR)
-#error "HTTP_STATUS_INTERNAL_SERVER_ERROR is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_INTERNAL_SERVER_ERROR is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_NOT_IMPLEMENTED)
-#error "HTTP_STATUS_NOT_IMPLEMENTED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_NOT_IMPLEMENTED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_BAD_GATEWAY)
-#error "HTTP_STATUS_BAD_GATEWAY is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_BAD_GATEWAY is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_SERVICE_UNAVAILABLE)
-#error "HTTP_STATUS_SERVICE_UNAVAILABLE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_SERVICE_UNAVAILABLE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_GATEWAY_TIMEOUT)
-#error "HTTP_STATUS_GATEWAY_TIMEOUT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_GATEWAY_TIMEOUT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED)
-#error "HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_VARIANT_ALSO_NEGOTIATES)
-#error "HTTP_STATUS_VARIANT_ALSO_NEGOTIATES is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_VARIANT_ALSO_NEGOTIATES is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_INSUFFICIENT_STORAGE)
-#error "HTTP_STATUS_INSUFFICIENT_STORAGE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_INSUFFICIENT_STORAGE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_LOOP_DETECTED)
-#error "HTTP_STATUS_LOOP_DETECTED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_LOOP_DETECTED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED)
-#error "HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_NOT_EXTENDED)
-#error "HTTP_STATUS_NOT_EXTENDED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_NOT_EXTENDED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED)
-#error "HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_CLASS_INFORMATIONAL)
-#error "HTTP_STATUS_CLASS_INFORMATIONAL is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_CLASS_INFORMATIONAL is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_CLASS_SUCCESSFUL)
-#error "HTTP_STATUS_CLASS_SUCCESSFUL is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_CLASS_SUCCESSFUL is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_CLASS_REDIRECTION)
-#error "HTTP_STATUS_CLASS_REDIRECTION is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_CLASS_REDIRECTION is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_CLASS_CLIENT_ERROR)
-#error "HTTP_STATUS_CLASS_CLIENT_ERROR is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_CLASS_CLIENT_ERROR is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_CLASS_SERVER_ERROR)
-#error "HTTP_STATUS_CLASS_SERVER_ERROR is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_CLASS_SERVER_ERROR is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_TRAIT_NO_BODY)
-#error "HTTP_STATUS_TRAIT_NO_BODY is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_TRAIT_NO_BODY is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_TRAIT_CACHEABLE)
-#error "HTTP_STATUS_TRAIT_CACHEABLE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_TRAIT_CACHEABLE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_TRAIT_REDIRECT)
-#error "HTTP_STATUS_TRAIT_REDIRECT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_TRAIT_REDIRECT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_TRAIT_RETRYABLE)
-#error "HTTP_STATUS_TRAIT_RETRYABLE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_TRAIT_RETRYABLE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_CLASS_NONE)
-#error "HTTP_STATUS_CLASS_NONE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_CLASS_NONE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_COUNT)
-#error "HTTP_STATUS_COUNT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_COUNT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_LIST)
-#error "HTTP_STATUS_LIST is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "HTTP_STATUS_LIST is already a macro: #undef it, or include this header where the other is not"
 #endif
 
 /* Marks the former names of codes.  Define it empty before including this

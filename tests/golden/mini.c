@@ -10,6 +10,7 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include <string.h>
 
 /* At least 32 bits, for offsets past 65535. */
 #if UINT_MAX >= 4294967295u
@@ -18,24 +19,79 @@ typedef unsigned int mini_u32;
 typedef unsigned long mini_u32;
 #endif
 
-/* Every text the functions return, NUL-separated.  A struct of pieces keeps
- * each literal within what C compilers must accept; the tables hold offsets
- * into it, so they need no relocation. */
-static const struct mini_pool {
-    char p0[166];
-} mini_pool = {
-    "\000Fine\000Broken \"Thing\"\000The Answer\000FINE\000BROKEN\000SHATTER"
-    "ED\000ANSWER\000All is fine.\000It broke.\n"
+/* Every wire phrase, NUL-separated; offset 0 is "".  A struct of pieces keeps each
+ * literal within what C compilers must accept; the tables hold offsets into
+ * it, so they need no relocation. */
+static const struct mini_phrase_pool {
+    char p0[32];
+} mini_phrase_pool = {
+    "\000Fine\000Broken \"Thing\"\000The Answer"
+};
+
+/* The offsets below assume the pieces are contiguous. */
+typedef char mini_phrase_pool_is_contiguous[sizeof(struct mini_phrase_pool) == 32 ? 1 : -1];
+
+static const char *mini_phrase_text(unsigned long off)
+{
+    return (const char *)&mini_phrase_pool + off;
+}
+
+/* Every name and alias, NUL-separated; offset 0 is "".  A struct of pieces keeps each
+ * literal within what C compilers must accept; the tables hold offsets into
+ * it, so they need no relocation. */
+static const struct mini_name_pool {
+    char p0[30];
+} mini_name_pool = {
+    "\000FINE\000BROKEN\000SHATTERED\000ANSWER"
+};
+
+/* The offsets below assume the pieces are contiguous. */
+typedef char mini_name_pool_is_contiguous[sizeof(struct mini_name_pool) == 30 ? 1 : -1];
+
+static const char *mini_name_text(unsigned long off)
+{
+    return (const char *)&mini_name_pool + off;
+}
+
+/* Every description, language by language, NUL-separated; offset 0 is "".  A struct of pieces keeps each
+ * literal within what C compilers must accept; the tables hold offsets into
+ * it, so they need no relocation. */
+static const struct mini_desc_pool {
+    char p0[106];
+} mini_desc_pool = {
+    "\000All is fine.\000It broke.\n"
     "Second line with a | pipe.\000Outside every class.\000Alles gut: \303\244"
     "\303\266\303\274.\000Es ist kaputt."
 };
 
 /* The offsets below assume the pieces are contiguous. */
-typedef char mini_pool_is_contiguous[sizeof(struct mini_pool) == 166 ? 1 : -1];
+typedef char mini_desc_pool_is_contiguous[sizeof(struct mini_desc_pool) == 106 ? 1 : -1];
 
-static const char *mini_text(unsigned long off)
+static const char *mini_desc_text(unsigned long off)
 {
-    return (const char *)&mini_pool + off;
+    return (const char *)&mini_desc_pool + off;
+}
+
+/* Offset of code's phrase in the phrase pool; 0 when code is not registered. */
+static unsigned long mini_phrase_of(int code)
+{
+    switch (code) {
+    case 1: return 1;
+    case 10: return 6;
+    case 42: return 21;
+    default: return 0;
+    }
+}
+
+/* Offset of code's name in the name pool; 0 when code is not registered. */
+static unsigned long mini_name_of(int code)
+{
+    switch (code) {
+    case 1: return 1;
+    case 10: return 6;
+    case 42: return 23;
+    default: return 0;
+    }
 }
 
 /* Row of code in the tables below, or -1 when it is not registered. */
@@ -53,23 +109,15 @@ const int mini_codes[MINI_COUNT] = {
     1, 10, 42
 };
 
-static const unsigned char mini_phrase[] = {
-    1, 6, 21
-};
-
-static const unsigned char mini_name_of[] = {
-    32, 37, 54
-};
-
 static const unsigned char mini_trait_bits[] = {
     1, 3, 0
 };
 
 /* Per code, the description's offset in each language; 0: none. */
 static const unsigned char mini_desc[][2] = {
-    {61, 132},
-    {74, 151},
-    {111, 0}
+    {1, 72},
+    {14, 91},
+    {51, 0}
 };
 
 static int mini_equal(const char *a, const char *b)
@@ -81,20 +129,20 @@ static int mini_equal(const char *a, const char *b)
     return *a == *b;
 }
 
-static int mini_equal_nocase(const char *a, const char *b)
+static int mini_equal_nocase(const char *a, const char *b, size_t n)
 {
-    for (;; a++, b++) {
-        int x = (unsigned char)*a, y = (unsigned char)*b;
+    size_t i;
 
-        if (x >= 'A' && x <= 'Z')
-            x += 'a' - 'A';
-        if (y >= 'A' && y <= 'Z')
-            y += 'a' - 'A';
-        if (x != y)
-            return 0;
-        if (x == 0)
-            return 1;
+    for (i = 0; i < n; i++) {
+        int x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+        if (x != y) {
+            x |= 0x20;
+            if (x != (y | 0x20) || x < 'a' || x > 'z')
+                return 0;
+        }
     }
+    return 1;
 }
 
 /* Row of lang in the description table: its letters up to '-', '_', '.',
@@ -127,16 +175,16 @@ static unsigned mini_lang(const char *lang)
 
 const char *mini_reason(int code)
 {
-    long i = mini_index(code);
+    unsigned long off = mini_phrase_of(code);
 
-    return i < 0 ? NULL : mini_text(mini_phrase[i]);
+    return off ? mini_phrase_text(off) : NULL;
 }
 
 const char *mini_name(int code)
 {
-    long i = mini_index(code);
+    unsigned long off = mini_name_of(code);
 
-    return i < 0 ? NULL : mini_text(mini_name_of[i]);
+    return off ? mini_name_text(off) : NULL;
 }
 
 const char *mini_description(int code, const char *lang)
@@ -147,7 +195,7 @@ const char *mini_description(int code, const char *lang)
     if (i < 0)
         return NULL;
     off = mini_desc[i][mini_lang(lang)];
-    return mini_text(off ? off : mini_desc[i][0]);
+    return mini_desc_text(off ? off : mini_desc[i][0]);
 }
 
 enum mini_class mini_class_of(int code)
@@ -172,13 +220,18 @@ int mini_is_known(int code)
 }
 
 /* name lookup: open addressing over FNV-1a hashes, linear probing;
- * slot values are entry + 1, 0 is empty. */
+ * slot values are entry + 1, 0 is empty; a key's length is compared before
+ * its bytes. */
 static const unsigned char mini_name_slot[] = {
     2, 4, 0, 0, 0, 1, 0, 3
 };
 
 static const unsigned char mini_name_key[] = {
-    32, 37, 44, 54
+    1, 6, 13, 23
+};
+
+static const unsigned char mini_name_len[] = {
+    4, 6, 9, 6
 };
 
 static const unsigned char mini_name_code[] = {
@@ -190,6 +243,7 @@ int mini_from_name(const char *name)
     const unsigned char *p;
     unsigned long h = 2166136261UL;
     unsigned long i;
+    size_t len;
 
     if (name == NULL)
         return -1;
@@ -197,24 +251,32 @@ int mini_from_name(const char *name)
         h ^= *p;
         h *= 16777619UL;
     }
+    len = (size_t)(p - (const unsigned char *)name);
     for (i = h & 7UL;; i = (i + 1) & 7UL) {
         unsigned long e = mini_name_slot[i];
 
         if (e == 0)
             return -1;
-        if (mini_equal(mini_text(mini_name_key[e - 1]), name))
+        if (mini_name_len[e - 1] == len &&
+            memcmp(mini_name_text(mini_name_key[e - 1]), name, len) == 0)
             return (int)mini_name_code[e - 1];
     }
 }
 
-/* reason lookup: open addressing over FNV-1a hashes of the lower-cased text, linear probing;
- * slot values are entry + 1, 0 is empty. */
+/* reason lookup: open addressing over FNV-1a hashes of the bytes | 0x20 (letters
+ * folded), linear probing;
+ * slot values are entry + 1, 0 is empty; a key's length is compared before
+ * its bytes. */
 static const unsigned char mini_reason_slot[] = {
     0, 0, 0, 0, 2, 1, 3, 0
 };
 
 static const unsigned char mini_reason_key[] = {
     1, 6, 21
+};
+
+static const unsigned char mini_reason_len[] = {
+    4, 14, 10
 };
 
 static const unsigned char mini_reason_code[] = {
@@ -226,19 +288,22 @@ int mini_from_reason(const char *phrase)
     const unsigned char *p;
     unsigned long h = 2166136261UL;
     unsigned long i;
+    size_t len;
 
     if (phrase == NULL)
         return -1;
     for (p = (const unsigned char *)phrase; *p; p++) {
-        h ^= (unsigned long)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
+        h ^= (unsigned long)(*p | 0x20);
         h *= 16777619UL;
     }
+    len = (size_t)(p - (const unsigned char *)phrase);
     for (i = h & 7UL;; i = (i + 1) & 7UL) {
         unsigned long e = mini_reason_slot[i];
 
         if (e == 0)
             return -1;
-        if (mini_equal_nocase(mini_text(mini_reason_key[e - 1]), phrase))
+        if (mini_reason_len[e - 1] == len &&
+            mini_equal_nocase(mini_phrase_text(mini_reason_key[e - 1]), phrase, len))
             return (int)mini_reason_code[e - 1];
     }
 }

@@ -9,29 +9,31 @@
 #ifndef MINI_H
 #define MINI_H
 
-/* Every name below must be free: stop early and say so when one is a macro. */
+/* Every name below must be free.  If another header has already made one
+ * a macro, stop here and say which: #undef it, include this header where
+ * the other is not, or regenerate with another registry.macro prefix. */
 #if defined(MINI_FINE)
-#error "MINI_FINE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "MINI_FINE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_BROKEN)
-#error "MINI_BROKEN is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "MINI_BROKEN is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_SHATTERED)
-#error "MINI_SHATTERED is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "MINI_SHATTERED is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_ANSWER)
-#error "MINI_ANSWER is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "MINI_ANSWER is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_CLASS_GOOD)
-#error "MINI_CLASS_GOOD is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "MINI_CLASS_GOOD is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_CLASS_BAD)
-#error "MINI_CLASS_BAD is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "MINI_CLASS_BAD is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_TRAIT_FINAL)
-#error "MINI_TRAIT_FINAL is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "MINI_TRAIT_FINAL is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_TRAIT_LOUD)
-#error "MINI_TRAIT_LOUD is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "MINI_TRAIT_LOUD is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_CLASS_NONE)
-#error "MINI_CLASS_NONE is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "MINI_CLASS_NONE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_COUNT)
-#error "MINI_COUNT is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "MINI_COUNT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_LIST)
-#error "MINI_LIST is already defined as a macro by a header included before this one: include this header where that one is not, #undef the macro first, or regenerate with another registry.macro prefix"
+#error "MINI_LIST is already a macro: #undef it, or include this header where the other is not"
 #endif
 
 /* Marks the former names of codes.  Define it empty before including this
