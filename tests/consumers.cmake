@@ -1,0 +1,127 @@
+# Consumer tests: the ways a project takes up statusgen.
+#
+#   consumers.man                      man -l renders the page; it matches --help
+#   consumers.install                  install into a temporary prefix (fixture)
+#   consumers.find_package             examples/find_package against that prefix,
+#                                      regenerating after an edit of its spec
+#   consumers.pkg_config               a program built with pkg-config flags
+#   consumers.add_subdirectory         examples/add_subdirectory
+#   consumers.makefile                 examples/makefile on output/
+#   consumers.single.<cc>.<std>        the single header in two units
+#
+# The tools they need (man, make, pkg-config) must be installed: a missing
+# one fails its test with what to install.  Compilers the single-header
+# matrix does not find are left out of it.
+
+set(SG_CONSUMERS_DIR ${CMAKE_CURRENT_SOURCE_DIR}/consumers)
+set(SG_CONSUMERS_WORK ${CMAKE_CURRENT_BINARY_DIR}/consumers)
+set(SG_PREFIX ${SG_CONSUMERS_WORK}/prefix)
+
+# What the nested builds share with this one.  Under STATUSGEN_SANITIZE the
+# installed library is instrumented, so its users must link the runtimes.
+set(SG_C_FLAGS "-Wall -Wextra -Wpedantic -Werror")
+set(SG_SANITIZE_FLAGS "")
+if(STATUSGEN_SANITIZE)
+  set(SG_SANITIZE_FLAGS "-fsanitize=address,undefined")
+  string(APPEND SG_C_FLAGS " ${SG_SANITIZE_FLAGS}")
+endif()
+set(SG_NESTED_ARGS
+  "-DGENERATOR=${CMAKE_GENERATOR}"
+  "-DMAKE_PROGRAM=${CMAKE_MAKE_PROGRAM}"
+  "-DC_COMPILER=${CMAKE_C_COMPILER}"
+  "-DC_FLAGS=${SG_C_FLAGS}"
+  "-DLINK_FLAGS=${SG_SANITIZE_FLAGS}"
+  "-DCONFIG=$<CONFIG>")
+
+# sg_consumer_test(<name> <script> [-D...]...)
+function(sg_consumer_test name script)
+  add_test(NAME consumers.${name}
+    COMMAND ${CMAKE_COMMAND} ${ARGN} -P ${SG_CONSUMERS_DIR}/${script})
+  set_tests_properties(consumers.${name} PROPERTIES TIMEOUT 120)
+endfunction()
+
+# The man page.
+find_program(STATUSGEN_MAN man)
+sg_consumer_test(man check_man.cmake
+  "-DSTATUSGEN=$<TARGET_FILE:statusgen>"
+  "-DMAN=${STATUSGEN_MAN}"
+  "-DPAGE=${PROJECT_SOURCE_DIR}/man/statusgen.1")
+
+# Install, then use the install.
+if(STATUSGEN_INSTALL)
+  sg_consumer_test(install install.cmake
+    "-DBUILD_DIR=${PROJECT_BINARY_DIR}"
+    "-DPREFIX=${SG_PREFIX}"
+    "-DLIBDIR=${CMAKE_INSTALL_LIBDIR}"
+    "-DVERSION=${PROJECT_VERSION}"
+    "-DCONFIG=$<CONFIG>")
+  set_tests_properties(consumers.install PROPERTIES
+    FIXTURES_SETUP statusgen_prefix)
+
+  sg_consumer_test(find_package find_package.cmake
+    "-DEXAMPLE=${PROJECT_SOURCE_DIR}/examples/find_package"
+    "-DWORK=${SG_CONSUMERS_WORK}/find_package"
+    "-DPREFIX=${SG_PREFIX}"
+    ${SG_NESTED_ARGS})
+
+  find_program(STATUSGEN_PKG_CONFIG NAMES pkg-config pkgconf)
+  sg_consumer_test(pkg_config pkg_config.cmake
+    "-DPKG_CONFIG=${STATUSGEN_PKG_CONFIG}"
+    "-DPREFIX=${SG_PREFIX}"
+    "-DLIBDIR=${CMAKE_INSTALL_LIBDIR}"
+    "-DVERSION=${PROJECT_VERSION}"
+    "-DMAIN=${PROJECT_SOURCE_DIR}/examples/makefile/main.c"
+    "-DWORK=${SG_CONSUMERS_WORK}/pkg_config"
+    ${SG_NESTED_ARGS})
+  set_tests_properties(consumers.find_package consumers.pkg_config
+    PROPERTIES FIXTURES_REQUIRED statusgen_prefix)
+endif()
+
+sg_consumer_test(add_subdirectory add_subdirectory.cmake
+  "-DEXAMPLE=${PROJECT_SOURCE_DIR}/examples/add_subdirectory"
+  "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
+  "-DWORK=${SG_CONSUMERS_WORK}/add_subdirectory"
+  ${SG_NESTED_ARGS})
+
+find_program(STATUSGEN_MAKE NAMES make gmake)
+sg_consumer_test(makefile makefile.cmake
+  "-DMAKE=${STATUSGEN_MAKE}"
+  "-DEXAMPLE=${PROJECT_SOURCE_DIR}/examples/makefile"
+  "-DOUTPUT_DIR=${PROJECT_SOURCE_DIR}/output"
+  "-DWORK=${SG_CONSUMERS_WORK}/makefile"
+  ${SG_NESTED_ARGS})
+
+# The single header, generated from the shipped spec at test time.
+set(SG_SINGLE_DIR ${SG_CONSUMERS_WORK}/single)
+add_test(NAME consumers.single.generate
+  COMMAND statusgen -o ${SG_SINGLE_DIR} --emit single
+          ${PROJECT_SOURCE_DIR}/spec/http_status.yaml)
+set_tests_properties(consumers.single.generate PROPERTIES
+  FIXTURES_SETUP statusgen_single)
+
+set(SG_C_STANDARDS c89 c99 c11 c17)
+set(SG_CXX_STANDARDS c++98 c++11 c++17 c++20)
+foreach(cc gcc clang g++ clang++)
+  string(MAKE_C_IDENTIFIER "STATUSGEN_COMPILER_${cc}" var)
+  find_program(${var} ${cc})
+  if(NOT ${var})
+    continue()
+  endif()
+  if(cc MATCHES "\\+\\+$")
+    set(lang c++)
+    set(stds ${SG_CXX_STANDARDS})
+  else()
+    set(lang c)
+    set(stds ${SG_C_STANDARDS})
+  endif()
+  foreach(std IN LISTS stds)
+    set(test single.${cc}.${std})
+    sg_consumer_test(${test} single_header.cmake
+      "-DCOMPILER=${${var}}" "-DLANG=${lang}" "-DSTD=${std}"
+      "-DINCLUDE=${SG_SINGLE_DIR}" "-DSOURCES=${SG_CONSUMERS_DIR}"
+      "-DWORK=${SG_CONSUMERS_WORK}/${test}"
+      "-DC_FLAGS=${SG_SANITIZE_FLAGS}" "-DLINK_FLAGS=${SG_SANITIZE_FLAGS}")
+    set_tests_properties(consumers.${test} PROPERTIES
+      FIXTURES_REQUIRED statusgen_single)
+  endforeach()
+endforeach()
