@@ -10,7 +10,8 @@
 # Needs: cc, cmake, pkg-config + libyaml (the generator); valgrind for the
 # instruction counts; optional: libmicrohttpd-dev (its libmicrohttpd.a) and
 # gperf, whose rows are left out when missing.  Builds into $BENCH_DIR
-# (default ${TMPDIR:-/tmp}/statusgen-bench), never into the source tree.
+# (default ${TMPDIR:-/tmp}/statusgen-bench-<checksum of this checkout's
+# path>, so two checkouts never share a build), never into the source tree.
 set -eu
 
 quick=0
@@ -22,7 +23,7 @@ esac
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
-B=${BENCH_DIR:-${TMPDIR:-/tmp}/statusgen-bench}
+B=${BENCH_DIR:-${TMPDIR:-/tmp}/statusgen-bench-$(printf '%s' "$top" | cksum | cut -d' ' -f1)}
 CC=${CC:-cc}
 OPT="-O2"
 WARN="-Wall -Wextra"
