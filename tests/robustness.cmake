@@ -66,15 +66,10 @@ endif()
 find_library(STATUSGEN_YAML_STATIC NAMES libyaml.a)
 if(STATUSGEN_YAML_STATIC AND CMAKE_C_COMPILER_ID MATCHES "GNU|Clang"
    AND NOT APPLE)
-  set(statusgen_alloc_sources)
-  foreach(f alloc audit diag emit_docs emit_header emit_source loader
-            pipeline sbuf schema validate writer)
-    list(APPEND statusgen_alloc_sources ${PROJECT_SOURCE_DIR}/generator/${f}.c)
-  endforeach()
   add_executable(alloc_walk
     ${STATUSGEN_ROBUST_DIR}/alloc/alloc_walk.c
     ${STATUSGEN_ROBUST_DIR}/alloc/cli_main.c
-    ${statusgen_alloc_sources})
+    ${STATUSGEN_CORE_SOURCES})
   target_include_directories(alloc_walk PRIVATE
     ${PROJECT_SOURCE_DIR}/generator ${YAML_INCLUDE_DIRS})
   target_compile_definitions(alloc_walk PRIVATE STATUSGEN_FAULT_INJECTION
