@@ -72,8 +72,8 @@ int diag_full(const struct diag_list *dl);
 void diag_oom(struct diag_list *dl);
 
 /*
- * Formats entry i as "file:line:col: level: message" (no newline) into
- * out; returns 0 or -1.
+ * Appends entry i as "file:line:col: level: message" (no newline) to out
+ * ("file: level: message" when it has no position).
  */
 struct sbuf;
 void diag_format(const struct diag_list *dl, size_t i, struct sbuf *out);

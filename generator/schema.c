@@ -414,36 +414,36 @@ static void build_sources(struct builder *b, const struct node *seq)
     }
 }
 
+/* The status keywords, in enum code_status order; NULL-terminated for
+ * "did you mean". */
+static const char *const status_words[STATUS_COUNT_ + 1] = {
+    "standard", "temporary", "deprecated", "unused", "obsolete",
+    "unofficial", NULL};
+
 const char *status_keyword(enum code_status st)
 {
-    static const char *const words[] = {"standard", "temporary", "deprecated",
-                                        "unused", "obsolete", "unofficial"};
-
-    return st < STATUS_COUNT_ ? words[st] : "?";
+    return st < STATUS_COUNT_ ? status_words[st] : "?";
 }
 
 static void build_status(struct builder *b, const struct node *v,
                          struct spec_code *c)
 {
-    static const char *const words[] = {"standard", "temporary", "deprecated",
-                                        "unused", "obsolete", "unofficial",
-                                        NULL};
     struct sg_str st = {NULL, {0, 0}};
     int i;
 
     c->status_pos = v->pos;
     if (get_text(b, v, "status", &st) != 0)
         return;
-    for (i = 0; words[i]; i++) {
-        if (strcmp(words[i], st.s) == 0) {
+    for (i = 0; status_words[i]; i++) {
+        if (strcmp(status_words[i], st.s) == 0) {
             c->status = (enum code_status)i;
             sg_free(st.s);
             return;
         }
     }
     {
-        const char *hint = diag_full(b->dl) ? NULL
-                                             : diag_did_you_mean(st.s, words);
+        const char *hint =
+            diag_full(b->dl) ? NULL : diag_did_you_mean(st.s, status_words);
 
         diag_error(b->dl, v->pos,
                    "unknown status '%.40s' (one of standard, temporary, "

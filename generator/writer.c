@@ -274,7 +274,8 @@ done:
     return written;
 }
 
-/* Start of line k (0-based) in text, or text + len. */
+/* A text split into lines: start[k] is where line k (0-based) begins,
+ * start[n] the end of the text. */
 struct lines {
     const char **start;
     size_t n;
