@@ -38,6 +38,20 @@ void emit_single(const struct emit_ctx *ctx, struct sbuf *out);
  * into spec->reg.languages). */
 void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out);
 
+/*
+ * The identity of a validated model: a 64-bit hash of every value that
+ * reaches an output, and of the generator's version, but not of the
+ * spec's bytes (comments and layout do not count).  The banners show it
+ * and the header defines it as <MACRO>_SPEC_ID, so that a .c never builds
+ * against a header made from another model.
+ */
+unsigned long long spec_identity(const struct spec *spec);
+
+/* Appends the #error that stops a build when the header in effect is not
+ * the one made with this file (what names this file in the message). */
+void emit_identity_check(const struct emit_ctx *ctx, const char *what,
+                         struct sbuf *out);
+
 /* Appends the banner as the lines of a C block comment. */
 void emit_banner_c(const struct emit_ctx *ctx, const char *file,
                    struct sbuf *out);

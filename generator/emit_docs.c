@@ -211,8 +211,8 @@ void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out)
     sbuf_puts(out, lb->generated);
     sbuf_putc(out, ' ');
     sbuf_c_comment(out, ctx->spec_name); /* also safe inside <!-- --> */
-    sbuf_printf(out, " (spec fnv1a64 %016llx). DO NOT EDIT. -->\n\n",
-                spec->hash);
+    sbuf_printf(out, " (spec id %016llx). DO NOT EDIT. -->\n\n",
+                spec_identity(spec));
     sbuf_puts(out, "# ");
     sbuf_markdown(out, spec->reg.title.s ? spec->reg.title.s
                                          : spec->reg.name.s, 0);

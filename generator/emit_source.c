@@ -689,9 +689,11 @@ void emit_source(const struct emit_ctx *ctx, struct sbuf *out)
     sbuf_init(&file);
     sbuf_printf(&file, "%s.c", ctx->spec->reg.name.s);
     emit_banner_c(ctx, sbuf_str(&file), out);
+    sbuf_printf(out, "\n#include \"%s.h\"\n\n", ctx->spec->reg.name.s);
+    emit_identity_check(ctx, sbuf_str(&file), out);
+    sbuf_putc(out, '\n');
     if (sbuf_failed(&file))
         out->failed = 1;
     sbuf_free(&file);
-    sbuf_printf(out, "\n#include \"%s.h\"\n\n", ctx->spec->reg.name.s);
     emit_source_body(ctx, out);
 }

@@ -109,7 +109,6 @@ struct spec {
     size_t ncodes;
     /* derived by spec_validate */
     size_t *order;           /* indices of codes in ascending code order */
-    unsigned long long hash; /* of the spec's bytes */
 };
 
 /* Frees everything a spec holds and zeroes it (NULL is fine). */

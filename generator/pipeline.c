@@ -21,7 +21,6 @@ int spec_load(const char *path, struct spec *spec, struct diag_list *dl)
     spec->path = path;
     if (spec_read_file(path, &data, &len, dl) != 0)
         return -1;
-    spec->hash = sg_hash64(data, len);
     /* A spec that built with errors is still validated (validate copes
      * with absent values), so that one run reports every problem. */
     if (spec_parse(data, len, dl, &root) == 0) {

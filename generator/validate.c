@@ -115,9 +115,9 @@ static const char *reserved_code_name(const char *s)
     if (strcmp(s, "COUNT") == 0 || strcmp(s, "LIST") == 0 ||
         strcmp(s, "DEPRECATED") == 0 || strncmp(s, "CLASS_", 6) == 0 ||
         strncmp(s, "TRAIT_", 6) == 0 || strcmp(s, "CLASS") == 0 ||
-        strcmp(s, "TRAIT") == 0)
+        strcmp(s, "TRAIT") == 0 || strncmp(s, "SPEC_ID", 7) == 0)
         return "the header uses <MACRO>_COUNT, _LIST, _DEPRECATED, "
-               "_CLASS_* and _TRAIT_*";
+               "_SPEC_ID*, _CLASS_* and _TRAIT_*";
     return NULL;
 }
 

@@ -119,12 +119,117 @@ static void test_emit_banner_names_spec_and_hash(void **state)
         ctx.spec_name = "../spec/mini.yaml";
         emit_header(&ctx, &out);
     }
-    snprintf(hash, sizeof hash, "%016llx", spec.hash);
+    snprintf(hash, sizeof hash, "spec id %016llx", spec_identity(&spec));
     assert_non_null(strstr(sbuf_str(&out), "statusgen " STATUSGEN_VERSION));
     assert_non_null(strstr(sbuf_str(&out), "../spec/mini.yaml"));
     assert_non_null(strstr(sbuf_str(&out), hash));
     assert_non_null(strstr(sbuf_str(&out), "DO NOT EDIT"));
     sbuf_free(&out);
+}
+
+/* A small spec; %s marks where each variant below puts its change. */
+static const char id_base[] =
+    "statusgen: 1\n"
+    "registry: {name: idt, macro: IDT, range: [1, 99], languages: [en, de]}\n"
+    "classes: [{name: LOW, range: [1, 9], title: {en: Low}}]\n"
+    "traits: [{name: T1, doc: one}, {name: T2}]\n"
+    "sources: [{id: s, file: s.txt}]\n"
+    "codes:\n"
+    "  - {code: 1, name: ONE, phrase: One, description: {en: First},\n"
+    "     aliases: [UNO], traits: [T1], sources: [s], note: n,\n"
+    "     reference: R1}\n"
+    "  - {code: 2, name: TWO, phrase: Two, description: {en: Second}}\n";
+
+static unsigned long long identity_of(const char *yaml)
+{
+    struct spec sp;
+    struct diag_list dl;
+    unsigned long long id;
+
+    if (tu_load_text(yaml, &sp, &dl) != 0) {
+        struct sbuf msg;
+
+        sbuf_init(&msg);
+        tu_diags(&dl, &msg);
+        fail_msg("variant does not load:\n%s\n%s", yaml, sbuf_str(&msg));
+    }
+    id = spec_identity(&sp);
+    spec_free(&sp);
+    diag_free(&dl);
+    return id;
+}
+
+/* Replaces the first "from" of id_base by "to" (which must be there). */
+static unsigned long long identity_with(const char *from, const char *to)
+{
+    char text[2048];
+    const char *at = strstr(id_base, from);
+
+    if (at == NULL)
+        fail_msg("'%s' is not in the base spec", from);
+    snprintf(text, sizeof text, "%.*s%s%s", (int)(at - id_base), id_base, to,
+             at + strlen(from));
+    return identity_of(text);
+}
+
+static void test_emit_identity_ignores_layout(void **state)
+{
+    char text[2048];
+    unsigned long long base = identity_of(id_base);
+
+    (void)state;
+    /* comments, quoting, key order, block instead of flow style */
+    snprintf(text, sizeof text, "# a comment\n%s# the end\n", id_base);
+    assert_true(identity_of(text) == base);
+    assert_true(identity_with("phrase: Two", "phrase: \"Two\"")
+                == base);
+    assert_true(identity_with("{code: 2, name: TWO, phrase: Two,",
+                              "{name: TWO, phrase: Two, code: 2,") == base);
+    assert_true(identity_with("  - {code: 2, name: TWO, phrase: Two, "
+                              "description: {en: Second}}\n",
+                              "  - code: 2\n    name: TWO\n    phrase: Two\n"
+                              "    description:\n      en: Second\n")
+                == base);
+}
+
+static void test_emit_identity_follows_model(void **state)
+{
+    /* One change of every kind of value that reaches an output. */
+    static const char *const edits[][2] = {
+        {"name: idt", "name: idu"},          {"macro: IDT", "macro: IDU"},
+        {"range: [1, 99]", "range: [1, 98]"},
+        {"languages: [en, de]", "languages: [en, fr]"},
+        {"registry: {", "registry: {title: T, "},
+        {"registry: {", "registry: {updated: 2024-01-01, "},
+        {"name: LOW", "name: LOWER"},        {"range: [1, 9]", "range: [1, 8]"},
+        {"title: {en: Low}", "title: {en: Lo}"},
+        {"title: {en: Low}", "title: {en: Low, de: Tief}"},
+        {"doc: one", "doc: uno"},            {"{name: T2}", "{name: T3}"},
+        {"file: s.txt", "file: t.txt"},      {"file: s.txt", "file: s.txt, language: en"},
+        {"file: s.txt", "file: s.txt, doc: d"},
+        {"code: 2", "code: 3"},              {"name: TWO", "name: ZWEI"},
+        {"phrase: Two", "phrase: Deux"},
+        {"phrase: Two", "phrase: Two, status: obsolete"},
+        {"reference: R1", "reference: R2"},  {"note: n", "note: m"},
+        {"aliases: [UNO]", "aliases: [UNO, EINS]"},
+        {"traits: [T1]", "traits: [T1, T2]"},
+        {"en: Second", "en: Zweite"},        {"en: Second}", "en: Second, de: Zwei}"},
+        {"sources: [s], ", ""},
+    };
+    unsigned long long base = identity_of(id_base), ids[64];
+    size_t i, j, n = sizeof edits / sizeof edits[0];
+
+    (void)state;
+    for (i = 0; i < n; i++) {
+        ids[i] = identity_with(edits[i][0], edits[i][1]);
+        if (ids[i] == base)
+            fail_msg("'%s' -> '%s' keeps the identity", edits[i][0],
+                     edits[i][1]);
+        for (j = 0; j < i; j++)
+            if (ids[i] == ids[j])
+                fail_msg("edits %lu and %lu share an identity",
+                         (unsigned long)j, (unsigned long)i);
+    }
 }
 
 static void test_emit_kinds_parse(void **state)
@@ -144,6 +249,8 @@ int main(void)
         cmocka_unit_test(test_emit_is_deterministic_and_ascii),
         cmocka_unit_test(test_emit_banner_names_spec_and_hash),
         cmocka_unit_test(test_emit_kinds_parse),
+        cmocka_unit_test(test_emit_identity_ignores_layout),
+        cmocka_unit_test(test_emit_identity_follows_model),
     };
 
     return cmocka_run_group_tests_name("emit", tests, setup, teardown);

@@ -16,7 +16,6 @@ int tu_load_text(const char *yaml, struct spec *spec, struct diag_list *dl)
 
     memset(spec, 0, sizeof *spec);
     diag_init(dl, "t.yaml");
-    spec->hash = sg_hash64(yaml, strlen(yaml));
     if (spec_parse(yaml, strlen(yaml), dl, &root) == 0 &&
         spec_build(root, spec, dl) == 0 && spec_validate(spec, dl) == 0)
         rc = 0;

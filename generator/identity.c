@@ -1,0 +1,138 @@
+/*
+ * identity.c - the identity of a spec model (see emit.h).
+ *
+ * The identity is a hash of a canonical serialisation of the model, not of
+ * the spec's bytes: comments, key order within a mapping, quoting and
+ * layout do not count, so an edit that changes none of them leaves every
+ * output as it was.  Every value is fed with a tag and its length, so no
+ * two different models serialise alike by shifting bytes between fields.
+ */
+#include "emit.h"
+
+#include <string.h>
+
+/* 64-bit FNV-1a over a stream of bytes. */
+struct id_hash {
+    unsigned long long h;
+};
+
+static void id_bytes(struct id_hash *ih, const void *p, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        ih->h ^= s[i];
+        ih->h *= 1099511628211ULL;
+    }
+}
+
+/* A number as 8 bytes, least significant first (the same on every host). */
+static void id_num(struct id_hash *ih, char tag, unsigned long long v)
+{
+    unsigned char b[9];
+    int i;
+
+    b[0] = (unsigned char)tag;
+    for (i = 0; i < 8; i++)
+        b[i + 1] = (unsigned char)(v >> (8 * i));
+    id_bytes(ih, b, sizeof b);
+}
+
+/* A text value: absent and empty differ. */
+static void id_str(struct id_hash *ih, char tag, const struct sg_str *s)
+{
+    if (s->s == NULL) {
+        id_num(ih, tag, 0);
+        return;
+    }
+    id_num(ih, tag, 1 + (unsigned long long)strlen(s->s));
+    id_bytes(ih, s->s, strlen(s->s));
+}
+
+static void id_strs(struct id_hash *ih, char tag, const struct sg_str *v,
+                    size_t n)
+{
+    size_t i;
+
+    id_num(ih, tag, n);
+    for (i = 0; i < n; i++)
+        id_str(ih, tag, &v[i]);
+}
+
+/*
+ * EVERY FIELD OF THE MODEL THAT REACHES AN OUTPUT MUST BE HASHED HERE.
+ * A field left out would let two different models share an identity, and
+ * a generated .c would then compile against a header it does not match.
+ * When the model grows a field (or an option changes the model before
+ * emission), add it below with its own tag letter.  Positions are left
+ * out on purpose: they reach no output.
+ */
+unsigned long long spec_identity(const struct spec *spec)
+{
+    struct id_hash ih;
+    const struct spec_registry *reg = &spec->reg;
+    const struct sg_str absent = {NULL, {0, 0}};
+    size_t i, l, nl = reg->nlang;
+
+    ih.h = 14695981039346656037ULL;
+    id_bytes(&ih, "statusgen " STATUSGEN_VERSION,
+             strlen("statusgen " STATUSGEN_VERSION));
+    id_num(&ih, 'V', (unsigned long long)spec->version);
+
+    id_str(&ih, 'n', &reg->name);
+    id_str(&ih, 'm', &reg->macro);
+    id_str(&ih, 't', &reg->title);
+    id_str(&ih, 'u', &reg->updated);
+    id_num(&ih, 'r', (unsigned long long)reg->lo);
+    id_num(&ih, 'R', (unsigned long long)reg->hi);
+    id_strs(&ih, 'L', reg->languages, nl);
+
+    id_num(&ih, 'C', spec->nclasses);
+    for (i = 0; i < spec->nclasses; i++) {
+        const struct spec_class *c = &spec->classes[i];
+
+        id_str(&ih, 'c', &c->name);
+        id_num(&ih, 'l', (unsigned long long)c->lo);
+        id_num(&ih, 'h', (unsigned long long)c->hi);
+        for (l = 0; l < nl; l++)
+            id_str(&ih, 'T', c->title ? &c->title[l] : &absent);
+    }
+
+    id_num(&ih, 'B', spec->ntraits);
+    for (i = 0; i < spec->ntraits; i++) {
+        id_str(&ih, 'b', &spec->traits[i].name);
+        id_str(&ih, 'd', &spec->traits[i].doc);
+    }
+
+    id_num(&ih, 'S', spec->nsources);
+    for (i = 0; i < spec->nsources; i++) {
+        const struct spec_source *s = &spec->sources[i];
+
+        id_str(&ih, 's', &s->id);
+        id_str(&ih, 'f', &s->file);
+        id_str(&ih, 'g', &s->language);
+        id_str(&ih, 'o', &s->doc);
+    }
+
+    /* Codes in spec order: the emitters sort them, but the order of equal
+     * keys and of lists is the spec's. */
+    id_num(&ih, 'K', spec->ncodes);
+    for (i = 0; i < spec->ncodes; i++) {
+        const struct spec_code *c = &spec->codes[i];
+
+        id_num(&ih, 'k', (unsigned long long)c->code);
+        id_str(&ih, 'N', &c->name);
+        id_str(&ih, 'P', &c->phrase);
+        id_num(&ih, 'Z', (unsigned long long)c->status);
+        id_str(&ih, 'F', &c->reference);
+        id_str(&ih, 'O', &c->note);
+        id_strs(&ih, 'A', c->aliases, c->naliases);
+        id_strs(&ih, 'X', c->traits, c->ntraits);
+        id_num(&ih, 'D', nl);
+        for (l = 0; l < nl; l++)
+            id_str(&ih, 'd', c->desc ? &c->desc[l] : &absent);
+        id_strs(&ih, 'Y', c->sources, c->nsources);
+    }
+    return ih.h;
+}
