@@ -114,6 +114,22 @@ static void trait_names(const struct spec *spec, unsigned bits,
     }
 }
 
+/* "<macro>_<name>" */
+static void put_name(struct sbuf *out, const char *macro, const char *name)
+{
+    sbuf_puts(out, macro);
+    sbuf_putc(out, '_');
+    sbuf_puts(out, name);
+}
+
+/* "- <label>: ", the start of a list item. */
+static void put_label(struct sbuf *out, const char *label)
+{
+    sbuf_puts(out, "- ");
+    sbuf_puts(out, label);
+    sbuf_puts(out, ": ");
+}
+
 /* One class (or, for cls == -1, the codes outside every class). */
 static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
                        const struct labels *lb, struct sbuf *out)
@@ -133,7 +149,11 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
 
         sbuf_puts(out, "## ");
         sbuf_markdown(out, title ? title : c->name.s, 0);
-        sbuf_printf(out, " (%ld-%ld)\n\n", c->lo, c->hi);
+        sbuf_puts(out, " (");
+        sbuf_put_long(out, c->lo);
+        sbuf_putc(out, '-');
+        sbuf_put_long(out, c->hi);
+        sbuf_puts(out, ")\n\n");
     } else {
         sbuf_printf(out, "## %s\n\n", lb->other);
     }
@@ -144,10 +164,15 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
 
         if (c->class_index != cls)
             continue;
-        sbuf_printf(out, "| %ld | ", c->code);
+        sbuf_puts(out, "| ");
+        sbuf_put_long(out, c->code);
+        sbuf_puts(out, " | ");
         sbuf_markdown(out, c->phrase.s, 1);
-        sbuf_printf(out, " | `%s_%s` | %s | ", m, c->name.s,
-                    lb->status_words[c->status]);
+        sbuf_puts(out, " | `");
+        put_name(out, m, c->name.s);
+        sbuf_puts(out, "` | ");
+        sbuf_puts(out, lb->status_words[c->status]);
+        sbuf_puts(out, " | ");
         trait_names(spec, c->trait_bits, out);
         sbuf_puts(out, " |\n");
     }
@@ -158,34 +183,47 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
 
         if (c->class_index != cls)
             continue;
-        sbuf_printf(out, "### %ld ", c->code);
+        sbuf_puts(out, "### ");
+        sbuf_put_long(out, c->code);
+        sbuf_putc(out, ' ');
         sbuf_markdown(out, c->phrase.s, 0);
         sbuf_puts(out, "\n\n");
         if (desc) {
             sbuf_markdown(out, desc, 0);
             sbuf_puts(out, "\n\n");
         }
-        sbuf_printf(out, "- %s: `%s_%s`", lb->name, m, c->name.s);
+        put_label(out, lb->name);
+        sbuf_putc(out, '`');
+        put_name(out, m, c->name.s);
+        sbuf_putc(out, '`');
         if (c->naliases) {
-            sbuf_printf(out, "; %s:", lb->aliases);
-            for (j = 0; j < c->naliases; j++)
-                sbuf_printf(out, "%s `%s_%s`", j ? "," : "", m,
-                            c->aliases[j].s);
+            sbuf_puts(out, "; ");
+            sbuf_puts(out, lb->aliases);
+            sbuf_putc(out, ':');
+            for (j = 0; j < c->naliases; j++) {
+                sbuf_puts(out, j ? ", `" : " `");
+                put_name(out, m, c->aliases[j].s);
+                sbuf_putc(out, '`');
+            }
         }
-        sbuf_printf(out, "\n- %s: %s\n", lb->status,
-                    lb->status_words[c->status]);
+        sbuf_putc(out, '\n');
+        put_label(out, lb->status);
+        sbuf_puts(out, lb->status_words[c->status]);
+        sbuf_putc(out, '\n');
         if (c->reference.s) {
-            sbuf_printf(out, "- %s: ", lb->reference);
+            put_label(out, lb->reference);
             sbuf_markdown(out, c->reference.s, 0);
             sbuf_putc(out, '\n');
         }
         if (c->trait_bits) {
-            sbuf_printf(out, "- %s: ", lb->traits);
+            put_label(out, lb->traits);
             trait_names(spec, c->trait_bits, out);
             sbuf_putc(out, '\n');
         }
         if (c->nsources) {
-            sbuf_printf(out, "- %s:", lb->sources);
+            sbuf_puts(out, "- ");
+            sbuf_puts(out, lb->sources);
+            sbuf_putc(out, ':');
             for (j = 0; j < c->nsources; j++) {
                 sbuf_puts(out, j ? ", " : " ");
                 sbuf_markdown(out, c->sources[j].s, 1);
@@ -193,7 +231,7 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
             sbuf_putc(out, '\n');
         }
         if (c->note.s) {
-            sbuf_printf(out, "- %s: ", lb->note);
+            put_label(out, lb->note);
             sbuf_markdown(out, c->note.s, 1);
             sbuf_putc(out, '\n');
         }

@@ -40,17 +40,38 @@ const char *sbuf_str(const struct sbuf *sb)
     return sb->data ? sb->data : "";
 }
 
-/* Makes room for n more bytes and the NUL; returns 0 or -1. */
-static int sbuf_reserve(struct sbuf *sb, size_t n)
+/* The slow path of sbuf_reserve: grows the buffer to at least twice its
+ * size, so that a long run of appends costs O(total) copying. */
+static int sbuf_grow(struct sbuf *sb, size_t n)
 {
+    size_t need, ncap;
+    char *p;
+
     if (sb->failed)
         return -1;
-    if (n > ((size_t)-1) / 2 - sb->len ||
-        sg_grow((void **)&sb->data, &sb->cap, sb->len + n + 1, 1) != 0) {
+    if (n > ((size_t)-1) / 4 - sb->len) {
         sb->failed = 1;
         return -1;
     }
+    need = sb->len + n + 1;
+    ncap = sb->cap < 256 ? 256 : sb->cap * 2;
+    if (ncap < need)
+        ncap = need;
+    p = (char *)sg_realloc(sb->data, ncap);
+    if (p == NULL) {
+        sb->failed = 1;
+        return -1;
+    }
+    sb->data = p;
+    sb->cap = ncap;
     return 0;
+}
+
+int sbuf_reserve(struct sbuf *sb, size_t n)
+{
+    if (sb->cap - sb->len > n && !sb->failed)
+        return 0;
+    return sbuf_grow(sb, n);
 }
 
 void sbuf_putn(struct sbuf *sb, const char *s, size_t n)
@@ -65,12 +86,37 @@ void sbuf_putn(struct sbuf *sb, const char *s, size_t n)
 
 void sbuf_putc(struct sbuf *sb, char c)
 {
-    sbuf_putn(sb, &c, 1);
+    if (sbuf_reserve(sb, 1) != 0)
+        return;
+    sb->data[sb->len++] = c;
+    sb->data[sb->len] = '\0';
 }
 
 void sbuf_puts(struct sbuf *sb, const char *s)
 {
     sbuf_putn(sb, s, strlen(s));
+}
+
+void sbuf_put_ulong(struct sbuf *sb, unsigned long v)
+{
+    char buf[24];
+    size_t i = sizeof buf;
+
+    do {
+        buf[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    sbuf_putn(sb, buf + i, sizeof buf - i);
+}
+
+void sbuf_put_long(struct sbuf *sb, long v)
+{
+    if (v < 0) {
+        sbuf_putc(sb, '-');
+        sbuf_put_ulong(sb, 0UL - (unsigned long)v);
+    } else {
+        sbuf_put_ulong(sb, (unsigned long)v);
+    }
 }
 
 void sbuf_printf(struct sbuf *sb, const char *fmt, ...)
@@ -95,31 +141,28 @@ void sbuf_printf(struct sbuf *sb, const char *fmt, ...)
     sb->len += (size_t)n;
 }
 
-/* Appends the escaped form of one byte; returns its width in columns. */
-static int c_escape_byte(struct sbuf *sb, unsigned char c)
+/* Writes the escaped form of one byte at p (room for 4 bytes); returns
+ * its width in bytes and columns. */
+static int c_escape_byte(char *p, unsigned char c)
 {
-    char tmp[5];
-
     switch (c) {
-    case '"':  sbuf_puts(sb, "\\\""); return 2;
-    case '\\': sbuf_puts(sb, "\\\\"); return 2;
-    case '?':  sbuf_puts(sb, "\\?"); return 2;
-    case '\n': sbuf_puts(sb, "\\n"); return 2;
-    case '\t': sbuf_puts(sb, "\\t"); return 2;
-    case '\r': sbuf_puts(sb, "\\r"); return 2;
+    case '"':  p[0] = '\\'; p[1] = '"'; return 2;
+    case '\\': p[0] = '\\'; p[1] = '\\'; return 2;
+    case '?':  p[0] = '\\'; p[1] = '?'; return 2;
+    case '\n': p[0] = '\\'; p[1] = 'n'; return 2;
+    case '\t': p[0] = '\\'; p[1] = 't'; return 2;
+    case '\r': p[0] = '\\'; p[1] = 'r'; return 2;
     default:
         break;
     }
     if (c >= 0x20 && c < 0x7f) {
-        sbuf_putc(sb, (char)c);
+        p[0] = (char)c;
         return 1;
     }
-    tmp[0] = '\\';
-    tmp[1] = (char)('0' + ((c >> 6) & 7));
-    tmp[2] = (char)('0' + ((c >> 3) & 7));
-    tmp[3] = (char)('0' + (c & 7));
-    tmp[4] = '\0';
-    sbuf_putn(sb, tmp, 4);
+    p[0] = '\\';
+    p[1] = (char)('0' + ((c >> 6) & 7));
+    p[2] = (char)('0' + ((c >> 3) & 7));
+    p[3] = (char)('0' + (c & 7));
     return 4;
 }
 
@@ -127,14 +170,20 @@ void sbuf_c_escape(struct sbuf *sb, const char *s, size_t n)
 {
     size_t i;
 
+    if (n > ((size_t)-1) / 8 || sbuf_reserve(sb, 4 * n) != 0) {
+        sb->failed = 1;
+        return;
+    }
     for (i = 0; i < n; i++)
-        c_escape_byte(sb, (unsigned char)s[i]);
+        sb->len += (size_t)c_escape_byte(sb->data + sb->len,
+                                         (unsigned char)s[i]);
+    sb->data[sb->len] = '\0';
 }
 
 void sbuf_c_literal(struct sbuf *sb, const char *s, size_t n, int indent)
 {
     const int width = 76;
-    int col = indent + 1;
+    int col = indent + 1, w;
     size_t i;
 
     sbuf_putc(sb, '"');
@@ -142,12 +191,22 @@ void sbuf_c_literal(struct sbuf *sb, const char *s, size_t n, int indent)
         unsigned char c = (unsigned char)s[i];
         int more = i + 1 < n;
 
-        col += c_escape_byte(sb, c);
+        if (sbuf_reserve(sb, 4) != 0)
+            return;
+        w = c_escape_byte(sb->data + sb->len, c);
+        sb->len += (size_t)w;
+        col += w;
         /* Break after a newline in the text or at the width, but never
          * inside a UTF-8 sequence, so each piece stays readable. */
         if (more && (c == '\n' || (col >= width &&
                      ((unsigned char)s[i + 1] & 0xC0) != 0x80))) {
-            sbuf_printf(sb, "\"\n%*s\"", indent, "");
+            if (sbuf_reserve(sb, (size_t)indent + 3) != 0)
+                return;
+            sb->data[sb->len++] = '"';
+            sb->data[sb->len++] = '\n';
+            memset(sb->data + sb->len, ' ', (size_t)(indent > 0 ? indent : 0));
+            sb->len += (size_t)(indent > 0 ? indent : 0);
+            sb->data[sb->len++] = '"';
             col = indent + 1;
         }
     }
@@ -179,32 +238,52 @@ void sbuf_c_comment(struct sbuf *sb, const char *s)
     }
 }
 
+/* Nonzero for the bytes sbuf_markdown looks at; runs of other bytes are
+ * copied as they are. */
+static int markdown_special(unsigned char c)
+{
+    switch (c) {
+    case '\0': case '\r': case '\n': case '<': case '>': case '&':
+    case '\\': case '`': case '*': case '_': case '[': case ']': case '|':
+    case '#': case '-': case '+':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 void sbuf_markdown(struct sbuf *sb, const char *s, int in_table)
 {
     int line_start = 1;
 
-    for (; *s; s++) {
-        char c = *s;
+    for (;;) {
+        const char *run = s;
+        char c;
 
+        while (!markdown_special((unsigned char)*s))
+            s++;
+        if (s != run) {
+            sbuf_putn(sb, run, (size_t)(s - run));
+            line_start = 0;
+        }
+        c = *s++;
         switch (c) {
+        case '\0':
+            return;
         case '\r':
             continue;
         case '\n':
             if (in_table) {
-                sbuf_puts(sb, "<br>");
+                sbuf_putn(sb, "<br>", 4);
             } else {
-                sbuf_puts(sb, "  \n");
+                sbuf_putn(sb, "  \n", 3);
                 line_start = 1;
                 continue;
             }
             break;
-        case '<': sbuf_puts(sb, "&lt;"); break;
-        case '>': sbuf_puts(sb, "&gt;"); break;
-        case '&': sbuf_puts(sb, "&amp;"); break;
-        case '\\': case '`': case '*': case '_': case '[': case ']':
-            sbuf_putc(sb, '\\');
-            sbuf_putc(sb, c);
-            break;
+        case '<': sbuf_putn(sb, "&lt;", 4); break;
+        case '>': sbuf_putn(sb, "&gt;", 4); break;
+        case '&': sbuf_putn(sb, "&amp;", 5); break;
         case '|':
             if (in_table)
                 sbuf_putc(sb, '\\');
@@ -215,7 +294,8 @@ void sbuf_markdown(struct sbuf *sb, const char *s, int in_table)
                 sbuf_putc(sb, '\\');
             sbuf_putc(sb, c);
             break;
-        default:
+        default: /* backslash, ` * _ [ ] */
+            sbuf_putc(sb, '\\');
             sbuf_putc(sb, c);
             break;
         }

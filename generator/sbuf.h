@@ -28,9 +28,21 @@ void sbuf_reset(struct sbuf *sb);
 /* Returns the contents ("" when empty); valid until the next append. */
 const char *sbuf_str(const struct sbuf *sb);
 
+/*
+ * Makes room for n more bytes and the NUL; returns 0, or -1 after an
+ * allocation failure (the buffer has failed).  The appends below call it
+ * themselves; a writer that fills sb->data directly calls it first.
+ */
+int sbuf_reserve(struct sbuf *sb, size_t n);
+
 void sbuf_putc(struct sbuf *sb, char c);
 void sbuf_putn(struct sbuf *sb, const char *s, size_t n);
 void sbuf_puts(struct sbuf *sb, const char *s);
+/* Appends v in decimal (put_long with its sign). */
+void sbuf_put_ulong(struct sbuf *sb, unsigned long v);
+void sbuf_put_long(struct sbuf *sb, long v);
+/* printf-style append: for text that is written once per output, not
+ * per code (the appends above are several times faster). */
 void sbuf_printf(struct sbuf *sb, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

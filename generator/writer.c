@@ -75,20 +75,47 @@ static int read_existing(const char *path, struct sbuf *sb,
 }
 
 /* Returns 1 when the file at path holds exactly text, 0 when not or
- * missing, -1 on error. */
+ * missing, -1 on error.  Compares piece by piece, without reading the
+ * file into memory, and stops at the first difference. */
 static int same_bytes(const char *path, const struct sbuf *text,
                       struct diag_list *dl)
 {
-    struct sbuf old;
-    int r;
+    struct stat st;
+    FILE *f;
+    char buf[65536];
+    size_t n, done = 0;
+    int same = 1;
 
-    sbuf_init(&old);
-    r = read_existing(path, &old, dl);
-    if (r == 1)
-        r = old.len == text->len &&
-            (text->len == 0 || memcmp(old.data, text->data, text->len) == 0);
-    sbuf_free(&old);
-    return r;
+    if (lstat(path, &st) != 0) {
+        if (errno == ENOENT)
+            return 0;
+        diag_error(dl, nopos, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        diag_error(dl, nopos, "%s: exists and is not a regular file", path);
+        return -1;
+    }
+    f = fopen(path, "rb");
+    if (f == NULL) {
+        diag_error(dl, nopos, "%s: cannot read: %s", path, strerror(errno));
+        return -1;
+    }
+    if ((unsigned long long)st.st_size != (unsigned long long)text->len)
+        same = 0;
+    while (same && (n = fread(buf, 1, sizeof buf, f)) > 0) {
+        if (n > text->len - done || memcmp(buf, text->data + done, n) != 0)
+            same = 0;
+        else
+            done += n;
+    }
+    if (ferror(f)) {
+        diag_error(dl, nopos, "%s: cannot read: %s", path, strerror(errno));
+        fclose(f);
+        return -1;
+    }
+    fclose(f);
+    return same && done == text->len;
 }
 
 /* Creates dir and its missing parents; returns 0 or -1 (reported). */
