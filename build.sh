@@ -6,7 +6,11 @@
 #                     CTest suite, the suite again under ASan+UBSan, and the
 #                     generator on the real spec under valgrind
 #
-# Packages come from Debian (apt-get), with sudo when not root.
+# Packages come from Debian (apt-get), with sudo when not root.  The build
+# mode installs only what the generator needs (no test framework: without
+# cmocka the tests are simply not configured).  STATUSGEN_CMAKE_FLAGS adds
+# arguments to every cmake configure, e.g.
+#   STATUSGEN_CMAKE_FLAGS=-DCMAKE_DISABLE_FIND_PACKAGE_cmocka=ON ./build.sh
 set -eu
 cd "$(dirname "$0")"
 mode=${1:-build}
@@ -37,20 +41,26 @@ if [ -n "$need" ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $need
 fi
 
+flags=${STATUSGEN_CMAKE_FLAGS:-}
+
 case $mode in
 build)
-  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  # shellcheck disable=SC2086 # flags are words
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo $flags
   cmake --build build -j "$jobs"
   ./build/generator/statusgen -o output spec/http_status.yaml
   echo "build.sh: built build/generator/statusgen; output/ is up to date"
   ;;
 test)
-  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTATUSGEN_WERROR=ON
+  # shellcheck disable=SC2086
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTATUSGEN_WERROR=ON \
+        -DSTATUSGEN_TESTS=ON $flags
   cmake --build build -j "$jobs"
   ctest --test-dir build --output-on-failure -j "$jobs"
 
+  # shellcheck disable=SC2086
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSTATUSGEN_WERROR=ON \
-        -DSTATUSGEN_SANITIZE=ON
+        -DSTATUSGEN_SANITIZE=ON -DSTATUSGEN_TESTS=ON $flags
   cmake --build build-asan -j "$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -43,7 +43,7 @@ have() { command -v "$1" >/dev/null 2>&1; }
 # --- build ---------------------------------------------------------------
 echo "building into $B ..." >&2
 cmake -S "$top" -B "$B/gen" -DCMAKE_BUILD_TYPE=Release \
-    -DSTATUSGEN_BUILD_TESTS=OFF >"$B/cmake.log" 2>&1 ||
+    -DSTATUSGEN_TESTS=OFF >"$B/cmake.log" 2>&1 ||
     { cat "$B/cmake.log" >&2; exit 1; }
 cmake --build "$B/gen" -j2 --target statusgen >>"$B/cmake.log" 2>&1 ||
     { cat "$B/cmake.log" >&2; exit 1; }

@@ -7,6 +7,8 @@
 #   consumers.pkg_config               a program built with pkg-config flags
 #   consumers.add_subdirectory         examples/add_subdirectory
 #   consumers.makefile                 examples/makefile on output/
+#   consumers.without_cmocka           the tree configures and builds with
+#                                      cmocka hidden; STATUSGEN_TESTS=ON stops
 #   consumers.single.<cc>.<std>        the single header in two units
 #
 # The tools they need (man, make, pkg-config) must be installed: a missing
@@ -81,6 +83,11 @@ sg_consumer_test(add_subdirectory add_subdirectory.cmake
   "-DEXAMPLE=${PROJECT_SOURCE_DIR}/examples/add_subdirectory"
   "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
   "-DWORK=${SG_CONSUMERS_WORK}/add_subdirectory"
+  ${SG_NESTED_ARGS})
+
+sg_consumer_test(without_cmocka without_cmocka.cmake
+  "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
+  "-DWORK=${SG_CONSUMERS_WORK}/without_cmocka"
   ${SG_NESTED_ARGS})
 
 find_program(STATUSGEN_MAKE NAMES make gmake)
