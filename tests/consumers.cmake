@@ -7,6 +7,8 @@
 #   consumers.pkg_config               a program built with pkg-config flags
 #   consumers.add_subdirectory         examples/add_subdirectory
 #   consumers.makefile                 examples/makefile on output/
+#   consumers.names                    a project with its own http_status and
+#                                      statusgen targets adds the tree
 #   consumers.without_cmocka           the tree configures and builds with
 #                                      cmocka hidden; STATUSGEN_TESTS=ON stops
 #   consumers.single.<cc>.<std>        the single header in two units
@@ -45,7 +47,7 @@ endfunction()
 # The man page.
 find_program(STATUSGEN_MAN man)
 sg_consumer_test(man check_man.cmake
-  "-DSTATUSGEN=$<TARGET_FILE:statusgen>"
+  "-DSTATUSGEN=$<TARGET_FILE:statusgen::statusgen>"
   "-DMAN=${STATUSGEN_MAN}"
   "-DPAGE=${PROJECT_SOURCE_DIR}/man/statusgen.1")
 
@@ -85,6 +87,18 @@ sg_consumer_test(add_subdirectory add_subdirectory.cmake
   "-DWORK=${SG_CONSUMERS_WORK}/add_subdirectory"
   ${SG_NESTED_ARGS})
 
+# sg_project_test(<name> <project> [-D...]...): builds and runs
+# consumers/projects/<project> (see project.cmake).
+function(sg_project_test name project)
+  sg_consumer_test(${name} project.cmake
+    "-DPROJECT=${SG_CONSUMERS_DIR}/projects/${project}"
+    "-DWORK=${SG_CONSUMERS_WORK}/${name}"
+    ${SG_NESTED_ARGS} ${ARGN})
+endfunction()
+
+sg_project_test(names names "-DPROGRAM=names_app"
+  "-DARGS=-DSTATUSGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+
 sg_consumer_test(without_cmocka without_cmocka.cmake
   "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
   "-DWORK=${SG_CONSUMERS_WORK}/without_cmocka"
@@ -101,7 +115,7 @@ sg_consumer_test(makefile makefile.cmake
 # The single header, generated from the shipped spec at test time.
 set(SG_SINGLE_DIR ${SG_CONSUMERS_WORK}/single)
 add_test(NAME consumers.single.generate
-  COMMAND statusgen -o ${SG_SINGLE_DIR} --emit single
+  COMMAND statusgen::statusgen -o ${SG_SINGLE_DIR} --emit single
           ${PROJECT_SOURCE_DIR}/spec/http_status.yaml)
 set_tests_properties(consumers.single.generate PROPERTIES
   FIXTURES_SETUP statusgen_single)

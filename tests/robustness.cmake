@@ -10,7 +10,7 @@ file(GLOB statusgen_bad_errs ${STATUSGEN_ROBUST_DIR}/bad/*.err)
 foreach(err ${statusgen_bad_errs})
   get_filename_component(case ${err} NAME_WE)
   add_test(NAME bad.${case}
-    COMMAND sh ${STATUSGEN_ROBUST_DIR}/bad/run.sh $<TARGET_FILE:statusgen>
+    COMMAND sh ${STATUSGEN_ROBUST_DIR}/bad/run.sh $<TARGET_FILE:statusgen::statusgen>
             ${case})
   # Each case takes well under a second alone (tests/bad/run.sh reports
   # the time); under a loaded parallel sanitizer run it may take longer,
@@ -26,7 +26,7 @@ target_link_libraries(emission_expect_gen PRIVATE PkgConfig::YAML)
 foreach(cc gcc clang g++)
   add_test(NAME emission_safety.${cc}
     COMMAND sh ${STATUSGEN_ROBUST_DIR}/emission/run.sh
-            $<TARGET_FILE:statusgen> $<TARGET_FILE:emission_expect_gen>
+            $<TARGET_FILE:statusgen::statusgen> $<TARGET_FILE:emission_expect_gen>
             ${STATUSGEN_FIXTURES}/emission_safety.yaml ${cc})
   set_tests_properties(emission_safety.${cc} PROPERTIES
     SKIP_RETURN_CODE 77 TIMEOUT 120)

@@ -1,0 +1,7 @@
+/* The project's own http_status library. */
+int own_http_status(void);
+
+int own_http_status(void)
+{
+    return 200;
+}

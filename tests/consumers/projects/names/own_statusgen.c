@@ -1,0 +1,5 @@
+/* The project's own program named statusgen. */
+int main(void)
+{
+    return 0;
+}
