@@ -5,6 +5,6 @@
 set(STATUSGEN_SYNC_DIR ${CMAKE_CURRENT_LIST_DIR}/sync)
 
 add_test(NAME sync.identity
-  COMMAND sh ${STATUSGEN_SYNC_DIR}/identity.sh $<TARGET_FILE:statusgen>
+  COMMAND sh ${STATUSGEN_SYNC_DIR}/identity.sh $<TARGET_FILE:statusgen::statusgen>
           ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/identity
           ${CMAKE_C_COMPILER})
