@@ -60,6 +60,18 @@ static void id_strs(struct id_hash *ih, char tag, const struct sg_str *v,
         id_str(ih, tag, &v[i]);
 }
 
+/* A language map (see model.h): one text per language, absent ones
+ * included; an absent map differs from a map of absent texts. */
+static void id_map(struct id_hash *ih, char tag, const struct sg_str *v,
+                   size_t nl)
+{
+    size_t l;
+
+    id_num(ih, tag, v ? 1 + (unsigned long long)nl : 0);
+    for (l = 0; v && l < nl; l++)
+        id_str(ih, tag, &v[l]);
+}
+
 /*
  * EVERY FIELD OF THE MODEL THAT REACHES AN OUTPUT MUST BE HASHED HERE.
  * A field left out would let two different models share an identity, and
@@ -72,8 +84,7 @@ unsigned long long spec_identity(const struct spec *spec)
 {
     struct id_hash ih;
     const struct spec_registry *reg = &spec->reg;
-    const struct sg_str absent = {NULL, {0, 0}};
-    size_t i, l, nl = reg->nlang;
+    size_t i, nl = reg->nlang;
 
     ih.h = 14695981039346656037ULL;
     id_bytes(&ih, "statusgen " STATUSGEN_VERSION,
@@ -82,7 +93,7 @@ unsigned long long spec_identity(const struct spec *spec)
 
     id_str(&ih, 'n', &reg->name);
     id_str(&ih, 'm', &reg->macro);
-    id_str(&ih, 't', &reg->title);
+    id_map(&ih, 't', reg->title, nl);
     id_str(&ih, 'u', &reg->updated);
     id_num(&ih, 'r', (unsigned long long)reg->lo);
     id_num(&ih, 'R', (unsigned long long)reg->hi);
@@ -95,14 +106,14 @@ unsigned long long spec_identity(const struct spec *spec)
         id_str(&ih, 'c', &c->name);
         id_num(&ih, 'l', (unsigned long long)c->lo);
         id_num(&ih, 'h', (unsigned long long)c->hi);
-        for (l = 0; l < nl; l++)
-            id_str(&ih, 'T', c->title ? &c->title[l] : &absent);
+        id_map(&ih, 'T', c->title, nl);
+        id_num(&ih, 'E', (unsigned long long)c->error);
     }
 
     id_num(&ih, 'B', spec->ntraits);
     for (i = 0; i < spec->ntraits; i++) {
         id_str(&ih, 'b', &spec->traits[i].name);
-        id_str(&ih, 'd', &spec->traits[i].doc);
+        id_map(&ih, 'd', spec->traits[i].doc, nl);
     }
 
     id_num(&ih, 'S', spec->nsources);
@@ -112,7 +123,7 @@ unsigned long long spec_identity(const struct spec *spec)
         id_str(&ih, 's', &s->id);
         id_str(&ih, 'f', &s->file);
         id_str(&ih, 'g', &s->language);
-        id_str(&ih, 'o', &s->doc);
+        id_map(&ih, 'o', s->doc, nl);
     }
 
     /* Codes in spec order: the emitters sort them, but the order of equal
@@ -124,14 +135,13 @@ unsigned long long spec_identity(const struct spec *spec)
         id_num(&ih, 'k', (unsigned long long)c->code);
         id_str(&ih, 'N', &c->name);
         id_str(&ih, 'P', &c->phrase);
+        id_strs(&ih, 'p', c->former, c->nformer);
         id_num(&ih, 'Z', (unsigned long long)c->status);
         id_str(&ih, 'F', &c->reference);
-        id_str(&ih, 'O', &c->note);
+        id_map(&ih, 'O', c->note, nl);
         id_strs(&ih, 'A', c->aliases, c->naliases);
         id_strs(&ih, 'X', c->traits, c->ntraits);
-        id_num(&ih, 'D', nl);
-        for (l = 0; l < nl; l++)
-            id_str(&ih, 'd', c->desc ? &c->desc[l] : &absent);
+        id_map(&ih, 'D', c->desc, nl);
         id_strs(&ih, 'Y', c->sources, c->nsources);
     }
     return ih.h;

@@ -19,6 +19,18 @@ struct sg_str {
     struct sg_pos pos;
 };
 
+/*
+ * Texts in several languages (a "language map": description, titles, trait
+ * and source docs, notes) are arrays of struct sg_str with one slot per
+ * registry language, in registry.languages order; a slot's s is NULL when
+ * the spec gives no text in that language, and slot 0, the first language,
+ * is the fallback.  A plain text in the spec fills slot 0.
+ */
+
+/* The text of texts in language lang, else in the first language; NULL
+ * when texts is NULL or has neither. */
+const char *spec_text(const struct sg_str *texts, size_t lang);
+
 enum code_status {
     STATUS_STANDARD,
     STATUS_TEMPORARY,
@@ -43,7 +55,7 @@ struct spec_registry {
     struct sg_pos pos;
     struct sg_str name;      /* lower_snake: type and function prefix */
     struct sg_str macro;     /* UPPER_SNAKE: constant and macro prefix */
-    struct sg_str title;
+    struct sg_str *title;    /* one per language; NULL when absent */
     struct sg_str updated;   /* YYYY-MM-DD, optional */
     long lo, hi;             /* code range, inclusive */
     struct sg_pos range_pos;
@@ -57,12 +69,13 @@ struct spec_class {
     long lo, hi;
     struct sg_pos range_pos;
     struct sg_str *title;    /* one per language; .s NULL when absent */
+    int error;               /* 1: its codes are errors (<name>_is_error) */
 };
 
 struct spec_trait {
     struct sg_pos pos;
     struct sg_str name;
-    struct sg_str doc;
+    struct sg_str *doc;      /* one per language; NULL when absent */
 };
 
 struct spec_source {
@@ -70,7 +83,7 @@ struct spec_source {
     struct sg_str id;
     struct sg_str file;
     struct sg_str language;
-    struct sg_str doc;
+    struct sg_str *doc;      /* one per language; NULL when absent */
 };
 
 struct spec_code {
@@ -82,9 +95,11 @@ struct spec_code {
     enum code_status status;
     struct sg_pos status_pos;
     struct sg_str reference;
-    struct sg_str note;
+    struct sg_str *note;     /* one per language; NULL when absent */
     struct sg_str *aliases;
     size_t naliases;
+    struct sg_str *former;   /* former wire phrases, found by from_reason */
+    size_t nformer;
     struct sg_str *traits;   /* trait names as written */
     size_t ntraits;
     struct sg_str *desc;     /* one per language; .s NULL when absent */

@@ -207,8 +207,11 @@ static void get_text_list(struct builder *b, const struct node *v,
 
 /*
  * Reads a mapping from language to text, such as {en: ..., zh: ...}, into an
- * array with one slot per registry language.  A plain text value is taken as
- * the first language's.
+ * array with one slot per registry language (see model.h).  A plain text
+ * value is taken as the first language's.  Every slot starts with the
+ * value's position, so an absent language can be reported there.  Returns
+ * NULL when the value has the wrong shape (reported) or the languages are
+ * unknown.
  */
 static struct sg_str *get_lang_map(struct builder *b, const struct node *v,
                                    const char *key)
@@ -219,18 +222,24 @@ static struct sg_str *get_lang_map(struct builder *b, const struct node *v,
 
     if (reg->nlang == 0)
         return NULL; /* languages unknown: reported elsewhere */
+    if (v->kind == NODE_SEQUENCE) {
+        diag_error(b->dl, v->pos,
+                   "'%s' must be text or a mapping from language to text, "
+                   "not a sequence", key);
+        return NULL;
+    }
     out = (struct sg_str *)sg_calloc(reg->nlang, sizeof *out);
     if (out == NULL) {
         diag_oom(b->dl);
         return NULL;
     }
+    for (j = 0; j < reg->nlang; j++)
+        out[j].pos = v->pos;
     if (v->kind == NODE_SCALAR) {
-        get_text(b, v, key, &out[0]);
-        return out;
-    }
-    if (v->kind != NODE_MAPPING) {
-        diag_error(b->dl, v->pos,
-                   "'%s' must be a mapping from language to text", key);
+        if (get_text(b, v, key, &out[0]) != 0) {
+            sg_free(out);
+            return NULL;
+        }
         return out;
     }
     for (i = 0; i < v->count; i++) {
@@ -301,7 +310,6 @@ static void build_registry(struct builder *b, const struct node *map)
     check_map_keys(b, map, "'registry'", keys, required);
     opt_text(b, map, "name", &reg->name);
     opt_text(b, map, "macro", &reg->macro);
-    opt_text(b, map, "title", &reg->title);
     opt_text(b, map, "updated", &reg->updated);
     if ((v = node_get(map, "range")) != NULL &&
         get_range(b, v, "range", &reg->lo, &reg->hi, &reg->range_pos) != 0)
@@ -313,6 +321,29 @@ static void build_registry(struct builder *b, const struct node *map)
             diag_error(b->dl, v->pos, "'languages' must name at least one "
                                       "language");
     }
+    /* after the languages, which a language map needs */
+    if ((v = node_get(map, "title")) != NULL)
+        reg->title = get_lang_map(b, v, "title");
+}
+
+/* Reads a boolean, true or false; returns 0 or -1 (error reported). */
+static int get_bool(struct builder *b, const struct node *v, const char *key,
+                    int *out)
+{
+    if (v->kind == NODE_SCALAR && v->plain && strcmp(v->text, "true") == 0)
+        *out = 1;
+    else if (v->kind == NODE_SCALAR && v->plain &&
+             strcmp(v->text, "false") == 0)
+        *out = 0;
+    else {
+        diag_error(b->dl, v->pos, "'%s' must be true or false, not %s%.40s%s",
+                   key, v->kind == NODE_SCALAR && !is_null(v) ? "'" : "",
+                   v->kind == NODE_SCALAR && !is_null(v) ? v->text
+                                                          : kind_name(v),
+                   v->kind == NODE_SCALAR && !is_null(v) ? "'" : "");
+        return -1;
+    }
+    return 0;
 }
 
 /* Allocates count zeroed elements for a list; returns NULL on error. */
@@ -327,7 +358,8 @@ static void *alloc_list(struct builder *b, size_t count, size_t size)
 
 static void build_classes(struct builder *b, const struct node *seq)
 {
-    static const char *const keys[] = {"name", "range", "title", NULL};
+    static const char *const keys[] = {"name", "range", "title", "error",
+                                       NULL};
     static const char *const required[] = {"name", "range", NULL};
     struct spec *spec = b->spec;
     size_t i;
@@ -354,6 +386,8 @@ static void build_classes(struct builder *b, const struct node *seq)
             c->range_pos.line = 0;
         if ((v = node_get(m, "title")) != NULL)
             c->title = get_lang_map(b, v, "title");
+        if ((v = node_get(m, "error")) != NULL)
+            get_bool(b, v, "error", &c->error);
     }
 }
 
@@ -372,7 +406,7 @@ static void build_traits(struct builder *b, const struct node *seq)
         return;
     spec->ntraits = seq->count;
     for (i = 0; i < seq->count; i++) {
-        const struct node *m = seq->items[i];
+        const struct node *m = seq->items[i], *v;
         struct spec_trait *t = &spec->traits[i];
 
         t->pos = m->pos;
@@ -380,7 +414,8 @@ static void build_traits(struct builder *b, const struct node *seq)
             continue;
         check_map_keys(b, m, "a trait", keys, required);
         opt_text(b, m, "name", &t->name);
-        opt_text(b, m, "doc", &t->doc);
+        if ((v = node_get(m, "doc")) != NULL)
+            t->doc = get_lang_map(b, v, "doc");
     }
 }
 
@@ -400,7 +435,7 @@ static void build_sources(struct builder *b, const struct node *seq)
         return;
     spec->nsources = seq->count;
     for (i = 0; i < seq->count; i++) {
-        const struct node *m = seq->items[i];
+        const struct node *m = seq->items[i], *v;
         struct spec_source *s = &spec->sources[i];
 
         s->pos = m->pos;
@@ -410,7 +445,8 @@ static void build_sources(struct builder *b, const struct node *seq)
         opt_text(b, m, "id", &s->id);
         opt_text(b, m, "file", &s->file);
         opt_text(b, m, "language", &s->language);
-        opt_text(b, m, "doc", &s->doc);
+        if ((v = node_get(m, "doc")) != NULL)
+            s->doc = get_lang_map(b, v, "doc");
     }
 }
 
@@ -419,6 +455,13 @@ static void build_sources(struct builder *b, const struct node *seq)
 static const char *const status_words[STATUS_COUNT_ + 1] = {
     "standard", "temporary", "deprecated", "unused", "obsolete",
     "unofficial", NULL};
+
+const char *spec_text(const struct sg_str *texts, size_t lang)
+{
+    if (texts == NULL)
+        return NULL;
+    return texts[lang].s ? texts[lang].s : texts[0].s;
+}
 
 const char *status_keyword(enum code_status st)
 {
@@ -457,7 +500,8 @@ static void build_status(struct builder *b, const struct node *v,
 static void build_code(struct builder *b, const struct node *m,
                        struct spec_code *c)
 {
-    static const char *const keys[] = {"code", "name", "phrase", "status",
+    static const char *const keys[] = {"code", "name", "phrase",
+                                       "former_phrases", "status",
                                        "reference", "aliases", "traits",
                                        "description", "sources", "note",
                                        NULL};
@@ -479,7 +523,11 @@ static void build_code(struct builder *b, const struct node *m,
     opt_text(b, m, "name", &c->name);
     opt_text(b, m, "phrase", &c->phrase);
     opt_text(b, m, "reference", &c->reference);
-    opt_text(b, m, "note", &c->note);
+    if ((v = node_get(m, "note")) != NULL)
+        c->note = get_lang_map(b, v, "note");
+    if ((v = node_get(m, "former_phrases")) != NULL)
+        get_text_list(b, v, "former_phrases", SG_MAX_LIST, &c->former,
+                      &c->nformer);
     if ((v = node_get(m, "status")) != NULL)
         build_status(b, v, c);
     if ((v = node_get(m, "aliases")) != NULL)
@@ -591,14 +639,14 @@ void spec_free(struct spec *spec)
     sg_free(spec->classes);
     for (i = 0; i < spec->ntraits; i++) {
         sg_free(spec->traits[i].name.s);
-        sg_free(spec->traits[i].doc.s);
+        free_texts(spec->traits[i].doc, nl);
     }
     sg_free(spec->traits);
     for (i = 0; i < spec->nsources; i++) {
         sg_free(spec->sources[i].id.s);
         sg_free(spec->sources[i].file.s);
         sg_free(spec->sources[i].language.s);
-        sg_free(spec->sources[i].doc.s);
+        free_texts(spec->sources[i].doc, nl);
     }
     sg_free(spec->sources);
     for (i = 0; i < spec->ncodes; i++) {
@@ -607,8 +655,9 @@ void spec_free(struct spec *spec)
         sg_free(c->name.s);
         sg_free(c->phrase.s);
         sg_free(c->reference.s);
-        sg_free(c->note.s);
+        free_texts(c->note, nl);
         free_texts(c->aliases, c->naliases);
+        free_texts(c->former, c->nformer);
         free_texts(c->traits, c->ntraits);
         free_texts(c->sources, c->nsources);
         free_texts(c->desc, nl);
@@ -618,7 +667,7 @@ void spec_free(struct spec *spec)
     free_texts(spec->reg.languages, nl);
     sg_free(spec->reg.name.s);
     sg_free(spec->reg.macro.s);
-    sg_free(spec->reg.title.s);
+    free_texts(spec->reg.title, nl);
     sg_free(spec->reg.updated.s);
     memset(spec, 0, sizeof *spec);
 }

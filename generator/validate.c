@@ -159,11 +159,32 @@ static void check_text_len(struct checker *ck, const struct sg_str *t,
                    SG_MAX_TEXT);
 }
 
+/*
+ * Checks a language map (see model.h): it must have a text in the first
+ * language, the fallback, and each text must fit a C string.
+ */
+static void check_lang_map(struct checker *ck, const struct sg_str *texts,
+                           const char *what)
+{
+    const struct spec_registry *reg = &ck->spec->reg;
+    size_t j;
+
+    if (texts == NULL)
+        return;
+    if (texts[0].s == NULL && reg->languages[0].s)
+        diag_error(ck->dl, texts[0].pos,
+                   "%s has no text in '%s', the first (fallback) language",
+                   what, reg->languages[0].s);
+    for (j = 0; j < reg->nlang; j++)
+        check_text_len(ck, &texts[j], what);
+}
+
 /* One name in a namespace shared by sorting: text, position, owner. */
 struct name_ref {
     const char *s;
     struct sg_pos pos;
     size_t seq;              /* order of appearance, for stable reports */
+    const char *what;        /* what it is, when not the list's default */
 };
 
 static int name_ref_cmp(const void *a, const void *b)
@@ -235,8 +256,8 @@ static void report_duplicates(struct checker *ck, struct name_ref *refs,
     for (i = 0; i < n; i++) {
         if (first[i] == i)
             continue;
-        diag_error(ck->dl, bypos[i].pos, "duplicate %s '%.60s'", what,
-                   bypos[i].s);
+        diag_error(ck->dl, bypos[i].pos, "duplicate %s '%.60s'",
+                   bypos[i].what ? bypos[i].what : what, bypos[i].s);
         diag_note(ck->dl, bypos[first[i]].pos, "'%.60s' first defined here",
                   bypos[first[i]].s);
     }
@@ -257,6 +278,7 @@ static int add_ref(struct checker *ck, struct name_ref **refs, size_t *n,
     (*refs)[*n].s = t->s;
     (*refs)[*n].pos = t->pos;
     (*refs)[*n].seq = *n;
+    (*refs)[*n].what = NULL;
     (*n)++;
     return 0;
 }
@@ -317,7 +339,7 @@ static void check_registry(struct checker *ck)
             diag_error(ck->dl, reg->updated.pos,
                        "'updated' must be a date YYYY-MM-DD, not '%.40s'", d);
     }
-    check_text_len(ck, &reg->title, "registry title");
+    check_lang_map(ck, reg->title, "registry title");
     for (i = 0; i < reg->nlang; i++) {
         const char *l = reg->languages[i].s;
         size_t len;
@@ -365,8 +387,7 @@ static void check_classes(struct checker *ck)
                            "the class of codes outside every class");
             add_ref(ck, &refs, &n, &cap, &c->name);
         }
-        if (c->title)
-            check_text_len(ck, &c->title[0], "class title");
+        check_lang_map(ck, c->title, "class title");
         if (!c->range_pos.line)
             continue;
         if (c->lo > c->hi) {
@@ -431,7 +452,7 @@ static void check_traits(struct checker *ck)
     for (i = 0; i < spec->ntraits; i++) {
         if (check_upper(ck, &spec->traits[i].name, "trait name") == 0)
             add_ref(ck, &refs, &n, &cap, &spec->traits[i].name);
-        check_text_len(ck, &spec->traits[i].doc, "trait doc");
+        check_lang_map(ck, spec->traits[i].doc, "trait doc");
     }
     report_duplicates(ck, refs, n, "trait", 0);
     sg_free(refs);
@@ -446,6 +467,7 @@ static void check_sources(struct checker *ck)
     for (i = 0; i < spec->nsources; i++) {
         const struct sg_str *id = &spec->sources[i].id;
 
+        check_lang_map(ck, spec->sources[i].doc, "source doc");
         if (id->s == NULL)
             continue;
         if (*id->s == '\0' ||
@@ -460,8 +482,10 @@ static void check_sources(struct checker *ck)
     sg_free(refs);
 }
 
-/* Checks a wire phrase against RFC 9112's reason-phrase, ASCII only. */
-static void check_phrase(struct checker *ck, const struct sg_str *p)
+/* Checks a wire phrase against RFC 9112's reason-phrase, ASCII only;
+ * what is "phrase" or "former phrase". */
+static void check_phrase(struct checker *ck, const struct sg_str *p,
+                         const char *what)
 {
     const unsigned char *s = (const unsigned char *)p->s;
     size_t len;
@@ -470,34 +494,35 @@ static void check_phrase(struct checker *ck, const struct sg_str *p)
         return;
     len = strlen(p->s);
     if (len == 0) {
-        diag_error(ck->dl, p->pos, "phrase is empty");
+        diag_error(ck->dl, p->pos, "%s is empty", what);
         return;
     }
     for (; *s; s++) {
         if (*s == '\n' || *s == '\r') {
-            diag_error(ck->dl, p->pos, "phrase spans more than one line; a "
-                       "wire phrase is one line (RFC 9112, reason-phrase)");
+            diag_error(ck->dl, p->pos, "%s spans more than one line; a "
+                       "wire phrase is one line (RFC 9112, reason-phrase)", what);
             return;
         }
         if (*s >= 0x80) {
-            diag_error(ck->dl, p->pos, "phrase has a non-ASCII character; "
+            diag_error(ck->dl, p->pos, "%s has a non-ASCII character; "
                        "wire phrases are ASCII (descriptions take any "
-                       "language)");
+                       "language)", what);
             return;
         }
         if (*s != '\t' && (*s < 0x20 || *s == 0x7f)) {
-            diag_error(ck->dl, p->pos, "phrase has the control character "
+            diag_error(ck->dl, p->pos, "%s has the control character "
                        "0x%02X (RFC 9112 allows tab, space and visible "
-                       "characters)", *s);
+                       "characters)", what, *s);
             return;
         }
     }
     if (p->s[0] == ' ' || p->s[0] == '\t' || p->s[len - 1] == ' ' ||
         p->s[len - 1] == '\t')
-        diag_error(ck->dl, p->pos, "phrase starts or ends with white space");
+        diag_error(ck->dl, p->pos, "%s starts or ends with white space",
+                   what);
     else if (len > 200)
-        diag_error(ck->dl, p->pos, "phrase is %lu bytes long; the limit is "
-                   "200", (unsigned long)len);
+        diag_error(ck->dl, p->pos, "%s is %lu bytes long; the limit is "
+                   "200", what, (unsigned long)len);
 }
 
 /* Finds name among the spec's traits; returns its index or -1. */
@@ -658,8 +683,17 @@ static void check_codes(struct checker *ck)
                            "reserved: %s", c->aliases[j].s, why);
             add_ref(ck, &names, &nn, &cn, &c->aliases[j]);
         }
-        check_phrase(ck, &c->phrase);
+        check_phrase(ck, &c->phrase, "phrase");
         add_ref(ck, &phrases, &np, &cp, &c->phrase);
+        /* Former phrases share the phrases' namespace: from_reason()
+         * finds either. */
+        for (j = 0; j < c->nformer; j++) {
+            check_phrase(ck, &c->former[j], "former phrase");
+            if (add_ref(ck, &phrases, &np, &cp, &c->former[j]) == 0 &&
+                c->former[j].s)
+                phrases[np - 1].what = "former phrase (compared ignoring "
+                                       "case)";
+        }
         if (c->desc) {
             if (c->desc[0].s == NULL && reg->nlang && reg->languages[0].s)
                 diag_error(ck->dl, c->pos,
@@ -669,6 +703,7 @@ static void check_codes(struct checker *ck)
             for (j = 0; j < reg->nlang; j++)
                 check_text_len(ck, &c->desc[j], "description");
         }
+        check_lang_map(ck, c->note, "note");
         check_code_refs(ck, c, trait_names, source_ids, sorted_ids, nsorted);
         for (j = 0; j < spec->nclasses; j++) {
             const struct spec_class *k = &spec->classes[j];

@@ -215,6 +215,12 @@ static void test_emit_identity_follows_model(void **state)
         {"traits: [T1]", "traits: [T1, T2]"},
         {"en: Second", "en: Zweite"},        {"en: Second}", "en: Second, de: Zwei}"},
         {"sources: [s], ", ""},
+        {"title: {en: Low}", "title: {en: Low}, error: true"},
+        {"doc: one", "doc: {en: one, de: eins}"},
+        {"note: n", "note: {en: n, de: m}"},
+        {"file: s.txt", "file: s.txt, doc: {en: d, de: e}"},
+        {"phrase: Two", "phrase: Two, former_phrases: [Deux]"},
+        {"registry: {", "registry: {title: {en: T, de: U}, "},
     };
     unsigned long long base = identity_of(id_base), ids[64];
     size_t i, j, n = sizeof edits / sizeof edits[0];

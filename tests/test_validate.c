@@ -246,6 +246,171 @@ static void test_validate_classes(void **state)
                  "registry range [9, 1] is inverted");
 }
 
+static void test_validate_language_maps(void **state)
+{
+    struct spec spec;
+
+    (void)state;
+    /* A plain text is the first language's; a map gives each language. */
+    assert_int_equal(load("statusgen: 1\n"
+                          "registry:\n"
+                          "  name: reg\n"
+                          "  macro: REG\n"
+                          "  title: {en: Reg, zh: \"\xe7\xa0\x81\"}\n"
+                          "  range: [100, 599]\n"
+                          "  languages: [en, zh]\n"
+                          "classes:\n"
+                          "  - {name: LOW, range: [100, 299], title: Low}\n"
+                          "traits:\n"
+                          "  - {name: A, doc: plain}\n"
+                          "  - {name: B, doc: {en: b, zh: \"\xe4\xb9\x99\"}}\n"
+                          "sources:\n"
+                          "  - {id: s1, doc: {en: s, zh: z}}\n"
+                          "codes:\n"
+                          "  - {code: 200, name: OK, phrase: OK, note: n,"
+                          " description: {en: d}}\n"
+                          "  - {code: 201, name: MADE, phrase: Made, note: "
+                          "{en: m, zh: \"\xe5\x81\x9a\"}, description: {en: d}}\n",
+                          &spec),
+                     0);
+    assert_string_equal(msgs, "");
+    assert_string_equal(spec.reg.title[0].s, "Reg");
+    assert_string_equal(spec.reg.title[1].s, "\xe7\xa0\x81");
+    assert_string_equal(spec.classes[0].title[0].s, "Low");
+    assert_null(spec.classes[0].title[1].s);
+    assert_string_equal(spec.traits[0].doc[0].s, "plain");
+    assert_null(spec.traits[0].doc[1].s);
+    assert_string_equal(spec.traits[1].doc[1].s, "\xe4\xb9\x99");
+    assert_string_equal(spec.sources[0].doc[1].s, "z");
+    assert_string_equal(spec.codes[0].note[0].s, "n");
+    assert_null(spec.codes[0].note[1].s);
+    assert_string_equal(spec.codes[1].note[1].s, "\xe5\x81\x9a");
+    /* the fallback rule, in every language */
+    assert_string_equal(spec_text(spec.codes[0].note, 1), "n");
+    assert_string_equal(spec_text(spec.codes[1].note, 1), "\xe5\x81\x9a");
+    assert_null(spec_text(NULL, 0));
+    spec_free(&spec);
+
+    /* The first language is the fallback: a map must have it. */
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, note: {zh: x},"
+                      " description: {en: d}}\n",
+                 "t.yaml:15:45: error: note has no text in 'en', the first "
+                 "(fallback) language");
+    expect_error("statusgen: 1\nregistry: {name: r, macro: R, range: [1, 9],"
+                 " languages: [en, zh], title: {zh: t}}\n"
+                 "traits:\n  - {name: T, doc: {zh: t}}\n"
+                 "codes:\n" CODE("1", "A", "A"),
+                 "registry title has no text in 'en'");
+    assert_non_null(strstr(msgs, "trait doc has no text in 'en'"));
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, note: {en: x, "
+                      "rus: y}, description: {en: d}}\n",
+                 "'rus' in 'note' is not one of registry.languages");
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, note: [x],"
+                      " description: {en: d}}\n",
+                 "'note' must be text or a mapping from language to text, "
+                 "not a sequence");
+    /* one problem, one message: no "has no text" after a bad value */
+    assert_null(strstr(msgs, "has no text"));
+}
+
+static void test_validate_former_phrases(void **state)
+{
+    struct spec spec;
+
+    (void)state;
+    assert_int_equal(load(HEAD "codes:\n"
+                          "  - {code: 413, name: TOO_LARGE, phrase: Content "
+                          "Too Large, former_phrases: [Payload Too Large, "
+                          "Request Entity Too Large], description: {en: d}}\n"
+                          "  - {code: 414, name: URI_TOO_LONG, phrase: URI "
+                          "Too Long, former_phrases: Request-URI Too Long, "
+                          "description: {en: d}}\n",
+                          &spec),
+                     0);
+    assert_string_equal(msgs, "");
+    assert_int_equal(spec.codes[0].nformer, 2);
+    assert_string_equal(spec.codes[0].former[1].s, "Request Entity Too Large");
+    assert_int_equal(spec.codes[1].nformer, 1);
+    assert_string_equal(spec.codes[1].former[0].s, "Request-URI Too Long");
+    spec_free(&spec);
+
+    /* The wire-phrase grammar applies. */
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, former_phrases:"
+                      " [\"\xc3\x84\"], description: {en: d}}\n",
+                 "former phrase has a non-ASCII character");
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, former_phrases:"
+                      " [\"Fine \"], description: {en: d}}\n",
+                 "former phrase starts or ends with white space");
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, former_phrases:"
+                      " [\"\"], description: {en: d}}\n",
+                 "former phrase is empty");
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, former_phrases:"
+                      " {a: b}, description: {en: d}}\n",
+                 "'former_phrases' must be a list, not a mapping");
+    /* One namespace with the phrases, ignoring case, with a note at the
+     * first definition. */
+    expect_error(HEAD "codes:\n" CODE("200", "OK", "Fine")
+                      "  - {code: 201, name: MADE, phrase: Made, "
+                      "former_phrases: [FINE], description: {en: d}}\n",
+                 "t.yaml:16:60: error: duplicate former phrase (compared "
+                 "ignoring case) 'FINE'\n"
+                 "t.yaml:15:35: note: 'Fine' first defined here");
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, former_phrases:"
+                      " [Old], description: {en: d}}\n"
+                      "  - {code: 201, name: MADE, phrase: old, "
+                      "description: {en: d}}\n",
+                 "t.yaml:16:37: error: duplicate phrase (compared ignoring "
+                 "case) 'old'\n"
+                 "t.yaml:15:56: note: 'Old' first defined here");
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, former_phrases:"
+                      " [Old, Older, old], description: {en: d}}\n",
+                 "duplicate former phrase (compared ignoring case) 'old'");
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, former_phrases:"
+                      " [ok], description: {en: d}}\n",
+                 "duplicate former phrase (compared ignoring case) 'ok'");
+}
+
+static void test_validate_class_error_flag(void **state)
+{
+    struct spec spec;
+
+    (void)state;
+    assert_int_equal(load("statusgen: 1\nregistry: {name: r, macro: R, "
+                          "range: [1, 99], languages: [en]}\nclasses:\n"
+                          "  - {name: A, range: [1, 9]}\n"
+                          "  - {name: B, range: [10, 19], error: true}\n"
+                          "  - {name: C, range: [20, 29], error: false}\n"
+                          "codes:\n" CODE("1", "X", "X"),
+                          &spec),
+                     0);
+    assert_int_equal(spec.classes[0].error, 0);
+    assert_int_equal(spec.classes[1].error, 1);
+    assert_int_equal(spec.classes[2].error, 0);
+    spec_free(&spec);
+    expect_error("statusgen: 1\nregistry: {name: r, macro: R, range: [1, 99],"
+                 " languages: [en]}\nclasses:\n"
+                 "  - {name: A, range: [1, 9], error: yes}\n"
+                 "  - {name: B, range: [10, 19], error: \"true\"}\n"
+                 "  - {name: C, range: [20, 29], error: [true]}\n"
+                 "codes:\n" CODE("1", "X", "X"),
+                 "t.yaml:4:37: error: 'error' must be true or false, not "
+                 "'yes'");
+    assert_non_null(strstr(msgs, "t.yaml:5:39: error: 'error' must be true "
+                                 "or false, not 'true'"));
+    assert_non_null(strstr(msgs, "'error' must be true or false, not a "
+                                 "sequence"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +424,9 @@ int main(void)
         cmocka_unit_test(test_validate_phrases),
         cmocka_unit_test(test_validate_references),
         cmocka_unit_test(test_validate_classes),
+        cmocka_unit_test(test_validate_language_maps),
+        cmocka_unit_test(test_validate_former_phrases),
+        cmocka_unit_test(test_validate_class_error_flag),
     };
 
     return cmocka_run_group_tests_name("validate", tests, NULL, NULL);
