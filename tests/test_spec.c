@@ -12,6 +12,7 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static struct spec spec;
@@ -53,6 +54,70 @@ static int has_trait(const struct spec_code *c, const char *trait)
         if (strcmp(c->traits[i].s, trait) == 0)
             return 1;
     return 0;
+}
+
+static int lang_index(const char *lang)
+{
+    size_t j;
+
+    for (j = 0; j < spec.reg.nlang; j++)
+        if (strcmp(spec.reg.languages[j].s, lang) == 0)
+            return (int)j;
+    fail_msg("the spec has no language %s", lang);
+    return -1;
+}
+
+/* The code's note in language lang (index into registry.languages), NULL
+ * when the spec gives none in that language. */
+static const char *note_text(const struct spec_code *c, size_t lang)
+{
+    return c->note ? c->note[lang].s : NULL;
+}
+
+/* The doc of trait name in language lang; fails when there is none. */
+static const char *trait_doc(const char *name, size_t lang)
+{
+    size_t i;
+
+    for (i = 0; i < spec.ntraits; i++)
+        if (strcmp(spec.traits[i].name.s, name) == 0 &&
+            spec.traits[i].doc != NULL && spec.traits[i].doc[lang].s != NULL)
+            return spec.traits[i].doc[lang].s;
+    fail_msg("trait %s has no doc", name);
+    return NULL;
+}
+
+/* Every text of the spec in language lang, with what it belongs to:
+ * descriptions, notes, trait docs, class titles and the registry title.
+ * Returns how many were stored in out (room for max). */
+struct text_ref {
+    long code; /* -1 for texts that belong to no code */
+    const char *s;
+};
+
+static size_t texts_in(size_t lang, struct text_ref *out, size_t max)
+{
+    size_t i, n = 0;
+
+#define ADD(c, t)                                                         \
+    do {                                                                  \
+        if ((t) != NULL && n < max) {                                     \
+            out[n].code = (c);                                            \
+            out[n++].s = (t);                                             \
+        }                                                                 \
+    } while (0)
+    for (i = 0; i < spec.ncodes; i++) {
+        ADD(spec.codes[i].code, spec.codes[i].desc[lang].s);
+        ADD(spec.codes[i].code, note_text(&spec.codes[i], lang));
+    }
+    for (i = 0; i < spec.ntraits; i++)
+        ADD(-1L, spec.traits[i].doc ? spec.traits[i].doc[lang].s : NULL);
+    for (i = 0; i < spec.nclasses; i++)
+        ADD(-1L, spec.classes[i].title ? spec.classes[i].title[lang].s
+                                       : NULL);
+    ADD(-1L, spec.reg.title ? spec.reg.title[lang].s : NULL);
+#undef ADD
+    return n;
 }
 
 /* Every number of three digits, 100 to 599, standing alone in a source
@@ -166,9 +231,10 @@ static void test_spec_merge_decisions_are_noted(void **state)
 
 static void test_spec_traits_follow_rfc9110(void **state)
 {
-    /* RFC 9110, Section 15.1: heuristically cacheable by default */
+    /* RFC 9110, Section 15.1: heuristically cacheable by default; 451 is
+     * too (RFC 7725, Section 3) */
     static const long cacheable[] = {200, 203, 204, 206, 300, 301, 308,
-                                     404, 405, 410, 414, 501};
+                                     404, 405, 410, 414, 451, 501};
     static const long redirect[] = {300, 301, 302, 303, 307, 308};
     size_t i, n;
 
@@ -223,6 +289,271 @@ static void test_spec_modern_phrases_with_former_names(void **state)
     }
 }
 
+/* Each trait doc names every member code, so a reader can check the
+ * list; the docs say where the membership comes from. */
+static void test_spec_trait_docs_name_members_and_grounds(void **state)
+{
+    static const char *const listed[] = {"CACHEABLE", "REDIRECT",
+                                         "RETRYABLE"};
+    const char *doc;
+    size_t t, i;
+
+    (void)state;
+    for (t = 0; t < sizeof listed / sizeof listed[0]; t++) {
+        doc = trait_doc(listed[t], 0);
+        for (i = 0; i < spec.ncodes; i++) {
+            char num[16];
+
+            if (!has_trait(&spec.codes[i], listed[t]))
+                continue;
+            snprintf(num, sizeof num, "%ld", spec.codes[i].code);
+            if (strstr(doc, num) == NULL)
+                fail_msg("the %s doc does not name %s", listed[t], num);
+        }
+    }
+    doc = trait_doc("CACHEABLE", 0);
+    assert_non_null(strstr(doc, "RFC 9110, Section 15.1"));
+    assert_non_null(strstr(doc, "RFC 7725, Section 3"));
+    /* RFC 9110 gives 502 and 504 no retry rule; retrying automatically is
+     * bound to idempotent methods (RFC 9110, Section 9.2.2) */
+    doc = trait_doc("RETRYABLE", 0);
+    assert_null(strstr(doc, "15.6.3"));
+    assert_null(strstr(doc, "15.6.5"));
+    assert_non_null(strstr(doc, "Section 9.2.2"));
+    assert_non_null(strstr(doc, "idempotent"));
+    /* RFC 9110, Section 15.4.6 and RFC 7231, Appendix B say why 305 is
+     * deprecated; neither says clients must not follow it */
+    doc = trait_doc("REDIRECT", 0);
+    assert_null(strstr(doc, "must not follow"));
+    assert_non_null(strstr(doc, "in-band configuration of a proxy"));
+}
+
+/* Collects the numbers standing alone in s (not parts of dotted numbers
+ * such as 15.5.9 or 1.1) into nums, sorted and unique; returns how many
+ * (at most max). */
+static size_t numbers_in(const char *s, long *nums, size_t max)
+{
+    size_t n = 0, i, j;
+
+    while (*s) {
+        const char *p = s;
+        int dotted = 0;
+        long v = 0;
+
+        if (!(*s >= '0' && *s <= '9')) {
+            s++;
+            continue;
+        }
+        while ((*p >= '0' && *p <= '9') ||
+               (*p == '.' && p[1] >= '0' && p[1] <= '9')) {
+            if (*p == '.')
+                dotted = 1;
+            else if (v < 100000000L)
+                v = v * 10 + (*p - '0');
+            p++;
+        }
+        s = p;
+        if (dotted)
+            continue;
+        for (i = 0; i < n && nums[i] < v; i++)
+            ;
+        if ((i < n && nums[i] == v) || n == max)
+            continue;
+        for (j = n; j > i; j--)
+            nums[j] = nums[j - 1];
+        nums[i] = v;
+        n++;
+    }
+    return n;
+}
+
+/* The three languages say the same things: the numbers a code's text
+ * gives (codes, RFCs, lengths, versions) are the same in every language,
+ * and no translation is much longer than the English text, as the Chinese
+ * entries were that added usage scenarios of their own. */
+static void test_spec_languages_say_the_same_things(void **state)
+{
+    size_t i, j;
+
+    (void)state;
+    for (i = 0; i < spec.ncodes; i++) {
+        const struct spec_code *c = &spec.codes[i];
+        long en[64], other[64];
+        size_t nen, nother, k;
+
+        for (j = 1; j < spec.reg.nlang; j++) {
+            const char *pairs[2][2];
+            size_t p;
+
+            pairs[0][0] = c->desc[0].s;
+            pairs[0][1] = c->desc[j].s;
+            pairs[1][0] = note_text(c, 0);
+            pairs[1][1] = note_text(c, j);
+            for (p = 0; p < 2; p++) {
+                if (pairs[p][0] == NULL || pairs[p][1] == NULL)
+                    continue;
+                nen = numbers_in(pairs[p][0], en, 64);
+                nother = numbers_in(pairs[p][1], other, 64);
+                for (k = 0; k < nen && k < nother && en[k] == other[k]; k++)
+                    ;
+                if (k < nen || k < nother)
+                    fail_msg("code %ld: the %s %s and the English one give "
+                             "different numbers (%ld)", c->code,
+                             spec.reg.languages[j].s,
+                             p ? "note" : "description",
+                             k < nen ? en[k] : other[k]);
+            }
+        }
+    }
+}
+
+/* Counts the characters (code points) of UTF-8 text s. */
+static size_t chars_in(const char *s)
+{
+    size_t n = 0;
+
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void test_spec_translations_no_longer_than_english(void **state)
+{
+    /* In characters, a Chinese text saying what the English one says is
+     * well under 0.55 of it (0.26 to 0.49 in the spec); a Russian one is
+     * 0.7 to 1.4 of it. */
+    size_t zh = (size_t)lang_index("zh"), ru = (size_t)lang_index("ru");
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < spec.ncodes; i++) {
+        const struct spec_code *c = &spec.codes[i];
+        size_t en = chars_in(c->desc[0].s);
+
+        if (chars_in(c->desc[zh].s) * 100 > en * 55)
+            fail_msg("code %ld: the zh description says more than the en "
+                     "one", c->code);
+        if (chars_in(c->desc[ru].s) * 10 > en * 14 ||
+            chars_in(c->desc[ru].s) * 10 < en * 7)
+            fail_msg("code %ld: the ru description and the en one differ "
+                     "in length", c->code);
+    }
+}
+
+/* Words the native reading corrected, which must not come back. */
+static void test_spec_wording(void **state)
+{
+    static const struct {
+        long code;
+        const char *lang, *has, *lacks;
+    } want[] = {
+        /* RFC 9110, Section 15.2.1: the server intends to send a final
+         * response; RFC 2616's MUST is gone */
+        {100, "zh", NULL, "\345\277\205\351\241\273"},          
+        {100, "ru", NULL, "\320\276\320\261\321\217\320\267\320\260\320\275"},
+        {100, "en", "intends to", NULL},
+        /* "cannot process", not "cannot respond" */
+        {422, "zh", "\346\227\240\346\263\225\345\244\204\347\220\206",
+         "\346\227\240\346\263\225\345\223\215\345\272\224"},
+        /* "Web accelerator", not "network accelerator" */
+        {203, "zh", "Web \345\212\240\351\200\237\345\231\250",
+         "\347\275\221\347\273\234\345\212\240\351\200\237\345\231\250"},
+        /* no download tools en and ru do not name (Xunlei) */
+        {206, "zh", NULL, "\350\277\205\351\233\267"},
+        {206, "zh", NULL, "FlashGet"},
+        /* RFC 9110, Section 15.5.19: not assignable *currently* */
+        {418, "en", "re-assigned", "anything else"},
+        {305, "en", "in-band configuration of a proxy", "must not follow"},
+        /* RFC 7725, Section 4: SHOULD identify itself; Section 3 */
+        {451, "en", "should identify itself", "may identify"},
+        {451, "en", "Cacheable by default", NULL},
+        /* authority is host and port (RFC 3986, Section 3.2) */
+        {421, "en", "host and port", NULL},
+        {421, "zh", "\344\270\273\346\234\272\345\222\214\347\253\257"
+                    "\345\217\243", NULL},                      
+        {421, "ru", "\321\205\320\276\321\201\321\202\320\260 \320\270 "
+                    "\320\277\320\276\321\200\321\202\320\260", NULL},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const struct spec_code *c = find(want[i].code);
+        const char *d;
+
+        assert_non_null(c);
+        d = c->desc[lang_index(want[i].lang)].s;
+        if (want[i].has && strstr(d, want[i].has) == NULL)
+            fail_msg("%ld %s lacks '%s'", want[i].code, want[i].lang,
+                     want[i].has);
+        if (want[i].lacks && strstr(d, want[i].lacks) != NULL)
+            fail_msg("%ld %s says '%s'", want[i].code, want[i].lang,
+                     want[i].lacks);
+    }
+    /* RFC 9110 gives 418 no phrase; the capitalised one is RFC 7168's */
+    assert_non_null(strstr(note_text(find(418), 0), "RFC 7168"));
+    assert_null(strstr(note_text(find(418), 0), "RFC 9110 writes"));
+}
+
+/* Across every text of a language (descriptions, notes, trait docs,
+ * titles): no zh usage scenarios ("chuxian changjing") the other
+ * languages lack; the English word authority only in parentheses after the
+ * translated term (zh "host and port (authority)" with a full-width
+ * parenthesis, ru likewise); the Russian term for user agent is
+ * "polzovatelskiy agent", not "agent polzovatelya". */
+static void test_spec_terms_in_every_text(void **state)
+{
+    static const char scene[] = "\345\207\272\347\216\260\345\234\272"
+                                "\346\231\257";
+    static const char agent[] = "\320\260\320\263\320\265\320\275\321\202";
+    static const char user[] = " \320\277\320\276\320\273\321\214\320\267"
+                               "\320\276\320\262\320\260\321\202\320\265"
+                               "\320\273";
+    static const char zh_paren[] = "\357\274\210"; 
+    size_t max = spec.ncodes * 2 + spec.ntraits + spec.nclasses + 1;
+    struct text_ref *refs = malloc(max * sizeof *refs);
+    size_t zh = (size_t)lang_index("zh"), ru = (size_t)lang_index("ru");
+    size_t n, i;
+
+    (void)state;
+    assert_non_null(refs);
+    n = texts_in(zh, refs, max);
+    assert_true(n >= spec.ncodes);
+    for (i = 0; i < n; i++) {
+        const char *s = refs[i].s, *a;
+
+        if (strstr(s, scene) != NULL)
+            fail_msg("code %ld: zh adds a usage scenario", refs[i].code);
+        for (a = strstr(s, "authority"); a; a = strstr(a + 1, "authority"))
+            if (a - s < 3 || memcmp(a - 3, zh_paren, 3) != 0)
+                fail_msg("code %ld: zh leaves 'authority' untranslated",
+                         refs[i].code);
+    }
+    n = texts_in(ru, refs, max);
+    assert_true(n >= spec.ncodes);
+    for (i = 0; i < n; i++) {
+        const char *s = refs[i].s, *a;
+
+        for (a = strstr(s, "authority"); a; a = strstr(a + 1, "authority"))
+            if (a == s || a[-1] != '(' || a - s < 3 || a[-2] != ' ' ||
+                ((unsigned char)a[-3] & 0x80) == 0)
+                fail_msg("code %ld: ru leaves 'authority' untranslated",
+                         refs[i].code);
+        for (a = strstr(s, agent); a; a = strstr(a + 1, agent)) {
+            const char *p = a + sizeof agent - 1;
+
+            /* skip the case ending, Cyrillic letters of two bytes */
+            while (((unsigned char)p[0] == 0xD0 ||
+                    (unsigned char)p[0] == 0xD1) && p[1] != '\0')
+                p += 2;
+            if (strncmp(p, user, sizeof user - 1) == 0)
+                fail_msg("code %ld: ru says 'agent polzovatelya' for user agent",
+                         refs[i].code);
+        }
+    }
+    free(refs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +563,11 @@ int main(void)
         cmocka_unit_test(test_spec_merge_decisions_are_noted),
         cmocka_unit_test(test_spec_traits_follow_rfc9110),
         cmocka_unit_test(test_spec_modern_phrases_with_former_names),
+        cmocka_unit_test(test_spec_trait_docs_name_members_and_grounds),
+        cmocka_unit_test(test_spec_languages_say_the_same_things),
+        cmocka_unit_test(test_spec_translations_no_longer_than_english),
+        cmocka_unit_test(test_spec_wording),
+        cmocka_unit_test(test_spec_terms_in_every_text),
     };
 
     return cmocka_run_group_tests_name("spec", tests, setup, teardown);
