@@ -87,35 +87,46 @@ static const char *trait_doc(const char *name, size_t lang)
     return NULL;
 }
 
-/* Every text of the spec in language lang, with what it belongs to:
- * descriptions, notes, trait docs, class titles and the registry title.
- * Returns how many were stored in out (room for max). */
+/* Every text of the spec in language lang, each with what it is, the code
+ * it belongs to and its first-language counterpart: descriptions, notes,
+ * trait and source docs, class titles and the registry title.  Texts the
+ * spec does not give in lang are left out.  Returns how many were stored in
+ * out (room for max). */
 struct text_ref {
-    long code; /* -1 for texts that belong to no code */
-    const char *s;
+    const char *kind; /* "description", "note", ... */
+    long code;        /* -1 for texts that belong to no code */
+    const char *s, *first;
 };
+
+static size_t texts_max(void)
+{
+    return spec.ncodes * 2 + spec.ntraits + spec.nsources + spec.nclasses + 1;
+}
 
 static size_t texts_in(size_t lang, struct text_ref *out, size_t max)
 {
     size_t i, n = 0;
 
-#define ADD(c, t)                                                         \
+#define ADD(k, c, map)                                                    \
     do {                                                                  \
-        if ((t) != NULL && n < max) {                                     \
+        if ((map) != NULL && (map)[lang].s != NULL && n < max) {          \
+            out[n].kind = (k);                                            \
             out[n].code = (c);                                            \
-            out[n++].s = (t);                                             \
+            out[n].s = (map)[lang].s;                                     \
+            out[n++].first = (map)[0].s;                                  \
         }                                                                 \
     } while (0)
     for (i = 0; i < spec.ncodes; i++) {
-        ADD(spec.codes[i].code, spec.codes[i].desc[lang].s);
-        ADD(spec.codes[i].code, note_text(&spec.codes[i], lang));
+        ADD("description", spec.codes[i].code, spec.codes[i].desc);
+        ADD("note", spec.codes[i].code, spec.codes[i].note);
     }
     for (i = 0; i < spec.ntraits; i++)
-        ADD(-1L, spec.traits[i].doc ? spec.traits[i].doc[lang].s : NULL);
+        ADD("trait doc", -1L, spec.traits[i].doc);
+    for (i = 0; i < spec.nsources; i++)
+        ADD("source doc", -1L, spec.sources[i].doc);
     for (i = 0; i < spec.nclasses; i++)
-        ADD(-1L, spec.classes[i].title ? spec.classes[i].title[lang].s
-                                       : NULL);
-    ADD(-1L, spec.reg.title ? spec.reg.title[lang].s : NULL);
+        ADD("class title", -1L, spec.classes[i].title);
+    ADD("title", -1L, spec.reg.title);
 #undef ADD
     return n;
 }
@@ -296,21 +307,23 @@ static void test_spec_trait_docs_name_members_and_grounds(void **state)
     static const char *const listed[] = {"CACHEABLE", "REDIRECT",
                                          "RETRYABLE"};
     const char *doc;
-    size_t t, i;
+    size_t t, i, lang;
 
     (void)state;
-    for (t = 0; t < sizeof listed / sizeof listed[0]; t++) {
-        doc = trait_doc(listed[t], 0);
-        for (i = 0; i < spec.ncodes; i++) {
-            char num[16];
+    for (t = 0; t < sizeof listed / sizeof listed[0]; t++)
+        for (lang = 0; lang < spec.reg.nlang; lang++) {
+            doc = trait_doc(listed[t], lang);
+            for (i = 0; i < spec.ncodes; i++) {
+                char num[16];
 
-            if (!has_trait(&spec.codes[i], listed[t]))
-                continue;
-            snprintf(num, sizeof num, "%ld", spec.codes[i].code);
-            if (strstr(doc, num) == NULL)
-                fail_msg("the %s doc does not name %s", listed[t], num);
+                if (!has_trait(&spec.codes[i], listed[t]))
+                    continue;
+                snprintf(num, sizeof num, "%ld", spec.codes[i].code);
+                if (strstr(doc, num) == NULL)
+                    fail_msg("the %s %s doc does not name %s",
+                             spec.reg.languages[lang].s, listed[t], num);
+            }
         }
-    }
     doc = trait_doc("CACHEABLE", 0);
     assert_non_null(strstr(doc, "RFC 9110, Section 15.1"));
     assert_non_null(strstr(doc, "RFC 7725, Section 3"));
@@ -367,44 +380,40 @@ static size_t numbers_in(const char *s, long *nums, size_t max)
     return n;
 }
 
-/* The three languages say the same things: the numbers a code's text
- * gives (codes, RFCs, lengths, versions) are the same in every language,
- * and no translation is much longer than the English text, as the Chinese
- * entries were that added usage scenarios of their own. */
+/* The three languages say the same things: the numbers every text gives
+ * (codes, RFCs, sections, dates) are the same in each translation as in the
+ * first language, and every text has its translations. */
 static void test_spec_languages_say_the_same_things(void **state)
 {
-    size_t i, j;
+    size_t max = texts_max(), n0 = 0;
+    struct text_ref *refs = malloc(max * sizeof *refs);
+    size_t lang, n, i;
 
     (void)state;
-    for (i = 0; i < spec.ncodes; i++) {
-        const struct spec_code *c = &spec.codes[i];
-        long en[64], other[64];
-        size_t nen, nother, k;
+    assert_non_null(refs);
+    for (lang = 0; lang < spec.reg.nlang; lang++) {
+        n = texts_in(lang, refs, max);
+        if (lang == 0)
+            n0 = n;
+        else if (n != n0)
+            fail_msg("%lu texts lack a %s translation",
+                     (unsigned long)(n0 - n), spec.reg.languages[lang].s);
+        for (i = 0; i < n; i++) {
+            long first[64], other[64];
+            size_t nf = numbers_in(refs[i].first, first, 64);
+            size_t no = numbers_in(refs[i].s, other, 64), k;
 
-        for (j = 1; j < spec.reg.nlang; j++) {
-            const char *pairs[2][2];
-            size_t p;
-
-            pairs[0][0] = c->desc[0].s;
-            pairs[0][1] = c->desc[j].s;
-            pairs[1][0] = note_text(c, 0);
-            pairs[1][1] = note_text(c, j);
-            for (p = 0; p < 2; p++) {
-                if (pairs[p][0] == NULL || pairs[p][1] == NULL)
-                    continue;
-                nen = numbers_in(pairs[p][0], en, 64);
-                nother = numbers_in(pairs[p][1], other, 64);
-                for (k = 0; k < nen && k < nother && en[k] == other[k]; k++)
-                    ;
-                if (k < nen || k < nother)
-                    fail_msg("code %ld: the %s %s and the English one give "
-                             "different numbers (%ld)", c->code,
-                             spec.reg.languages[j].s,
-                             p ? "note" : "description",
-                             k < nen ? en[k] : other[k]);
-            }
+            for (k = 0; k < nf && k < no && first[k] == other[k]; k++)
+                ;
+            if (k < nf || k < no)
+                fail_msg("%s of %ld: the %s text gives different numbers "
+                         "than the %s one (%ld)", refs[i].kind, refs[i].code,
+                         spec.reg.languages[lang].s,
+                         spec.reg.languages[0].s,
+                         k < nf ? first[k] : other[k]);
         }
     }
+    free(refs);
 }
 
 /* Counts the characters (code points) of UTF-8 text s. */
@@ -495,8 +504,8 @@ static void test_spec_wording(void **state)
     assert_null(strstr(note_text(find(418), 0), "RFC 9110 writes"));
 }
 
-/* Across every text of a language (descriptions, notes, trait docs,
- * titles): no zh usage scenarios ("chuxian changjing") the other
+/* Across every text of a language (descriptions, notes, docs, titles): no
+ * zh description adds usage scenarios ("chuxian changjing") the other
  * languages lack; the English word authority only in parentheses after the
  * translated term (zh "host and port (authority)" with a full-width
  * parenthesis, ru likewise); the Russian term for user agent is
@@ -509,8 +518,8 @@ static void test_spec_terms_in_every_text(void **state)
     static const char user[] = " \320\277\320\276\320\273\321\214\320\267"
                                "\320\276\320\262\320\260\321\202\320\265"
                                "\320\273";
-    static const char zh_paren[] = "\357\274\210"; 
-    size_t max = spec.ncodes * 2 + spec.ntraits + spec.nclasses + 1;
+    static const char zh_paren[] = "\357\274\210"; /* full-width ( */
+    size_t max = texts_max();
     struct text_ref *refs = malloc(max * sizeof *refs);
     size_t zh = (size_t)lang_index("zh"), ru = (size_t)lang_index("ru");
     size_t n, i;
@@ -522,12 +531,13 @@ static void test_spec_terms_in_every_text(void **state)
     for (i = 0; i < n; i++) {
         const char *s = refs[i].s, *a;
 
-        if (strstr(s, scene) != NULL)
+        if (strcmp(refs[i].kind, "description") == 0 &&
+            strstr(s, scene) != NULL)
             fail_msg("code %ld: zh adds a usage scenario", refs[i].code);
         for (a = strstr(s, "authority"); a; a = strstr(a + 1, "authority"))
             if (a - s < 3 || memcmp(a - 3, zh_paren, 3) != 0)
-                fail_msg("code %ld: zh leaves 'authority' untranslated",
-                         refs[i].code);
+                fail_msg("%s of %ld: zh leaves 'authority' untranslated",
+                         refs[i].kind, refs[i].code);
     }
     n = texts_in(ru, refs, max);
     assert_true(n >= spec.ncodes);
@@ -537,8 +547,8 @@ static void test_spec_terms_in_every_text(void **state)
         for (a = strstr(s, "authority"); a; a = strstr(a + 1, "authority"))
             if (a == s || a[-1] != '(' || a - s < 3 || a[-2] != ' ' ||
                 ((unsigned char)a[-3] & 0x80) == 0)
-                fail_msg("code %ld: ru leaves 'authority' untranslated",
-                         refs[i].code);
+                fail_msg("%s of %ld: ru leaves 'authority' untranslated",
+                         refs[i].kind, refs[i].code);
         for (a = strstr(s, agent); a; a = strstr(a + 1, agent)) {
             const char *p = a + sizeof agent - 1;
 
@@ -547,11 +557,75 @@ static void test_spec_terms_in_every_text(void **state)
                     (unsigned char)p[0] == 0xD1) && p[1] != '\0')
                 p += 2;
             if (strncmp(p, user, sizeof user - 1) == 0)
-                fail_msg("code %ld: ru says 'agent polzovatelya' for user agent",
-                         refs[i].code);
+                fail_msg("%s of %ld: ru says 'agent polzovatelya'",
+                         refs[i].kind, refs[i].code);
         }
     }
     free(refs);
+}
+
+/* Former phrases: the RFC 2616, RFC 4918 and RFC 7231 phrases peers still
+ * send, each with its source in the note; none differs from the phrase in
+ * case only (from_reason ignores case). */
+static void test_spec_former_phrases(void **state)
+{
+    static const struct {
+        long code;
+        const char *former;
+    } want[] = {
+        {302, "Moved Temporarily"},
+        {408, "Request Time-out"},
+        {413, "Request Entity Too Large"},
+        {413, "Payload Too Large"},
+        {414, "Request-URI Too Long"},
+        {414, "Request-URI Too Large"},
+        {416, "Requested Range Not Satisfiable"},
+        {422, "Unprocessable Entity"},
+        {504, "Gateway Time-out"},
+    };
+    size_t i, j, n = 0;
+
+    (void)state;
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const struct spec_code *c = find(want[i].code);
+        int found = 0;
+
+        assert_non_null(c);
+        for (j = 0; j < c->nformer; j++)
+            found |= strcmp(c->former[j].s, want[i].former) == 0;
+        if (!found)
+            fail_msg("%ld lacks the former phrase %s", want[i].code,
+                     want[i].former);
+        if (note_text(c, 0) == NULL ||
+            strstr(note_text(c, 0), want[i].former) == NULL)
+            fail_msg("%ld: the note does not say where %s comes from",
+                     want[i].code, want[i].former);
+    }
+    for (i = 0; i < spec.ncodes; i++) {
+        n += spec.codes[i].nformer;
+        for (j = 0; j < spec.codes[i].nformer; j++) {
+            const char *a = spec.codes[i].former[j].s;
+            const char *b = spec.codes[i].phrase.s;
+
+            while (*a && *b && (*a | 0x20) == (*b | 0x20))
+                a++, b++;
+            if (*a == '\0' && *b == '\0')
+                fail_msg("%ld: former phrase %s differs in case only",
+                         spec.codes[i].code, spec.codes[i].former[j].s);
+        }
+    }
+    assert_int_equal(n, sizeof want / sizeof want[0]);
+}
+
+/* 4xx and 5xx are the error classes (RFC 9110, Sections 15.5 and 15.6). */
+static void test_spec_error_classes(void **state)
+{
+    size_t i;
+
+    (void)state;
+    assert_int_equal(spec.nclasses, 5);
+    for (i = 0; i < spec.nclasses; i++)
+        assert_int_equal(spec.classes[i].error, spec.classes[i].lo >= 400);
 }
 
 int main(void)
@@ -568,6 +642,8 @@ int main(void)
         cmocka_unit_test(test_spec_translations_no_longer_than_english),
         cmocka_unit_test(test_spec_wording),
         cmocka_unit_test(test_spec_terms_in_every_text),
+        cmocka_unit_test(test_spec_former_phrases),
+        cmocka_unit_test(test_spec_error_classes),
     };
 
     return cmocka_run_group_tests_name("spec", tests, setup, teardown);
