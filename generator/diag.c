@@ -105,6 +105,51 @@ void diag_oom(struct diag_list *dl)
     dl->oom = 1;
 }
 
+/* 1 when a is after b in the file. */
+static int pos_after(struct sg_pos a, struct sg_pos b)
+{
+    return a.line > b.line || (a.line == b.line && a.col > b.col);
+}
+
+void diag_sort(struct diag_list *dl)
+{
+    struct diag *sorted;
+    size_t *head, ngroups = 0, i, j, k;
+
+    if (dl->count < 2)
+        return;
+    head = (size_t *)sg_calloc(dl->count + 1, sizeof *head);
+    sorted = (struct diag *)sg_calloc(dl->count, sizeof *sorted);
+    if (head == NULL || sorted == NULL)
+        goto done; /* left as it is: still every message */
+    /* Groups: a message and the notes after it. */
+    for (i = 0; i < dl->count; i++)
+        if (i == 0 || dl->items[i].level != DIAG_NOTE)
+            head[ngroups++] = i;
+    head[ngroups] = dl->count;
+    /* Insertion sort of the group starts: stable, and the lists are short
+     * (SG_MAX_DIAGS) and nearly sorted already. */
+    for (i = 1; i < ngroups; i++) {
+        size_t g = head[i];
+
+        for (j = i; j > 0 && pos_after(dl->items[head[j - 1]].pos,
+                                       dl->items[g].pos); j--)
+            head[j] = head[j - 1];
+        head[j] = g;
+    }
+    for (i = 0, k = 0; i < ngroups; i++) {
+        size_t g = head[i];
+
+        do
+            sorted[k++] = dl->items[g++];
+        while (g < dl->count && dl->items[g].level == DIAG_NOTE);
+    }
+    memcpy(dl->items, sorted, dl->count * sizeof *sorted);
+done:
+    sg_free(head);
+    sg_free(sorted);
+}
+
 void diag_format(const struct diag_list *dl, size_t i, struct sbuf *out)
 {
     static const char *const names[] = {"error", "warning", "note"};

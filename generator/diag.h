@@ -72,6 +72,13 @@ int diag_full(const struct diag_list *dl);
 void diag_oom(struct diag_list *dl);
 
 /*
+ * Orders the messages by position, stably; a note stays after the message
+ * it belongs to (the one before it).  Messages without a position come
+ * first.  Left as it is when memory runs out.
+ */
+void diag_sort(struct diag_list *dl);
+
+/*
  * Appends entry i as "file:line:col: level: message" (no newline) to out
  * ("file: level: message" when it has no position).
  */

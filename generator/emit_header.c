@@ -193,16 +193,25 @@ static void emit_prototypes(const struct emit_ctx *ctx, struct sbuf *out)
                      "%ld), or NULL when\n * code is not registered. */\n"
                      "const char *%s_name(int code);\n\n",
                 ex->name.s, ex->code, n);
-    sbuf_puts(out, "/* The description of code in language lang, a language "
-                   "code or locale\n * name (");
-    for (i = 0; i < spec->reg.nlang; i++)
-        sbuf_printf(out, "%s\"%s\"", i ? ", " : "", spec->reg.languages[i].s);
-    sbuf_printf(out,
-        "; \"%s-XX\" and \"%s_XX.UTF-8\" too); NULL or an\n"
-        " * unknown language gives the first language, \"%s\".  NULL when "
-        "code is\n * not registered.  The text is UTF-8. */\n"
-        "const char *%s_description(int code, const char *lang);\n\n",
-        first_lang, first_lang, first_lang, n);
+    if (spec->reg.no_descriptions) {
+        sbuf_printf(out,
+            "/* NULL: this file was generated without descriptions "
+            "(statusgen\n * --languages none). */\n"
+            "const char *%s_description(int code, const char *lang);\n\n",
+            n);
+    } else {
+        sbuf_puts(out, "/* The description of code in language lang, a "
+                       "language code or locale\n * name (");
+        for (i = 0; i < spec->reg.nlang; i++)
+            sbuf_printf(out, "%s\"%s\"", i ? ", " : "",
+                        spec->reg.languages[i].s);
+        sbuf_printf(out,
+            "; \"%s-XX\" and \"%s_XX.UTF-8\" too); NULL or an\n"
+            " * unknown language gives the first language, \"%s\".  NULL "
+            "when code is\n * not registered.  The text is UTF-8. */\n"
+            "const char *%s_description(int code, const char *lang);\n\n",
+            first_lang, first_lang, first_lang, n);
+    }
     sbuf_printf(out,
         "/* The class whose range holds code, registered or not; "
         "%s_CLASS_NONE\n * when none does. */\n"
@@ -273,12 +282,14 @@ static void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
                 m, spec_identity(spec), m, spec_identity(spec));
     sbuf_printf(out, "/* Number of registered codes. */\n#define %s_COUNT %lu"
                      "\n\n", m, (unsigned long)spec->ncodes);
+    /* The parameter is X_, which no code can be named (no trailing
+     * underscore), so that a code named X expands right. */
     sbuf_printf(out, "/* X(NAME, code, \"Phrase\") for every registered code, "
-                     "ascending. */\n#define %s_LIST(X)", m);
+                     "ascending. */\n#define %s_LIST(X_)", m);
     for (i = 0; i < spec->ncodes; i++) {
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
-        sbuf_printf(out, " \\\n    X(%s, %ld, \"", c->name.s, c->code);
+        sbuf_printf(out, " \\\n    X_(%s, %ld, \"", c->name.s, c->code);
         sbuf_c_escape(out, c->phrase.s, strlen(c->phrase.s));
         sbuf_puts(out, "\")");
     }

@@ -628,7 +628,9 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         "    if (i < 0)\n"
         "        return NULL;\n"
         "    off = %s_desc[i][%s_lang(lang)];\n"
-        "    return %s_desc_text(off ? off : %s_desc[i][0]);\n"
+        "    if (off == 0)\n"
+        "        off = %s_desc[i][0];\n"
+        "    return off ? %s_desc_text(off) : NULL;\n"
         "}\n\n", n, n, n, n, n, n);
     sbuf_printf(out, "enum %s_class %s_class_of(int code)\n{\n", n, n);
     if (spec->nclasses == 0)

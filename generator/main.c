@@ -23,7 +23,8 @@
 #define EXIT_BAD 2
 
 static const char usage[] =
-    "usage: statusgen [-o DIR] [--emit KINDS] [--check] SPEC\n"
+    "usage: statusgen [-o DIR] [--emit KINDS] [--name NAME] [--macro MACRO]\n"
+    "                 [--languages LIST] [--check | --list-outputs] SPEC\n"
     "       statusgen audit --iana FILE.csv SPEC\n"
     "       statusgen --help | --version\n";
 
@@ -32,11 +33,21 @@ static const char help[] =
     "from a YAML spec of a status-code registry.\n"
     "\n"
     "Options:\n"
-    "  -o, --output DIR   write the outputs into DIR (default: .)\n"
+    "  -o, --output DIR   write the outputs into DIR (default: .); - writes\n"
+    "                     the one output selected to standard output\n"
     "  --emit KINDS       comma-separated: header, source, docs, single\n"
-    "                     (default: header,source,docs)\n"
+    "                     (default: header,source,docs); source needs header\n"
+    "  --name NAME        use NAME instead of the spec's registry.name (the\n"
+    "                     function and type prefix; the files' names follow)\n"
+    "  --macro MACRO      use MACRO instead of the spec's registry.macro\n"
+    "  --languages LIST   emit only these description languages (comma-\n"
+    "                     separated; the first is the fallback), or none:\n"
+    "                     no descriptions and no docs; NAME_description()\n"
+    "                     then returns NULL\n"
     "  --check            write nothing; exit 1 and show a short diff when\n"
     "                     a file in DIR differs from what SPEC makes\n"
+    "  --list-outputs     write nothing; print the files a run would write,\n"
+    "                     one per line (DIR/file, or file without -o)\n"
     "  -h, --help         show this help\n"
     "  --version          show the version\n"
     "\n"
@@ -49,12 +60,14 @@ static const char help[] =
     "Exit status: 0 done or up to date; 1 --check or audit found a\n"
     "difference; 2 bad usage, invalid spec, or I/O error.\n";
 
-/* Prints every diagnostic of dl to stderr. */
-static void print_diags(const struct diag_list *dl)
+/* Prints every diagnostic of dl to stderr, in the order of their
+ * positions. */
+static void print_diags(struct diag_list *dl)
 {
     struct sbuf line;
     size_t i;
 
+    diag_sort(dl);
     sbuf_init(&line);
     for (i = 0; i < dl->count; i++) {
         sbuf_reset(&line);
@@ -132,33 +145,83 @@ static char *spec_display_name(const char *spec_path, const char *out_dir)
     return sb.data;
 }
 
-static int run_generate(const char *spec_path, const char *out_dir,
-                        unsigned kinds, int check)
+/* The name diagnostics and banners give the spec: "<stdin>" for "-". */
+static const char *input_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+/* What a generating run does, from the command line. */
+struct run_opts {
+    const char *spec;
+    const char *out_dir;     /* "-": the one output to standard output */
+    unsigned kinds;
+    int check;               /* --check */
+    int list;                /* --list-outputs */
+    struct spec_overrides ov;
+};
+
+/* Prints the outputs' paths, one per line. */
+static void list_outputs(const char *out_dir, int dir_given,
+                         const struct output *outs, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (dir_given)
+            printf("%s%s", out_dir,
+                   out_dir[strlen(out_dir) - 1] == '/' ? "" : "/");
+        printf("%s\n", outs[i].name);
+    }
+}
+
+static int run_generate(const struct run_opts *o, int dir_given)
 {
     struct spec spec;
     struct diag_list dl, io;
     struct output *outs = NULL;
     size_t n = 0;
     char *name = NULL;
-    int rc = EXIT_BAD;
+    int rc = EXIT_BAD, to_stdout = strcmp(o->out_dir, "-") == 0;
 
-    diag_init(&dl, spec_path);
+    diag_init(&dl, input_name(o->spec));
     diag_init(&io, "statusgen");
-    if (spec_load(spec_path, &spec, &dl) != 0) {
+    if (spec_load(o->spec, &spec, &dl) != 0) {
         print_diags(&dl);
         goto done;
     }
-    name = spec_display_name(spec_path, out_dir);
-    if (name == NULL || outputs_build(&spec, name, kinds, &outs, &n) != 0) {
+    if (spec_override(&spec, &o->ov, &io) != 0) {
+        print_diags(&io);
+        goto done;
+    }
+    name = spec_display_name(o->spec, to_stdout ? "." : o->out_dir);
+    if (name == NULL ||
+        outputs_build(&spec, name, o->kinds, &outs, &n) != 0) {
         fprintf(stderr, "statusgen: error: out of memory\n");
         goto done;
     }
-    if (check) {
+    if (o->list) {
+        list_outputs(o->out_dir, dir_given, outs, n);
+        rc = 0;
+    } else if (to_stdout) {
+        if (n != 1) {
+            fprintf(stderr, "statusgen: error: -o - writes one file to "
+                    "standard output, and this run makes %lu; choose one "
+                    "with --emit\n", (unsigned long)n);
+        } else if (fwrite(outs[0].text.data, 1, outs[0].text.len, stdout) !=
+                       outs[0].text.len ||
+                   fflush(stdout) != 0) {
+            fprintf(stderr, "statusgen: error: cannot write to standard "
+                    "output: %s\n", strerror(errno));
+        } else {
+            rc = 0;
+        }
+    } else if (o->check) {
         struct sbuf report;
         int stale;
 
         sbuf_init(&report);
-        stale = check_outputs(out_dir, outs, n, &report, &io);
+        stale = check_outputs(o->out_dir, outs, n, &report, &io);
         if (stale < 0 || sbuf_failed(&report)) {
             if (sbuf_failed(&report))
                 diag_oom(&io);
@@ -168,12 +231,13 @@ static int run_generate(const char *spec_path, const char *out_dir,
             if (stale)
                 fprintf(stderr, "statusgen: %d file%s in %s not up to date "
                         "with %s; run statusgen without --check\n", stale,
-                        stale == 1 ? "" : "s", out_dir, spec_path);
+                        stale == 1 ? "" : "s", o->out_dir,
+                        input_name(o->spec));
             rc = stale ? EXIT_DIFF : 0;
         }
         sbuf_free(&report);
     } else {
-        if (write_outputs(out_dir, outs, n, NULL, &io) < 0)
+        if (write_outputs(o->out_dir, outs, n, NULL, &io) < 0)
             print_diags(&io);
         else
             rc = 0;
@@ -196,8 +260,8 @@ static int run_audit(const char *csv_path, const char *spec_path)
     size_t len = 0;
     int rc = EXIT_BAD, diffs;
 
-    diag_init(&dl, spec_path);
-    diag_init(&csv, csv_path);
+    diag_init(&dl, input_name(spec_path));
+    diag_init(&csv, input_name(csv_path));
     sbuf_init(&report);
     if (spec_load(spec_path, &spec, &dl) != 0) {
         print_diags(&dl);
@@ -268,10 +332,13 @@ static const char *option_value(int argc, char **argv, int *i,
 
 int main(int argc, char **argv)
 {
-    const char *out_dir = ".", *spec = NULL, *iana = NULL, *v;
-    unsigned kinds = EMIT_DEFAULT;
-    int check = 0, audit = 0, i, missing = 0, options_done = 0;
+    const char *iana = NULL, *v;
+    struct run_opts o;
+    int audit = 0, i, missing = 0, options_done = 0, dir_given = 0;
 
+    memset(&o, 0, sizeof o);
+    o.out_dir = ".";
+    o.kinds = EMIT_DEFAULT;
     for (i = 1; i < argc; i++) {
         const char *arg = argv[i];
 
@@ -280,9 +347,9 @@ int main(int argc, char **argv)
                 audit = 1;
                 continue;
             }
-            if (spec)
+            if (o.spec)
                 return bad_usage("more than one SPEC ('%s')", arg);
-            spec = arg;
+            o.spec = arg;
         } else if (strcmp(arg, "--") == 0) {
             options_done = 1;
         } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
@@ -294,17 +361,29 @@ int main(int argc, char **argv)
             puts("statusgen " STATUSGEN_VERSION);
             return 0;
         } else if (strcmp(arg, "--check") == 0 && !audit) {
-            check = 1;
+            o.check = 1;
+        } else if (strcmp(arg, "--list-outputs") == 0 && !audit) {
+            o.list = 1;
         } else if (!audit &&
                    ((v = option_value(argc, argv, &i, "-o", &missing)) ||
                     (v = option_value(argc, argv, &i, "--output", &missing)))) {
-            out_dir = v;
+            o.out_dir = v;
+            dir_given = 1;
         } else if (!audit &&
                    (v = option_value(argc, argv, &i, "--emit", &missing))) {
-            kinds = emit_parse_kinds(v);
-            if (kinds == 0)
+            o.kinds = emit_parse_kinds(v);
+            if (o.kinds == 0)
                 return bad_usage("--emit takes header, source, docs and "
                                  "single, comma-separated, not '%s'", v);
+        } else if (!audit &&
+                   (v = option_value(argc, argv, &i, "--name", &missing))) {
+            o.ov.name = v;
+        } else if (!audit &&
+                   (v = option_value(argc, argv, &i, "--macro", &missing))) {
+            o.ov.macro = v;
+        } else if (!audit && (v = option_value(argc, argv, &i, "--languages",
+                                               &missing))) {
+            o.ov.languages = v;
         } else if (audit &&
                    (v = option_value(argc, argv, &i, "--iana", &missing))) {
             iana = v;
@@ -314,14 +393,26 @@ int main(int argc, char **argv)
             return bad_usage("unknown option '%s'", arg);
         }
     }
-    if (spec == NULL)
+    if (o.spec == NULL)
         return bad_usage("%s", "no SPEC given");
     if (audit) {
         if (iana == NULL)
             return bad_usage("%s", "audit needs --iana FILE.csv");
-        return run_audit(iana, spec);
+        return run_audit(iana, o.spec);
     }
-    if (*out_dir == '\0')
+    if (*o.out_dir == '\0')
         return bad_usage("%s", "-o needs a directory");
-    return run_generate(spec, out_dir, kinds, check);
+    if (o.check && o.list)
+        return bad_usage("%s", "--check and --list-outputs exclude each "
+                         "other");
+    if (strcmp(o.out_dir, "-") == 0 && (o.check || o.list))
+        return bad_usage("-o - is standard output: %s needs a directory",
+                         o.check ? "--check" : "--list-outputs");
+    /* A .c without its header does not compile: refuse to write one
+     * (checking it, or printing it, is fine). */
+    if ((o.kinds & EMIT_SOURCE) && !(o.kinds & EMIT_HEADER) && !o.check &&
+        strcmp(o.out_dir, "-") != 0)
+        return bad_usage("%s", "--emit source needs header too: the "
+                         "generated .c includes the .h");
+    return run_generate(&o, dir_given);
 }

@@ -61,6 +61,7 @@ struct spec_registry {
     struct sg_pos range_pos;
     struct sg_str *languages;
     size_t nlang;
+    int no_descriptions;     /* --languages none: every desc[].s is NULL */
 };
 
 struct spec_class {
@@ -146,6 +147,36 @@ int spec_build(const struct node *root, struct spec *spec,
  * derived fields.  Returns 0, or -1 with every problem in dl.
  */
 int spec_validate(struct spec *spec, struct diag_list *dl);
+
+/*
+ * Check s as a registry name (lower_snake, not reserved, at most 40
+ * characters) or macro (UPPER_SNAKE, ...), the way the spec's own values
+ * are checked; what names the value in the message ("registry name",
+ * "--name").  Return 0, or -1 with an error at pos in dl.
+ */
+int check_registry_name(struct diag_list *dl, struct sg_pos pos,
+                        const char *what, const char *s);
+int check_registry_macro(struct diag_list *dl, struct sg_pos pos,
+                         const char *what, const char *s);
+
+/* What the command line changes in a validated spec; NULL: no change. */
+struct spec_overrides {
+    const char *name;       /* registry.name (file stem, function prefix) */
+    const char *macro;      /* registry.macro (constant prefix) */
+    const char *languages;  /* description languages to keep, comma-
+                             * separated, the first the fallback; or "none" */
+};
+
+/*
+ * Applies ov to a validated spec (before emitting): checks each value like
+ * the spec's own and reports problems, without a position, in dl.  A kept
+ * language's texts stay what the full spec would give for it (a missing
+ * text falls back to the spec's first language); with "none" every
+ * description is dropped and reg.no_descriptions is set.  Returns 0, or -1
+ * with errors in dl (spec then unchanged or still valid for spec_free).
+ */
+int spec_override(struct spec *spec, const struct spec_overrides *ov,
+                  struct diag_list *dl);
 
 /*
  * Reads, parses, builds and validates the spec at path in one call.

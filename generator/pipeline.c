@@ -117,7 +117,8 @@ int outputs_build(const struct spec *spec, const char *spec_name,
             goto fail;
         emit_single(&ctx, &o[count++].text);
     }
-    if (kinds & EMIT_DOCS) {
+    /* No descriptions, no documentation. */
+    if ((kinds & EMIT_DOCS) && !spec->reg.no_descriptions) {
         for (l = 0; l < spec->reg.nlang; l++) {
             /* languages are 2 to 8 letters (validated) */
             sprintf(suffix, ".%.8s.md", spec->reg.languages[l].s);

@@ -72,7 +72,11 @@ static void check_map_keys(struct builder *b, const struct node *map,
     }
     for (; required && *required; required++)
         if (node_get(map, *required) == NULL)
-            diag_error(b->dl, map->pos, "%s has no '%s'", what, *required);
+            diag_error(b->dl, map->pos, "%s has no '%s'%s", what, *required,
+                       strcmp(*required, "statusgen") == 0
+                           ? ": add 'statusgen: 1' (the spec format "
+                             "version) at the top"
+                           : "");
 }
 
 /* Reads a text value into out; returns 0 or -1 (error reported). */

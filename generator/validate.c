@@ -283,39 +283,54 @@ static int add_ref(struct checker *ck, struct name_ref **refs, size_t *n,
     return 0;
 }
 
+int check_registry_name(struct diag_list *dl, struct sg_pos pos,
+                        const char *what, const char *s)
+{
+    const char *why;
+
+    if (!is_lower_snake(s))
+        diag_error(dl, pos, "%s '%.60s' is not a lower_snake identifier "
+                   "(a-z, 0-9 and single underscores, starting with a "
+                   "letter)", what, s);
+    else if ((why = reserved_function_prefix(s)) != NULL)
+        diag_error(dl, pos, "%s '%.60s' is %s", what, s, why);
+    else if (strlen(s) > 40)
+        diag_error(dl, pos, "%s is longer than 40 characters", what);
+    else
+        return 0;
+    return -1;
+}
+
+int check_registry_macro(struct diag_list *dl, struct sg_pos pos,
+                         const char *what, const char *s)
+{
+    const char *why;
+
+    if (!is_upper_snake(s))
+        diag_error(dl, pos, "%s '%.60s' is not an UPPER_SNAKE identifier "
+                   "(A-Z, 0-9 and single underscores, starting with a "
+                   "letter)", what, s);
+    else if ((why = reserved_macro_prefix(s)) != NULL)
+        diag_error(dl, pos, "%s '%.60s' is %s", what, s, why);
+    else if (strlen(s) > 40)
+        diag_error(dl, pos, "%s is longer than 40 characters", what);
+    else
+        return 0;
+    return -1;
+}
+
 static void check_registry(struct checker *ck)
 {
     struct spec_registry *reg = &ck->spec->reg;
     struct name_ref *refs = NULL;
     size_t i, n = 0, cap = 0;
-    const char *why;
 
-    if (reg->name.s) {
-        if (!is_lower_snake(reg->name.s))
-            diag_error(ck->dl, reg->name.pos,
-                       "registry name '%.60s' is not a lower_snake "
-                       "identifier (a-z, 0-9 and single underscores, "
-                       "starting with a letter)", reg->name.s);
-        else if ((why = reserved_function_prefix(reg->name.s)) != NULL)
-            diag_error(ck->dl, reg->name.pos,
-                       "registry name '%.60s' is %s", reg->name.s, why);
-        else if (strlen(reg->name.s) > 40)
-            diag_error(ck->dl, reg->name.pos,
-                       "registry name is longer than 40 characters");
-    }
-    if (reg->macro.s) {
-        if (!is_upper_snake(reg->macro.s))
-            diag_error(ck->dl, reg->macro.pos,
-                       "registry macro '%.60s' is not an UPPER_SNAKE "
-                       "identifier (A-Z, 0-9 and single underscores, "
-                       "starting with a letter)", reg->macro.s);
-        else if ((why = reserved_macro_prefix(reg->macro.s)) != NULL)
-            diag_error(ck->dl, reg->macro.pos,
-                       "registry macro '%.60s' is %s", reg->macro.s, why);
-        else if (strlen(reg->macro.s) > 40)
-            diag_error(ck->dl, reg->macro.pos,
-                       "registry macro is longer than 40 characters");
-    }
+    if (reg->name.s)
+        check_registry_name(ck->dl, reg->name.pos, "registry name",
+                            reg->name.s);
+    if (reg->macro.s)
+        check_registry_macro(ck->dl, reg->macro.pos, "registry macro",
+                             reg->macro.s);
     if (reg->range_pos.line) {
         if (reg->lo < 0)
             diag_error(ck->dl, reg->range_pos,

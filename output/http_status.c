@@ -3321,7 +3321,9 @@ const char *http_status_description(int code, const char *lang)
     if (i < 0)
         return NULL;
     off = http_status_desc[i][http_status_lang(lang)];
-    return http_status_desc_text(off ? off : http_status_desc[i][0]);
+    if (off == 0)
+        off = http_status_desc[i][0];
+    return off ? http_status_desc_text(off) : NULL;
 }
 
 enum http_status_class http_status_class_of(int code)

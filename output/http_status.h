@@ -373,73 +373,73 @@ enum http_status_class {
 #define HTTP_STATUS_COUNT 66
 
 /* X(NAME, code, "Phrase") for every registered code, ascending. */
-#define HTTP_STATUS_LIST(X) \
-    X(CONTINUE, 100, "Continue") \
-    X(SWITCHING_PROTOCOLS, 101, "Switching Protocols") \
-    X(PROCESSING, 102, "Processing") \
-    X(EARLY_HINTS, 103, "Early Hints") \
-    X(UPLOAD_RESUMPTION_SUPPORTED, 104, "Upload Resumption Supported") \
-    X(OK, 200, "OK") \
-    X(CREATED, 201, "Created") \
-    X(ACCEPTED, 202, "Accepted") \
-    X(NON_AUTHORITATIVE_INFORMATION, 203, "Non-Authoritative Information") \
-    X(NO_CONTENT, 204, "No Content") \
-    X(RESET_CONTENT, 205, "Reset Content") \
-    X(PARTIAL_CONTENT, 206, "Partial Content") \
-    X(MULTI_STATUS, 207, "Multi-Status") \
-    X(ALREADY_REPORTED, 208, "Already Reported") \
-    X(IM_USED, 226, "IM Used") \
-    X(MULTIPLE_CHOICES, 300, "Multiple Choices") \
-    X(MOVED_PERMANENTLY, 301, "Moved Permanently") \
-    X(FOUND, 302, "Found") \
-    X(SEE_OTHER, 303, "See Other") \
-    X(NOT_MODIFIED, 304, "Not Modified") \
-    X(USE_PROXY, 305, "Use Proxy") \
-    X(SWITCH_PROXY, 306, "Switch Proxy") \
-    X(TEMPORARY_REDIRECT, 307, "Temporary Redirect") \
-    X(PERMANENT_REDIRECT, 308, "Permanent Redirect") \
-    X(BAD_REQUEST, 400, "Bad Request") \
-    X(UNAUTHORIZED, 401, "Unauthorized") \
-    X(PAYMENT_REQUIRED, 402, "Payment Required") \
-    X(FORBIDDEN, 403, "Forbidden") \
-    X(NOT_FOUND, 404, "Not Found") \
-    X(METHOD_NOT_ALLOWED, 405, "Method Not Allowed") \
-    X(NOT_ACCEPTABLE, 406, "Not Acceptable") \
-    X(PROXY_AUTHENTICATION_REQUIRED, 407, "Proxy Authentication Required") \
-    X(REQUEST_TIMEOUT, 408, "Request Timeout") \
-    X(CONFLICT, 409, "Conflict") \
-    X(GONE, 410, "Gone") \
-    X(LENGTH_REQUIRED, 411, "Length Required") \
-    X(PRECONDITION_FAILED, 412, "Precondition Failed") \
-    X(CONTENT_TOO_LARGE, 413, "Content Too Large") \
-    X(URI_TOO_LONG, 414, "URI Too Long") \
-    X(UNSUPPORTED_MEDIA_TYPE, 415, "Unsupported Media Type") \
-    X(RANGE_NOT_SATISFIABLE, 416, "Range Not Satisfiable") \
-    X(EXPECTATION_FAILED, 417, "Expectation Failed") \
-    X(IM_A_TEAPOT, 418, "I'm a teapot") \
-    X(MISDIRECTED_REQUEST, 421, "Misdirected Request") \
-    X(UNPROCESSABLE_CONTENT, 422, "Unprocessable Content") \
-    X(LOCKED, 423, "Locked") \
-    X(FAILED_DEPENDENCY, 424, "Failed Dependency") \
-    X(TOO_EARLY, 425, "Too Early") \
-    X(UPGRADE_REQUIRED, 426, "Upgrade Required") \
-    X(PRECONDITION_REQUIRED, 428, "Precondition Required") \
-    X(TOO_MANY_REQUESTS, 429, "Too Many Requests") \
-    X(REQUEST_HEADER_FIELDS_TOO_LARGE, 431, "Request Header Fields Too Large") \
-    X(RETRY_WITH, 449, "Retry With") \
-    X(UNAVAILABLE_FOR_LEGAL_REASONS, 451, "Unavailable For Legal Reasons") \
-    X(INTERNAL_SERVER_ERROR, 500, "Internal Server Error") \
-    X(NOT_IMPLEMENTED, 501, "Not Implemented") \
-    X(BAD_GATEWAY, 502, "Bad Gateway") \
-    X(SERVICE_UNAVAILABLE, 503, "Service Unavailable") \
-    X(GATEWAY_TIMEOUT, 504, "Gateway Timeout") \
-    X(HTTP_VERSION_NOT_SUPPORTED, 505, "HTTP Version Not Supported") \
-    X(VARIANT_ALSO_NEGOTIATES, 506, "Variant Also Negotiates") \
-    X(INSUFFICIENT_STORAGE, 507, "Insufficient Storage") \
-    X(LOOP_DETECTED, 508, "Loop Detected") \
-    X(BANDWIDTH_LIMIT_EXCEEDED, 509, "Bandwidth Limit Exceeded") \
-    X(NOT_EXTENDED, 510, "Not Extended") \
-    X(NETWORK_AUTHENTICATION_REQUIRED, 511, "Network Authentication Required")
+#define HTTP_STATUS_LIST(X_) \
+    X_(CONTINUE, 100, "Continue") \
+    X_(SWITCHING_PROTOCOLS, 101, "Switching Protocols") \
+    X_(PROCESSING, 102, "Processing") \
+    X_(EARLY_HINTS, 103, "Early Hints") \
+    X_(UPLOAD_RESUMPTION_SUPPORTED, 104, "Upload Resumption Supported") \
+    X_(OK, 200, "OK") \
+    X_(CREATED, 201, "Created") \
+    X_(ACCEPTED, 202, "Accepted") \
+    X_(NON_AUTHORITATIVE_INFORMATION, 203, "Non-Authoritative Information") \
+    X_(NO_CONTENT, 204, "No Content") \
+    X_(RESET_CONTENT, 205, "Reset Content") \
+    X_(PARTIAL_CONTENT, 206, "Partial Content") \
+    X_(MULTI_STATUS, 207, "Multi-Status") \
+    X_(ALREADY_REPORTED, 208, "Already Reported") \
+    X_(IM_USED, 226, "IM Used") \
+    X_(MULTIPLE_CHOICES, 300, "Multiple Choices") \
+    X_(MOVED_PERMANENTLY, 301, "Moved Permanently") \
+    X_(FOUND, 302, "Found") \
+    X_(SEE_OTHER, 303, "See Other") \
+    X_(NOT_MODIFIED, 304, "Not Modified") \
+    X_(USE_PROXY, 305, "Use Proxy") \
+    X_(SWITCH_PROXY, 306, "Switch Proxy") \
+    X_(TEMPORARY_REDIRECT, 307, "Temporary Redirect") \
+    X_(PERMANENT_REDIRECT, 308, "Permanent Redirect") \
+    X_(BAD_REQUEST, 400, "Bad Request") \
+    X_(UNAUTHORIZED, 401, "Unauthorized") \
+    X_(PAYMENT_REQUIRED, 402, "Payment Required") \
+    X_(FORBIDDEN, 403, "Forbidden") \
+    X_(NOT_FOUND, 404, "Not Found") \
+    X_(METHOD_NOT_ALLOWED, 405, "Method Not Allowed") \
+    X_(NOT_ACCEPTABLE, 406, "Not Acceptable") \
+    X_(PROXY_AUTHENTICATION_REQUIRED, 407, "Proxy Authentication Required") \
+    X_(REQUEST_TIMEOUT, 408, "Request Timeout") \
+    X_(CONFLICT, 409, "Conflict") \
+    X_(GONE, 410, "Gone") \
+    X_(LENGTH_REQUIRED, 411, "Length Required") \
+    X_(PRECONDITION_FAILED, 412, "Precondition Failed") \
+    X_(CONTENT_TOO_LARGE, 413, "Content Too Large") \
+    X_(URI_TOO_LONG, 414, "URI Too Long") \
+    X_(UNSUPPORTED_MEDIA_TYPE, 415, "Unsupported Media Type") \
+    X_(RANGE_NOT_SATISFIABLE, 416, "Range Not Satisfiable") \
+    X_(EXPECTATION_FAILED, 417, "Expectation Failed") \
+    X_(IM_A_TEAPOT, 418, "I'm a teapot") \
+    X_(MISDIRECTED_REQUEST, 421, "Misdirected Request") \
+    X_(UNPROCESSABLE_CONTENT, 422, "Unprocessable Content") \
+    X_(LOCKED, 423, "Locked") \
+    X_(FAILED_DEPENDENCY, 424, "Failed Dependency") \
+    X_(TOO_EARLY, 425, "Too Early") \
+    X_(UPGRADE_REQUIRED, 426, "Upgrade Required") \
+    X_(PRECONDITION_REQUIRED, 428, "Precondition Required") \
+    X_(TOO_MANY_REQUESTS, 429, "Too Many Requests") \
+    X_(REQUEST_HEADER_FIELDS_TOO_LARGE, 431, "Request Header Fields Too Large") \
+    X_(RETRY_WITH, 449, "Retry With") \
+    X_(UNAVAILABLE_FOR_LEGAL_REASONS, 451, "Unavailable For Legal Reasons") \
+    X_(INTERNAL_SERVER_ERROR, 500, "Internal Server Error") \
+    X_(NOT_IMPLEMENTED, 501, "Not Implemented") \
+    X_(BAD_GATEWAY, 502, "Bad Gateway") \
+    X_(SERVICE_UNAVAILABLE, 503, "Service Unavailable") \
+    X_(GATEWAY_TIMEOUT, 504, "Gateway Timeout") \
+    X_(HTTP_VERSION_NOT_SUPPORTED, 505, "HTTP Version Not Supported") \
+    X_(VARIANT_ALSO_NEGOTIATES, 506, "Variant Also Negotiates") \
+    X_(INSUFFICIENT_STORAGE, 507, "Insufficient Storage") \
+    X_(LOOP_DETECTED, 508, "Loop Detected") \
+    X_(BANDWIDTH_LIMIT_EXCEEDED, 509, "Bandwidth Limit Exceeded") \
+    X_(NOT_EXTENDED, 510, "Not Extended") \
+    X_(NETWORK_AUTHENTICATION_REQUIRED, 511, "Network Authentication Required")
 
 /* The phrase of code ("Continue" for 100), or NULL when code is not
  * registered. */

@@ -199,7 +199,9 @@ const char *mini_description(int code, const char *lang)
     if (i < 0)
         return NULL;
     off = mini_desc[i][mini_lang(lang)];
-    return mini_desc_text(off ? off : mini_desc[i][0]);
+    if (off == 0)
+        off = mini_desc[i][0];
+    return off ? mini_desc_text(off) : NULL;
 }
 
 enum mini_class mini_class_of(int code)

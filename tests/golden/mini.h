@@ -84,10 +84,10 @@ enum mini_class {
 #define MINI_COUNT 3
 
 /* X(NAME, code, "Phrase") for every registered code, ascending. */
-#define MINI_LIST(X) \
-    X(FINE, 1, "Fine") \
-    X(BROKEN, 10, "Broken \"Thing\"") \
-    X(ANSWER, 42, "The Answer")
+#define MINI_LIST(X_) \
+    X_(FINE, 1, "Fine") \
+    X_(BROKEN, 10, "Broken \"Thing\"") \
+    X_(ANSWER, 42, "The Answer")
 
 /* The phrase of code ("Fine" for 1), or NULL when code is not
  * registered. */

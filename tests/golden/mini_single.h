@@ -88,10 +88,10 @@ enum mini_class {
 #define MINI_COUNT 3
 
 /* X(NAME, code, "Phrase") for every registered code, ascending. */
-#define MINI_LIST(X) \
-    X(FINE, 1, "Fine") \
-    X(BROKEN, 10, "Broken \"Thing\"") \
-    X(ANSWER, 42, "The Answer")
+#define MINI_LIST(X_) \
+    X_(FINE, 1, "Fine") \
+    X_(BROKEN, 10, "Broken \"Thing\"") \
+    X_(ANSWER, 42, "The Answer")
 
 /* The phrase of code ("Fine" for 1), or NULL when code is not
  * registered. */
@@ -329,7 +329,9 @@ const char *mini_description(int code, const char *lang)
     if (i < 0)
         return NULL;
     off = mini_desc[i][mini_lang(lang)];
-    return mini_desc_text(off ? off : mini_desc[i][0]);
+    if (off == 0)
+        off = mini_desc[i][0];
+    return off ? mini_desc_text(off) : NULL;
 }
 
 enum mini_class mini_class_of(int code)
