@@ -122,22 +122,32 @@ fail:
     return -1;
 }
 
-/* Keeps the selected languages (none: the first, without descriptions). */
+/* Keeps the selected languages of every language map (none: the first,
+ * without descriptions). */
 static int apply_languages(struct spec *spec, const size_t *sel, size_t nsel)
 {
-    size_t nl = spec->reg.nlang, first = 0, i;
+    static const size_t first = 0;
+    const size_t *keep = nsel ? sel : &first;
+    size_t nl = spec->reg.nlang, nkeep = nsel ? nsel : 1, i;
 
+    if (select_texts(&spec->reg.title, nl, keep, nkeep) != 0)
+        return -1;
     for (i = 0; i < spec->nclasses; i++)
-        if (select_texts(&spec->classes[i].title, nl, nsel ? sel : &first,
-                         nsel ? nsel : 1) != 0)
+        if (select_texts(&spec->classes[i].title, nl, keep, nkeep) != 0)
+            return -1;
+    for (i = 0; i < spec->ntraits; i++)
+        if (select_texts(&spec->traits[i].doc, nl, keep, nkeep) != 0)
+            return -1;
+    for (i = 0; i < spec->nsources; i++)
+        if (select_texts(&spec->sources[i].doc, nl, keep, nkeep) != 0)
             return -1;
     for (i = 0; i < spec->ncodes; i++)
-        if (select_texts(&spec->codes[i].desc, nl, sel, nsel) != 0)
+        if (select_texts(&spec->codes[i].note, nl, keep, nkeep) != 0 ||
+            select_texts(&spec->codes[i].desc, nl, sel, nsel) != 0)
             return -1;
-    if (select_texts(&spec->reg.languages, nl, nsel ? sel : &first,
-                     nsel ? nsel : 1) != 0)
+    if (select_texts(&spec->reg.languages, nl, keep, nkeep) != 0)
         return -1;
-    spec->reg.nlang = nsel ? nsel : 1;
+    spec->reg.nlang = nkeep;
     spec->reg.no_descriptions = nsel == 0;
     return 0;
 }
