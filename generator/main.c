@@ -175,6 +175,13 @@ static void list_outputs(const char *out_dir, int dir_given,
     }
 }
 
+/* Tells the user why the run stops for a while (write_opts.waiting). */
+static void say_waiting(const char *lock_path, const char *dir)
+{
+    fprintf(stderr, "statusgen: waiting for %s: another statusgen run is "
+            "writing into %s\n", lock_path, dir);
+}
+
 static int run_generate(const struct run_opts *o, int dir_given)
 {
     struct spec spec;
@@ -237,7 +244,11 @@ static int run_generate(const struct run_opts *o, int dir_given)
         }
         sbuf_free(&report);
     } else {
-        if (write_outputs(o->out_dir, outs, n, NULL, &io) < 0)
+        struct write_opts wo;
+
+        memset(&wo, 0, sizeof wo);
+        wo.waiting = say_waiting;
+        if (write_outputs(o->out_dir, outs, n, &wo, &io) < 0)
             print_diags(&io);
         else
             rc = 0;
