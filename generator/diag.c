@@ -94,6 +94,34 @@ void diag_note(struct diag_list *dl, struct sg_pos pos, const char *fmt, ...)
     va_end(ap);
 }
 
+void diag_append(struct diag_list *dst, struct diag_list *src)
+{
+    size_t i;
+
+    /* src's error count already holds its stored, dropped and
+     * out-of-memory errors. */
+    dst->errors += src->errors;
+    dst->dropped += src->dropped;
+    dst->oom |= src->oom;
+    for (i = 0; i < src->count; i++) {
+        struct diag *d = &src->items[i];
+
+        if (diag_full(dst) ||
+            sg_grow((void **)&dst->items, &dst->cap, dst->count + 1,
+                    sizeof *dst->items) != 0) {
+            if (!diag_full(dst))
+                dst->oom = 1;
+            else if (d->level == DIAG_ERROR)
+                dst->dropped++;
+            sg_free(d->msg);
+            continue;
+        }
+        dst->items[dst->count++] = *d;
+    }
+    src->count = 0;
+    diag_free(src);
+}
+
 int diag_full(const struct diag_list *dl)
 {
     return dl->count >= SG_MAX_DIAGS;

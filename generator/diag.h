@@ -64,6 +64,13 @@ void diag_note(struct diag_list *dl, struct sg_pos pos, const char *fmt, ...)
 #endif
     ;
 
+/*
+ * Moves every entry of src to the end of dst, as if each had been added
+ * to dst in order (the limit of SG_MAX_DIAGS messages applies to dst),
+ * and leaves src empty.
+ */
+void diag_append(struct diag_list *dst, struct diag_list *src);
+
 /* Returns 1 when the list holds SG_MAX_DIAGS messages and takes no more
  * (callers may then skip work that only improves a message). */
 int diag_full(const struct diag_list *dl);

@@ -13,25 +13,26 @@
 #include <yaml.h>
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-void node_free(struct node *n)
-{
-    /* Iterative over the items' depth would be possible, but the loader
-     * caps nesting at SG_MAX_DEPTH, so recursion is bounded. */
-    size_t i, slots;
+/* A tree: the root node and the arena every node and text comes from. */
+struct node_tree {
+    struct node root;       /* first, so a root is its tree */
+    struct sg_arena arena;
+};
 
-    if (n == NULL)
+void node_free(struct node *root)
+{
+    struct node_tree *t = (struct node_tree *)(void *)root;
+
+    if (t == NULL)
         return;
-    slots = n->kind == NODE_MAPPING ? n->count * 2 : n->count;
-    for (i = 0; i < slots; i++)
-        node_free(n->items[i]);
-    sg_free(n->items);
-    sg_free(n->text);
-    sg_free(n);
+    sg_arena_free(&t->arena);
+    sg_free(t);
 }
 
 const struct node *node_get(const struct node *map, const char *key)
@@ -244,12 +245,48 @@ struct loader {
     struct diag_list *dl;
     const char *data;
     size_t len;
+    struct node_tree *tree; /* root and arena; root unused until set */
     struct node *root;
     struct node *stack[SG_MAX_DEPTH + 1];
     int depth;
     unsigned long nodes;
     int fatal;              /* stop reading events */
+    const struct node_stream *stream;
+    struct node *streamed;  /* the sequence being streamed, or NULL */
+    struct sg_arena_mark item_mark; /* arena before the current item */
 };
+
+/* Grows a collection's items to hold need entries, in the arena: the old
+ * array stays there unused, which costs at most the size of the final
+ * one. */
+static int grow_items(struct loader *ld, struct node *n, size_t need)
+{
+    struct node **items;
+    size_t cap;
+
+    if (need <= n->cap)
+        return 0;
+    cap = n->cap ? n->cap * 2 : 4;
+    if (cap < need || cap > ((size_t)-1) / 2 / sizeof *items)
+        return -1;
+    items = (struct node **)sg_arena_alloc(&ld->tree->arena,
+                                           cap * sizeof *items);
+    if (items == NULL)
+        return -1;
+    if (n->cap)
+        memcpy(items, n->items, n->cap * sizeof *items);
+    n->items = items;
+    n->cap = cap;
+    return 0;
+}
+
+/* Hands a complete item of the streamed sequence to the consumer and
+ * frees it. */
+static void stream_item(struct loader *ld, const struct node *item)
+{
+    ld->stream->item(ld->stream->arg, item);
+    sg_arena_release(&ld->tree->arena, ld->item_mark);
+}
 
 /* Appends child to the open collection, or makes it the root. */
 static int attach(struct loader *ld, struct node *child)
@@ -261,13 +298,16 @@ static int attach(struct loader *ld, struct node *child)
         return 0;
     }
     parent = ld->stack[ld->depth - 1];
+    if (parent == ld->streamed) {
+        parent->count++;    /* counted, handed on when complete */
+        return 0;
+    }
     if (parent->kind == NODE_MAPPING) {
         /* mapping: items fill key, value, key, value ...; count (pairs)
          * grows when the value arrives. */
         size_t used = parent->count * 2 + (size_t)parent->open_key;
 
-        if (sg_grow((void **)&parent->items, &parent->cap, used + 1,
-                    sizeof *parent->items) != 0)
+        if (grow_items(ld, parent, used + 1) != 0)
             goto oom;
         parent->items[used] = child;
         if (parent->open_key) {     /* this was the value */
@@ -278,13 +318,11 @@ static int attach(struct loader *ld, struct node *child)
         }
         return 0;
     }
-    if (sg_grow((void **)&parent->items, &parent->cap, parent->count + 1,
-                sizeof *parent->items) != 0)
+    if (grow_items(ld, parent, parent->count + 1) != 0)
         goto oom;
     parent->items[parent->count++] = child;
     return 0;
 oom:
-    node_free(child);
     diag_oom(ld->dl);
     ld->fatal = 1;
     return -1;
@@ -301,7 +339,15 @@ static struct node *new_node(struct loader *ld, enum node_kind kind,
         ld->fatal = 1;
         return NULL;
     }
-    n = (struct node *)sg_calloc(1, sizeof *n);
+    if (ld->streamed && ld->depth > 0 &&
+        ld->stack[ld->depth - 1] == ld->streamed)
+        ld->item_mark = sg_arena_mark(&ld->tree->arena);
+    if (ld->depth == 0) {
+        n = &ld->tree->root;
+        memset(n, 0, sizeof *n);
+    } else {
+        n = (struct node *)sg_arena_calloc(&ld->tree->arena, sizeof *n);
+    }
     if (n == NULL) {
         diag_oom(ld->dl);
         ld->fatal = 1;
@@ -351,17 +397,23 @@ static int key_cmp(const void *a, const void *b)
  */
 static void check_keys(struct loader *ld, const struct node *map)
 {
-    struct key_ref *refs;
-    size_t *first;
+    struct key_ref *refs, small_refs[16];
+    size_t *first, small_first[16];
     size_t i, n = 0;
 
-    refs = (struct key_ref *)sg_calloc(map->count, sizeof *refs);
-    first = (size_t *)sg_calloc(map->count, sizeof *first);
-    if (refs == NULL || first == NULL) {
-        sg_free(refs);
-        sg_free(first);
-        diag_oom(ld->dl);
-        return;
+    if (map->count <= 16) {
+        /* the usual small mapping: no allocation */
+        refs = small_refs;
+        first = small_first;
+    } else {
+        refs = (struct key_ref *)sg_calloc(map->count, sizeof *refs);
+        first = (size_t *)sg_calloc(map->count, sizeof *first);
+        if (refs == NULL || first == NULL) {
+            sg_free(refs);
+            sg_free(first);
+            diag_oom(ld->dl);
+            return;
+        }
     }
     for (i = 0; i < map->count; i++) {
         const struct node *k = map->items[2 * i];
@@ -391,8 +443,10 @@ static void check_keys(struct loader *ld, const struct node *map)
                       "'%.60s' first given here", k->text);
         }
     }
-    sg_free(refs);
-    sg_free(first);
+    if (refs != small_refs) {
+        sg_free(refs);
+        sg_free(first);
+    }
 }
 
 /* Reports a libyaml error with its position and context. */
@@ -425,6 +479,32 @@ static void report_yaml_error(struct loader *ld, const yaml_parser_t *p)
                       ? p->context + 6 : p->context);
 }
 
+/* Attaches a scalar; an item of the streamed sequence goes straight on. */
+static void attach_scalar(struct loader *ld, struct node *n)
+{
+    if (attach(ld, n) == 0 && ld->streamed && ld->depth > 0 &&
+        ld->stack[ld->depth - 1] == ld->streamed)
+        stream_item(ld, n);
+}
+
+/* True when the sequence starting now is the one to stream: the value of
+ * the first top-level key named stream->key, and the consumer wants it. */
+static int starts_stream(struct loader *ld)
+{
+    const struct node *root = ld->root;
+    const struct node *key;
+
+    if (ld->stream == NULL || ld->depth != 1 || root == NULL ||
+        root->kind != NODE_MAPPING || !root->open_key ||
+        ld->stack[0] != root)
+        return 0;
+    key = root->items[root->count * 2];
+    if (key->kind != NODE_SCALAR || strcmp(key->text, ld->stream->key) != 0 ||
+        node_get(root, ld->stream->key) != NULL)
+        return 0;
+    return ld->stream->begin(ld->stream->arg, root) != 0;
+}
+
 /* Handles one event; returns 1 at the end of the stream. */
 static int handle_event(struct loader *ld, yaml_event_t *ev, int *documents)
 {
@@ -451,15 +531,14 @@ static int handle_event(struct loader *ld, yaml_event_t *ev, int *documents)
         n = new_node(ld, NODE_SCALAR, ev->start_mark);
         if (n == NULL)
             return 0;
-        n->text = sg_strdup("");
+        n->text = sg_arena_strndup(&ld->tree->arena, "", 0);
         n->plain = 1;
         if (n->text == NULL) {
-            node_free(n);
             diag_oom(ld->dl);
             ld->fatal = 1;
             return 0;
         }
-        attach(ld, n);
+        attach_scalar(ld, n);
         return 0;
     case YAML_SCALAR_EVENT:
         check_props(ld, ev->start_mark, ev->data.scalar.anchor,
@@ -473,18 +552,19 @@ static int handle_event(struct loader *ld, yaml_event_t *ev, int *documents)
                        "scalar of %lu bytes is longer than the limit of "
                        "%lu bytes", (unsigned long)ev->data.scalar.length,
                        SG_MAX_SCALAR);
-            n->text = sg_strdup("");
+            n->text = sg_arena_strndup(&ld->tree->arena, "", 0);
         } else {
             n->len = ev->data.scalar.length;
-            n->text = sg_strndup((const char *)ev->data.scalar.value, n->len);
+            n->text = sg_arena_strndup(&ld->tree->arena,
+                                       (const char *)ev->data.scalar.value,
+                                       n->len);
         }
         if (n->text == NULL) {
-            node_free(n);
             diag_oom(ld->dl);
             ld->fatal = 1;
             return 0;
         }
-        attach(ld, n);
+        attach_scalar(ld, n);
         return 0;
     case YAML_SEQUENCE_START_EVENT:
     case YAML_MAPPING_START_EVENT:
@@ -503,7 +583,13 @@ static int handle_event(struct loader *ld, yaml_event_t *ev, int *documents)
         n = new_node(ld, ev->type == YAML_SEQUENCE_START_EVENT
                              ? NODE_SEQUENCE : NODE_MAPPING,
                      ev->start_mark);
-        if (n == NULL || attach(ld, n) != 0)
+        if (n == NULL)
+            return 0;
+        if (n->kind == NODE_SEQUENCE && starts_stream(ld)) {
+            n->streamed = 1;
+            ld->streamed = n;
+        }
+        if (attach(ld, n) != 0)
             return 0;
         ld->stack[ld->depth++] = n;
         return 0;
@@ -513,6 +599,11 @@ static int handle_event(struct loader *ld, yaml_event_t *ev, int *documents)
             n = ld->stack[--ld->depth];
             if (n->kind == NODE_MAPPING)
                 check_keys(ld, n);
+            if (n == ld->streamed)
+                ld->streamed = NULL;
+            else if (ld->streamed && ld->depth > 0 &&
+                     ld->stack[ld->depth - 1] == ld->streamed)
+                stream_item(ld, n);
         }
         return 0;
     }
@@ -521,6 +612,12 @@ static int handle_event(struct loader *ld, yaml_event_t *ev, int *documents)
 
 int spec_parse(const char *data, size_t len, struct diag_list *dl,
                struct node **root)
+{
+    return spec_parse_stream(data, len, dl, NULL, root);
+}
+
+int spec_parse_stream(const char *data, size_t len, struct diag_list *dl,
+                      const struct node_stream *stream, struct node **root)
 {
     struct loader ld;
     yaml_parser_t parser;
@@ -532,9 +629,17 @@ int spec_parse(const char *data, size_t len, struct diag_list *dl,
     ld.dl = dl;
     ld.data = data;
     ld.len = len;
+    ld.stream = stream;
     if (check_text(data, len, dl) != 0)
         return -1;
+    ld.tree = (struct node_tree *)sg_malloc(sizeof *ld.tree);
+    if (ld.tree == NULL) {
+        diag_oom(dl);
+        return -1;
+    }
+    sg_arena_init(&ld.tree->arena);
     if (!yaml_parser_initialize(&parser)) {
+        sg_free(ld.tree);
         diag_oom(dl);
         return -1;
     }
@@ -559,11 +664,11 @@ int spec_parse(const char *data, size_t len, struct diag_list *dl,
     while (ld.depth > 0) {
         struct node *n = ld.stack[--ld.depth];
 
-        if (n->kind == NODE_MAPPING && n->open_key) {
-            node_free(n->items[n->count * 2]);
+        if (n->kind == NODE_MAPPING && n->open_key)
             n->open_key = 0;
-        }
     }
+    if (ld.root == NULL)
+        node_free(&ld.tree->root); /* frees the arena too */
     *root = ld.root;
     return dl->errors > errors_before ? -1 : 0;
 }

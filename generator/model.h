@@ -142,6 +142,35 @@ int spec_build(const struct node *root, struct spec *spec,
                struct diag_list *dl);
 
 /*
+ * Building the codes while the loader reads them, so that the tree never
+ * holds them all (see struct node_stream): spec_stream_begin builds the
+ * registry, which the codes need, when the codes start; spec_stream_item
+ * builds one code.  Their problems wait in lists of their own, and
+ * spec_build_stream reports them where spec_build would have, so the
+ * messages and their order are the same.
+ */
+struct spec_stream {
+    struct spec *spec;
+    struct diag_list reg_dl;     /* problems of the registry */
+    struct diag_list codes_dl;   /* problems of the streamed codes */
+    int registry_built;
+    size_t nseen;                /* items of the codes sequence so far */
+    size_t codes_cap;            /* allocated entries of spec->codes */
+    int failed;                  /* out of memory: no more codes built */
+};
+
+void spec_stream_init(struct spec_stream *st, struct spec *spec,
+                      const char *file);
+/* struct node_stream's callbacks; arg is a struct spec_stream. */
+int spec_stream_begin(void *arg, const struct node *root);
+void spec_stream_item(void *arg, const struct node *item);
+/* spec_build, for a tree whose codes went to st. */
+int spec_build_stream(const struct node *root, struct spec_stream *st,
+                      struct diag_list *dl);
+/* Frees the lists st still holds (the spec is the caller's). */
+void spec_stream_free(struct spec_stream *st);
+
+/*
  * Checks the meaning of a built spec: identifiers, ranges, duplicates,
  * references to traits and sources, phrases, descriptions.  Fills the
  * derived fields.  Returns 0, or -1 with every problem in dl.

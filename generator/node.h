@@ -27,10 +27,13 @@ struct node {
     size_t count;           /* sequence items, or mapping pairs */
     size_t cap;             /* allocated slots in items */
     int open_key;           /* mapping being built: a key awaits its value */
+    int streamed;           /* sequence whose items went to a node_stream:
+                               count says how many, items is NULL */
 };
 
-/* Frees a tree and every node below it (NULL is fine). */
-void node_free(struct node *n);
+/* Frees a tree that spec_parse returned (NULL is fine).  Every node of a
+ * tree lives in one arena, freed at once. */
+void node_free(struct node *root);
 
 /* Returns the value for key in a mapping, or NULL. */
 const struct node *node_get(const struct node *map, const char *key);
@@ -63,5 +66,25 @@ int spec_read_file(const char *path, char **data, size_t *len,
  */
 int spec_parse(const char *data, size_t len, struct diag_list *dl,
                struct node **root);
+
+/*
+ * Hands the items of one long sequence to a consumer as they are read,
+ * instead of keeping them in the tree: the sequence that is the value of
+ * the first key named key in the top-level mapping.
+ */
+struct node_stream {
+    const char *key;
+    /* Called when that sequence starts, with the tree read so far (every
+     * earlier top-level value complete); returns nonzero to stream. */
+    int (*begin)(void *arg, const struct node *root);
+    /* Called with each complete item, which is freed after the call. */
+    void (*item)(void *arg, const struct node *item);
+    void *arg;
+};
+
+/* spec_parse, streaming the sequence stream names (stream may be NULL).
+ * Duplicate keys inside an item are reported before item() sees it. */
+int spec_parse_stream(const char *data, size_t len, struct diag_list *dl,
+                      const struct node_stream *stream, struct node **root);
 
 #endif

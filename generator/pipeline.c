@@ -15,22 +15,39 @@ int spec_load(const char *path, struct spec *spec, struct diag_list *dl)
     char *data = NULL;
     size_t len = 0;
     struct node *root = NULL;
-    int rc = -1;
+    struct spec_stream st;
+    struct node_stream codes;
+    int rc = -1, parsed;
 
     memset(spec, 0, sizeof *spec);
     spec->path = path;
     if (spec_read_file(path, &data, &len, dl) != 0)
         return -1;
+    /* The codes are built as they are read, so the tree holds one code
+     * at a time. */
+    spec_stream_init(&st, spec, dl->file);
+    codes.key = "codes";
+    codes.begin = spec_stream_begin;
+    codes.item = spec_stream_item;
+    codes.arg = &st;
+    parsed = spec_parse_stream(data, len, dl, &codes, &root);
+    sg_free(data);
     /* A spec that built with errors is still validated (validate copes
      * with absent values), so that one run reports every problem. */
-    if (spec_parse(data, len, dl, &root) == 0) {
-        int built = spec_build(root, spec, dl);
+    if (parsed == 0) {
+        int built = spec_build_stream(root, &st, dl);
 
+        node_free(root);
+        root = NULL;
         if (spec_validate(spec, dl) == 0 && built == 0)
             rc = 0;
+    } else {
+        /* as when nothing is built after a syntax error */
+        spec_free(spec);
+        spec->path = path;
     }
     node_free(root);
-    sg_free(data);
+    spec_stream_free(&st);
     return rc;
 }
 

@@ -547,6 +547,89 @@ static void build_code(struct builder *b, const struct node *m,
         c->desc = get_lang_map(b, v, "description");
 }
 
+void spec_stream_init(struct spec_stream *st, struct spec *spec,
+                      const char *file)
+{
+    memset(st, 0, sizeof *st);
+    st->spec = spec;
+    diag_init(&st->reg_dl, file);
+    diag_init(&st->codes_dl, file);
+}
+
+void spec_stream_free(struct spec_stream *st)
+{
+    diag_free(&st->reg_dl);
+    diag_free(&st->codes_dl);
+}
+
+int spec_stream_begin(void *arg, const struct node *root)
+{
+    struct spec_stream *st = (struct spec_stream *)arg;
+    const struct node *v = node_get(root, "registry");
+    struct builder b;
+
+    if (v == NULL)
+        return 0; /* codes before the registry: build them from the tree */
+    b.spec = st->spec;
+    b.dl = &st->reg_dl;
+    build_registry(&b, v);
+    st->registry_built = 1;
+    return 1;
+}
+
+void spec_stream_item(void *arg, const struct node *item)
+{
+    struct spec_stream *st = (struct spec_stream *)arg;
+    struct spec *spec = st->spec;
+    size_t i = st->nseen++;
+    struct builder b;
+
+    /* Past the limit nothing is built: spec_build_stream reports it. */
+    if (st->failed || i >= SG_MAX_CODES)
+        return;
+    if (sg_grow((void **)&spec->codes, &st->codes_cap, i + 1,
+                sizeof *spec->codes) != 0) {
+        diag_oom(&st->codes_dl);
+        st->failed = 1;
+        return;
+    }
+    memset(&spec->codes[i], 0, sizeof spec->codes[i]);
+    spec->ncodes = i + 1;
+    b.spec = spec;
+    b.dl = &st->codes_dl;
+    build_code(&b, item, &spec->codes[i]);
+}
+
+/* The codes' checks of build_codes for a streamed sequence, whose codes
+ * are built already. */
+static void finish_streamed_codes(struct builder *b, const struct node *seq,
+                                  struct spec_stream *st)
+{
+    struct spec *spec = b->spec;
+
+    if (seq->count > SG_MAX_CODES || seq->count == 0) {
+        /* As build_codes: no code is kept and none is reported. */
+        struct spec drop;
+
+        memset(&drop, 0, sizeof drop);
+        drop.codes = spec->codes;
+        drop.ncodes = spec->ncodes;
+        drop.reg.nlang = spec->reg.nlang;
+        spec_free(&drop);
+        spec->codes = NULL;
+        spec->ncodes = 0;
+        diag_free(&st->codes_dl);
+        if (seq->count)
+            diag_error(b->dl, seq->pos, "%lu codes: more than the limit "
+                       "of %d", (unsigned long)seq->count, SG_MAX_CODES);
+        else
+            diag_error(b->dl, seq->pos,
+                       "'codes' must list at least one code");
+        return;
+    }
+    diag_append(b->dl, &st->codes_dl);
+}
+
 static void build_codes(struct builder *b, const struct node *seq)
 {
     struct spec *spec = b->spec;
@@ -572,8 +655,10 @@ static void build_codes(struct builder *b, const struct node *seq)
         build_code(b, seq->items[i], &spec->codes[i]);
 }
 
-int spec_build(const struct node *root, struct spec *spec,
-               struct diag_list *dl)
+/* spec_build; st, when not NULL, holds the registry and codes built
+ * while the tree was read. */
+static int build_spec(const struct node *root, struct spec *spec,
+                      struct spec_stream *st, struct diag_list *dl)
 {
     static const char *const keys[] = {"statusgen", "registry", "classes",
                                        "traits", "sources", "codes", NULL};
@@ -604,17 +689,37 @@ int spec_build(const struct node *root, struct spec *spec,
         diag_error(dl, v->pos,
                    "spec format version %ld; this statusgen reads version 1",
                    spec->version);
-    if ((v = node_get(root, "registry")) != NULL)
-        build_registry(&b, v);
+    if ((v = node_get(root, "registry")) != NULL) {
+        if (st && st->registry_built)
+            diag_append(dl, &st->reg_dl);
+        else
+            build_registry(&b, v);
+    }
     if ((v = node_get(root, "classes")) != NULL)
         build_classes(&b, v);
     if ((v = node_get(root, "traits")) != NULL)
         build_traits(&b, v);
     if ((v = node_get(root, "sources")) != NULL)
         build_sources(&b, v);
-    if ((v = node_get(root, "codes")) != NULL)
-        build_codes(&b, v);
+    if ((v = node_get(root, "codes")) != NULL) {
+        if (st && v->streamed)
+            finish_streamed_codes(&b, v, st);
+        else
+            build_codes(&b, v);
+    }
     return dl->errors > errors_before ? -1 : 0;
+}
+
+int spec_build(const struct node *root, struct spec *spec,
+               struct diag_list *dl)
+{
+    return build_spec(root, spec, NULL, dl);
+}
+
+int spec_build_stream(const struct node *root, struct spec_stream *st,
+                      struct diag_list *dl)
+{
+    return build_spec(root, st->spec, st, dl);
 }
 
 /* Frees an array of n texts. */

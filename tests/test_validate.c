@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "model.h"
+#include "node.h"
 #include "sbuf.h"
 #include "testutil.h"
 
@@ -411,6 +412,107 @@ static void test_validate_class_error_flag(void **state)
                                  "sequence"));
 }
 
+/* Loads text as spec_load did before it streamed the codes: the whole
+ * tree first, then build and validate. */
+static int load_from_tree(const char *text, struct spec *spec,
+                          struct diag_list *dl)
+{
+    struct node *root = NULL;
+    int rc = -1;
+
+    memset(spec, 0, sizeof *spec);
+    diag_init(dl, "t.yaml");
+    if (spec_parse(text, strlen(text), dl, &root) == 0) {
+        int built = spec_build(root, spec, dl);
+
+        if (spec_validate(spec, dl) == 0 && built == 0)
+            rc = 0;
+    }
+    node_free(root);
+    return rc;
+}
+
+/* Loads text with spec_load (from a file, the codes built while they are
+ * read) and from the whole tree; the results and every message, in
+ * order, must be the same. */
+static void expect_streamed_as_tree(const char *text)
+{
+    const char *dir = tu_temp_dir("stream");
+    char path[1024];
+    struct spec a, b;
+    struct diag_list da, db;
+    struct sbuf sa, sb;
+    int ra, rb;
+
+    assert_non_null(dir);
+    snprintf(path, sizeof path, "%s/t.yaml", dir);
+    assert_int_equal(tu_write_file(path, text, strlen(text)), 0);
+    diag_init(&da, "t.yaml");
+    ra = spec_load(path, &a, &da);
+    rb = load_from_tree(text, &b, &db);
+    sbuf_init(&sa);
+    sbuf_init(&sb);
+    tu_diags(&da, &sa);
+    tu_diags(&db, &sb);
+    if (ra != rb || da.errors != db.errors)
+        fail_msg("streamed %d (%lu errors):\n%s\ntree %d (%lu errors):\n%s",
+                 ra, (unsigned long)da.errors, sbuf_str(&sa), rb,
+                 (unsigned long)db.errors, sbuf_str(&sb));
+    assert_int_equal(da.dropped, db.dropped);
+    assert_int_equal(a.ncodes, b.ncodes);
+    assert_string_equal(sbuf_str(&sa), sbuf_str(&sb));
+    sbuf_free(&sa);
+    sbuf_free(&sb);
+    spec_free(&a);
+    spec_free(&b);
+    diag_free(&da);
+    diag_free(&db);
+    remove(path);
+    remove(dir);
+}
+
+static void test_validate_streamed_codes_report_as_tree(void **state)
+{
+    struct sbuf big;
+    int i;
+
+    (void)state;
+    /* valid; problems in every section; a code that is not a mapping */
+    expect_streamed_as_tree(HEAD "codes:\n" CODE("200", "OK", "OK")
+                            CODE("404", "NOT_FOUND", "Not Found"));
+    expect_streamed_as_tree(
+        "statusgen: 2\nbogus: 1\nregistry:\n  name: Reg\n  macro: REG\n"
+        "  range: [600, 100]\n  languages: [en]\n  titel: x\n"
+        "classes:\n  - {name: low, range: [1, 2]}\n"
+        "codes:\n  - {code: 200, name: ok, phrase: OK, descriptin: x}\n"
+        "  - 17\n  - {code: x, name: A, phrase: ' B', description: d,"
+        " traits: [NOPE], status: standart}\n"
+        "  - {code: 200, name: A, phrase: b, description: {fr: x}}\n");
+    /* the codes before the registry (built from the tree), twice, or
+     * not a sequence; an empty list */
+    expect_streamed_as_tree("statusgen: 1\ncodes:\n" CODE("200", "OK", "OK")
+                            "registry: {name: r, macro: R, range: [0, 9],"
+                            " languages: [en]}\n");
+    expect_streamed_as_tree(HEAD "codes:\n" CODE("200", "OK", "OK")
+                            "codes:\n" CODE("201", "X", "X"));
+    expect_streamed_as_tree(HEAD "codes: {a: 1}\n");
+    expect_streamed_as_tree(HEAD "codes: []\n");
+    /* a loader error: nothing past it is reported */
+    expect_streamed_as_tree(HEAD "codes:\n  - {code: 1, code: 2}\n"
+                            "  - {code: 200, name: ok}\n");
+    /* more messages than a list keeps: the limit falls in the same place */
+    sbuf_init(&big);
+    sbuf_puts(&big, "statusgen: 1\nextra: 1\nregistry:\n  name: r\n"
+                    "  macro: R\n  range: [0, 99999]\n  languages: [en]\n"
+                    "  color: red\ncodes:\n");
+    for (i = 0; i < 1500; i++)
+        sbuf_printf(&big, "  - {code: %d, name: N%d, phrase: P, "
+                    "description: d, colour: x}\n", i % 700, i % 900);
+    assert_false(sbuf_failed(&big));
+    expect_streamed_as_tree(sbuf_str(&big));
+    sbuf_free(&big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -427,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_validate_language_maps),
         cmocka_unit_test(test_validate_former_phrases),
         cmocka_unit_test(test_validate_class_error_flag),
+        cmocka_unit_test(test_validate_streamed_codes_report_as_tree),
     };
 
     return cmocka_run_group_tests_name("validate", tests, NULL, NULL);
