@@ -75,7 +75,12 @@ static void emit_code_enum(const struct emit_ctx *ctx, struct sbuf *out)
         sbuf_printf(&doc, "%ld %s", c->code, c->phrase.s);
         if (c->reference.s)
             sbuf_printf(&doc, " (%s)", c->reference.s);
-        if (c->status != STATUS_STANDARD)
+        if (c->status == STATUS_DEPRECATED)
+            sbuf_puts(&doc, ".  Deprecated: registered, but its use is "
+                            "discouraged");
+        else if (c->status == STATUS_OBSOLETE)
+            sbuf_puts(&doc, ".  Obsolete: registered as no longer in use");
+        else if (c->status != STATUS_STANDARD)
             sbuf_printf(&doc, " [%s]", status_keyword(c->status));
         enumerator(out, &first, sbuf_str(&doc));
         sbuf_printf(out, "    %s_%s = %ld", m, c->name.s, c->code);
@@ -113,6 +118,50 @@ static void emit_class_enum(const struct emit_ctx *ctx, struct sbuf *out)
             sbuf_c_comment(out, c->title[0].s);
         }
         sbuf_puts(out, " */");
+    }
+    sbuf_puts(out, "\n};\n\n");
+}
+
+/* What each enumerator of enum <name>_lifecycle means, in enum
+ * code_status order after NONE. */
+static const char *const lifecycle_docs[STATUS_COUNT_] = {
+    "registered and in use",
+    "registered for a limited time",
+    "registered, but its use is discouraged",
+    "registered as unused: not to be sent",
+    "registered as no longer in use",
+    "known, but not in the upstream registry",
+};
+
+/* Appends s in upper case. */
+static void put_upper(struct sbuf *out, const char *s)
+{
+    for (; *s; s++)
+        sbuf_putc(out, (char)(*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s));
+}
+
+/* Appends s in lower case. */
+static void put_lower(struct sbuf *out, const char *s)
+{
+    for (; *s; s++)
+        sbuf_putc(out, (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s));
+}
+
+/* The lifecycle enum (<name>_status_of): NONE, then the status words. */
+static void emit_lifecycle_enum(const struct emit_ctx *ctx, struct sbuf *out)
+{
+    const struct spec *spec = ctx->spec;
+    const char *m = spec->reg.macro.s;
+    int st;
+
+    sbuf_printf(out, "/* The status of a code in its registry (%s_status_of)."
+                     " */\nenum %s_lifecycle {\n"
+                     "    %s_LIFECYCLE_NONE = 0 /* not a known code */",
+                spec->reg.name.s, spec->reg.name.s, m);
+    for (st = 0; st < STATUS_COUNT_; st++) {
+        sbuf_printf(out, ",\n    %s_LIFECYCLE_", m);
+        put_upper(out, status_keyword((enum code_status)st));
+        sbuf_printf(out, " /* %s */", lifecycle_docs[st]);
     }
     sbuf_puts(out, "\n};\n\n");
 }
@@ -167,6 +216,13 @@ static void emit_clash_check(const struct emit_ctx *ctx, struct sbuf *out)
         clash(ctx, out, &first, sbuf_str(&name));
     }
     clash(ctx, out, &first, "CLASS_NONE");
+    for (i = 0; i <= STATUS_COUNT_; i++) {
+        sbuf_reset(&name);
+        sbuf_puts(&name, "LIFECYCLE_");
+        put_upper(&name, i ? status_keyword((enum code_status)(i - 1))
+                           : "none");
+        clash(ctx, out, &first, sbuf_str(&name));
+    }
     clash(ctx, out, &first, "COUNT");
     clash(ctx, out, &first, "LIST");
     sbuf_puts(out, "#endif\n\n");
@@ -175,22 +231,75 @@ static void emit_clash_check(const struct emit_ctx *ctx, struct sbuf *out)
     sbuf_free(&name);
 }
 
+/* Appends "lo-hi", or "lo" for a class of one code. */
+static void put_range(struct sbuf *out, const struct spec_class *c)
+{
+    if (c->lo == c->hi)
+        sbuf_printf(out, "%ld", c->lo);
+    else
+        sbuf_printf(out, "%ld-%ld", c->lo, c->hi);
+}
+
+/* The by-range predicates: <name>_is_<class>() and <name>_is_error(). */
+static void emit_class_prototypes(const struct emit_ctx *ctx,
+                                  struct sbuf *out)
+{
+    const struct spec *spec = ctx->spec;
+    const char *n = spec->reg.name.s;
+    size_t i, nerr = 0;
+
+    for (i = 0; i < spec->nclasses; i++) {
+        const struct spec_class *c = &spec->classes[i];
+
+        sbuf_puts(out, "/* 1 when code is in the range of class ");
+        sbuf_puts(out, c->name.s);
+        sbuf_puts(out, " (");
+        put_range(out, c);
+        sbuf_printf(out, "),\n * known or not; else 0. */\nint %s_is_", n);
+        put_lower(out, c->name.s);
+        sbuf_puts(out, "(int code);\n\n");
+        if (c->error)
+            nerr++;
+    }
+    if (nerr == 0) {
+        sbuf_printf(out, "/* 1 when code is in the range of a class marked "
+                         "as errors; no class is, so\n * always 0. */\n"
+                         "int %s_is_error(int code);\n\n", n);
+        return;
+    }
+    sbuf_puts(out, "/* 1 when code is in the range of a class marked as "
+                   "errors (");
+    for (i = 0; i < spec->nclasses; i++) {
+        if (!spec->classes[i].error)
+            continue;
+        put_range(out, &spec->classes[i]);
+        if (--nerr)
+            sbuf_puts(out, ", ");
+    }
+    sbuf_printf(out, "),\n * known or not; else 0. */\n"
+                     "int %s_is_error(int code);\n\n", n);
+}
+
 static void emit_prototypes(const struct emit_ctx *ctx, struct sbuf *out)
 {
     const struct spec *spec = ctx->spec;
     const char *n = spec->reg.name.s, *m = spec->reg.macro.s;
     const char *first_lang = spec->reg.languages[0].s;
     const struct spec_code *ex = &spec->codes[spec->order[0]];
+    const struct spec_code *ref = NULL;
     size_t i;
 
+    for (i = 0; i < spec->ncodes && ref == NULL; i++)
+        if (spec->codes[spec->order[i]].reference.s)
+            ref = &spec->codes[spec->order[i]];
     /* The examples name the registry's own first code. */
     sbuf_puts(out, "/* The phrase of code (\"");
     sbuf_c_comment(out, ex->phrase.s);
     sbuf_printf(out, "\" for %ld), or NULL when code is not\n"
-                     " * registered. */\nconst char *%s_reason(int code);\n\n",
+                     " * known. */\nconst char *%s_reason(int code);\n\n",
                 ex->code, n);
     sbuf_printf(out, "/* The name of code without the prefix (\"%s\" for "
-                     "%ld), or NULL when\n * code is not registered. */\n"
+                     "%ld), or NULL when\n * code is not known. */\n"
                      "const char *%s_name(int code);\n\n",
                 ex->name.s, ex->code, n);
     if (spec->reg.no_descriptions) {
@@ -208,31 +317,51 @@ static void emit_prototypes(const struct emit_ctx *ctx, struct sbuf *out)
         sbuf_printf(out,
             "; \"%s-XX\" and \"%s_XX.UTF-8\" too); NULL or an\n"
             " * unknown language gives the first language, \"%s\".  NULL "
-            "when code is\n * not registered.  The text is UTF-8. */\n"
+            "when code is\n * not known.  The text is UTF-8. */\n"
             "const char *%s_description(int code, const char *lang);\n\n",
             first_lang, first_lang, first_lang, n);
     }
     sbuf_printf(out,
-        "/* The class whose range holds code, registered or not; "
-        "%s_CLASS_NONE\n * when none does. */\n"
+        "/* The class whose range holds code, known or not; "
+        "%s_CLASS_NONE when\n * none does. */\n"
         "enum %s_class %s_class_of(int code);\n\n", m, n, n);
+    emit_class_prototypes(ctx, out);
     sbuf_printf(out,
         "/* The traits of code as a bit set of %s_TRAIT_*; 0 when code is "
-        "not\n * registered. */\n"
+        "not\n * known. */\n"
         "unsigned %s_traits(int code);\n\n", m, n);
     sbuf_printf(out,
-        "/* 1 when code is registered, else 0. */\n"
-        "int %s_is_known(int code);\n\n", n);
+        "/* 1 when code is known (in the spec, registered or not: see\n"
+        " * %s_status_of), else 0. */\n"
+        "int %s_is_known(int code);\n\n", n, n);
+    sbuf_printf(out,
+        "/* The status of code: %s_LIFECYCLE_STANDARD, _TEMPORARY,\n"
+        " * _DEPRECATED, _UNUSED or _OBSOLETE for a registered code, "
+        "_UNOFFICIAL for\n * a code known but not registered, "
+        "%s_LIFECYCLE_NONE when code is not\n * known. */\n"
+        "enum %s_lifecycle %s_status_of(int code);\n\n", m, m, n, n);
+    if (ref) {
+        sbuf_puts(out, "/* Where code is defined (\"");
+        sbuf_c_comment(out, ref->reference.s);
+        sbuf_printf(out, "\" for %ld), or NULL\n * when code is not known "
+                         "or the spec names no reference. */\n", ref->code);
+    } else {
+        sbuf_puts(out, "/* Where code is defined, or NULL when code is not "
+                       "known or the spec\n * names no reference (this spec "
+                       "names none). */\n");
+    }
+    sbuf_printf(out, "const char *%s_reference(int code);\n\n", n);
     sbuf_printf(out,
         "/* The code named name (\"%s\", or one of its former names), "
         "compared\n * exactly; -1 when there is none or name is NULL. */\n"
         "int %s_from_name(const char *name);\n\n", ex->name.s, n);
     sbuf_printf(out,
-        "/* The code whose phrase is phrase, ignoring ASCII case; -1 when "
-        "there is\n * none or phrase is NULL. */\n"
+        "/* The code whose phrase or one of its former phrases is phrase, "
+        "ignoring\n * ASCII case; -1 when there is none or phrase is NULL. "
+        "*/\n"
         "int %s_from_reason(const char *phrase);\n\n", n);
     sbuf_printf(out,
-        "/* Every registered code, ascending. */\n"
+        "/* Every known code, ascending. */\n"
         "extern const int %s_codes[%s_COUNT];\n", n, m);
 }
 
@@ -259,6 +388,7 @@ static void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
     sbuf_puts(out, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
     emit_code_enum(ctx, out);
     emit_class_enum(ctx, out);
+    emit_lifecycle_enum(ctx, out);
     if (spec->ntraits) {
         sbuf_printf(out, "/* Trait bits (%s_traits). */\n", spec->reg.name.s);
         for (i = 0; i < spec->ntraits; i++) {
@@ -280,11 +410,11 @@ static void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
                      "#define %s_SPEC_ID \"%016llx\"\n"
                      "#define %s_SPEC_ID_%016llx 1\n\n",
                 m, spec_identity(spec), m, spec_identity(spec));
-    sbuf_printf(out, "/* Number of registered codes. */\n#define %s_COUNT %lu"
+    sbuf_printf(out, "/* Number of known codes. */\n#define %s_COUNT %lu"
                      "\n\n", m, (unsigned long)spec->ncodes);
     /* The parameter is X_, which no code can be named (no trailing
      * underscore), so that a code named X expands right. */
-    sbuf_printf(out, "/* X(NAME, code, \"Phrase\") for every registered code, "
+    sbuf_printf(out, "/* X(NAME, code, \"Phrase\") for every known code, "
                      "ascending. */\n#define %s_LIST(X_)", m);
     for (i = 0; i < spec->ncodes; i++) {
         const struct spec_code *c = &spec->codes[spec->order[i]];

@@ -2,20 +2,24 @@
  * emit_source.c - the generated source: <name>.c.
  *
  * Layout of what it emits:
- *   - three string pools (phrases, names, descriptions) holding every text
+ *   - four string pools (phrases, names, references, descriptions) holding
+ *     every text
  *     the functions return, each a struct of char arrays (each no longer
  *     than a C compiler must accept), so tables hold small offsets instead
  *     of pointers: no relocations.  Separate pools let a linker that drops
  *     unused sections (-ffunction-sections -fdata-sections -Wl,--gc-sections)
  *     keep only the texts of the functions a program calls;
- *   - <name>_phrase_of(code) and <name>_name_of(code): switches that map a
- *     code straight to its text's offset (0: not registered), so reason()
- *     and name() are one table load after the compiler turns the switch
- *     into a table;
+ *   - <name>_phrase_of(code), <name>_name_of(code) and
+ *     <name>_reference_of(code): switches that map a code straight to its
+ *     text's offset (0: not known), so reason(), name() and reference() are
+ *     one table load after the compiler turns the switch into a table;
+ *     <name>_lifecycle_of(code), the same for status_of();
  *   - <name>_index(code): the switch that maps a code to its row, for the
  *     per-row tables (traits, descriptions per language);
  *   - open-addressing hash tables (FNV-1a, linear probing, built here at
- *     generation time) for the name and phrase lookups.
+ *     generation time) for the name lookup (names and aliases) and the
+ *     phrase lookup (phrases and former phrases);
+ *   - the by-range functions: class_of(), is_<class>() and is_error().
  */
 #include "emit.h"
 
@@ -458,6 +462,70 @@ static void emit_lang(const struct spec *spec, struct sbuf *out)
     sbuf_puts(out, "    return 0;\n}\n\n");
 }
 
+/* Appends s in lower case (an UPPER_SNAKE name becomes lower_snake). */
+static void put_lower(struct sbuf *out, const char *s)
+{
+    for (; *s; s++)
+        sbuf_putc(out, (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s));
+}
+
+/* Appends "code >= lo && code <= hi", or "code == lo" for one code. */
+static void put_range_test(struct sbuf *out, long lo, long hi)
+{
+    sbuf_puts(out, "code ");
+    if (lo == hi) {
+        sbuf_puts(out, "== ");
+        put_long(out, lo);
+        return;
+    }
+    sbuf_puts(out, ">= ");
+    put_long(out, lo);
+    sbuf_puts(out, " && code <= ");
+    put_long(out, hi);
+}
+
+/* <name>_is_<class>(code) for every class and <name>_is_error(code): by
+ * range, like class_of(), so for known and unknown codes alike. */
+static void emit_class_tests(const struct spec *spec, struct sbuf *out)
+{
+    const char *n = spec->reg.name.s;
+    size_t i, nerr = 0, left;
+
+    for (i = 0; i < spec->nclasses; i++) {
+        const struct spec_class *c = &spec->classes[i];
+
+        sbuf_printf(out, "int %s_is_", n);
+        put_lower(out, c->name.s);
+        sbuf_puts(out, "(int code)\n{\n    return ");
+        put_range_test(out, c->lo, c->hi);
+        sbuf_puts(out, ";\n}\n\n");
+        if (c->error)
+            nerr++;
+    }
+    sbuf_printf(out, "int %s_is_error(int code)\n{\n", n);
+    if (nerr == 0) {
+        sbuf_puts(out, "    (void)code;\n"
+                       "    return 0; /* no class is marked error: true */\n"
+                       "}\n\n");
+        return;
+    }
+    sbuf_puts(out, "    return ");
+    for (i = 0, left = nerr; i < spec->nclasses; i++) {
+        const struct spec_class *c = &spec->classes[i];
+
+        if (!c->error)
+            continue;
+        if (nerr > 1)
+            sbuf_putc(out, '(');
+        put_range_test(out, c->lo, c->hi);
+        if (nerr > 1)
+            sbuf_putc(out, ')');
+        if (--left)
+            sbuf_puts(out, " ||\n           ");
+    }
+    sbuf_puts(out, ";\n}\n\n");
+}
+
 /* Emits "static <type> <name>_<fn>(int code)": one switch from each code
  * (in row order) to value[row], and dflt for every other code.  Compilers
  * turn a dense switch of constants into a table load. */
@@ -490,31 +558,41 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     const char *n = spec->reg.name.s;
     const char *m = spec->reg.macro.s;
     size_t nc = spec->ncodes, nl = spec->reg.nlang, i, j, k, nnames;
-    unsigned long *phrase_off, *name_off, *desc_off;
-    unsigned long *key_off = NULL;
+    size_t nphrases;
+    unsigned long *phrase_off, *name_off, *ref_off, *life, *desc_off;
+    unsigned long *key_off = NULL, *former_off = NULL;
     long *key_code = NULL;
     const char **keys = NULL;
-    struct pool phrases, names, descs;
+    struct pool phrases, names, refs, descs;
     struct table t;
     unsigned maxbits = 0;
 
     pool_init(&phrases);
     pool_init(&names);
+    pool_init(&refs);
     pool_init(&descs);
-    phrase_off = (unsigned long *)sg_calloc(nc * (2 + nl), sizeof(long));
-    nnames = nc;
-    for (i = 0; i < nc; i++)
+    phrase_off = (unsigned long *)sg_calloc(nc * (4 + nl), sizeof(long));
+    nnames = nphrases = nc;
+    for (i = 0; i < nc; i++) {
         nnames += spec->codes[i].naliases;
-    keys = (const char **)sg_calloc(nnames, sizeof *keys);
-    key_off = (unsigned long *)sg_calloc(nnames, sizeof *key_off);
-    key_code = (long *)sg_calloc(nnames, sizeof *key_code);
+        nphrases += spec->codes[i].nformer;
+    }
+    /* the key arrays serve the name lookup, then the phrase lookup */
+    k = nnames > nphrases ? nnames : nphrases;
+    keys = (const char **)sg_calloc(k, sizeof *keys);
+    key_off = (unsigned long *)sg_calloc(k, sizeof *key_off);
+    key_code = (long *)sg_calloc(k, sizeof *key_code);
+    former_off = (unsigned long *)sg_calloc(nphrases - nc + 1,
+                                            sizeof *former_off);
     if (phrase_off == NULL || keys == NULL || key_off == NULL ||
-        key_code == NULL) {
+        key_code == NULL || former_off == NULL) {
         out->failed = 1;
         goto done;
     }
     name_off = phrase_off + nc;
-    desc_off = name_off + nc;
+    ref_off = name_off + nc;
+    life = ref_off + nc;
+    desc_off = life + nc;
 
     /* One pool per kind of text, in row order; descriptions language by
      * language. */
@@ -534,13 +612,27 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             key_code[k++] = c->code;
         }
     }
+    for (i = 0; i < nc; i++) {
+        const struct spec_code *c = &spec->codes[spec->order[i]];
+
+        ref_off[i] = pool_add(&refs, c->reference.s);
+        /* enum <name>_lifecycle: NONE is 0, then the statuses in order */
+        life[i] = (unsigned long)c->status + 1;
+    }
     for (j = 0; j < nl; j++)
         for (i = 0; i < nc; i++)
             desc_off[i * nl + j] =
                 pool_add(&descs, spec->codes[spec->order[i]].desc[j].s);
-    if (phrases.failed || names.failed || descs.failed ||
+    /* Former phrases go after the phrases, for the phrase lookup only. */
+    for (i = 0, k = 0; i < nc; i++) {
+        const struct spec_code *c = &spec->codes[spec->order[i]];
+
+        for (j = 0; j < c->nformer; j++)
+            former_off[k++] = pool_add(&phrases, c->former[j].s);
+    }
+    if (phrases.failed || names.failed || refs.failed || descs.failed ||
         sbuf_failed(&phrases.bytes) || sbuf_failed(&names.bytes) ||
-        sbuf_failed(&descs.bytes)) {
+        sbuf_failed(&refs.bytes) || sbuf_failed(&descs.bytes)) {
         out->failed = 1;
         goto done;
     }
@@ -555,18 +647,26 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         "#endif\n\n", n, n);
     emit_pool(n, "phrase", "wire phrase", &phrases, out);
     emit_pool(n, "name", "name and alias", &names, out);
+    emit_pool(n, "ref", "reference", &refs, out);
     emit_pool(n, "desc", "description, language by language", &descs,
               out);
 
     emit_code_switch(spec, out, "unsigned long", "phrase_of",
                      "Offset of code's phrase in the phrase pool; 0 when "
-                     "code is not registered.", phrase_off, "0");
+                     "code is not known.", phrase_off, "0");
     emit_code_switch(spec, out, "unsigned long", "name_of",
                      "Offset of code's name in the name pool; 0 when code "
-                     "is not registered.", name_off, "0");
+                     "is not known.", name_off, "0");
+    emit_code_switch(spec, out, "unsigned long", "reference_of",
+                     "Offset of code's reference in the reference pool; 0 "
+                     "when code\n * is not known or has none.", ref_off, "0");
+    emit_code_switch(spec, out, "unsigned", "lifecycle_of",
+                     "The lifecycle of code, an enumerator of the lifecycle "
+                     "enum; 0 (NONE) when\n * code is not known.",
+                     life, "0");
     emit_code_switch(spec, out, "long", "index",
                      "Row of code in the tables below, or -1 when it is not "
-                     "registered.", NULL, "-1");
+                     "known.", NULL, "-1");
 
     sbuf_printf(out, "const int %s_codes[%s_COUNT] = {\n    ", n, m);
     for (i = 0; i < nc; i++) {
@@ -641,6 +741,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
                     spec->classes[i].lo, spec->classes[i].hi, m,
                     spec->classes[i].name.s);
     sbuf_printf(out, "    return %s_CLASS_NONE;\n}\n\n", m);
+    emit_class_tests(spec, out);
     if (spec->ntraits)
         sbuf_printf(out,
             "unsigned %s_traits(int code)\n"
@@ -661,26 +762,51 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         "{\n"
         "    return %s_index(code) >= 0;\n"
         "}\n\n", n, n);
+    sbuf_printf(out,
+        "enum %s_lifecycle %s_status_of(int code)\n"
+        "{\n"
+        "    return (enum %s_lifecycle)%s_lifecycle_of(code);\n"
+        "}\n\n", n, n, n, n);
+    sbuf_printf(out,
+        "const char *%s_reference(int code)\n"
+        "{\n"
+        "    unsigned long off = %s_reference_of(code);\n"
+        "\n"
+        "    return off ? %s_ref_text(off) : NULL;\n"
+        "}\n\n", n, n, n);
 
     emit_hash_lookup(ctx, out, "name", keys, key_off, key_code, nnames, 0);
-    /* Phrases: one key per code (validation made them unique). */
+    /* Phrases: one key per code, then the former phrases (validation made
+     * them all unique, ignoring case). */
     for (i = 0; i < nc; i++) {
         keys[i] = spec->codes[spec->order[i]].phrase.s;
         key_off[i] = phrase_off[i];
         key_code[i] = spec->codes[spec->order[i]].code;
     }
-    emit_hash_lookup(ctx, out, "reason", keys, key_off, key_code, nc, 1);
+    for (i = 0, k = nc; i < nc; i++) {
+        const struct spec_code *c = &spec->codes[spec->order[i]];
+
+        for (j = 0; j < c->nformer; j++) {
+            keys[k] = c->former[j].s;
+            key_off[k] = former_off[k - nc];
+            key_code[k++] = c->code;
+        }
+    }
+    emit_hash_lookup(ctx, out, "reason", keys, key_off, key_code, nphrases,
+                     1);
     /* The last function ends with a blank line; drop it. */
     if (out->len >= 2 && out->data[out->len - 1] == '\n' &&
         out->data[out->len - 2] == '\n')
         out->data[--out->len] = '\0';
 done:
     sg_free(phrase_off);
+    sg_free(former_off);
     sg_free(keys);
     sg_free(key_off);
     sg_free(key_code);
     pool_free(&phrases);
     pool_free(&names);
+    pool_free(&refs);
     pool_free(&descs);
 }
 

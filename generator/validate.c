@@ -115,9 +115,10 @@ static const char *reserved_code_name(const char *s)
     if (strcmp(s, "COUNT") == 0 || strcmp(s, "LIST") == 0 ||
         strcmp(s, "DEPRECATED") == 0 || strncmp(s, "CLASS_", 6) == 0 ||
         strncmp(s, "TRAIT_", 6) == 0 || strcmp(s, "CLASS") == 0 ||
-        strcmp(s, "TRAIT") == 0 || strncmp(s, "SPEC_ID", 7) == 0)
+        strcmp(s, "TRAIT") == 0 || strncmp(s, "SPEC_ID", 7) == 0 ||
+        strncmp(s, "LIFECYCLE", 9) == 0)
         return "the header uses <MACRO>_COUNT, _LIST, _DEPRECATED, "
-               "_SPEC_ID*, _CLASS_* and _TRAIT_*";
+               "_SPEC_ID*, _CLASS_*, _TRAIT_* and _LIFECYCLE_*";
     return NULL;
 }
 
@@ -400,6 +401,12 @@ static void check_classes(struct checker *ck)
                 diag_error(ck->dl, c->name.pos,
                            "class name 'NONE' is taken by <MACRO>_CLASS_NONE, "
                            "the class of codes outside every class");
+            else if (strcmp(c->name.s, "KNOWN") == 0 ||
+                     strcmp(c->name.s, "ERROR") == 0)
+                diag_error(ck->dl, c->name.pos,
+                           "class name '%s' is taken: <name>_is_known() and "
+                           "<name>_is_error() exist besides <name>_is_<class>()",
+                           c->name.s);
             add_ref(ck, &refs, &n, &cap, &c->name);
         }
         check_lang_map(ck, c->title, "class title");

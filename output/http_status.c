@@ -27,7 +27,7 @@ typedef unsigned long http_status_u32;
  * literal within what C compilers must accept; the tables hold offsets into
  * it, so they need no relocation. */
 static const struct http_status_phrase_pool {
-    char p0[1084];
+    char p0[1275];
 } http_status_phrase_pool = {
     "\000Continue\000Switching Protocols\000Processing\000Early Hints\000Upl"
     "oad Resumption Supported\000OK\000Created\000Accepted\000Non-Authoritat"
@@ -47,11 +47,14 @@ static const struct http_status_phrase_pool {
     "ervice Unavailable\000Gateway Timeout\000HTTP Version Not Supported\000"
     "Variant Also Negotiates\000Insufficient Storage\000Loop Detected\000Ban"
     "dwidth Limit Exceeded\000Not Extended\000Network Authentication Require"
-    "d"
+    "d\000Moved Temporarily\000Request Time-out\000Request Entity Too Large\000"
+    "Payload Too Large\000Request-URI Too Long\000Request-URI Too Large\000R"
+    "equested Range Not Satisfiable\000Unprocessable Entity\000Gateway Time-"
+    "out"
 };
 
 /* The offsets below assume the pieces are contiguous. */
-typedef char http_status_phrase_pool_is_contiguous[sizeof(struct http_status_phrase_pool) == 1084 ? 1 : -1];
+typedef char http_status_phrase_pool_is_contiguous[sizeof(struct http_status_phrase_pool) == 1275 ? 1 : -1];
 
 static const char *http_status_phrase_text(unsigned long off)
 {
@@ -93,6 +96,45 @@ typedef char http_status_name_pool_is_contiguous[sizeof(struct http_status_name_
 static const char *http_status_name_text(unsigned long off)
 {
     return (const char *)&http_status_name_pool + off;
+}
+
+/* Every reference, NUL-separated; offset 0 is "".  A struct of pieces keeps each
+ * literal within what C compilers must accept; the tables hold offsets into
+ * it, so they need no relocation. */
+static const struct http_status_ref_pool {
+    char p0[1443];
+} http_status_ref_pool = {
+    "\000RFC 9110, Section 15.2.1\000RFC 9110, Section 15.2.2\000RFC 2518\000"
+    "RFC 8297\000draft-ietf-httpbis-resumable-upload-05\000RFC 9110, Section"
+    " 15.3.1\000RFC 9110, Section 15.3.2\000RFC 9110, Section 15.3.3\000RFC "
+    "9110, Section 15.3.4\000RFC 9110, Section 15.3.5\000RFC 9110, Section 1"
+    "5.3.6\000RFC 9110, Section 15.3.7\000RFC 4918\000RFC 5842\000RFC 3229\000"
+    "RFC 9110, Section 15.4.1\000RFC 9110, Section 15.4.2\000RFC 9110, Secti"
+    "on 15.4.3\000RFC 9110, Section 15.4.4\000RFC 9110, Section 15.4.5\000RF"
+    "C 9110, Section 15.4.6\000RFC 9110, Section 15.4.7\000RFC 9110, Section"
+    " 15.4.8\000RFC 9110, Section 15.4.9\000RFC 9110, Section 15.5.1\000RFC "
+    "9110, Section 15.5.2\000RFC 9110, Section 15.5.3\000RFC 9110, Section 1"
+    "5.5.4\000RFC 9110, Section 15.5.5\000RFC 9110, Section 15.5.6\000RFC 91"
+    "10, Section 15.5.7\000RFC 9110, Section 15.5.8\000RFC 9110, Section 15."
+    "5.9\000RFC 9110, Section 15.5.10\000RFC 9110, Section 15.5.11\000RFC 91"
+    "10, Section 15.5.12\000RFC 9110, Section 15.5.13\000RFC 9110, Section 1"
+    "5.5.14\000RFC 9110, Section 15.5.15\000RFC 9110, Section 15.5.16\000RFC"
+    " 9110, Section 15.5.17\000RFC 9110, Section 15.5.18\000RFC 9110, Sectio"
+    "n 15.5.19\000RFC 9110, Section 15.5.20\000RFC 9110, Section 15.5.21\000"
+    "RFC 8470\000RFC 9110, Section 15.5.22\000RFC 6585\000Microsoft IIS / Ex"
+    "change ActiveSync (nonstandard)\000RFC 7725\000RFC 9110, Section 15.6.1"
+    "\000RFC 9110, Section 15.6.2\000RFC 9110, Section 15.6.3\000RFC 9110, S"
+    "ection 15.6.4\000RFC 9110, Section 15.6.5\000RFC 9110, Section 15.6.6\000"
+    "RFC 2295\000Apache HTTP Server mod_bandwidth / cPanel (nonstandard)\000"
+    "RFC 2774; status-change-http-experiments-to-historic"
+};
+
+/* The offsets below assume the pieces are contiguous. */
+typedef char http_status_ref_pool_is_contiguous[sizeof(struct http_status_ref_pool) == 1443 ? 1 : -1];
+
+static const char *http_status_ref_text(unsigned long off)
+{
+    return (const char *)&http_status_ref_pool + off;
 }
 
 /* Every description, language by language, NUL-separated; offset 0 is "".  A struct of pieces keeps each
@@ -2936,7 +2978,7 @@ static const char *http_status_desc_text(unsigned long off)
     return (const char *)&http_status_desc_pool + off;
 }
 
-/* Offset of code's phrase in the phrase pool; 0 when code is not registered. */
+/* Offset of code's phrase in the phrase pool; 0 when code is not known. */
 static unsigned long http_status_phrase_of(int code)
 {
     switch (code) {
@@ -3010,7 +3052,7 @@ static unsigned long http_status_phrase_of(int code)
     }
 }
 
-/* Offset of code's name in the name pool; 0 when code is not registered. */
+/* Offset of code's name in the name pool; 0 when code is not known. */
 static unsigned long http_status_name_of(int code)
 {
     switch (code) {
@@ -3084,7 +3126,157 @@ static unsigned long http_status_name_of(int code)
     }
 }
 
-/* Row of code in the tables below, or -1 when it is not registered. */
+/* Offset of code's reference in the reference pool; 0 when code
+ * is not known or has none. */
+static unsigned long http_status_reference_of(int code)
+{
+    switch (code) {
+    case 100: return 1;
+    case 101: return 26;
+    case 102: return 51;
+    case 103: return 60;
+    case 104: return 69;
+    case 200: return 108;
+    case 201: return 133;
+    case 202: return 158;
+    case 203: return 183;
+    case 204: return 208;
+    case 205: return 233;
+    case 206: return 258;
+    case 207: return 283;
+    case 208: return 292;
+    case 226: return 301;
+    case 300: return 310;
+    case 301: return 335;
+    case 302: return 360;
+    case 303: return 385;
+    case 304: return 410;
+    case 305: return 435;
+    case 306: return 460;
+    case 307: return 485;
+    case 308: return 510;
+    case 400: return 535;
+    case 401: return 560;
+    case 402: return 585;
+    case 403: return 610;
+    case 404: return 635;
+    case 405: return 660;
+    case 406: return 685;
+    case 407: return 710;
+    case 408: return 735;
+    case 409: return 760;
+    case 410: return 786;
+    case 411: return 812;
+    case 412: return 838;
+    case 413: return 864;
+    case 414: return 890;
+    case 415: return 916;
+    case 416: return 942;
+    case 417: return 968;
+    case 418: return 994;
+    case 421: return 1020;
+    case 422: return 1046;
+    case 423: return 283;
+    case 424: return 283;
+    case 425: return 1072;
+    case 426: return 1081;
+    case 428: return 1107;
+    case 429: return 1107;
+    case 431: return 1107;
+    case 449: return 1116;
+    case 451: return 1166;
+    case 500: return 1175;
+    case 501: return 1200;
+    case 502: return 1225;
+    case 503: return 1250;
+    case 504: return 1275;
+    case 505: return 1300;
+    case 506: return 1325;
+    case 507: return 283;
+    case 508: return 292;
+    case 509: return 1334;
+    case 510: return 1390;
+    case 511: return 1107;
+    default: return 0;
+    }
+}
+
+/* The lifecycle of code, an enumerator of the lifecycle enum; 0 (NONE) when
+ * code is not known. */
+static unsigned http_status_lifecycle_of(int code)
+{
+    switch (code) {
+    case 100: return 1;
+    case 101: return 1;
+    case 102: return 1;
+    case 103: return 1;
+    case 104: return 2;
+    case 200: return 1;
+    case 201: return 1;
+    case 202: return 1;
+    case 203: return 1;
+    case 204: return 1;
+    case 205: return 1;
+    case 206: return 1;
+    case 207: return 1;
+    case 208: return 1;
+    case 226: return 1;
+    case 300: return 1;
+    case 301: return 1;
+    case 302: return 1;
+    case 303: return 1;
+    case 304: return 1;
+    case 305: return 3;
+    case 306: return 4;
+    case 307: return 1;
+    case 308: return 1;
+    case 400: return 1;
+    case 401: return 1;
+    case 402: return 1;
+    case 403: return 1;
+    case 404: return 1;
+    case 405: return 1;
+    case 406: return 1;
+    case 407: return 1;
+    case 408: return 1;
+    case 409: return 1;
+    case 410: return 1;
+    case 411: return 1;
+    case 412: return 1;
+    case 413: return 1;
+    case 414: return 1;
+    case 415: return 1;
+    case 416: return 1;
+    case 417: return 1;
+    case 418: return 4;
+    case 421: return 1;
+    case 422: return 1;
+    case 423: return 1;
+    case 424: return 1;
+    case 425: return 1;
+    case 426: return 1;
+    case 428: return 1;
+    case 429: return 1;
+    case 431: return 1;
+    case 449: return 6;
+    case 451: return 1;
+    case 500: return 1;
+    case 501: return 1;
+    case 502: return 1;
+    case 503: return 1;
+    case 504: return 1;
+    case 505: return 1;
+    case 506: return 1;
+    case 507: return 1;
+    case 508: return 1;
+    case 509: return 6;
+    case 510: return 5;
+    case 511: return 1;
+    default: return 0;
+    }
+}
+
+/* Row of code in the tables below, or -1 when it is not known. */
 static long http_status_index(int code)
 {
     switch (code) {
@@ -3341,6 +3533,37 @@ enum http_status_class http_status_class_of(int code)
     return HTTP_STATUS_CLASS_NONE;
 }
 
+int http_status_is_informational(int code)
+{
+    return code >= 100 && code <= 199;
+}
+
+int http_status_is_successful(int code)
+{
+    return code >= 200 && code <= 299;
+}
+
+int http_status_is_redirection(int code)
+{
+    return code >= 300 && code <= 399;
+}
+
+int http_status_is_client_error(int code)
+{
+    return code >= 400 && code <= 499;
+}
+
+int http_status_is_server_error(int code)
+{
+    return code >= 500 && code <= 599;
+}
+
+int http_status_is_error(int code)
+{
+    return (code >= 400 && code <= 499) ||
+           (code >= 500 && code <= 599);
+}
+
 unsigned http_status_traits(int code)
 {
     long i = http_status_index(code);
@@ -3351,6 +3574,18 @@ unsigned http_status_traits(int code)
 int http_status_is_known(int code)
 {
     return http_status_index(code) >= 0;
+}
+
+enum http_status_lifecycle http_status_status_of(int code)
+{
+    return (enum http_status_lifecycle)http_status_lifecycle_of(code);
+}
+
+const char *http_status_reference(int code)
+{
+    unsigned long off = http_status_reference_of(code);
+
+    return off ? http_status_ref_text(off) : NULL;
 }
 
 /* name lookup: open addressing over FNV-1a hashes, linear probing;
@@ -3425,17 +3660,17 @@ int http_status_from_name(const char *name)
  * its bytes. */
 static const unsigned char http_status_reason_slot[] = {
     0, 0, 0, 0, 0, 20, 30, 57, 0, 0, 42, 0, 0, 0, 0, 10, 0, 0, 28, 39, 40, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 0, 0, 0, 0, 0,
-    12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 25, 4, 0, 0, 0, 45, 0, 8, 43, 31, 0, 1, 11,
-    47, 0, 0, 0, 0, 0, 0, 0, 0, 0, 49, 0, 60, 0, 0, 55, 0, 0, 0, 0, 2, 0, 0,
-    22, 27, 52, 0, 33, 0, 38, 62, 66, 0, 0, 0, 0, 48, 0, 5, 23, 0, 0, 0, 0, 19,
-    26, 0, 0, 0, 0, 0, 0, 41, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 46, 65, 0, 0, 0, 0, 0, 14, 51, 0, 0, 0, 18, 0, 0,
-    32, 0, 0, 0, 61, 0, 0, 0, 0, 0, 0, 0, 35, 6, 0, 0, 0, 0, 15, 0, 0, 13, 37,
-    0, 0, 7, 0, 0, 0, 0, 0, 0, 64, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 24, 34,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 29, 54, 0, 0, 0, 0, 9, 0, 0, 53, 50, 0, 59, 0,
-    0, 44, 0, 0, 21, 0, 56, 0, 0, 0, 0, 0, 0, 0, 0, 63, 0, 0, 36, 0, 0, 17, 58,
-    0
+    73, 0, 0, 0, 0, 71, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 68, 0, 0, 0,
+    0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 25, 4, 0, 0, 0, 45, 0, 8, 43, 31, 0, 1,
+    11, 47, 0, 0, 0, 0, 0, 0, 0, 0, 0, 49, 0, 60, 0, 0, 55, 0, 0, 0, 0, 2, 0,
+    0, 22, 27, 52, 0, 33, 0, 38, 62, 66, 0, 0, 0, 0, 48, 0, 5, 23, 0, 0, 0, 0,
+    19, 26, 0, 0, 0, 0, 0, 0, 41, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 70, 0, 0, 0, 0, 0, 0, 46, 65, 0, 0, 0, 0, 0, 14, 51, 0, 0, 0, 18, 0,
+    0, 32, 0, 0, 0, 61, 75, 0, 0, 0, 0, 72, 0, 35, 6, 0, 0, 0, 0, 15, 0, 0, 13,
+    37, 67, 0, 7, 0, 0, 0, 0, 0, 0, 64, 0, 0, 0, 3, 0, 0, 0, 0, 0, 69, 0, 0,
+    24, 34, 0, 0, 0, 0, 0, 0, 0, 0, 0, 29, 54, 0, 0, 0, 0, 9, 0, 0, 53, 50, 0,
+    59, 0, 0, 44, 0, 0, 21, 0, 56, 74, 0, 0, 0, 0, 0, 0, 0, 63, 0, 0, 36, 0, 0,
+    17, 58, 0
 };
 
 static const unsigned short http_status_reason_key[] = {
@@ -3443,14 +3678,15 @@ static const unsigned short http_status_reason_key[] = {
     245, 251, 261, 274, 284, 297, 316, 335, 347, 360, 377, 387, 397, 416, 431,
     461, 477, 486, 491, 507, 527, 545, 558, 581, 603, 622, 635, 655, 677, 684,
     702, 712, 729, 751, 769, 801, 812, 842, 864, 880, 892, 912, 928, 955, 979,
-    1000, 1014, 1039, 1052
+    1000, 1014, 1039, 1052, 1084, 1102, 1119, 1144, 1162, 1183, 1205, 1237,
+    1258
 };
 
 static const unsigned char http_status_reason_len[] = {
     8, 19, 10, 11, 27, 2, 7, 8, 29, 10, 13, 15, 12, 16, 7, 16, 17, 5, 9, 12, 9,
     12, 18, 18, 11, 12, 16, 9, 9, 18, 14, 29, 15, 8, 4, 15, 19, 17, 12, 22, 21,
     18, 12, 19, 21, 6, 17, 9, 16, 21, 17, 31, 10, 29, 21, 15, 11, 19, 15, 26,
-    23, 20, 13, 24, 12, 31
+    23, 20, 13, 24, 12, 31, 17, 16, 24, 17, 20, 21, 31, 20, 16
 };
 
 static const unsigned short http_status_reason_code[] = {
@@ -3458,7 +3694,7 @@ static const unsigned short http_status_reason_code[] = {
     300, 301, 302, 303, 304, 305, 306, 307, 308, 400, 401, 402, 403, 404, 405,
     406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422,
     423, 424, 425, 426, 428, 429, 431, 449, 451, 500, 501, 502, 503, 504, 505,
-    506, 507, 508, 509, 510, 511
+    506, 507, 508, 509, 510, 511, 302, 408, 413, 413, 414, 414, 416, 422, 504
 };
 
 int http_status_from_reason(const char *phrase)

@@ -176,6 +176,20 @@
 #error "HTTP_STATUS_TRAIT_RETRYABLE is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_CLASS_NONE)
 #error "HTTP_STATUS_CLASS_NONE is already a macro: #undef it, or include this header where the other is not"
+#elif defined(HTTP_STATUS_LIFECYCLE_NONE)
+#error "HTTP_STATUS_LIFECYCLE_NONE is already a macro: #undef it, or include this header where the other is not"
+#elif defined(HTTP_STATUS_LIFECYCLE_STANDARD)
+#error "HTTP_STATUS_LIFECYCLE_STANDARD is already a macro: #undef it, or include this header where the other is not"
+#elif defined(HTTP_STATUS_LIFECYCLE_TEMPORARY)
+#error "HTTP_STATUS_LIFECYCLE_TEMPORARY is already a macro: #undef it, or include this header where the other is not"
+#elif defined(HTTP_STATUS_LIFECYCLE_DEPRECATED)
+#error "HTTP_STATUS_LIFECYCLE_DEPRECATED is already a macro: #undef it, or include this header where the other is not"
+#elif defined(HTTP_STATUS_LIFECYCLE_UNUSED)
+#error "HTTP_STATUS_LIFECYCLE_UNUSED is already a macro: #undef it, or include this header where the other is not"
+#elif defined(HTTP_STATUS_LIFECYCLE_OBSOLETE)
+#error "HTTP_STATUS_LIFECYCLE_OBSOLETE is already a macro: #undef it, or include this header where the other is not"
+#elif defined(HTTP_STATUS_LIFECYCLE_UNOFFICIAL)
+#error "HTTP_STATUS_LIFECYCLE_UNOFFICIAL is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_COUNT)
 #error "HTTP_STATUS_COUNT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(HTTP_STATUS_LIST)
@@ -240,7 +254,7 @@ enum http_status {
     HTTP_STATUS_SEE_OTHER = 303,
     /* 304 Not Modified (RFC 9110, Section 15.4.5) */
     HTTP_STATUS_NOT_MODIFIED = 304,
-    /* 305 Use Proxy (RFC 9110, Section 15.4.6) [deprecated] */
+    /* 305 Use Proxy (RFC 9110, Section 15.4.6).  Deprecated: registered, but its use is discouraged */
     HTTP_STATUS_USE_PROXY = 305,
     /* 306 Switch Proxy (RFC 9110, Section 15.4.7) [unused] */
     HTTP_STATUS_SWITCH_PROXY = 306,
@@ -338,7 +352,7 @@ enum http_status {
     HTTP_STATUS_LOOP_DETECTED = 508,
     /* 509 Bandwidth Limit Exceeded (Apache HTTP Server mod_bandwidth / cPanel (nonstandard)) [unofficial] */
     HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED = 509,
-    /* 510 Not Extended (RFC 2774; status-change-http-experiments-to-historic) [obsolete] */
+    /* 510 Not Extended (RFC 2774; status-change-http-experiments-to-historic).  Obsolete: registered as no longer in use */
     HTTP_STATUS_NOT_EXTENDED = 510,
     /* 511 Network Authentication Required (RFC 6585) */
     HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED = 511
@@ -352,6 +366,17 @@ enum http_status_class {
     HTTP_STATUS_CLASS_REDIRECTION /* 300-399 Redirection */,
     HTTP_STATUS_CLASS_CLIENT_ERROR /* 400-499 Client Error */,
     HTTP_STATUS_CLASS_SERVER_ERROR /* 500-599 Server Error */
+};
+
+/* The status of a code in its registry (http_status_status_of). */
+enum http_status_lifecycle {
+    HTTP_STATUS_LIFECYCLE_NONE = 0 /* not a known code */,
+    HTTP_STATUS_LIFECYCLE_STANDARD /* registered and in use */,
+    HTTP_STATUS_LIFECYCLE_TEMPORARY /* registered for a limited time */,
+    HTTP_STATUS_LIFECYCLE_DEPRECATED /* registered, but its use is discouraged */,
+    HTTP_STATUS_LIFECYCLE_UNUSED /* registered as unused: not to be sent */,
+    HTTP_STATUS_LIFECYCLE_OBSOLETE /* registered as no longer in use */,
+    HTTP_STATUS_LIFECYCLE_UNOFFICIAL /* known, but not in the upstream registry */
 };
 
 /* Trait bits (http_status_traits). */
@@ -369,10 +394,10 @@ enum http_status_class {
 #define HTTP_STATUS_SPEC_ID "5d131245cdc90169"
 #define HTTP_STATUS_SPEC_ID_5d131245cdc90169 1
 
-/* Number of registered codes. */
+/* Number of known codes. */
 #define HTTP_STATUS_COUNT 66
 
-/* X(NAME, code, "Phrase") for every registered code, ascending. */
+/* X(NAME, code, "Phrase") for every known code, ascending. */
 #define HTTP_STATUS_LIST(X_) \
     X_(CONTINUE, 100, "Continue") \
     X_(SWITCHING_PROTOCOLS, 101, "Switching Protocols") \
@@ -442,39 +467,74 @@ enum http_status_class {
     X_(NETWORK_AUTHENTICATION_REQUIRED, 511, "Network Authentication Required")
 
 /* The phrase of code ("Continue" for 100), or NULL when code is not
- * registered. */
+ * known. */
 const char *http_status_reason(int code);
 
 /* The name of code without the prefix ("CONTINUE" for 100), or NULL when
- * code is not registered. */
+ * code is not known. */
 const char *http_status_name(int code);
 
 /* The description of code in language lang, a language code or locale
  * name ("en", "zh", "ru"; "en-XX" and "en_XX.UTF-8" too); NULL or an
  * unknown language gives the first language, "en".  NULL when code is
- * not registered.  The text is UTF-8. */
+ * not known.  The text is UTF-8. */
 const char *http_status_description(int code, const char *lang);
 
-/* The class whose range holds code, registered or not; HTTP_STATUS_CLASS_NONE
- * when none does. */
+/* The class whose range holds code, known or not; HTTP_STATUS_CLASS_NONE when
+ * none does. */
 enum http_status_class http_status_class_of(int code);
 
+/* 1 when code is in the range of class INFORMATIONAL (100-199),
+ * known or not; else 0. */
+int http_status_is_informational(int code);
+
+/* 1 when code is in the range of class SUCCESSFUL (200-299),
+ * known or not; else 0. */
+int http_status_is_successful(int code);
+
+/* 1 when code is in the range of class REDIRECTION (300-399),
+ * known or not; else 0. */
+int http_status_is_redirection(int code);
+
+/* 1 when code is in the range of class CLIENT_ERROR (400-499),
+ * known or not; else 0. */
+int http_status_is_client_error(int code);
+
+/* 1 when code is in the range of class SERVER_ERROR (500-599),
+ * known or not; else 0. */
+int http_status_is_server_error(int code);
+
+/* 1 when code is in the range of a class marked as errors (400-499, 500-599),
+ * known or not; else 0. */
+int http_status_is_error(int code);
+
 /* The traits of code as a bit set of HTTP_STATUS_TRAIT_*; 0 when code is not
- * registered. */
+ * known. */
 unsigned http_status_traits(int code);
 
-/* 1 when code is registered, else 0. */
+/* 1 when code is known (in the spec, registered or not: see
+ * http_status_status_of), else 0. */
 int http_status_is_known(int code);
+
+/* The status of code: HTTP_STATUS_LIFECYCLE_STANDARD, _TEMPORARY,
+ * _DEPRECATED, _UNUSED or _OBSOLETE for a registered code, _UNOFFICIAL for
+ * a code known but not registered, HTTP_STATUS_LIFECYCLE_NONE when code is not
+ * known. */
+enum http_status_lifecycle http_status_status_of(int code);
+
+/* Where code is defined ("RFC 9110, Section 15.2.1" for 100), or NULL
+ * when code is not known or the spec names no reference. */
+const char *http_status_reference(int code);
 
 /* The code named name ("CONTINUE", or one of its former names), compared
  * exactly; -1 when there is none or name is NULL. */
 int http_status_from_name(const char *name);
 
-/* The code whose phrase is phrase, ignoring ASCII case; -1 when there is
- * none or phrase is NULL. */
+/* The code whose phrase or one of its former phrases is phrase, ignoring
+ * ASCII case; -1 when there is none or phrase is NULL. */
 int http_status_from_reason(const char *phrase);
 
-/* Every registered code, ascending. */
+/* Every known code, ascending. */
 extern const int http_status_codes[HTTP_STATUS_COUNT];
 
 #ifdef __cplusplus

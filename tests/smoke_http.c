@@ -34,6 +34,13 @@ int main(void)
     CHECK(http_status_is_known(418));
     CHECK(http_status_from_name("NOT_FOUND") == 404);
     CHECK(http_status_from_reason("not found") == 404);
+    CHECK(http_status_is_client_error(404) && !http_status_is_server_error(404));
+    CHECK(http_status_is_informational(100) && http_status_is_successful(200));
+    CHECK(http_status_is_redirection(301) && http_status_is_error(500));
+    CHECK(!http_status_is_error(204));
+    CHECK(http_status_status_of(305) == HTTP_STATUS_LIFECYCLE_DEPRECATED);
+    CHECK(http_status_status_of(999) == HTTP_STATUS_LIFECYCLE_NONE);
+    CHECK(strcmp(http_status_reference(404), "RFC 9110, Section 15.5.5") == 0);
     for (i = 1; i < HTTP_STATUS_COUNT; i++)
         CHECK(http_status_codes[i - 1] < http_status_codes[i]);
     return 0;

@@ -16,6 +16,11 @@ int main(void)
     bad |= sysexit_class_of(64) != SYSEXIT_CLASS_SYSEXITS;
     bad |= sysexit_traits(75) != SYSEXIT_TRAIT_TRANSIENT;
     bad |= sysexit_reason(3) != NULL;
+    bad |= !sysexit_is_sysexits(64) || sysexit_is_success(64);
+    bad |= !sysexit_is_error(64) || sysexit_is_error(0);
+    bad |= sysexit_status_of(130) != SYSEXIT_LIFECYCLE_UNOFFICIAL;
+    bad |= sysexit_reference(3) != NULL;
+    bad |= sysexit_from_reason("software bug") != SYSEXIT_SOFTWARE;
     if (bad)
         fprintf(stderr, "smoke_sysexit: wrong answer\n");
     return bad != 0;

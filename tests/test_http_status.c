@@ -78,7 +78,7 @@ static void test_http_status_sample_lookups_by_text(void **state)
     assert_int_equal(http_status_from_reason("NOT FOUND"), 404);
     assert_int_equal(http_status_from_reason("i'm a TEAPOT"), 418);
     assert_int_equal(http_status_from_reason("Not Found "), -1);
-    assert_int_equal(http_status_from_reason("Payload Too Large"), -1);
+    assert_int_equal(http_status_from_reason("Payload Too Huge"), -1);
     assert_int_equal(http_status_from_reason(""), -1);
     assert_int_equal(http_status_from_reason(NULL), -1);
 }
@@ -111,6 +111,42 @@ static void test_http_status_sample_classes_and_traits(void **state)
     assert_int_equal(http_status_traits(599), 0);
     assert_true(http_status_is_known(200));
     assert_false(http_status_is_known(299));
+}
+
+static void test_http_status_sample_class_tests_status_reference(void **state)
+{
+    (void)state;
+    assert_true(http_status_is_informational(100));
+    assert_true(http_status_is_successful(299)); /* by range, known or not */
+    assert_true(http_status_is_redirection(308));
+    assert_true(http_status_is_client_error(404));
+    assert_false(http_status_is_client_error(500));
+    assert_true(http_status_is_server_error(599));
+    assert_false(http_status_is_server_error(600));
+    assert_false(http_status_is_informational(99));
+    assert_false(http_status_is_error(399));
+    assert_true(http_status_is_error(400));
+    assert_true(http_status_is_error(499));
+    assert_true(http_status_is_error(503));
+    assert_false(http_status_is_error(600));
+    assert_false(http_status_is_error(200));
+    assert_false(http_status_is_error(-404));
+    assert_int_equal(http_status_status_of(200), HTTP_STATUS_LIFECYCLE_STANDARD);
+    assert_int_equal(http_status_status_of(305),
+                     HTTP_STATUS_LIFECYCLE_DEPRECATED);
+    assert_int_equal(http_status_status_of(306), HTTP_STATUS_LIFECYCLE_UNUSED);
+    assert_int_equal(http_status_status_of(449),
+                     HTTP_STATUS_LIFECYCLE_UNOFFICIAL);
+    assert_int_equal(http_status_status_of(509),
+                     HTTP_STATUS_LIFECYCLE_UNOFFICIAL);
+    assert_int_equal(http_status_status_of(510),
+                     HTTP_STATUS_LIFECYCLE_OBSOLETE);
+    assert_int_equal(http_status_status_of(299), HTTP_STATUS_LIFECYCLE_NONE);
+    assert_int_equal(http_status_status_of(-1), HTTP_STATUS_LIFECYCLE_NONE);
+    assert_string_equal(http_status_reference(404),
+                        "RFC 9110, Section 15.5.5");
+    assert_null(http_status_reference(299));
+    assert_null(http_status_reference(1000));
 }
 
 static void test_http_status_descriptions_by_language(void **state)
@@ -160,6 +196,16 @@ static void test_http_status_matches_spec(void **state)
         assert_int_equal(http_status_from_reason(c->phrase.s), code);
         for (j = 0; j < c->naliases; j++)
             assert_int_equal(http_status_from_name(c->aliases[j].s), code);
+        for (j = 0; j < c->nformer; j++)
+            assert_int_equal(http_status_from_reason(c->former[j].s), code);
+        assert_int_equal(http_status_status_of(code), (int)c->status + 1);
+        if (c->reference.s)
+            assert_string_equal(http_status_reference(code), c->reference.s);
+        else
+            assert_null(http_status_reference(code));
+        assert_int_equal(http_status_is_error(code),
+                         c->class_index >= 0 &&
+                             spec.classes[c->class_index].error);
         for (j = 0; j < c->ntraits; j++) {
             if (strcmp(c->traits[j].s, "NO_BODY") == 0)
                 bits |= HTTP_STATUS_TRAIT_NO_BODY;
@@ -218,6 +264,25 @@ static void test_http_status_properties_over_range(void **state)
             assert_int_equal(cls, code / 100);
         else
             assert_int_equal(cls, HTTP_STATUS_CLASS_NONE);
+        /* the predicates agree with class_of, known or not */
+        assert_int_equal(http_status_is_informational(code),
+                         cls == HTTP_STATUS_CLASS_INFORMATIONAL);
+        assert_int_equal(http_status_is_successful(code),
+                         cls == HTTP_STATUS_CLASS_SUCCESSFUL);
+        assert_int_equal(http_status_is_redirection(code),
+                         cls == HTTP_STATUS_CLASS_REDIRECTION);
+        assert_int_equal(http_status_is_client_error(code),
+                         cls == HTTP_STATUS_CLASS_CLIENT_ERROR);
+        assert_int_equal(http_status_is_server_error(code),
+                         cls == HTTP_STATUS_CLASS_SERVER_ERROR);
+        assert_int_equal(http_status_is_error(code),
+                         cls == HTTP_STATUS_CLASS_CLIENT_ERROR ||
+                             cls == HTTP_STATUS_CLASS_SERVER_ERROR);
+        assert_int_equal(http_status_status_of(code) ==
+                             HTTP_STATUS_LIFECYCLE_NONE,
+                         !is_known);
+        if (!is_known)
+            assert_null(http_status_reference(code));
     }
     assert_int_equal(known, HTTP_STATUS_COUNT);
 }
@@ -253,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_http_status_sample_phrases_and_names),
         cmocka_unit_test(test_http_status_sample_lookups_by_text),
         cmocka_unit_test(test_http_status_sample_classes_and_traits),
+        cmocka_unit_test(test_http_status_sample_class_tests_status_reference),
         cmocka_unit_test(test_http_status_descriptions_by_language),
         cmocka_unit_test(test_http_status_matches_spec),
         cmocka_unit_test(test_http_status_properties_over_range),

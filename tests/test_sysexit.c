@@ -48,6 +48,40 @@ static void test_sysexit_classes_traits_descriptions(void **state)
     assert_null(sysexit_description(67, "en"));
 }
 
+static void test_sysexit_class_tests_status_reference(void **state)
+{
+    (void)state;
+    /* by range: the spec marks FAILURE, SYSEXITS and SIGNALED as errors */
+    assert_true(sysexit_is_success(0));
+    assert_false(sysexit_is_success(1));
+    assert_true(sysexit_is_failure(2));
+    assert_true(sysexit_is_sysexits(78));
+    assert_false(sysexit_is_sysexits(79));
+    assert_true(sysexit_is_signaled(255));
+    assert_false(sysexit_is_signaled(256));
+    assert_false(sysexit_is_error(0));
+    assert_true(sysexit_is_error(1));
+    assert_true(sysexit_is_error(63));
+    assert_true(sysexit_is_error(64));
+    assert_false(sysexit_is_error(100)); /* outside every class */
+    assert_true(sysexit_is_error(130));
+    assert_false(sysexit_is_error(-1));
+    assert_int_equal(sysexit_status_of(0), SYSEXIT_LIFECYCLE_STANDARD);
+    assert_int_equal(sysexit_status_of(130), SYSEXIT_LIFECYCLE_UNOFFICIAL);
+    assert_int_equal(sysexit_status_of(200), SYSEXIT_LIFECYCLE_UNUSED);
+    assert_int_equal(sysexit_status_of(2), SYSEXIT_LIFECYCLE_NONE);
+    assert_int_equal(SYSEXIT_LIFECYCLE_NONE, 0);
+    assert_string_equal(sysexit_reference(64), "sysexits.h, EX_USAGE");
+    assert_null(sysexit_reference(65)); /* known, no reference */
+    assert_null(sysexit_reference(2));
+    /* former phrases, ignoring case, beside the phrase */
+    assert_int_equal(sysexit_from_reason("Internal error"), 70);
+    assert_int_equal(sysexit_from_reason("SOFTWARE BUG"), 70);
+    assert_int_equal(sysexit_from_reason("internal software error"), 70);
+    assert_int_equal(sysexit_from_reason("Internal"), -1);
+    assert_string_equal(sysexit_reason(70), "Internal software error");
+}
+
 static void test_sysexit_properties(void **state)
 {
     int code;
@@ -58,6 +92,8 @@ static void test_sysexit_properties(void **state)
         int known = next < SYSEXIT_COUNT && sysexit_codes[next] == code;
 
         assert_int_equal(sysexit_is_known(code), known);
+        assert_int_equal(sysexit_status_of(code) != SYSEXIT_LIFECYCLE_NONE,
+                         known);
         if (known) {
             next++;
             assert_int_equal(sysexit_from_name(sysexit_name(code)), code);
@@ -75,6 +111,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sysexit_lookups),
         cmocka_unit_test(test_sysexit_classes_traits_descriptions),
+        cmocka_unit_test(test_sysexit_class_tests_status_reference),
         cmocka_unit_test(test_sysexit_properties),
     };
 

@@ -187,6 +187,8 @@ static void test_validate_identifiers(void **state)
                  "name 'COUNT' is reserved");
     expect_error(HEAD "codes:\n" CODE("200", "CLASS_X", "OK"),
                  "name 'CLASS_X' is reserved");
+    expect_error(HEAD "codes:\n" CODE("200", "LIFECYCLE_NONE", "OK"),
+                 "name 'LIFECYCLE_NONE' is reserved");
 }
 
 static void test_validate_phrases(void **state)
@@ -242,6 +244,15 @@ static void test_validate_classes(void **state)
                  "'A'\nt.yaml:4:22: note: 'A' has the range [1, 50]");
     assert_non_null(strstr(msgs, "class range [80, 70] is inverted"));
     assert_non_null(strstr(msgs, "class name 'NONE' is taken"));
+    /* <name>_is_<class>() may not meet is_known() or is_error() */
+    expect_error("statusgen: 1\nregistry: {name: r, macro: R, range: [1, 99],"
+                 " languages: [en]}\nclasses:\n"
+                 "  - {name: KNOWN, range: [1, 50]}\n"
+                 "  - {name: ERROR, range: [51, 60]}\n"
+                 "codes:\n" CODE("1", "X", "X"),
+                 "t.yaml:4:12: error: class name 'KNOWN' is taken");
+    assert_non_null(strstr(msgs, "t.yaml:5:12: error: class name 'ERROR' is "
+                                 "taken"));
     expect_error("statusgen: 1\nregistry: {name: r, macro: R, range: [9, 1],"
                  " languages: [en]}\ncodes:\n" CODE("1", "X", "X"),
                  "registry range [9, 1] is inverted");

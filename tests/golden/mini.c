@@ -27,13 +27,14 @@ typedef unsigned long mini_u32;
  * literal within what C compilers must accept; the tables hold offsets into
  * it, so they need no relocation. */
 static const struct mini_phrase_pool {
-    char p0[32];
+    char p0[58];
 } mini_phrase_pool = {
-    "\000Fine\000Broken \"Thing\"\000The Answer"
+    "\000Fine\000Broken \"Thing\"\000The Answer\000Shattered\000Smashed *Thi"
+    "ng*"
 };
 
 /* The offsets below assume the pieces are contiguous. */
-typedef char mini_phrase_pool_is_contiguous[sizeof(struct mini_phrase_pool) == 32 ? 1 : -1];
+typedef char mini_phrase_pool_is_contiguous[sizeof(struct mini_phrase_pool) == 58 ? 1 : -1];
 
 static const char *mini_phrase_text(unsigned long off)
 {
@@ -57,6 +58,23 @@ static const char *mini_name_text(unsigned long off)
     return (const char *)&mini_name_pool + off;
 }
 
+/* Every reference, NUL-separated; offset 0 is "".  A struct of pieces keeps each
+ * literal within what C compilers must accept; the tables hold offsets into
+ * it, so they need no relocation. */
+static const struct mini_ref_pool {
+    char p0[19];
+} mini_ref_pool = {
+    "\000Spec A, Section 1"
+};
+
+/* The offsets below assume the pieces are contiguous. */
+typedef char mini_ref_pool_is_contiguous[sizeof(struct mini_ref_pool) == 19 ? 1 : -1];
+
+static const char *mini_ref_text(unsigned long off)
+{
+    return (const char *)&mini_ref_pool + off;
+}
+
 /* Every description, language by language, NUL-separated; offset 0 is "".  A struct of pieces keeps each
  * literal within what C compilers must accept; the tables hold offsets into
  * it, so they need no relocation. */
@@ -76,7 +94,7 @@ static const char *mini_desc_text(unsigned long off)
     return (const char *)&mini_desc_pool + off;
 }
 
-/* Offset of code's phrase in the phrase pool; 0 when code is not registered. */
+/* Offset of code's phrase in the phrase pool; 0 when code is not known. */
 static unsigned long mini_phrase_of(int code)
 {
     switch (code) {
@@ -87,7 +105,7 @@ static unsigned long mini_phrase_of(int code)
     }
 }
 
-/* Offset of code's name in the name pool; 0 when code is not registered. */
+/* Offset of code's name in the name pool; 0 when code is not known. */
 static unsigned long mini_name_of(int code)
 {
     switch (code) {
@@ -98,7 +116,31 @@ static unsigned long mini_name_of(int code)
     }
 }
 
-/* Row of code in the tables below, or -1 when it is not registered. */
+/* Offset of code's reference in the reference pool; 0 when code
+ * is not known or has none. */
+static unsigned long mini_reference_of(int code)
+{
+    switch (code) {
+    case 1: return 0;
+    case 10: return 1;
+    case 42: return 0;
+    default: return 0;
+    }
+}
+
+/* The lifecycle of code, an enumerator of the lifecycle enum; 0 (NONE) when
+ * code is not known. */
+static unsigned mini_lifecycle_of(int code)
+{
+    switch (code) {
+    case 1: return 1;
+    case 10: return 3;
+    case 42: return 6;
+    default: return 0;
+    }
+}
+
+/* Row of code in the tables below, or -1 when it is not known. */
 static long mini_index(int code)
 {
     switch (code) {
@@ -213,6 +255,21 @@ enum mini_class mini_class_of(int code)
     return MINI_CLASS_NONE;
 }
 
+int mini_is_good(int code)
+{
+    return code >= 1 && code <= 9;
+}
+
+int mini_is_bad(int code)
+{
+    return code >= 10 && code <= 19;
+}
+
+int mini_is_error(int code)
+{
+    return code >= 10 && code <= 19;
+}
+
 unsigned mini_traits(int code)
 {
     long i = mini_index(code);
@@ -223,6 +280,18 @@ unsigned mini_traits(int code)
 int mini_is_known(int code)
 {
     return mini_index(code) >= 0;
+}
+
+enum mini_lifecycle mini_status_of(int code)
+{
+    return (enum mini_lifecycle)mini_lifecycle_of(code);
+}
+
+const char *mini_reference(int code)
+{
+    unsigned long off = mini_reference_of(code);
+
+    return off ? mini_ref_text(off) : NULL;
 }
 
 /* name lookup: open addressing over FNV-1a hashes, linear probing;
@@ -274,19 +343,19 @@ int mini_from_name(const char *name)
  * slot values are entry + 1, 0 is empty; a key's length is compared before
  * its bytes. */
 static const unsigned char mini_reason_slot[] = {
-    0, 0, 0, 0, 2, 1, 3, 0
+    0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 5, 0, 2, 1, 0, 4
 };
 
 static const unsigned char mini_reason_key[] = {
-    1, 6, 21
+    1, 6, 21, 32, 42
 };
 
 static const unsigned char mini_reason_len[] = {
-    4, 14, 10
+    4, 14, 10, 9, 15
 };
 
 static const unsigned char mini_reason_code[] = {
-    1, 10, 42
+    1, 10, 42, 10, 10
 };
 
 int mini_from_reason(const char *phrase)
@@ -303,7 +372,7 @@ int mini_from_reason(const char *phrase)
         h *= 16777619UL;
     }
     len = (size_t)(p - (const unsigned char *)phrase);
-    for (i = h & 7UL;; i = (i + 1) & 7UL) {
+    for (i = h & 15UL;; i = (i + 1) & 15UL) {
         unsigned long e = mini_reason_slot[i];
 
         if (e == 0)

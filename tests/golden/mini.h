@@ -30,6 +30,20 @@
 #error "MINI_TRAIT_LOUD is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_CLASS_NONE)
 #error "MINI_CLASS_NONE is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_NONE)
+#error "MINI_LIFECYCLE_NONE is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_STANDARD)
+#error "MINI_LIFECYCLE_STANDARD is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_TEMPORARY)
+#error "MINI_LIFECYCLE_TEMPORARY is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_DEPRECATED)
+#error "MINI_LIFECYCLE_DEPRECATED is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_UNUSED)
+#error "MINI_LIFECYCLE_UNUSED is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_OBSOLETE)
+#error "MINI_LIFECYCLE_OBSOLETE is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_UNOFFICIAL)
+#error "MINI_LIFECYCLE_UNOFFICIAL is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_COUNT)
 #error "MINI_COUNT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_LIST)
@@ -54,7 +68,7 @@ extern "C" {
 enum mini {
     /* 1 Fine */
     MINI_FINE = 1,
-    /* 10 Broken "Thing" (Spec A, Section 1) [deprecated] */
+    /* 10 Broken "Thing" (Spec A, Section 1).  Deprecated: registered, but its use is discouraged */
     MINI_BROKEN = 10,
     /* Former name of MINI_BROKEN */
     MINI_SHATTERED MINI_DEPRECATED = 10,
@@ -69,6 +83,17 @@ enum mini_class {
     MINI_CLASS_BAD /* 10-19 Bad */
 };
 
+/* The status of a code in its registry (mini_status_of). */
+enum mini_lifecycle {
+    MINI_LIFECYCLE_NONE = 0 /* not a known code */,
+    MINI_LIFECYCLE_STANDARD /* registered and in use */,
+    MINI_LIFECYCLE_TEMPORARY /* registered for a limited time */,
+    MINI_LIFECYCLE_DEPRECATED /* registered, but its use is discouraged */,
+    MINI_LIFECYCLE_UNUSED /* registered as unused: not to be sent */,
+    MINI_LIFECYCLE_OBSOLETE /* registered as no longer in use */,
+    MINI_LIFECYCLE_UNOFFICIAL /* known, but not in the upstream registry */
+};
+
 /* Trait bits (mini_traits). */
 /* No further message follows. */
 #define MINI_TRAIT_FINAL (1u << 0)
@@ -80,49 +105,72 @@ enum mini_class {
 #define MINI_SPEC_ID "ea31d7cd1ba32846"
 #define MINI_SPEC_ID_ea31d7cd1ba32846 1
 
-/* Number of registered codes. */
+/* Number of known codes. */
 #define MINI_COUNT 3
 
-/* X(NAME, code, "Phrase") for every registered code, ascending. */
+/* X(NAME, code, "Phrase") for every known code, ascending. */
 #define MINI_LIST(X_) \
     X_(FINE, 1, "Fine") \
     X_(BROKEN, 10, "Broken \"Thing\"") \
     X_(ANSWER, 42, "The Answer")
 
 /* The phrase of code ("Fine" for 1), or NULL when code is not
- * registered. */
+ * known. */
 const char *mini_reason(int code);
 
 /* The name of code without the prefix ("FINE" for 1), or NULL when
- * code is not registered. */
+ * code is not known. */
 const char *mini_name(int code);
 
 /* The description of code in language lang, a language code or locale
  * name ("en", "de"; "en-XX" and "en_XX.UTF-8" too); NULL or an
  * unknown language gives the first language, "en".  NULL when code is
- * not registered.  The text is UTF-8. */
+ * not known.  The text is UTF-8. */
 const char *mini_description(int code, const char *lang);
 
-/* The class whose range holds code, registered or not; MINI_CLASS_NONE
- * when none does. */
+/* The class whose range holds code, known or not; MINI_CLASS_NONE when
+ * none does. */
 enum mini_class mini_class_of(int code);
 
+/* 1 when code is in the range of class GOOD (1-9),
+ * known or not; else 0. */
+int mini_is_good(int code);
+
+/* 1 when code is in the range of class BAD (10-19),
+ * known or not; else 0. */
+int mini_is_bad(int code);
+
+/* 1 when code is in the range of a class marked as errors (10-19),
+ * known or not; else 0. */
+int mini_is_error(int code);
+
 /* The traits of code as a bit set of MINI_TRAIT_*; 0 when code is not
- * registered. */
+ * known. */
 unsigned mini_traits(int code);
 
-/* 1 when code is registered, else 0. */
+/* 1 when code is known (in the spec, registered or not: see
+ * mini_status_of), else 0. */
 int mini_is_known(int code);
+
+/* The status of code: MINI_LIFECYCLE_STANDARD, _TEMPORARY,
+ * _DEPRECATED, _UNUSED or _OBSOLETE for a registered code, _UNOFFICIAL for
+ * a code known but not registered, MINI_LIFECYCLE_NONE when code is not
+ * known. */
+enum mini_lifecycle mini_status_of(int code);
+
+/* Where code is defined ("Spec A, Section 1" for 10), or NULL
+ * when code is not known or the spec names no reference. */
+const char *mini_reference(int code);
 
 /* The code named name ("FINE", or one of its former names), compared
  * exactly; -1 when there is none or name is NULL. */
 int mini_from_name(const char *name);
 
-/* The code whose phrase is phrase, ignoring ASCII case; -1 when there is
- * none or phrase is NULL. */
+/* The code whose phrase or one of its former phrases is phrase, ignoring
+ * ASCII case; -1 when there is none or phrase is NULL. */
 int mini_from_reason(const char *phrase);
 
-/* Every registered code, ascending. */
+/* Every known code, ascending. */
 extern const int mini_codes[MINI_COUNT];
 
 #ifdef __cplusplus

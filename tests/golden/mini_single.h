@@ -34,6 +34,20 @@
 #error "MINI_TRAIT_LOUD is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_CLASS_NONE)
 #error "MINI_CLASS_NONE is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_NONE)
+#error "MINI_LIFECYCLE_NONE is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_STANDARD)
+#error "MINI_LIFECYCLE_STANDARD is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_TEMPORARY)
+#error "MINI_LIFECYCLE_TEMPORARY is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_DEPRECATED)
+#error "MINI_LIFECYCLE_DEPRECATED is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_UNUSED)
+#error "MINI_LIFECYCLE_UNUSED is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_OBSOLETE)
+#error "MINI_LIFECYCLE_OBSOLETE is already a macro: #undef it, or include this header where the other is not"
+#elif defined(MINI_LIFECYCLE_UNOFFICIAL)
+#error "MINI_LIFECYCLE_UNOFFICIAL is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_COUNT)
 #error "MINI_COUNT is already a macro: #undef it, or include this header where the other is not"
 #elif defined(MINI_LIST)
@@ -58,7 +72,7 @@ extern "C" {
 enum mini {
     /* 1 Fine */
     MINI_FINE = 1,
-    /* 10 Broken "Thing" (Spec A, Section 1) [deprecated] */
+    /* 10 Broken "Thing" (Spec A, Section 1).  Deprecated: registered, but its use is discouraged */
     MINI_BROKEN = 10,
     /* Former name of MINI_BROKEN */
     MINI_SHATTERED MINI_DEPRECATED = 10,
@@ -73,6 +87,17 @@ enum mini_class {
     MINI_CLASS_BAD /* 10-19 Bad */
 };
 
+/* The status of a code in its registry (mini_status_of). */
+enum mini_lifecycle {
+    MINI_LIFECYCLE_NONE = 0 /* not a known code */,
+    MINI_LIFECYCLE_STANDARD /* registered and in use */,
+    MINI_LIFECYCLE_TEMPORARY /* registered for a limited time */,
+    MINI_LIFECYCLE_DEPRECATED /* registered, but its use is discouraged */,
+    MINI_LIFECYCLE_UNUSED /* registered as unused: not to be sent */,
+    MINI_LIFECYCLE_OBSOLETE /* registered as no longer in use */,
+    MINI_LIFECYCLE_UNOFFICIAL /* known, but not in the upstream registry */
+};
+
 /* Trait bits (mini_traits). */
 /* No further message follows. */
 #define MINI_TRAIT_FINAL (1u << 0)
@@ -84,49 +109,72 @@ enum mini_class {
 #define MINI_SPEC_ID "ea31d7cd1ba32846"
 #define MINI_SPEC_ID_ea31d7cd1ba32846 1
 
-/* Number of registered codes. */
+/* Number of known codes. */
 #define MINI_COUNT 3
 
-/* X(NAME, code, "Phrase") for every registered code, ascending. */
+/* X(NAME, code, "Phrase") for every known code, ascending. */
 #define MINI_LIST(X_) \
     X_(FINE, 1, "Fine") \
     X_(BROKEN, 10, "Broken \"Thing\"") \
     X_(ANSWER, 42, "The Answer")
 
 /* The phrase of code ("Fine" for 1), or NULL when code is not
- * registered. */
+ * known. */
 const char *mini_reason(int code);
 
 /* The name of code without the prefix ("FINE" for 1), or NULL when
- * code is not registered. */
+ * code is not known. */
 const char *mini_name(int code);
 
 /* The description of code in language lang, a language code or locale
  * name ("en", "de"; "en-XX" and "en_XX.UTF-8" too); NULL or an
  * unknown language gives the first language, "en".  NULL when code is
- * not registered.  The text is UTF-8. */
+ * not known.  The text is UTF-8. */
 const char *mini_description(int code, const char *lang);
 
-/* The class whose range holds code, registered or not; MINI_CLASS_NONE
- * when none does. */
+/* The class whose range holds code, known or not; MINI_CLASS_NONE when
+ * none does. */
 enum mini_class mini_class_of(int code);
 
+/* 1 when code is in the range of class GOOD (1-9),
+ * known or not; else 0. */
+int mini_is_good(int code);
+
+/* 1 when code is in the range of class BAD (10-19),
+ * known or not; else 0. */
+int mini_is_bad(int code);
+
+/* 1 when code is in the range of a class marked as errors (10-19),
+ * known or not; else 0. */
+int mini_is_error(int code);
+
 /* The traits of code as a bit set of MINI_TRAIT_*; 0 when code is not
- * registered. */
+ * known. */
 unsigned mini_traits(int code);
 
-/* 1 when code is registered, else 0. */
+/* 1 when code is known (in the spec, registered or not: see
+ * mini_status_of), else 0. */
 int mini_is_known(int code);
+
+/* The status of code: MINI_LIFECYCLE_STANDARD, _TEMPORARY,
+ * _DEPRECATED, _UNUSED or _OBSOLETE for a registered code, _UNOFFICIAL for
+ * a code known but not registered, MINI_LIFECYCLE_NONE when code is not
+ * known. */
+enum mini_lifecycle mini_status_of(int code);
+
+/* Where code is defined ("Spec A, Section 1" for 10), or NULL
+ * when code is not known or the spec names no reference. */
+const char *mini_reference(int code);
 
 /* The code named name ("FINE", or one of its former names), compared
  * exactly; -1 when there is none or name is NULL. */
 int mini_from_name(const char *name);
 
-/* The code whose phrase is phrase, ignoring ASCII case; -1 when there is
- * none or phrase is NULL. */
+/* The code whose phrase or one of its former phrases is phrase, ignoring
+ * ASCII case; -1 when there is none or phrase is NULL. */
 int mini_from_reason(const char *phrase);
 
-/* Every registered code, ascending. */
+/* Every known code, ascending. */
 extern const int mini_codes[MINI_COUNT];
 
 #ifdef __cplusplus
@@ -157,13 +205,14 @@ typedef unsigned long mini_u32;
  * literal within what C compilers must accept; the tables hold offsets into
  * it, so they need no relocation. */
 static const struct mini_phrase_pool {
-    char p0[32];
+    char p0[58];
 } mini_phrase_pool = {
-    "\000Fine\000Broken \"Thing\"\000The Answer"
+    "\000Fine\000Broken \"Thing\"\000The Answer\000Shattered\000Smashed *Thi"
+    "ng*"
 };
 
 /* The offsets below assume the pieces are contiguous. */
-typedef char mini_phrase_pool_is_contiguous[sizeof(struct mini_phrase_pool) == 32 ? 1 : -1];
+typedef char mini_phrase_pool_is_contiguous[sizeof(struct mini_phrase_pool) == 58 ? 1 : -1];
 
 static const char *mini_phrase_text(unsigned long off)
 {
@@ -187,6 +236,23 @@ static const char *mini_name_text(unsigned long off)
     return (const char *)&mini_name_pool + off;
 }
 
+/* Every reference, NUL-separated; offset 0 is "".  A struct of pieces keeps each
+ * literal within what C compilers must accept; the tables hold offsets into
+ * it, so they need no relocation. */
+static const struct mini_ref_pool {
+    char p0[19];
+} mini_ref_pool = {
+    "\000Spec A, Section 1"
+};
+
+/* The offsets below assume the pieces are contiguous. */
+typedef char mini_ref_pool_is_contiguous[sizeof(struct mini_ref_pool) == 19 ? 1 : -1];
+
+static const char *mini_ref_text(unsigned long off)
+{
+    return (const char *)&mini_ref_pool + off;
+}
+
 /* Every description, language by language, NUL-separated; offset 0 is "".  A struct of pieces keeps each
  * literal within what C compilers must accept; the tables hold offsets into
  * it, so they need no relocation. */
@@ -206,7 +272,7 @@ static const char *mini_desc_text(unsigned long off)
     return (const char *)&mini_desc_pool + off;
 }
 
-/* Offset of code's phrase in the phrase pool; 0 when code is not registered. */
+/* Offset of code's phrase in the phrase pool; 0 when code is not known. */
 static unsigned long mini_phrase_of(int code)
 {
     switch (code) {
@@ -217,7 +283,7 @@ static unsigned long mini_phrase_of(int code)
     }
 }
 
-/* Offset of code's name in the name pool; 0 when code is not registered. */
+/* Offset of code's name in the name pool; 0 when code is not known. */
 static unsigned long mini_name_of(int code)
 {
     switch (code) {
@@ -228,7 +294,31 @@ static unsigned long mini_name_of(int code)
     }
 }
 
-/* Row of code in the tables below, or -1 when it is not registered. */
+/* Offset of code's reference in the reference pool; 0 when code
+ * is not known or has none. */
+static unsigned long mini_reference_of(int code)
+{
+    switch (code) {
+    case 1: return 0;
+    case 10: return 1;
+    case 42: return 0;
+    default: return 0;
+    }
+}
+
+/* The lifecycle of code, an enumerator of the lifecycle enum; 0 (NONE) when
+ * code is not known. */
+static unsigned mini_lifecycle_of(int code)
+{
+    switch (code) {
+    case 1: return 1;
+    case 10: return 3;
+    case 42: return 6;
+    default: return 0;
+    }
+}
+
+/* Row of code in the tables below, or -1 when it is not known. */
 static long mini_index(int code)
 {
     switch (code) {
@@ -343,6 +433,21 @@ enum mini_class mini_class_of(int code)
     return MINI_CLASS_NONE;
 }
 
+int mini_is_good(int code)
+{
+    return code >= 1 && code <= 9;
+}
+
+int mini_is_bad(int code)
+{
+    return code >= 10 && code <= 19;
+}
+
+int mini_is_error(int code)
+{
+    return code >= 10 && code <= 19;
+}
+
 unsigned mini_traits(int code)
 {
     long i = mini_index(code);
@@ -353,6 +458,18 @@ unsigned mini_traits(int code)
 int mini_is_known(int code)
 {
     return mini_index(code) >= 0;
+}
+
+enum mini_lifecycle mini_status_of(int code)
+{
+    return (enum mini_lifecycle)mini_lifecycle_of(code);
+}
+
+const char *mini_reference(int code)
+{
+    unsigned long off = mini_reference_of(code);
+
+    return off ? mini_ref_text(off) : NULL;
 }
 
 /* name lookup: open addressing over FNV-1a hashes, linear probing;
@@ -404,19 +521,19 @@ int mini_from_name(const char *name)
  * slot values are entry + 1, 0 is empty; a key's length is compared before
  * its bytes. */
 static const unsigned char mini_reason_slot[] = {
-    0, 0, 0, 0, 2, 1, 3, 0
+    0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 5, 0, 2, 1, 0, 4
 };
 
 static const unsigned char mini_reason_key[] = {
-    1, 6, 21
+    1, 6, 21, 32, 42
 };
 
 static const unsigned char mini_reason_len[] = {
-    4, 14, 10
+    4, 14, 10, 9, 15
 };
 
 static const unsigned char mini_reason_code[] = {
-    1, 10, 42
+    1, 10, 42, 10, 10
 };
 
 int mini_from_reason(const char *phrase)
@@ -433,7 +550,7 @@ int mini_from_reason(const char *phrase)
         h *= 16777619UL;
     }
     len = (size_t)(p - (const unsigned char *)phrase);
-    for (i = h & 7UL;; i = (i + 1) & 7UL) {
+    for (i = h & 15UL;; i = (i + 1) & 15UL) {
         unsigned long e = mini_reason_slot[i];
 
         if (e == 0)
