@@ -79,6 +79,17 @@ static void test_http_status_sample_lookups_by_text(void **state)
     assert_int_equal(http_status_from_reason("i'm a TEAPOT"), 418);
     assert_int_equal(http_status_from_reason("Not Found "), -1);
     assert_int_equal(http_status_from_reason("Payload Too Huge"), -1);
+    /* former phrases peers still send (nginx, Go's net/http) */
+    assert_int_equal(http_status_from_reason("Request Entity Too Large"),
+                     413);
+    assert_int_equal(http_status_from_reason("request-uri too large"), 414);
+    assert_int_equal(
+        http_status_from_reason("Requested Range Not Satisfiable"), 416);
+    assert_int_equal(http_status_from_reason("Unprocessable Entity"), 422);
+    assert_int_equal(http_status_from_reason("Gateway Time-out"), 504);
+    assert_int_equal(http_status_from_reason("Moved Temporarily"), 302);
+    /* 425's draft meaning is not carried over */
+    assert_int_equal(http_status_from_reason("Unordered Collection"), -1);
     assert_int_equal(http_status_from_reason(""), -1);
     assert_int_equal(http_status_from_reason(NULL), -1);
 }
