@@ -237,7 +237,8 @@ static int run_generate(const struct run_opts *o, int dir_given)
             fputs(sbuf_str(&report), stdout);
             if (stale)
                 fprintf(stderr, "statusgen: %d file%s in %s not up to date "
-                        "with %s; run statusgen without --check\n", stale,
+                        "with %s; run statusgen again without --check "
+                        "(same -o and --emit) to update them\n", stale,
                         stale == 1 ? "" : "s", o->out_dir,
                         input_name(o->spec));
             rc = stale ? EXIT_DIFF : 0;

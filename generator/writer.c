@@ -12,6 +12,7 @@
 #include "writer.h"
 
 #include "alloc.h"
+#include "udiff.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -26,6 +27,7 @@
 
 #define LOCK_NAME ".statusgen.lock"
 #define TEMP_MARK ".tmp-"
+#define CHECK_MAX_LINES 200 /* lines of diff shown per file by --check */
 
 static const struct sg_pos nopos = {0, 0};
 
@@ -650,99 +652,6 @@ done:
     return written;
 }
 
-/* A text split into lines: start[k] is where line k (0-based) begins,
- * start[n] the end of the text. */
-struct lines {
-    const char **start;
-    size_t n;
-};
-
-static int split_lines(const struct sbuf *sb, struct lines *ln)
-{
-    size_t i, count = 0, cap = 0;
-    const char *s = sbuf_str(sb);
-
-    ln->start = NULL;
-    ln->n = 0;
-    for (i = 0; i <= sb->len; i++) {
-        if (i == 0 || (s[i - 1] == '\n' && i < sb->len)) {
-            if (sg_grow((void **)&ln->start, &cap, count + 2,
-                        sizeof *ln->start) != 0)
-                return -1;
-            ln->start[count++] = s + i;
-        }
-    }
-    if (sb->len == 0)
-        count = 0;
-    if (sg_grow((void **)&ln->start, &cap, count + 1, sizeof *ln->start) != 0)
-        return -1;
-    ln->start[count] = s + sb->len; /* sentinel: end of text */
-    ln->n = count;
-    return 0;
-}
-
-static size_t line_len(const struct lines *ln, size_t k)
-{
-    return (size_t)(ln->start[k + 1] - ln->start[k]);
-}
-
-static int line_eq(const struct lines *a, size_t i, const struct lines *b,
-                   size_t j)
-{
-    return line_len(a, i) == line_len(b, j) &&
-           memcmp(a->start[i], b->start[j], line_len(a, i)) == 0;
-}
-
-/* Appends one diff line, without its newline, then a newline. */
-static void diff_line(struct sbuf *out, char mark, const struct lines *ln,
-                      size_t k)
-{
-    size_t len = line_len(ln, k);
-
-    if (len && ln->start[k][len - 1] == '\n')
-        len--;
-    sbuf_putc(out, mark);
-    sbuf_putn(out, ln->start[k], len);
-    sbuf_putc(out, '\n');
-}
-
-/*
- * A short diff: the changed middle between the common first and last
- * lines, at most 8 lines each side.
- */
-static void short_diff(const struct sbuf *old, const struct sbuf *new_,
-                       struct sbuf *out)
-{
-    struct lines a, b;
-    size_t pre = 0, post = 0, i, shown;
-
-    if (split_lines(old, &a) != 0 || split_lines(new_, &b) != 0) {
-        sg_free(a.start);
-        out->failed = 1;
-        return;
-    }
-    while (pre < a.n && pre < b.n && line_eq(&a, pre, &b, pre))
-        pre++;
-    while (post < a.n - pre && post < b.n - pre &&
-           line_eq(&a, a.n - 1 - post, &b, b.n - 1 - post))
-        post++;
-    sbuf_printf(out, "@@ -%lu,%lu +%lu,%lu @@\n", (unsigned long)pre + 1,
-                (unsigned long)(a.n - pre - post), (unsigned long)pre + 1,
-                (unsigned long)(b.n - pre - post));
-    for (i = pre, shown = 0; i < a.n - post && shown < 8; i++, shown++)
-        diff_line(out, '-', &a, i);
-    if (a.n - post - pre > 8)
-        sbuf_printf(out, "  ... %lu more removed\n",
-                    (unsigned long)(a.n - post - pre - 8));
-    for (i = pre, shown = 0; i < b.n - post && shown < 8; i++, shown++)
-        diff_line(out, '+', &b, i);
-    if (b.n - post - pre > 8)
-        sbuf_printf(out, "  ... %lu more added\n",
-                    (unsigned long)(b.n - post - pre - 8));
-    sg_free(a.start);
-    sg_free(b.start);
-}
-
 int check_outputs(const char *dir, const struct output *outs, size_t n,
                   struct sbuf *report, struct diag_list *dl)
 {
@@ -767,12 +676,14 @@ int check_outputs(const char *dir, const struct output *outs, size_t n,
         }
         if (r == 0) {
             sbuf_printf(report, "%s: missing\n", path);
+            udiff("/dev/null", &old, path, &outs[i].text, CHECK_MAX_LINES,
+                  report);
             stale++;
         } else if (old.len != outs[i].text.len ||
                    (old.len && memcmp(old.data, outs[i].text.data,
                                       old.len) != 0)) {
             sbuf_printf(report, "%s: out of date\n", path);
-            short_diff(&old, &outs[i].text, report);
+            udiff(path, &old, path, &outs[i].text, CHECK_MAX_LINES, report);
             stale++;
         }
         sbuf_free(&old);

@@ -53,9 +53,11 @@ int write_outputs(const char *dir, const struct output *outs, size_t n,
 
 /*
  * Compares the outputs with the files in dir, writing nothing.  For each
- * file that is missing or differs, appends "path: message" and a short
- * diff to report.  Returns the number of such files, or -1 with an error
- * in dl when a file cannot be read.
+ * file that is missing or differs, appends "path: missing" or "path: out
+ * of date" and the unified diff from the file to the output (context 3,
+ * at most 200 lines per file, then a count of the lines left out) to
+ * report; `patch -p0` applies an uncut report.  Returns the number of such
+ * files, or -1 with an error in dl when a file cannot be read.
  */
 int check_outputs(const char *dir, const struct output *outs, size_t n,
                   struct sbuf *report, struct diag_list *dl);

@@ -22,3 +22,7 @@ add_test(NAME sync.concurrent
   COMMAND sh ${STATUSGEN_SYNC_DIR}/concurrent.sh $<TARGET_FILE:statusgen::statusgen>
           ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/concurrent 15)
 set_tests_properties(sync.concurrent PROPERTIES TIMEOUT 300)
+
+add_test(NAME sync.check
+  COMMAND sh ${STATUSGEN_SYNC_DIR}/check.sh $<TARGET_FILE:statusgen::statusgen>
+          ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/check)
