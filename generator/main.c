@@ -202,8 +202,12 @@ static int run_generate(const struct run_opts *o, int dir_given)
         goto done;
     }
     name = spec_display_name(o->spec, to_stdout ? "." : o->out_dir);
+    /* Written outputs are made while they are written (a window of each
+     * in memory); the others are made whole. */
     if (name == NULL ||
-        outputs_build(&spec, name, o->kinds, &outs, &n) != 0) {
+        (o->list || (!to_stdout && !o->check)
+             ? outputs_plan(&spec, name, o->kinds, &outs, &n)
+             : outputs_build(&spec, name, o->kinds, &outs, &n)) != 0) {
         fprintf(stderr, "statusgen: error: out of memory\n");
         goto done;
     }

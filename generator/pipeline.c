@@ -101,10 +101,34 @@ static int name_output(struct output *o, const char *stem, const char *suffix)
     return 0;
 }
 
-int outputs_build(const struct spec *spec, const char *spec_name,
-                  unsigned kinds, struct output **outs, size_t *n)
+/* Which output a struct output's which names; docs: OUT_DOCS + language. */
+enum { OUT_HEADER, OUT_SOURCE, OUT_SINGLE, OUT_DOCS };
+
+/* struct output's producer: arg is the struct emit_ctx. */
+static void produce_output(const void *arg, size_t which, struct sbuf *out)
 {
-    struct emit_ctx ctx;
+    const struct emit_ctx *ctx = (const struct emit_ctx *)arg;
+
+    switch (which) {
+    case OUT_HEADER:
+        emit_header(ctx, out);
+        break;
+    case OUT_SOURCE:
+        emit_source(ctx, out);
+        break;
+    case OUT_SINGLE:
+        emit_single(ctx, out);
+        break;
+    default:
+        emit_docs(ctx, which - OUT_DOCS, out);
+        break;
+    }
+}
+
+int outputs_plan(const struct spec *spec, const char *spec_name,
+                 unsigned kinds, struct output **outs, size_t *n)
+{
+    struct emit_ctx *ctx;
     struct output *o;
     size_t count = 0, max = 3 + spec->reg.nlang, i, l;
     const char *stem = spec->reg.name.s;
@@ -112,27 +136,33 @@ int outputs_build(const struct spec *spec, const char *spec_name,
 
     *outs = NULL;
     *n = 0;
-    ctx.spec = spec;
-    ctx.spec_name = spec_name;
-    o = (struct output *)sg_calloc(max, sizeof *o);
+    /* The producers' context lives behind the array, so outputs_free
+     * frees it with the array. */
+    o = (struct output *)sg_calloc(1, max * sizeof *o + sizeof *ctx);
     if (o == NULL)
         return -1;
-    for (i = 0; i < max; i++)
+    ctx = (struct emit_ctx *)(void *)(o + max);
+    ctx->spec = spec;
+    ctx->spec_name = spec_name;
+    for (i = 0; i < max; i++) {
         sbuf_init(&o[i].text);
+        o[i].produce = produce_output;
+        o[i].arg = ctx;
+    }
     if (kinds & EMIT_HEADER) {
         if (name_output(&o[count], stem, ".h") != 0)
             goto fail;
-        emit_header(&ctx, &o[count++].text);
+        o[count++].which = OUT_HEADER;
     }
     if (kinds & EMIT_SOURCE) {
         if (name_output(&o[count], stem, ".c") != 0)
             goto fail;
-        emit_source(&ctx, &o[count++].text);
+        o[count++].which = OUT_SOURCE;
     }
     if (kinds & EMIT_SINGLE) {
         if (name_output(&o[count], stem, "_single.h") != 0)
             goto fail;
-        emit_single(&ctx, &o[count++].text);
+        o[count++].which = OUT_SINGLE;
     }
     /* No descriptions, no documentation. */
     if ((kinds & EMIT_DOCS) && !spec->reg.no_descriptions) {
@@ -141,16 +171,35 @@ int outputs_build(const struct spec *spec, const char *spec_name,
             sprintf(suffix, ".%.8s.md", spec->reg.languages[l].s);
             if (name_output(&o[count], stem, suffix) != 0)
                 goto fail;
-            emit_docs(&ctx, l, &o[count++].text);
+            o[count++].which = OUT_DOCS + l;
         }
     }
-    for (i = 0; i < count; i++)
-        if (sbuf_failed(&o[i].text))
-            goto fail;
     *outs = o;
     *n = count;
     return 0;
 fail:
     outputs_free(o, max);
     return -1;
+}
+
+int outputs_build(const struct spec *spec, const char *spec_name,
+                  unsigned kinds, struct output **outs, size_t *n)
+{
+    size_t i;
+
+    if (outputs_plan(spec, spec_name, kinds, outs, n) != 0)
+        return -1;
+    for (i = 0; i < *n; i++) {
+        struct output *o = &(*outs)[i];
+
+        o->produce(o->arg, o->which, &o->text);
+        o->produce = NULL;
+        if (sbuf_failed(&o->text)) {
+            outputs_free(*outs, *n);
+            *outs = NULL;
+            *n = 0;
+            return -1;
+        }
+    }
+    return 0;
 }

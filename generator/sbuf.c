@@ -15,6 +15,7 @@ void sbuf_init(struct sbuf *sb)
     sb->len = 0;
     sb->cap = 0;
     sb->failed = 0;
+    sb->sink = NULL;
 }
 
 void sbuf_free(struct sbuf *sb)
@@ -40,8 +41,34 @@ const char *sbuf_str(const struct sbuf *sb)
     return sb->data ? sb->data : "";
 }
 
-/* The slow path of sbuf_reserve: grows the buffer to at least twice its
- * size, so that a long run of appends costs O(total) copying. */
+/* Hands all but the last keep bytes to the sink. */
+static int sbuf_drain(struct sbuf *sb, size_t keep)
+{
+    size_t out;
+
+    if (sb->len <= keep)
+        return 0;
+    out = sb->len - keep;
+    if (sb->sink->put(sb->sink, sb->data, out) != 0) {
+        sb->failed = 1;
+        return -1;
+    }
+    memmove(sb->data, sb->data + out, keep);
+    sb->len = keep;
+    sb->data[sb->len] = '\0';
+    return 0;
+}
+
+int sbuf_flush(struct sbuf *sb)
+{
+    if (sb->failed)
+        return -1;
+    return sb->sink ? sbuf_drain(sb, 0) : 0;
+}
+
+/* The slow path of sbuf_reserve: drains a buffer with a sink, else grows
+ * it to at least twice its size, so that a long run of appends costs
+ * O(total) copying. */
 static int sbuf_grow(struct sbuf *sb, size_t n)
 {
     size_t need, ncap;
@@ -49,6 +76,12 @@ static int sbuf_grow(struct sbuf *sb, size_t n)
 
     if (sb->failed)
         return -1;
+    if (sb->sink && sb->len >= SBUF_CHUNK) {
+        if (sbuf_drain(sb, SBUF_KEEP) != 0)
+            return -1;
+        if (sb->cap - sb->len > n)
+            return 0;
+    }
     if (n > ((size_t)-1) / 4 - sb->len) {
         sb->failed = 1;
         return -1;

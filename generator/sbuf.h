@@ -11,12 +11,32 @@
 
 #include <stddef.h>
 
+struct sbuf_sink;
+
 struct sbuf {
     char *data;   /* NUL-terminated when len > 0; owned by the buffer */
     size_t len;   /* bytes used, without the NUL */
     size_t cap;   /* bytes allocated */
     int failed;   /* nonzero after an allocation failure */
+    struct sbuf_sink *sink; /* NULL: keeps everything (see below) */
 };
+
+/*
+ * A buffer with a sink keeps only a window of its text: once it holds
+ * SBUF_CHUNK bytes, all but the last SBUF_KEEP go to the sink, so a long
+ * output costs little memory.  An appender may look back at, or cut, at
+ * most the last SBUF_KEEP bytes.  put returns 0, or -1 to fail the buffer.
+ */
+#define SBUF_CHUNK (64 * 1024)
+#define SBUF_KEEP 64
+
+struct sbuf_sink {
+    int (*put)(struct sbuf_sink *sink, const char *p, size_t n);
+};
+
+/* Hands everything the buffer holds to its sink; returns 0 or -1 (the
+ * buffer has failed). */
+int sbuf_flush(struct sbuf *sb);
 
 void sbuf_init(struct sbuf *sb);
 /* Frees the buffer's memory and leaves it empty (and usable again). */

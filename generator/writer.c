@@ -99,15 +99,81 @@ static int read_existing(const char *path, struct sbuf *sb,
     return 1;
 }
 
+/* Compares what it is given with the rest of a file. */
+struct compare_sink {
+    struct sbuf_sink base;
+    FILE *f;
+    int same;                /* no difference so far */
+    int err;                 /* errno of a failed read, else 0 */
+    unsigned long long total; /* bytes given */
+    char buf[65536];
+};
+
+static int compare_put(struct sbuf_sink *sink, const char *p, size_t n)
+{
+    struct compare_sink *c = (struct compare_sink *)(void *)sink;
+
+    c->total += n;
+    while (c->same && n) {
+        size_t want = n < sizeof c->buf ? n : sizeof c->buf;
+        size_t got = fread(c->buf, 1, want, c->f);
+
+        if (got != want || memcmp(c->buf, p, want) != 0) {
+            c->same = 0;
+            if (ferror(c->f))
+                c->err = errno ? errno : EIO;
+        }
+        p += want;
+        n -= want;
+    }
+    return 0;
+}
+
+/* Writes what it is given to a file descriptor. */
+struct fd_sink {
+    struct sbuf_sink base;
+    int fd;
+    int err;                 /* errno of a failed write, else 0 */
+};
+
+static int write_all(int fd, const char *s, size_t n);
+
+static int fd_put(struct sbuf_sink *sink, const char *p, size_t n)
+{
+    struct fd_sink *w = (struct fd_sink *)(void *)sink;
+
+    if (write_all(w->fd, p, n) != 0) {
+        w->err = errno ? errno : EIO;
+        return -1;
+    }
+    return 0;
+}
+
+/* Has o's producer write its contents into sink; returns 0, or -1 when
+ * memory ran out or the sink failed. */
+static int produce_into(const struct output *o, struct sbuf_sink *sink)
+{
+    struct sbuf sb;
+    int rc;
+
+    sbuf_init(&sb);
+    sb.sink = sink;
+    o->produce(o->arg, o->which, &sb);
+    rc = sbuf_flush(&sb);
+    sbuf_free(&sb);
+    return rc;
+}
+
 /*
- * Returns 1 when the file at path holds exactly text, 0 when not or
- * missing, -1 on error.  The size is compared first and the file is then
- * read in pieces, so a large stale output costs no memory.  *st gets the
- * file's status (st_nlink 0 when it is missing).
+ * Returns 1 when the file at path holds exactly o's contents, 0 when not
+ * or missing, -1 on error.  The size is compared first (for a text) and
+ * the file is then read in pieces, so a large stale output costs no
+ * memory.  *st gets the file's status (st_nlink 0 when it is missing).
  */
-static int same_bytes(const char *path, const struct sbuf *text,
+static int same_bytes(const char *path, const struct output *o,
                       struct stat *st, struct diag_list *dl)
 {
+    const struct sbuf *text = &o->text;
     char buf[65536];
     size_t done = 0, n;
     FILE *f;
@@ -123,12 +189,46 @@ static int same_bytes(const char *path, const struct sbuf *text,
     }
     if (check_regular(path, st, dl) != 0)
         return -1;
-    if ((unsigned long long)st->st_size != (unsigned long long)text->len)
+    if (!o->produce &&
+        (unsigned long long)st->st_size != (unsigned long long)text->len)
         return 0;
     f = fopen(path, "rb");
     if (f == NULL) {
         diag_error(dl, nopos, "%s: cannot read: %s", path, strerror(errno));
         return -1;
+    }
+    if (o->produce) {
+        struct compare_sink *c =
+            (struct compare_sink *)sg_malloc(sizeof *c);
+
+        if (c == NULL) {
+            fclose(f);
+            diag_oom(dl);
+            return -1;
+        }
+        c->base.put = compare_put;
+        c->f = f;
+        c->same = 1;
+        c->err = 0;
+        c->total = 0;
+        if (produce_into(o, &c->base) != 0) {
+            sg_free(c);
+            fclose(f);
+            diag_oom(dl);
+            return -1;
+        }
+        same = c->same && c->total == (unsigned long long)st->st_size &&
+               getc(f) == EOF;
+        errno = c->err;
+        sg_free(c);
+        if (errno != 0 || ferror(f)) {
+            diag_error(dl, nopos, "%s: cannot read: %s", path,
+                       strerror(errno ? errno : EIO));
+            fclose(f);
+            return -1;
+        }
+        fclose(f);
+        return same;
     }
     while (same && (n = fread(buf, 1, sizeof buf, f)) > 0) {
         if (n > text->len - done || memcmp(buf, text->data + done, n) != 0)
@@ -440,9 +540,10 @@ static int write_all(int fd, const char *s, size_t n)
  * removed).  fail_half simulates a full disk half-way.
  */
 static int write_temp(const char *target, const struct stat *old,
-                      const struct sbuf *text, int fail_half, char **temp,
+                      const struct output *o, int fail_half, char **temp,
                       struct diag_list *dl)
 {
+    const struct sbuf *text = &o->text;
     int fd = -1, tries, err = EEXIST;
     char suffix[32], *path = NULL;
 
@@ -493,7 +594,27 @@ static int write_temp(const char *target, const struct stat *old,
         diag_error(dl, nopos, "%s: cannot write: %s", target, strerror(errno));
         goto fail;
     }
-    if (write_all(fd, text->data, text->len) != 0 || fsync(fd) != 0) {
+    if (o->produce) {
+        struct fd_sink w;
+
+        w.base.put = fd_put;
+        w.fd = fd;
+        w.err = 0;
+        if (produce_into(o, &w.base) != 0) {
+            if (w.err == 0) {
+                diag_oom(dl);
+                goto fail;
+            }
+            errno = w.err;
+            diag_error(dl, nopos, "%s: cannot write: %s", target,
+                       strerror(errno));
+            goto fail;
+        }
+    } else if (write_all(fd, text->data, text->len) != 0) {
+        diag_error(dl, nopos, "%s: cannot write: %s", target, strerror(errno));
+        goto fail;
+    }
+    if (fsync(fd) != 0) {
         diag_error(dl, nopos, "%s: cannot write: %s", target, strerror(errno));
         goto fail;
     }
@@ -543,7 +664,7 @@ static int find_changes(const char *dir, const struct output *outs, size_t n,
             diag_oom(dl);
             return -1;
         }
-        same = same_bytes(target[i], &outs[i].text, &old[i], dl);
+        same = same_bytes(target[i], &outs[i], &old[i], dl);
         if (same < 0)
             return -1;
         if (same) {
@@ -603,7 +724,7 @@ int write_outputs(const char *dir, const struct output *outs, size_t n,
     for (i = 0; i < n; i++) {
         if (target[i] == NULL)
             continue;
-        if (write_temp(target[i], &old[i], &outs[i].text,
+        if (write_temp(target[i], &old[i], &outs[i],
                        (int)++ntemp == fail_at, &temp[i], dl) != 0)
             goto cleanup;
     }

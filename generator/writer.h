@@ -26,7 +26,15 @@
 
 struct output {
     char *name;              /* file name within the output directory */
-    struct sbuf text;        /* its complete contents */
+    struct sbuf text;        /* its complete contents, unless produce */
+    /* When set, write_outputs asks for the contents instead of reading
+     * text: produce(arg, which, out) appends them to out, which has a sink
+     * (see sbuf.h), so only a window of the file is ever in memory.  It
+     * may be called more than once and must give the same bytes each
+     * time; out has failed when memory ran out. */
+    void (*produce)(const void *arg, size_t which, struct sbuf *out);
+    const void *arg;
+    size_t which;
 };
 
 /* How write_outputs runs (NULL: the defaults, all zero). */
@@ -52,7 +60,8 @@ int write_outputs(const char *dir, const struct output *outs, size_t n,
                   const struct write_opts *opts, struct diag_list *dl);
 
 /*
- * Compares the outputs with the files in dir, writing nothing.  For each
+ * Compares the outputs with the files in dir, writing nothing (outputs
+ * with text, not produce).  For each
  * file that is missing or differs, appends "path: missing" or "path: out
  * of date" and the unified diff from the file to the output (context 3,
  * at most 200 lines per file, then a count of the lines left out) to

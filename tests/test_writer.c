@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static struct output outs[2];
 
@@ -188,6 +189,83 @@ static void test_writer_check_reports_missing_and_stale(void **state)
     diag_free(&dl);
 }
 
+/* A produced output: 5000 numbered lines (far more than one sbuf window),
+ * the last one ending in "\n\n" and cut back to one newline, as the
+ * emitters do. */
+static void produce_lines(const void *arg, size_t which, struct sbuf *out)
+{
+    size_t i;
+
+    (void)arg;
+    for (i = 0; i < 5000; i++) {
+        sbuf_puts(out, "line ");
+        sbuf_put_ulong(out, (unsigned long)(i * which));
+        sbuf_puts(out, " of a produced output\n");
+    }
+    sbuf_putc(out, '\n');
+    out->data[--out->len] = '\0';
+}
+
+static void test_writer_produced_outputs_stream(void **state)
+{
+    static char na[] = "a.txt", nb[] = "b.txt";
+    const char *dir = tu_temp_dir("writer-produce");
+    struct output po[2];
+    struct sbuf want, got;
+    struct diag_list dl;
+    char path[512];
+    FILE *f;
+    size_t i;
+
+    (void)state;
+    memset(po, 0, sizeof po);
+    po[0].name = na;
+    po[1].name = nb;
+    for (i = 0; i < 2; i++) {
+        sbuf_init(&po[i].text);
+        po[i].produce = produce_lines;
+        po[i].which = i + 1;
+    }
+    sbuf_init(&want);
+    produce_lines(NULL, 2, &want);
+    assert_true(want.len > 2 * SBUF_CHUNK);
+    diag_init(&dl, "statusgen");
+    assert_int_equal(write_outputs(dir, po, 2, NULL, &dl), 2);
+    snprintf(path, sizeof path, "%s/b.txt", dir);
+    sbuf_init(&got);
+    assert_int_equal(tu_read_file(path, &got), 0);
+    assert_int_equal(got.len, want.len);
+    assert_memory_equal(got.data, want.data, want.len);
+    /* the same bytes: nothing written */
+    assert_int_equal(write_outputs(dir, po, 2, NULL, &dl), 0);
+    /* one byte changed far into the file, the size kept: rewritten */
+    f = fopen(path, "r+b");
+    assert_non_null(f);
+    fseek(f, (long)want.len - 100, SEEK_SET);
+    fputc('#', f);
+    fclose(f);
+    assert_int_equal(write_outputs(dir, po, 2, NULL, &dl), 1);
+    /* longer by a byte, then shorter: rewritten both times */
+    f = fopen(path, "ab");
+    assert_non_null(f);
+    fputc('\n', f);
+    fclose(f);
+    assert_int_equal(write_outputs(dir, po, 2, NULL, &dl), 1);
+    assert_int_equal(truncate(path, (off_t)want.len - 1), 0);
+    assert_int_equal(write_outputs(dir, po, 2, NULL, &dl), 1);
+    sbuf_reset(&got);
+    assert_int_equal(tu_read_file(path, &got), 0);
+    assert_int_equal(got.len, want.len);
+    assert_memory_equal(got.data, want.data, want.len);
+    assert_int_equal(dl.errors, 0);
+    diag_free(&dl);
+    sbuf_free(&want);
+    sbuf_free(&got);
+    remove(path);
+    snprintf(path, sizeof path, "%s/a.txt", dir);
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_writer_refuses_directory_in_the_way),
         cmocka_unit_test(test_writer_output_dir_is_a_file),
         cmocka_unit_test(test_writer_check_reports_missing_and_stale),
+        cmocka_unit_test(test_writer_produced_outputs_stream),
     };
 
     return cmocka_run_group_tests_name("writer", tests, setup, teardown);
