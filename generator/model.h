@@ -9,6 +9,7 @@
 #ifndef STATUSGEN_MODEL_H
 #define STATUSGEN_MODEL_H
 
+#include "alloc.h"
 #include "diag.h"
 
 #include <stddef.h>
@@ -125,6 +126,7 @@ struct spec {
     size_t ncodes;
     /* derived by spec_validate */
     size_t *order;           /* indices of codes in ascending code order */
+    struct sg_arena texts;   /* every sg_str's text; spec_free frees it */
 };
 
 /* Frees everything a spec holds and zeroes it (NULL is fine). */

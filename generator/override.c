@@ -14,14 +14,14 @@
 
 static const struct sg_pos no_pos = {0, 0};
 
-/* Replaces the text of *v with a copy of s; returns 0 or -1. */
-static int replace_text(struct sg_str *v, const char *s)
+/* Replaces the text of *v with a copy of s in the spec's texts; returns
+ * 0 or -1. */
+static int replace_text(struct spec *spec, struct sg_str *v, const char *s)
 {
-    char *copy = sg_strdup(s);
+    char *copy = sg_arena_strndup(&spec->texts, s, strlen(s));
 
     if (copy == NULL)
         return -1;
-    sg_free(v->s);
     v->s = copy;
     return 0;
 }
@@ -107,19 +107,11 @@ static int select_texts(struct sg_str **texts, size_t nlang,
         if (i == 0 && from->s == NULL)
             from = &old[0];
         nw[i].pos = from->pos;
-        if (from->s && (nw[i].s = sg_strdup(from->s)) == NULL)
-            goto fail;
+        nw[i].s = from->s; /* the texts stay in spec->texts */
     }
-    for (i = 0; i < nlang; i++)
-        sg_free(old[i].s);
     sg_free(old);
     *texts = nw;
     return 0;
-fail:
-    for (i = 0; i < nlang; i++)
-        sg_free(nw[i].s);
-    sg_free(nw);
-    return -1;
 }
 
 /* Keeps the selected languages of every language map (none: the first,
@@ -168,8 +160,8 @@ int spec_override(struct spec *spec, const struct spec_overrides *ov,
         bad = 1;
     if (bad)
         return -1;
-    if ((ov->name && replace_text(&spec->reg.name, ov->name) != 0) ||
-        (ov->macro && replace_text(&spec->reg.macro, ov->macro) != 0) ||
+    if ((ov->name && replace_text(spec, &spec->reg.name, ov->name) != 0) ||
+        (ov->macro && replace_text(spec, &spec->reg.macro, ov->macro) != 0) ||
         (nsel >= 0 && apply_languages(spec, sel, (size_t)nsel) != 0)) {
         diag_oom(dl);
         return -1;

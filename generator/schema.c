@@ -93,7 +93,7 @@ static int get_text(struct builder *b, const struct node *v, const char *key,
         diag_error(b->dl, v->pos, "'%s' contains a NUL character", key);
         return -1;
     }
-    out->s = sg_strndup(v->text, v->len);
+    out->s = sg_arena_strndup(&b->spec->texts, v->text, v->len);
     if (out->s == NULL) {
         diag_oom(b->dl);
         return -1;
@@ -484,7 +484,6 @@ static void build_status(struct builder *b, const struct node *v,
     for (i = 0; status_words[i]; i++) {
         if (strcmp(status_words[i], st.s) == 0) {
             c->status = (enum code_status)i;
-            sg_free(st.s);
             return;
         }
     }
@@ -498,7 +497,6 @@ static void build_status(struct builder *b, const struct node *v,
                    st.s, hint ? "; did you mean '" : "", hint ? hint : "",
                    hint ? "'?" : "");
     }
-    sg_free(st.s);
 }
 
 static void build_code(struct builder *b, const struct node *m,
@@ -722,61 +720,36 @@ int spec_build_stream(const struct node *root, struct spec_stream *st,
     return build_spec(root, st->spec, st, dl);
 }
 
-/* Frees an array of n texts. */
-static void free_texts(struct sg_str *t, size_t n)
+void spec_free(struct spec *spec)
 {
     size_t i;
 
-    if (t == NULL)
-        return;
-    for (i = 0; i < n; i++)
-        sg_free(t[i].s);
-    sg_free(t);
-}
-
-void spec_free(struct spec *spec)
-{
-    size_t i, nl;
-
     if (spec == NULL)
         return;
-    nl = spec->reg.nlang;
-    for (i = 0; i < spec->nclasses; i++) {
-        sg_free(spec->classes[i].name.s);
-        free_texts(spec->classes[i].title, nl);
-    }
+    /* The texts are all in spec->texts; the arrays of them are not. */
+    for (i = 0; i < spec->nclasses; i++)
+        sg_free(spec->classes[i].title);
     sg_free(spec->classes);
-    for (i = 0; i < spec->ntraits; i++) {
-        sg_free(spec->traits[i].name.s);
-        free_texts(spec->traits[i].doc, nl);
-    }
+    for (i = 0; i < spec->ntraits; i++)
+        sg_free(spec->traits[i].doc);
     sg_free(spec->traits);
-    for (i = 0; i < spec->nsources; i++) {
-        sg_free(spec->sources[i].id.s);
-        sg_free(spec->sources[i].file.s);
-        sg_free(spec->sources[i].language.s);
-        free_texts(spec->sources[i].doc, nl);
-    }
+    for (i = 0; i < spec->nsources; i++)
+        sg_free(spec->sources[i].doc);
     sg_free(spec->sources);
     for (i = 0; i < spec->ncodes; i++) {
         struct spec_code *c = &spec->codes[i];
 
-        sg_free(c->name.s);
-        sg_free(c->phrase.s);
-        sg_free(c->reference.s);
-        free_texts(c->note, nl);
-        free_texts(c->aliases, c->naliases);
-        free_texts(c->former, c->nformer);
-        free_texts(c->traits, c->ntraits);
-        free_texts(c->sources, c->nsources);
-        free_texts(c->desc, nl);
+        sg_free(c->note);
+        sg_free(c->aliases);
+        sg_free(c->former);
+        sg_free(c->traits);
+        sg_free(c->sources);
+        sg_free(c->desc);
     }
     sg_free(spec->codes);
     sg_free(spec->order);
-    free_texts(spec->reg.languages, nl);
-    sg_free(spec->reg.name.s);
-    sg_free(spec->reg.macro.s);
-    free_texts(spec->reg.title, nl);
-    sg_free(spec->reg.updated.s);
+    sg_free(spec->reg.languages);
+    sg_free(spec->reg.title);
+    sg_arena_free(&spec->texts);
     memset(spec, 0, sizeof *spec);
 }
