@@ -18,6 +18,7 @@
 struct emit_ctx {
     const struct spec *spec;
     const char *spec_name;  /* the spec's path as the banner shows it */
+    unsigned long long identity; /* spec_identity(spec), computed once */
 };
 
 /* <name>.h: enums, trait bits, <MACRO>_COUNT, <MACRO>_LIST, prototypes. */

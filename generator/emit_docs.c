@@ -291,7 +291,7 @@ void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out)
     sbuf_putc(out, ' ');
     sbuf_c_comment(out, ctx->spec_name); /* also safe inside <!-- --> */
     sbuf_printf(out, " (spec id %016llx). DO NOT EDIT. -->\n\n",
-                spec_identity(spec));
+                ctx->identity);
     sbuf_puts(out, "# ");
     sbuf_markdown(out, spec->reg.title ? spec_text(spec->reg.title, lang)
                                        : spec->reg.name.s, 0);

@@ -144,6 +144,7 @@ int outputs_plan(const struct spec *spec, const char *spec_name,
     ctx = (struct emit_ctx *)(void *)(o + max);
     ctx->spec = spec;
     ctx->spec_name = spec_name;
+    ctx->identity = spec_identity(spec); /* a walk over the whole model */
     for (i = 0; i < max; i++) {
         sbuf_init(&o[i].text);
         o[i].produce = produce_output;

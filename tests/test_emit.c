@@ -117,6 +117,7 @@ static void test_emit_banner_names_spec_and_hash(void **state)
 
         ctx.spec = &spec;
         ctx.spec_name = "../spec/mini.yaml";
+        ctx.identity = spec_identity(&spec);
         emit_header(&ctx, &out);
     }
     snprintf(hash, sizeof hash, "spec id %016llx", spec_identity(&spec));
