@@ -29,6 +29,10 @@ if [ "$mode" = test ]; then
   have_cmd clang || need="$need clang"
   have_cmd valgrind || need="$need valgrind"
   have_cmd man || need="$need man-db"
+  # the Meson subproject test, and a real cross compiler for the cross test
+  have_cmd meson || need="$need meson"
+  have_cmd ninja || need="$need ninja-build"
+  have_cmd x86_64-w64-mingw32-gcc || need="$need gcc-mingw-w64-x86-64"
   # clang's sanitizer and libFuzzer runtimes
   dpkg -s libclang-rt-14-dev >/dev/null 2>&1 || need="$need libclang-rt-14-dev"
 fi

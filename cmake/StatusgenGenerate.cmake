@@ -2,7 +2,8 @@
 # what it emits into a target.
 #
 #   statusgen_generate(<target> SPEC <file>
-#                      [OUTPUT_DIR <dir>] [EMIT <kind>...] [NAME <name>])
+#                      [OUTPUT_DIR <dir>] [EMIT <kind>...]
+#                      [NAME <name>] [MACRO <macro>] [LANGUAGES <lang>...|none])
 #
 # SPEC        the YAML spec; relative paths are taken from the current
 #             source directory.
@@ -11,33 +12,47 @@
 #             statusgen_<target>.
 # EMIT        any of header, source, docs, single (default: header source).
 #             source needs header: the .c includes the .h.
-# NAME        the spec's registry.name, which names the files
+# NAME        statusgen --name: use <name> instead of the spec's
+#             registry.name, the function prefix and the files' stem
 #             (<name>.h, <name>.c, <name>_single.h, <name>.<lang>.md).
-#             Default: the spec's file name without its extension.
+# MACRO       statusgen --macro: use <macro> instead of registry.macro.
+# LANGUAGES   statusgen --languages: the description languages to emit (the
+#             first is the fallback), or none.
 #
-# The custom command depends on the spec and on the statusgen executable,
-# so editing the spec (or rebuilding the tool) regenerates on the next
-# build.  The generated .c (EMIT source) and headers are added to <target>'s
-# sources, and OUTPUT_DIR to its include path (PUBLIC for libraries, so
-# that their users see the header; PRIVATE for executables).  Call it in
-# the directory that creates <target>.
+# The tool is STATUSGEN_EXECUTABLE when that is set (a statusgen built for
+# the host, for cross builds), else the target statusgen::statusgen: the
+# imported executable when statusgen was found with find_package(statusgen),
+# the one being built when the statusgen tree was added with
+# add_subdirectory().
 #
-# The tool is the target statusgen::statusgen: the imported executable
-# when statusgen was found with find_package(statusgen), the one being
-# built when the statusgen tree was added with add_subdirectory().
+# The files the command writes are known when CMake configures: a tool that
+# already exists is asked (statusgen --list-outputs), and the spec is then
+# a configure dependency, so that a change of its name or languages is
+# seen.  A tool built in this build cannot be asked yet: the files are then
+# named after NAME (default: the spec's file name without its extension),
+# and EMIT docs needs LANGUAGES.
+#
+# The custom command depends on the spec and on the tool, so editing the
+# spec (or rebuilding the tool) regenerates on the next build.  The
+# generated .c (EMIT source) and headers are added to <target>'s sources,
+# and OUTPUT_DIR to its include path (PUBLIC for libraries, so that their
+# users see the header; PRIVATE for executables).  In a project without C
+# (project(x CXX)), the .c is compiled as C++.  Call it in the directory
+# that creates <target>.
 #
 # This file is also run as a script (cmake -P) after statusgen, to check
 # that the expected files exist and to mark them up to date.
 
 if(CMAKE_SCRIPT_MODE_FILE)
-  # Script mode: -DSTATUSGEN_OUTPUTS=<file|file...> -DSTATUSGEN_STAMP=<file>
-  # -DSTATUSGEN_SPEC=<spec> -DSTATUSGEN_NAME=<name>
+  # Script mode: -DSTATUSGEN_OUTPUTS=<file|file...> -DSTATUSGEN_SPEC=<spec>
+  # -DSTATUSGEN_NAME=<name>
   string(REPLACE "|" ";" STATUSGEN_OUTPUTS "${STATUSGEN_OUTPUTS}")
   foreach(out IN LISTS STATUSGEN_OUTPUTS)
     if(NOT EXISTS "${out}")
       message(FATAL_ERROR "statusgen_generate: statusgen did not write "
         "${out}: does ${STATUSGEN_SPEC} have registry.name "
-        "'${STATUSGEN_NAME}'?  If not, pass NAME <its registry.name>.")
+        "'${STATUSGEN_NAME}'?  If not, pass NAME <the name the files "
+        "should have>.")
     endif()
   endforeach()
   # statusgen leaves a file alone when its bytes did not change: touch
@@ -45,7 +60,6 @@ if(CMAKE_SCRIPT_MODE_FILE)
   if(STATUSGEN_OUTPUTS)
     file(TOUCH_NOCREATE ${STATUSGEN_OUTPUTS})
   endif()
-  file(TOUCH "${STATUSGEN_STAMP}")
   return()
 endif()
 
@@ -54,8 +68,34 @@ include_guard(GLOBAL)
 set_property(GLOBAL PROPERTY STATUSGEN_GENERATE_SCRIPT
   "${CMAKE_CURRENT_LIST_FILE}")
 
+# _statusgen_tool(<command var> <runnable path var>): the tool for
+# add_custom_command, and its path when it can run now (else "").
+function(_statusgen_tool cmd_var path_var)
+  if(STATUSGEN_EXECUTABLE)
+    set(${cmd_var} "${STATUSGEN_EXECUTABLE}" PARENT_SCOPE)
+    set(${path_var} "${STATUSGEN_EXECUTABLE}" PARENT_SCOPE)
+    return()
+  endif()
+  if(NOT TARGET statusgen::statusgen)
+    message(FATAL_ERROR "statusgen_generate: no target statusgen::statusgen: "
+      "use find_package(statusgen) or add_subdirectory() of statusgen "
+      "first, or set STATUSGEN_EXECUTABLE to a statusgen program")
+  endif()
+  set(${cmd_var} statusgen::statusgen PARENT_SCOPE)
+  set(path "")
+  get_target_property(imported statusgen::statusgen IMPORTED)
+  if(imported)
+    get_target_property(path statusgen::statusgen LOCATION)
+    if(NOT path OR NOT EXISTS "${path}")
+      set(path "")
+    endif()
+  endif()
+  set(${path_var} "${path}" PARENT_SCOPE)
+endfunction()
+
 function(statusgen_generate target)
-  cmake_parse_arguments(PARSE_ARGV 1 SG "" "SPEC;OUTPUT_DIR;NAME" "EMIT")
+  cmake_parse_arguments(PARSE_ARGV 1 SG ""
+    "SPEC;OUTPUT_DIR;NAME;MACRO" "EMIT;LANGUAGES")
   if(SG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
       "statusgen_generate: unknown arguments: ${SG_UNPARSED_ARGUMENTS}")
@@ -66,10 +106,7 @@ function(statusgen_generate target)
   if(NOT SG_SPEC)
     message(FATAL_ERROR "statusgen_generate(${target}): SPEC is required")
   endif()
-  if(NOT TARGET statusgen::statusgen)
-    message(FATAL_ERROR "statusgen_generate: no target statusgen::statusgen: "
-      "use find_package(statusgen) or add_subdirectory() of statusgen first")
-  endif()
+  _statusgen_tool(tool tool_path)
 
   get_filename_component(spec "${SG_SPEC}" ABSOLUTE
     BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
@@ -78,58 +115,119 @@ function(statusgen_generate target)
   endif()
   get_filename_component(outdir "${SG_OUTPUT_DIR}" ABSOLUTE
     BASE_DIR "${CMAKE_CURRENT_BINARY_DIR}")
-  if(NOT SG_NAME)
-    get_filename_component(SG_NAME "${spec}" NAME_WE)
-  endif()
-  if(NOT SG_NAME MATCHES "^[a-z][a-z0-9_]*$")
-    message(FATAL_ERROR "statusgen_generate(${target}): '${SG_NAME}' is not "
-      "a registry name (lower_snake): pass NAME <registry.name>")
-  endif()
   if(NOT SG_EMIT)
     set(SG_EMIT header source)
   endif()
   list(REMOVE_DUPLICATES SG_EMIT)
-
-  set(outputs "")
-  set(sources "")
   foreach(kind IN LISTS SG_EMIT)
-    if(kind STREQUAL "header")
-      list(APPEND outputs "${outdir}/${SG_NAME}.h")
-    elseif(kind STREQUAL "source")
-      list(FIND SG_EMIT header at)
-      if(at EQUAL -1)
-        message(FATAL_ERROR "statusgen_generate(${target}): EMIT source "
-          "needs header too: the generated .c includes the .h")
-      endif()
-      list(APPEND outputs "${outdir}/${SG_NAME}.c")
-    elseif(kind STREQUAL "single")
-      list(APPEND outputs "${outdir}/${SG_NAME}_single.h")
-    elseif(NOT kind STREQUAL "docs")
+    if(NOT kind MATCHES "^(header|source|docs|single)$")
       message(FATAL_ERROR "statusgen_generate(${target}): unknown EMIT kind "
         "'${kind}' (header, source, docs, single)")
     endif()
   endforeach()
-  # The Markdown docs are named after the spec's languages, which only the
-  # generator reads: a stamp file stands for them.
-  set(stamp "${outdir}/.${SG_NAME}.stamp")
+  if("source" IN_LIST SG_EMIT AND NOT "header" IN_LIST SG_EMIT)
+    message(FATAL_ERROR "statusgen_generate(${target}): EMIT source "
+      "needs header too: the generated .c includes the .h")
+  endif()
   string(REPLACE ";" "," kinds "${SG_EMIT}")
+  set(options --emit "${kinds}")
+  if(SG_NAME)
+    list(APPEND options --name "${SG_NAME}")
+  endif()
+  if(SG_MACRO)
+    list(APPEND options --macro "${SG_MACRO}")
+  endif()
+  if(SG_LANGUAGES)
+    string(REPLACE ";" "," langs "${SG_LANGUAGES}")
+    list(APPEND options --languages "${langs}")
+  endif()
+
+  set(name "${SG_NAME}")
+  set(predict ON)
+  set(lenient OFF)
+  if(tool_path)
+    # Ask the tool: it reads the spec's name and languages.
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+      "${spec}" "${tool_path}")
+    execute_process(
+      COMMAND "${tool_path}" --list-outputs -o "${outdir}" ${options}
+              "${spec}"
+      RESULT_VARIABLE rc OUTPUT_VARIABLE listed ERROR_VARIABLE err)
+    if(rc EQUAL 0)
+      string(STRIP "${listed}" listed)
+      string(REPLACE "\n" ";" outputs "${listed}")
+      set(predict OFF)
+      if(NOT name)
+        list(GET outputs 0 first)
+        get_filename_component(name "${first}" NAME_WE)
+      endif()
+    else()
+      # An invalid spec: the build runs statusgen, which says where.
+      message(WARNING "statusgen_generate(${target}): statusgen "
+        "--list-outputs failed; the build will fail until the spec is "
+        "fixed:\n${err}")
+      set(lenient ON)
+    endif()
+  endif()
+  if(predict)
+    # The tool is built in this build: name the files after NAME.
+    if(NOT name)
+      get_filename_component(name "${spec}" NAME_WE)
+    endif()
+    if(NOT name MATCHES "^[a-z][a-z0-9_]*$")
+      message(FATAL_ERROR "statusgen_generate(${target}): '${name}' is not "
+        "a registry name (lower_snake): pass NAME <name>")
+    endif()
+    set(outputs "")
+    foreach(kind IN LISTS SG_EMIT)
+      if(kind STREQUAL "header")
+        list(APPEND outputs "${outdir}/${name}.h")
+      elseif(kind STREQUAL "source")
+        list(APPEND outputs "${outdir}/${name}.c")
+      elseif(kind STREQUAL "single")
+        list(APPEND outputs "${outdir}/${name}_single.h")
+      elseif(SG_LANGUAGES STREQUAL "none")
+        # no descriptions, no docs
+      elseif(SG_LANGUAGES)
+        foreach(lang IN LISTS SG_LANGUAGES)
+          list(APPEND outputs "${outdir}/${name}.${lang}.md")
+        endforeach()
+      elseif(NOT lenient)
+        message(FATAL_ERROR "statusgen_generate(${target}): EMIT docs with "
+          "statusgen built in this project: the doc files are named after "
+          "the spec's languages, which cannot be read before statusgen is "
+          "built.  Pass LANGUAGES <lang>... (or use an installed statusgen, "
+          "or STATUSGEN_EXECUTABLE).")
+      endif()
+    endforeach()
+  endif()
+
   get_property(script GLOBAL PROPERTY STATUSGEN_GENERATE_SCRIPT)
   string(REPLACE ";" "|" outputs_arg "${outputs}")
   file(RELATIVE_PATH shown "${CMAKE_BINARY_DIR}" "${outdir}")
-
   add_custom_command(
-    OUTPUT ${outputs} "${stamp}"
+    OUTPUT ${outputs}
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${outdir}"
-    COMMAND statusgen::statusgen -o "${outdir}" --emit "${kinds}" "${spec}"
+    COMMAND ${tool} -o "${outdir}" ${options} "${spec}"
     COMMAND "${CMAKE_COMMAND}" "-DSTATUSGEN_OUTPUTS=${outputs_arg}"
-            "-DSTATUSGEN_STAMP=${stamp}" "-DSTATUSGEN_SPEC=${spec}"
-            "-DSTATUSGEN_NAME=${SG_NAME}" -P "${script}"
+            "-DSTATUSGEN_SPEC=${spec}" "-DSTATUSGEN_NAME=${name}"
+            -P "${script}"
     MAIN_DEPENDENCY "${spec}"
-    DEPENDS statusgen::statusgen "${script}"
-    COMMENT "statusgen: ${SG_NAME} (${kinds}) -> ${shown}"
+    DEPENDS ${tool} "${script}"
+    COMMENT "statusgen: ${name} (${kinds}) -> ${shown}"
     VERBATIM)
 
-  target_sources(${target} PRIVATE ${outputs} "${stamp}")
+  target_sources(${target} PRIVATE ${outputs})
+  # The generated C is valid C++: compile it as such where C is not
+  # enabled (project(x CXX); C enabled by a subdirectory, such as the
+  # statusgen tree, does not count here).
+  if(NOT DEFINED CMAKE_C_COMPILE_OBJECT)
+    foreach(out IN LISTS outputs)
+      if(out MATCHES "\\.c$")
+        set_source_files_properties("${out}" PROPERTIES LANGUAGE CXX)
+      endif()
+    endforeach()
+  endif()
   get_target_property(type ${target} TYPE)
   if(type STREQUAL "EXECUTABLE")
     target_include_directories(${target} PRIVATE "${outdir}")

@@ -9,6 +9,12 @@
 #   consumers.makefile                 examples/makefile on output/
 #   consumers.names                    a project with its own http_status and
 #                                      statusgen targets adds the tree
+#   consumers.cxx_only.<how>           a project(x CXX) generating a registry,
+#                                      with find_package and add_subdirectory
+#   consumers.rename.<how>             a spec whose file name is not its
+#                                      registry.name, with NAME and without
+#   consumers.cross                    examples/cross, cross-configured with a
+#                                      host statusgen (and mingw-w64 if found)
 #   consumers.without_cmocka           the tree configures and builds with
 #                                      cmocka hidden; STATUSGEN_TESTS=ON stops
 #   consumers.single.<cc>.<std>        the single header in two units
@@ -37,11 +43,22 @@ set(SG_NESTED_ARGS
   "-DLINK_FLAGS=${SG_SANITIZE_FLAGS}"
   "-DCONFIG=$<CONFIG>")
 
+find_program(STATUSGEN_CXX NAMES c++ g++ clang++)
+
 # sg_consumer_test(<name> <script> [-D...]...)
 function(sg_consumer_test name script)
   add_test(NAME consumers.${name}
     COMMAND ${CMAKE_COMMAND} ${ARGN} -P ${SG_CONSUMERS_DIR}/${script})
   set_tests_properties(consumers.${name} PROPERTIES TIMEOUT 120)
+endfunction()
+
+# sg_project_test(<name> <project> [-D...]...): builds and runs
+# consumers/projects/<project> (see project.cmake).
+function(sg_project_test name project)
+  sg_consumer_test(${name} project.cmake
+    "-DPROJECT=${SG_CONSUMERS_DIR}/projects/${project}"
+    "-DWORK=${SG_CONSUMERS_WORK}/${name}"
+    ${SG_NESTED_ARGS} ${ARGN})
 endfunction()
 
 # The man page.
@@ -77,7 +94,15 @@ if(STATUSGEN_INSTALL)
     "-DMAIN=${PROJECT_SOURCE_DIR}/examples/makefile/main.c"
     "-DWORK=${SG_CONSUMERS_WORK}/pkg_config"
     ${SG_NESTED_ARGS})
+  sg_project_test(cxx_only.find_package cxx_only "-DPROGRAM=cxx_app"
+    "-DARGS=-DCMAKE_PREFIX_PATH=${SG_PREFIX}|-DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF"
+    "-DCXX_COMPILER=${STATUSGEN_CXX}")
+  sg_consumer_test(rename.find_package rename.cmake
+    "-DPROJECT=${SG_CONSUMERS_DIR}/projects/rename" "-DMODE=package"
+    "-DPREFIX=${SG_PREFIX}" "-DWORK=${SG_CONSUMERS_WORK}/rename.find_package"
+    ${SG_NESTED_ARGS})
   set_tests_properties(consumers.find_package consumers.pkg_config
+    consumers.cxx_only.find_package consumers.rename.find_package
     PROPERTIES FIXTURES_REQUIRED statusgen_prefix)
 endif()
 
@@ -87,17 +112,31 @@ sg_consumer_test(add_subdirectory add_subdirectory.cmake
   "-DWORK=${SG_CONSUMERS_WORK}/add_subdirectory"
   ${SG_NESTED_ARGS})
 
-# sg_project_test(<name> <project> [-D...]...): builds and runs
-# consumers/projects/<project> (see project.cmake).
-function(sg_project_test name project)
-  sg_consumer_test(${name} project.cmake
-    "-DPROJECT=${SG_CONSUMERS_DIR}/projects/${project}"
-    "-DWORK=${SG_CONSUMERS_WORK}/${name}"
-    ${SG_NESTED_ARGS} ${ARGN})
-endfunction()
 
 sg_project_test(names names "-DPROGRAM=names_app"
   "-DARGS=-DSTATUSGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+
+sg_project_test(cxx_only.add_subdirectory cxx_only "-DPROGRAM=cxx_app"
+  "-DARGS=-DSTATUSGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
+  "-DCXX_COMPILER=${STATUSGEN_CXX}")
+sg_consumer_test(rename.add_subdirectory rename.cmake
+  "-DPROJECT=${SG_CONSUMERS_DIR}/projects/rename" "-DMODE=subdirectory"
+  "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
+  "-DWORK=${SG_CONSUMERS_WORK}/rename.add_subdirectory"
+  ${SG_NESTED_ARGS})
+
+find_program(STATUSGEN_MINGW_CC x86_64-w64-mingw32-gcc)
+set(SG_MINGW "")
+if(STATUSGEN_MINGW_CC)
+  set(SG_MINGW "-DMINGW_TOOLCHAIN=${PROJECT_SOURCE_DIR}/examples/cross/mingw-w64.cmake")
+endif()
+sg_consumer_test(cross cross.cmake
+  "-DEXAMPLE=${PROJECT_SOURCE_DIR}/examples/cross"
+  "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
+  "-DHOST_STATUSGEN=$<TARGET_FILE:statusgen::statusgen>"
+  "-DTOOLCHAIN=${SG_CONSUMERS_DIR}/cross-same-cpu.cmake"
+  "-DWORK=${SG_CONSUMERS_WORK}/cross" ${SG_MINGW}
+  ${SG_NESTED_ARGS})
 
 sg_consumer_test(without_cmocka without_cmocka.cmake
   "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"

@@ -31,7 +31,9 @@ endfunction()
 
 # sg_configure(<what> <source dir> <build dir> [<-D...>...]): configures a
 # CMake project with the generator and compiler of the enclosing build.
-# Reads GENERATOR, MAKE_PROGRAM, C_COMPILER, C_FLAGS, LINK_FLAGS.
+# Reads GENERATOR, MAKE_PROGRAM, C_COMPILER, C_FLAGS, LINK_FLAGS and, when
+# set, CXX_COMPILER (which takes C_FLAGS too).  Leaves the output in
+# SG_CONFIGURE_OUTPUT.
 function(sg_configure what src bin)
   set(args -S "${src}" -B "${bin}" -G "${GENERATOR}"
     "-DCMAKE_C_COMPILER=${C_COMPILER}"
@@ -40,10 +42,16 @@ function(sg_configure what src bin)
   if(MAKE_PROGRAM)
     list(APPEND args "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
   endif()
+  if(CXX_COMPILER)
+    list(APPEND args "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}"
+      "-DCMAKE_CXX_FLAGS=${C_FLAGS}")
+  endif()
   if(CONFIG)
     list(APPEND args "-DCMAKE_BUILD_TYPE=${CONFIG}")
   endif()
-  sg_run("${what}" COMMAND "${CMAKE_COMMAND}" ${args} ${ARGN})
+  sg_run("${what}" OUTPUT_VARIABLE out COMMAND "${CMAKE_COMMAND}" ${args}
+    ${ARGN})
+  set(SG_CONFIGURE_OUTPUT "${out}" PARENT_SCOPE)
 endfunction()
 
 # sg_build(<what> <build dir> [OUTPUT_VARIABLE <var>] [EXPECT_FAIL])

@@ -1,0 +1,52 @@
+# A spec whose file name is not its registry.name, through find_package
+# (MODE=package: statusgen --list-outputs names the files when CMake
+# configures) or add_subdirectory (MODE=subdirectory: the files are named
+# after NAME, and a missing NAME fails the build with what to do).  Then
+# NAME renames the files, and dropping it again builds too: no stale
+# output list breaks the build.
+#
+#   cmake -DPROJECT=<projects/rename> -DWORK=<dir> -DMODE=package|subdirectory
+#         [-DPREFIX=<install prefix>] [-DSOURCE_DIR=<statusgen tree>]
+#         -DGENERATOR=... -DC_COMPILER=... -P rename.cmake
+
+include(${CMAKE_CURRENT_LIST_DIR}/common.cmake)
+
+sg_fresh_dir("${WORK}")
+set(bin "${WORK}/build")
+if(MODE STREQUAL "package")
+  set(how "-DCMAKE_PREFIX_PATH=${PREFIX}" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
+else()
+  set(how "-DSTATUSGEN_SOURCE_DIR=${SOURCE_DIR}")
+endif()
+
+# build_and_run(<what> <REG_NAME>)
+macro(build_and_run what reg_name)
+  sg_configure("configure: ${what}" "${PROJECT}" "${bin}" ${how}
+    "-DREG_NAME=${reg_name}")
+  sg_build("build: ${what}" "${bin}" OUTPUT_VARIABLE out)
+  if(out MATCHES "Deleting primary custom command output")
+    message(FATAL_ERROR "${what}: a stale output list:\n${out}")
+  endif()
+  sg_program(app "${bin}" rename_app)
+  sg_run("run: ${what}" COMMAND "${app}")
+endmacro()
+
+if(MODE STREQUAL "package")
+  build_and_run("no NAME" "")
+else()
+  sg_configure("configure: no NAME" "${PROJECT}" "${bin}" ${how} "-DREG_NAME=")
+  sg_build("build: no NAME" "${bin}" EXPECT_FAIL OUTPUT_VARIABLE out)
+  if(NOT out MATCHES "pass NAME")
+    message(FATAL_ERROR "no advice to pass NAME:\n${out}")
+  endif()
+  build_and_run("NAME mail_reply" mail_reply)
+endif()
+build_and_run("NAME vendor_reply" vendor_reply)
+if(NOT EXISTS "${bin}/statusgen_rename_app/vendor_reply.h")
+  message(FATAL_ERROR "NAME did not rename the files")
+endif()
+if(MODE STREQUAL "package")
+  build_and_run("NAME dropped" "")
+else()
+  build_and_run("NAME mail_reply again" mail_reply)
+endif()
