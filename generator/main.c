@@ -18,6 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #define EXIT_DIFF 1
 #define EXIT_BAD 2
@@ -352,6 +355,14 @@ int main(int argc, char **argv)
     struct run_opts o;
     int audit = 0, i, missing = 0, options_done = 0, dir_given = 0;
 
+#if defined(__GLIBC__)
+    /* A large spec's big arrays (the spec text, the checks' tables, the
+     * emitters' pools) live one after another.  A fixed threshold gives
+     * each block of 256 KiB or more its own mapping, returned when it is
+     * freed; glibc's moving threshold would keep the freed ones in its
+     * heap, and the peak memory would be their sum. */
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
     memset(&o, 0, sizeof o);
     o.out_dir = ".";
     o.kinds = EMIT_DEFAULT;

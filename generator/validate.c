@@ -740,8 +740,8 @@ static void check_codes(struct checker *ck)
     sg_free(source_ids);
     sg_free(sorted_ids);
     report_duplicates(ck, names, nn, "name", 0);
+    sg_free(names); /* before the phrases' sort needs its room */
     report_duplicates(ck, phrases, np, "phrase (compared ignoring case)", 1);
-    sg_free(names);
     sg_free(phrases);
 
     /* Codes: sort an index, report repeats, keep the order for emitters. */
