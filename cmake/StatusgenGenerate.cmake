@@ -40,12 +40,16 @@
 # (project(x CXX)), the .c is compiled as C++.  Call it in the directory
 # that creates <target>.
 #
+# The command's output is a stamp file; the generated files are its
+# byproducts, which statusgen rewrites only when their bytes change, so a
+# spec edit that changes no output (a comment) recompiles nothing.
+#
 # This file is also run as a script (cmake -P) after statusgen, to check
-# that the expected files exist and to mark them up to date.
+# that the expected files exist and to touch the stamp.
 
 if(CMAKE_SCRIPT_MODE_FILE)
-  # Script mode: -DSTATUSGEN_OUTPUTS=<file|file...> -DSTATUSGEN_SPEC=<spec>
-  # -DSTATUSGEN_NAME=<name>
+  # Script mode: -DSTATUSGEN_OUTPUTS=<file|file...> -DSTATUSGEN_STAMP=<file>
+  # -DSTATUSGEN_SPEC=<spec> -DSTATUSGEN_NAME=<name>
   string(REPLACE "|" ";" STATUSGEN_OUTPUTS "${STATUSGEN_OUTPUTS}")
   foreach(out IN LISTS STATUSGEN_OUTPUTS)
     if(NOT EXISTS "${out}")
@@ -55,11 +59,10 @@ if(CMAKE_SCRIPT_MODE_FILE)
         "should have>.")
     endif()
   endforeach()
-  # statusgen leaves a file alone when its bytes did not change: touch
-  # it so that the build tool does not run the command again.
-  if(STATUSGEN_OUTPUTS)
-    file(TOUCH_NOCREATE ${STATUSGEN_OUTPUTS})
-  endif()
+  # statusgen leaves a file alone when its bytes did not change, and so
+  # does this script: the stamp says the command ran, and what includes
+  # or compiles an output recompiles only when the output's bytes change.
+  file(TOUCH "${STATUSGEN_STAMP}")
   return()
 endif()
 
@@ -205,19 +208,22 @@ function(statusgen_generate target)
   get_property(script GLOBAL PROPERTY STATUSGEN_GENERATE_SCRIPT)
   string(REPLACE ";" "|" outputs_arg "${outputs}")
   file(RELATIVE_PATH shown "${CMAKE_BINARY_DIR}" "${outdir}")
+  # The command's output: touched on each run, unlike the files.
+  set(stamp "${outdir}/.${name}.stamp")
   add_custom_command(
-    OUTPUT ${outputs}
+    OUTPUT "${stamp}"
+    BYPRODUCTS ${outputs}
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${outdir}"
     COMMAND ${tool} -o "${outdir}" ${options} "${spec}"
     COMMAND "${CMAKE_COMMAND}" "-DSTATUSGEN_OUTPUTS=${outputs_arg}"
-            "-DSTATUSGEN_SPEC=${spec}" "-DSTATUSGEN_NAME=${name}"
-            -P "${script}"
+            "-DSTATUSGEN_STAMP=${stamp}" "-DSTATUSGEN_SPEC=${spec}"
+            "-DSTATUSGEN_NAME=${name}" -P "${script}"
     MAIN_DEPENDENCY "${spec}"
     DEPENDS ${tool} "${script}"
     COMMENT "statusgen: ${name} (${kinds}) -> ${shown}"
     VERBATIM)
 
-  target_sources(${target} PRIVATE ${outputs})
+  target_sources(${target} PRIVATE ${outputs} "${stamp}")
   # The generated C is valid C++: compile it as such where C is not
   # enabled (project(x CXX); C enabled by a subdirectory, such as the
   # statusgen tree, does not count here).

@@ -26,3 +26,26 @@ set_tests_properties(sync.concurrent PROPERTIES TIMEOUT 300)
 add_test(NAME sync.check
   COMMAND sh ${STATUSGEN_SYNC_DIR}/check.sh $<TARGET_FILE:statusgen::statusgen>
           ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/check)
+
+# statusgen_generate() recompiles nothing after a spec edit that changes
+# no output, under the build's generator and under Ninja when at hand.
+if(DEFINED SG_NESTED_ARGS)
+  set(sync_generators "${CMAKE_GENERATOR}")
+  find_program(STATUSGEN_NINJA ninja)
+  if(STATUSGEN_NINJA AND NOT CMAKE_GENERATOR STREQUAL "Ninja")
+    list(APPEND sync_generators "Ninja")
+  endif()
+  foreach(gen IN LISTS sync_generators)
+    string(REGEX REPLACE "[^A-Za-z]" "" tag "${gen}")
+    set(args ${SG_NESTED_ARGS})
+    if(NOT gen STREQUAL CMAKE_GENERATOR)
+      list(FILTER args EXCLUDE REGEX "^-D(GENERATOR|MAKE_PROGRAM)=")
+      list(APPEND args "-DGENERATOR=${gen}")
+    endif()
+    add_test(NAME sync.no_rebuild.${tag}
+      COMMAND ${CMAKE_COMMAND} ${args} "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
+              "-DWORK=${CMAKE_CURRENT_BINARY_DIR}/sync/no_rebuild_${tag}"
+              -P ${STATUSGEN_SYNC_DIR}/rebuild.cmake)
+    set_tests_properties(sync.no_rebuild.${tag} PROPERTIES TIMEOUT 300)
+  endforeach()
+endif()
