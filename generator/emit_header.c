@@ -20,6 +20,8 @@ void emit_banner_c(const struct emit_ctx *ctx, const char *file,
                    " from ");
     sbuf_c_comment(out, ctx->spec_name);
     sbuf_printf(out, "\n * (spec id %016llx).\n", ctx->identity);
+    sbuf_puts(out, " * statusgen's licence does not cover this file: use it "
+                   "under any terms.\n");
     sbuf_puts(out, " * DO NOT EDIT: change the spec and run statusgen "
                    "again.\n */\n");
 }

@@ -144,6 +144,13 @@ contains "$work/err" "--emit source needs header too" "--emit source alone expla
 expect 2 "bad spec on standard input" sh -c "printf 'registry: {name: a}\n' | \"$sg\" -o \"$work/bad-stdin\" -"
 contains "$work/err" "<stdin>:1:1: error: the spec has no 'statusgen': add 'statusgen: 1'" "standard input named <stdin>, and the fix for a missing statusgen:"
 
+# The licence, and every generated file's leave to use it under any terms.
+contains "$src/LICENSE" "Copyright (c) 2026 the statusgen authors" "LICENSE names the copyright holders"
+contains "$src/LICENSE" "Permission is hereby granted, free of charge" "LICENSE is MIT"
+for f in "$work"/gen/* "$work/single/http_status_single.h"; do
+  contains "$f" "statusgen's licence does not cover this file: use it under any terms." "$(basename "$f") may be used under any terms"
+done
+
 expect 0 "audit agrees with the committed registry" "$sg" audit --iana "$csv" "$spec"
 sed 's/^404,Not Found,/404,Not Found Here,/' "$csv" > "$work/phrase.csv"
 expect 1 "audit finds a changed phrase" "$sg" audit --iana "$work/phrase.csv" "$spec"

@@ -15,6 +15,12 @@
 #                                      registry.name, with NAME and without
 #   consumers.cross                    examples/cross, cross-configured with a
 #                                      host statusgen (and mingw-w64 if found)
+#   consumers.meson                    examples/meson with this tree as its
+#                                      subproject (when meson is found)
+#   consumers.meson_sources            meson.build compiles every generator
+#                                      source the CMake build does
+#   consumers.pre_commit               .pre-commit-hooks.yaml's hook passes on
+#                                      this tree and fails on stale output
 #   consumers.without_cmocka           the tree configures and builds with
 #                                      cmocka hidden; STATUSGEN_TESTS=ON stops
 #   consumers.single.<cc>.<std>        the single header in two units
@@ -137,6 +143,26 @@ sg_consumer_test(cross cross.cmake
   "-DTOOLCHAIN=${SG_CONSUMERS_DIR}/cross-same-cpu.cmake"
   "-DWORK=${SG_CONSUMERS_WORK}/cross" ${SG_MINGW}
   ${SG_NESTED_ARGS})
+
+find_program(STATUSGEN_MESON meson)
+if(STATUSGEN_MESON)
+  sg_consumer_test(meson meson.cmake
+    "-DMESON=${STATUSGEN_MESON}"
+    "-DEXAMPLE=${PROJECT_SOURCE_DIR}/examples/meson"
+    "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
+    "-DWORK=${SG_CONSUMERS_WORK}/meson"
+    ${SG_NESTED_ARGS})
+endif()
+string(REPLACE ";" "|" SG_GENERATOR_SOURCES
+  "${STATUSGEN_CORE_SOURCES};${PROJECT_SOURCE_DIR}/generator/main.c")
+sg_consumer_test(meson_sources meson_sources.cmake
+  "-DMESON_BUILD=${PROJECT_SOURCE_DIR}/meson.build"
+  "-DSOURCES=${SG_GENERATOR_SOURCES}")
+
+sg_consumer_test(pre_commit pre_commit.cmake
+  "-DSTATUSGEN=$<TARGET_FILE:statusgen::statusgen>"
+  "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
+  "-DWORK=${SG_CONSUMERS_WORK}/pre_commit")
 
 sg_consumer_test(without_cmocka without_cmocka.cmake
   "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
