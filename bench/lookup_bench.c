@@ -15,6 +15,7 @@
  *        lookup_bench check [N]    verify every implementation on the mix
  *        lookup_bench list         list the modes and their functions
  */
+#include "floor.h"
 #include "http_status.h"
 #include "naive.h"
 
@@ -26,8 +27,10 @@
 #ifdef BENCH_HAVE_MHD
 const char *MHD_get_reason_phrase_for(unsigned int code);
 #endif
-/* gperf's case-insensitive phrase lookup, when it was built. */
+/* gperf's case-insensitive phrase lookup and its name lookup, when they
+ * were built. */
 int gperf_from_reason(const char *phrase);
+int gperf_from_name(const char *name);
 
 /* Common codes and their weight in percent of all lookups (sum 90). */
 static const struct {
@@ -116,7 +119,35 @@ static const char **make_keys(const int *codes, size_t n, int phrases)
 }
 
 typedef const char *(*code_fn)(int);
+typedef int (*int_fn)(int);
 typedef int (*key_fn)(const char *);
+
+/* Adapters to the driver's three shapes of function; callgrind counts only
+ * the function each calls. */
+static int traits(int code)
+{
+    return (int)http_status_traits(code);
+}
+
+static int class_of(int code)
+{
+    return (int)http_status_class_of(code);
+}
+
+static const char *description(int code)
+{
+    return http_status_description(code, NULL);
+}
+
+static const char *description_zh(int code)
+{
+    return http_status_description(code, "zh");
+}
+
+static int floor_traits_int(int code)
+{
+    return (int)floor_traits(code);
+}
 
 #ifdef BENCH_HAVE_MHD
 static const char *mhd_reason(int code)
@@ -129,25 +160,44 @@ static const struct mode {
     const char *name;     /* mode on the command line */
     const char *measured; /* function callgrind counts */
     code_fn by_code;
+    int_fn by_int;
     key_fn by_key;
     int phrases;          /* by_key takes phrases, not names */
 } modes[] = {
-    {"reason", "http_status_reason", http_status_reason, NULL, 0},
-    {"name", "http_status_name", http_status_name, NULL, 0},
-    {"from_name", "http_status_from_name", NULL, http_status_from_name, 0},
-    {"from_reason", "http_status_from_reason", NULL,
+    {"reason", "http_status_reason", http_status_reason, NULL, NULL, 0},
+    {"name", "http_status_name", http_status_name, NULL, NULL, 0},
+    {"traits", "http_status_traits", NULL, traits, NULL, 0},
+    {"is_known", "http_status_is_known", NULL, http_status_is_known, NULL,
+     0},
+    {"class_of", "http_status_class_of", NULL, class_of, NULL, 0},
+    {"description", "http_status_description", description, NULL, NULL, 0},
+    {"description_zh", "http_status_description", description_zh, NULL,
+     NULL, 0},
+    {"floor_reason", "floor_reason", floor_reason, NULL, NULL, 0},
+    {"floor_name", "floor_name", floor_name, NULL, NULL, 0},
+    {"floor_traits", "floor_traits", NULL, floor_traits_int, NULL, 0},
+    {"floor_is_known", "floor_is_known", NULL, floor_is_known, NULL, 0},
+    {"floor_class_of", "floor_class_of", NULL, floor_class_of, NULL, 0},
+    {"floor_description", "floor_description", floor_description, NULL,
+     NULL, 0},
+    {"from_name", "http_status_from_name", NULL, NULL,
+     http_status_from_name, 0},
+    {"from_reason", "http_status_from_reason", NULL, NULL,
      http_status_from_reason, 1},
 #ifdef BENCH_HAVE_MHD
-    {"mhd_reason", "MHD_get_reason_phrase_for", mhd_reason, NULL, 0},
+    {"mhd_reason", "MHD_get_reason_phrase_for", mhd_reason, NULL, NULL, 0},
 #endif
-    {"naive_reason", "naive_reason", naive_reason, NULL, 0},
-    {"naive_name", "naive_name", naive_name, NULL, 0},
-    {"naive_from_name", "naive_from_name", NULL, naive_from_name, 0},
-    {"naive_from_reason", "naive_from_reason", NULL, naive_from_reason, 1},
+    {"naive_reason", "naive_reason", naive_reason, NULL, NULL, 0},
+    {"naive_name", "naive_name", naive_name, NULL, NULL, 0},
+    {"naive_from_name", "naive_from_name", NULL, NULL, naive_from_name, 0},
+    {"naive_from_reason", "naive_from_reason", NULL, NULL,
+     naive_from_reason, 1},
 #ifdef BENCH_HAVE_GPERF
-    {"gperf_from_reason", "gperf_from_reason", NULL, gperf_from_reason, 1},
+    {"gperf_from_name", "gperf_from_name", NULL, NULL, gperf_from_name, 0},
+    {"gperf_from_reason", "gperf_from_reason", NULL, NULL,
+     gperf_from_reason, 1},
 #endif
-    {NULL, NULL, NULL, NULL, 0}
+    {NULL, NULL, NULL, NULL, NULL, 0}
 };
 
 /* The measured loops: results are summed so no call can be dropped. */
@@ -161,6 +211,16 @@ static unsigned long run_codes(code_fn f, const int *codes, size_t n)
 
         sum += s ? (unsigned char)s[0] : 1;
     }
+    return sum;
+}
+
+static unsigned long run_ints(int_fn f, const int *codes, size_t n)
+{
+    unsigned long sum = 0;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        sum += (unsigned long)f(codes[i]);
     return sum;
 }
 
@@ -205,8 +265,32 @@ static int check(const int *codes, const char *const *names,
         if (http_status_from_reason(phrases[i]) != want ||
             naive_from_reason(phrases[i]) != want)
             bad++, fprintf(stderr, "from_reason(%s) wrong\n", phrases[i]);
+        if (floor_reason(codes[i]) != want_phrase ||
+            (floor_name(codes[i]) == NULL) != (want_name == NULL) ||
+            (want_name && strcmp(floor_name(codes[i]), want_name) != 0))
+            bad++, fprintf(stderr, "floor lookup of %d wrong\n", codes[i]);
+        if (http_status_is_known(codes[i]) != (r != NULL) ||
+            floor_is_known(codes[i]) != (r != NULL))
+            bad++, fprintf(stderr, "is_known(%d) wrong\n", codes[i]);
+        /* HTTP's classes are the hundreds 1xx..5xx. */
+        if (class_of(codes[i]) !=
+                (codes[i] >= 100 && codes[i] <= 599
+                     ? (int)HTTP_STATUS_CLASS_INFORMATIONAL + codes[i] / 100 - 1
+                     : (int)HTTP_STATUS_CLASS_NONE) ||
+            floor_class_of(codes[i]) != class_of(codes[i]))
+            bad++, fprintf(stderr, "class_of(%d) wrong\n", codes[i]);
+        if (floor_traits(codes[i]) != http_status_traits(codes[i]) ||
+            (r == NULL && http_status_traits(codes[i]) != 0))
+            bad++, fprintf(stderr, "traits(%d) wrong\n", codes[i]);
+        got = description(codes[i]);
+        if ((got == NULL) != (r == NULL) || got != floor_description(codes[i]) ||
+            got != http_status_description(codes[i], "en") ||
+            (description_zh(codes[i]) == NULL) != (r == NULL) ||
+            (r && strcmp(description_zh(codes[i]), got) == 0))
+            bad++, fprintf(stderr, "description(%d) wrong\n", codes[i]);
 #ifdef BENCH_HAVE_GPERF
-        if (gperf_from_reason(phrases[i]) != want)
+        if (gperf_from_reason(phrases[i]) != want ||
+            gperf_from_name(names[i]) != want)
             bad++, fprintf(stderr, "gperf(%s) wrong\n", phrases[i]);
 #endif
 #ifdef BENCH_HAVE_MHD
@@ -243,7 +327,10 @@ int main(int argc, char **argv)
         return 2;
     }
     if (strcmp(argv[1], "check") == 0) {
-        int bad = check(codes, keys, phrases, n);
+        int bad;
+
+        floor_init();
+        bad = check(codes, keys, phrases, n);
 
         printf("check: %lu lookups per function, %s\n", (unsigned long)n,
                bad ? "FAILED" : "ok");
@@ -256,8 +343,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "lookup_bench: unknown mode '%s'\n", argv[1]);
         return 2;
     }
+    floor_init();
     if (modes[m].by_code)
         sum = run_codes(modes[m].by_code, codes, n);
+    else if (modes[m].by_int)
+        sum = run_ints(modes[m].by_int, codes, n);
     else
         sum = run_keys(modes[m].by_key, modes[m].phrases ? phrases : keys,
                        n);

@@ -60,32 +60,52 @@ I="-I$B/http -I$here"
 $CC $OPT $WARN -std=c99 -o "$B/timeit" "$here/timeit.c"
 $CC $OPT $WARN -std=c99 $YAML_CFLAGS -o "$B/parse_floor" \
     "$here/parse_floor.c" $YAML_LIBS
-$CC $OPT $WARN $I -c -o "$B/http_status.o" "$HS"
-$CC $OPT $WARN $I -c -o "$B/naive.o" "$here/naive.c"
-objs="$B/http_status.o $B/naive.o"
-defs=""
+# The lookup driver, once per compiler at hand (gcc and clang lower the
+# same switch differently): $B/<cc>/lookup_bench.
+LOOKUP_CCS=${LOOKUP_CCS:-gcc clang}
+ccs=""
+for lc in $LOOKUP_CCS; do
+    have "$lc" && ccs="$ccs $lc"
+done
+[ -n "$ccs" ] || ccs=$CC
 if [ -f "$MHD_A" ]; then
     (cd "$B" && ar x "$MHD_A" libmicrohttpd_la-reason_phrase.o)
-    objs="$objs $B/libmicrohttpd_la-reason_phrase.o"
-    defs="$defs -DBENCH_HAVE_MHD"
 else
     echo "note: $MHD_A not found (apt-get install libmicrohttpd-dev):" \
          "no libmicrohttpd rows" >&2
 fi
-if have gperf; then
-    $CC $OPT $WARN $I -o "$B/gperf_keys" "$here/gperf_keys.c"
-    "$B/gperf_keys" > "$B/reason.gperf"
-    gperf "$B/reason.gperf" > "$B/gperf_reason.c"
-    $CC $OPT $WARN -Wno-missing-field-initializers -c \
-        -o "$B/gperf_reason.o" "$B/gperf_reason.c"
-    objs="$objs $B/gperf_reason.o"
-    defs="$defs -DBENCH_HAVE_GPERF"
-else
-    echo "note: gperf not found: no gperf row" >&2
-fi
-$CC $OPT $WARN $I $defs -c -o "$B/lookup_bench.o" "$here/lookup_bench.c"
-$CC -o "$B/lookup_bench" "$B/lookup_bench.o" $objs
-"$B/lookup_bench" check "$N" >&2
+have gperf || echo "note: gperf not found: no gperf rows" >&2
+for lc in $ccs; do
+    L="$B/$lc"
+    mkdir -p "$L"
+    $lc $OPT $WARN $I -c -o "$L/http_status.o" "$HS"
+    $lc $OPT $WARN $I -c -o "$L/naive.o" "$here/naive.c"
+    $lc $OPT $WARN $I -c -o "$L/floor.o" "$here/floor.c"
+    objs="$L/http_status.o $L/naive.o $L/floor.o"
+    defs=""
+    if [ -f "$B/libmicrohttpd_la-reason_phrase.o" ]; then
+        objs="$objs $B/libmicrohttpd_la-reason_phrase.o"
+        defs="$defs -DBENCH_HAVE_MHD"
+    fi
+    if have gperf; then
+        $lc $OPT $WARN $I -o "$L/gperf_keys" "$here/gperf_keys.c"
+        for what in reason name; do
+            "$L/gperf_keys" $what > "$L/$what.gperf"
+            gperf "$L/$what.gperf" > "$L/gperf_$what.c"
+            $lc $OPT $WARN -Wno-missing-field-initializers -c \
+                -o "$L/gperf_$what.o" "$L/gperf_$what.c"
+            objs="$objs $L/gperf_$what.o"
+        done
+        defs="$defs -DBENCH_HAVE_GPERF"
+    fi
+    $lc $OPT $WARN $I $defs -c -o "$L/lookup_bench.o" "$here/lookup_bench.c"
+    $lc -o "$L/lookup_bench" "$L/lookup_bench.o" $objs
+    printf '%s: ' "$lc" >&2
+    "$L/lookup_bench" check "$N" >&2
+done
+set -- $ccs
+first_cc=$1
+$CC $OPT $WARN $I -c -o "$B/http_status.o" "$HS"
 
 # --- machine -------------------------------------------------------------
 model=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
@@ -96,26 +116,71 @@ say ""
 
 # --- 1. lookups ----------------------------------------------------------
 say "1. Lookups: instructions per call (callgrind, inclusive of callees),"
-say "   $N calls over the fixed mix (90% common codes, 10% uniform 0..999)"
+say "   $N calls over the fixed mix (90% common codes, 10% uniform 0..999),"
+say "   $OPT, one column per compiler (libmicrohttpd's object is Debian's)"
 say ""
-printf '%-20s %-28s %12s\n' "mode" "function" "instr/call" | tee -a "$out"
-if have valgrind; then
-    "$B/lookup_bench" list | while read -r mode fn; do
-        valgrind --tool=callgrind --callgrind-out-file="$B/cg.$mode" \
-            --toggle-collect="$fn" "$B/lookup_bench" "$mode" "$N" \
-            >/dev/null 2>"$B/cg.$mode.log" ||
-            { cat "$B/cg.$mode.log" >&2; exit 1; }
-        awk -v n="$N" -v m="$mode" -v f="$fn" '/^totals:/ {
-            printf "%-20s %-28s %12.2f\n", m, f, $2 / n }' "$B/cg.$mode" |
-            tee -a "$out"
-    done
-else
+count() { # count CC MODE FN: instructions per call, or n/a
+    if have valgrind; then
+        valgrind --tool=callgrind --callgrind-out-file="$B/$1/cg.$2" \
+            --toggle-collect="$3" "$B/$1/lookup_bench" "$2" "$N" \
+            >/dev/null 2>"$B/$1/cg.$2.log" ||
+            { cat "$B/$1/cg.$2.log" >&2; exit 1; }
+        awk -v n="$N" '/^totals:/ { printf "%.2f", $2 / n }' "$B/$1/cg.$2"
+    else
+        "$B/$1/lookup_bench" "$2" "$N" >/dev/null
+        printf 'n/a'
+    fi
+}
+have valgrind ||
     echo "note: valgrind not found: running the lookups without counting" >&2
-    "$B/lookup_bench" list | while read -r mode fn; do
-        "$B/lookup_bench" "$mode" "$N" >/dev/null
-        printf '%-20s %-28s %12s\n' "$mode" "$fn" "n/a" | tee -a "$out"
+line=$(printf '%-18s %-26s' "mode" "function")
+for lc in $ccs; do line="$line$(printf ' %9s' "$lc")"; done
+say "$line"
+"$B/$first_cc/lookup_bench" list > "$B/modes.txt"
+: > "$B/counts.txt"
+while read -r mode fn; do
+    line=$(printf '%-18s %-26s' "$mode" "$fn")
+    vals="$mode"
+    for lc in $ccs; do
+        v=$(count "$lc" "$mode" "$fn")
+        line="$line$(printf ' %9s' "$v")"
+        vals="$vals $v"
     done
-fi
+    say "$line"
+    echo "$vals" >> "$B/counts.txt"
+done < "$B/modes.txt"
+say ""
+# The targets as ratios: each lookup by code against libmicrohttpd's
+# reason lookup and against the hand-written floor, each string lookup
+# against gperf's, per compiler.
+say "   ratios (per compiler: to libmicrohttpd, to the floor; to gperf)"
+say ""
+line=$(printf '%-18s' "mode")
+for lc in $ccs; do line="$line$(printf ' %15s' "$lc")"; done
+say "$line"
+awk -v nc="$#" '
+    { for (i = 2; i <= nc + 1; i++) v[$1, i] = $i; m[++k] = $1 }
+    END {
+        for (j = 1; j <= k; j++) {
+            mode = m[j]; line = sprintf("%-18s", mode)
+            if (mode ~ /^(reason|name|traits|is_known|class_of|description|description_zh)$/) {
+                f = mode; sub(/_zh$/, "", f)
+                for (i = 2; i <= nc + 1; i++) {
+                    mhd = v["mhd_reason", i]; fl = v["floor_" f, i]
+                    line = line sprintf("   %5s / %5s",
+                        mhd > 0 ? sprintf("%.3f", v[mode, i] / mhd) : "-",
+                        fl > 0 ? sprintf("%.2f", v[mode, i] / fl) : "-")
+                }
+            } else if (mode ~ /^from_(name|reason)$/) {
+                for (i = 2; i <= nc + 1; i++) {
+                    g = v["gperf_" mode, i]
+                    line = line sprintf(" %15s",
+                        g > 0 ? sprintf("%.3f", v[mode, i] / g) : "-")
+                }
+            } else continue
+            print line
+        }
+    }' "$B/counts.txt" | tee -a "$out"
 say ""
 
 # --- 2. size and relocations ---------------------------------------------

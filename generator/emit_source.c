@@ -3,23 +3,21 @@
  *
  * Layout of what it emits:
  *   - four string pools (phrases, names, references, descriptions) holding
- *     every text
- *     the functions return, each a struct of char arrays (each no longer
+ *     every text the functions return, each a struct of char arrays (each no longer
  *     than a C compiler must accept), so tables hold small offsets instead
  *     of pointers: no relocations.  Separate pools let a linker that drops
  *     unused sections (-ffunction-sections -fdata-sections -Wl,--gc-sections)
  *     keep only the texts of the functions a program calls;
- *   - <name>_phrase_of(code), <name>_name_of(code) and
- *     <name>_reference_of(code): switches that map a code straight to its
- *     text's offset (0: not known), so reason(), name() and reference() are
- *     one table load after the compiler turns the switch into a table;
- *     <name>_lifecycle_of(code), the same for status_of();
- *   - <name>_index(code): the switch that maps a code to its row, for the
- *     per-row tables (traits, descriptions per language);
+ *   - one switch per lookup by code (emit_code_switch): the text lookups
+ *     return the text itself from each case (a jump table, no pointer
+ *     table), the number lookups a dense switch of constants (a table
+ *     load, or a distinct value per code and a shift: traits, status_of);
+ *     <name>_desc_row(code) maps a code to its row of the
+ *     description table, for languages other than the first;
  *   - open-addressing hash tables (FNV-1a, linear probing, built here at
  *     generation time) for the name lookup (names and aliases) and the
  *     phrase lookup (phrases and former phrases);
- *   - the by-range functions: class_of(), is_<class>() and is_error().
+ *   - the by-range tests: is_<class>() and is_error().
  */
 #include "emit.h"
 
@@ -165,31 +163,6 @@ static unsigned long name_hash(const char *s, int fold)
     return h;
 }
 
-/* Appends v in decimal: the tables and switches of a large registry hold
- * hundreds of thousands of numbers, too many for sbuf_printf. */
-static void put_ulong(struct sbuf *out, unsigned long v)
-{
-    char buf[24];
-    size_t i = sizeof buf;
-
-    do {
-        buf[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    sbuf_putn(out, buf + i, sizeof buf - i);
-}
-
-/* Appends v in decimal, with its sign. */
-static void put_long(struct sbuf *out, long v)
-{
-    if (v < 0) {
-        sbuf_putc(out, '-');
-        put_ulong(out, 0UL - (unsigned long)v);
-    } else {
-        put_ulong(out, (unsigned long)v);
-    }
-}
-
 /* Appends a table as "static const <type> <name>[] = { v, v, ... };". */
 struct table {
     struct sbuf *out;
@@ -228,7 +201,7 @@ static void table_put(struct table *t, unsigned long v)
             t->col++;
         }
     }
-    put_ulong(t->out, v);
+    sbuf_put_ulong(t->out, v);
     t->col += len;
     t->n++;
 }
@@ -414,23 +387,13 @@ static void emit_compare_helpers(const char *n, size_t nlang,
         "}\n\n", n);
 }
 
-/* The language matcher: primary subtag of a language tag or locale name. */
+/* The language matcher: primary subtag of a language tag or locale name
+ * (only for a registry of several languages). */
 static void emit_lang(const struct spec *spec, struct sbuf *out)
 {
     const char *n = spec->reg.name.s;
     size_t i;
 
-    if (spec->reg.nlang == 1) {
-        sbuf_printf(out,
-            "/* Row of lang in the description table: the registry has one "
-            "language. */\n"
-            "static unsigned %s_lang(const char *lang)\n"
-            "{\n"
-            "    (void)lang;\n"
-            "    return 0;\n"
-            "}\n\n", n);
-        return;
-    }
     sbuf_printf(out,
         "/* Row of lang in the description table: its letters up to '-', "
         "'_', '.',\n * '@' or the end, compared ignoring case; 0 (the first "
@@ -462,6 +425,194 @@ static void emit_lang(const struct spec *spec, struct sbuf *out)
     sbuf_puts(out, "    return 0;\n}\n\n");
 }
 
+/* One entry of a lookup by code: the code and its result. */
+struct code_value {
+    long code;
+    unsigned long value;
+};
+
+#define DENSE_SPAN_MAX 4096UL /* codes a dense switch may list */
+
+/*
+ * Whether a switch over ncases codes between lo and hi may list every code
+ * of the span, the holes as labels of the default: a switch of constants
+ * without holes is what both gcc and clang lower to one table load (clang
+ * wants a switch at least 40% full for that).  Past a few thousand codes,
+ * or when the codes are spread thin, the listing would dwarf the table.
+ */
+static int dense_ok(long lo, long hi, size_t ncases)
+{
+    unsigned long span = (unsigned long)(hi - lo) + 1UL;
+
+    return span <= DENSE_SPAN_MAX && span <= 8UL * (unsigned long)ncases;
+}
+
+/* Appends "case c:" labels for the codes lo..hi, a few to a line. */
+static void hole_labels(struct sbuf *out, long lo, long hi, int *col)
+{
+    long c;
+
+    for (c = lo; c <= hi; c++) {
+        char num[24];
+        int len = sprintf(num, "%ld", c) + 7; /* " case " num ":" */
+
+        if (*col + len > 79) {
+            sbuf_puts(out, "\n   ");
+            *col = 3;
+        }
+        sbuf_puts(out, " case ");
+        sbuf_puts(out, num);
+        sbuf_putc(out, ':');
+        *col += len;
+    }
+}
+
+/*
+ * Emits the body of a lookup by code, "{ switch (code) { ... } }", after a
+ * head the caller wrote ("const char *x_reason(int code)\n"): one case per
+ * entry of cv[0..ncv) (ascending codes, at least one); every other code
+ * gives 0 (NULL for a text).  Every lookup by code is made
+ * here, so all get the same shape:
+ *
+ *   - kind NULL: the values are numbers, each entry a case even when its
+ *     value is 0 (gcc counts only the cases that do not go to the default
+ *     when it weighs a table against branches).  When dense_ok, every code
+ *     between the first and the last gets a label (the holes return 0),
+ *     so clang too makes the switch one load from a table of the values
+ *     (it wants 40% of the span);
+ *   - kind "phrase", "name", ...: the values are offsets into that pool and
+ *     each case returns the text itself (<name>_<kind>_text(off), a constant
+ *     address), 0 meaning NULL.  Compilers lower that to a jump table of
+ *     relative offsets whose cases are one lea and a ret: no NULL test, no
+ *     pointer table, no relocation.  A switch at least 30% full and with
+ *     holes would be turned by clang into a table of pointers (relocations,
+ *     as NULL cannot be relative), so it gets a table of offsets and a NULL
+ *     test instead.
+ */
+static void emit_code_switch(const struct spec *spec, struct sbuf *out,
+                             const struct code_value *cv, size_t ncv,
+                             const char *kind)
+{
+    const char *n = spec->reg.name.s;
+    long lo = cv[0].code, hi = cv[ncv - 1].code;
+    unsigned long span = (unsigned long)(hi - lo) + 1UL;
+    int dense = kind == NULL && dense_ok(lo, hi, ncv);
+    int offsets = 0, col;
+    size_t i;
+
+    if (kind != NULL && span != ncv && ncv * 10 >= span * 3) {
+        offsets = 1;
+        dense = dense_ok(lo, hi, ncv);
+        sbuf_puts(out, "{\n    unsigned long off;\n\n    switch (code) {\n");
+    } else {
+        sbuf_puts(out, "{\n    switch (code) {\n");
+    }
+    for (i = 0; i < ncv; i++) {
+        if (cv[i].value == 0 && kind != NULL)
+            continue; /* no text: the default, NULL */
+        if (kind == NULL && i + 1 < ncv && cv[i + 1].value == cv[i].value) {
+            /* A run of one value: its labels, then one return. */
+            size_t j = i;
+
+            sbuf_puts(out, "   ");
+            col = 3;
+            for (; j < ncv && cv[j].value == cv[i].value; j++)
+                hole_labels(out, cv[j].code, cv[j].code, &col);
+            sbuf_puts(out, "\n        return ");
+            sbuf_put_ulong(out, cv[i].value);
+            sbuf_puts(out, ";\n");
+            i = j - 1;
+            continue;
+        }
+        sbuf_puts(out, "    case ");
+        sbuf_put_long(out, cv[i].code);
+        if (offsets) {
+            sbuf_puts(out, ": off = ");
+            sbuf_put_ulong(out, cv[i].value);
+            sbuf_puts(out, "; break;\n");
+        } else if (kind != NULL) {
+            sbuf_printf(out, ": return %s_%s_text(", n, kind);
+            sbuf_put_ulong(out, cv[i].value);
+            sbuf_puts(out, ");\n");
+        } else {
+            sbuf_puts(out, ": return ");
+            sbuf_put_ulong(out, cv[i].value);
+            sbuf_puts(out, ";\n");
+        }
+    }
+    if (dense && span > ncv) {
+        /* The holes (and the codes without a text). */
+        sbuf_puts(out, "   ");
+        col = 3;
+        for (i = 0; i < ncv; i++) {
+            long from = i ? cv[i - 1].code + 1 : lo;
+
+            if (from < cv[i].code)
+                hole_labels(out, from, cv[i].code - 1, &col);
+            if (cv[i].value == 0 && kind != NULL)
+                hole_labels(out, cv[i].code, cv[i].code, &col);
+        }
+        sbuf_putc(out, '\n');
+    }
+    if (offsets)
+        sbuf_printf(out, "    default: off = 0; break;\n    }\n"
+                         "    return off ? %s_%s_text(off) : NULL;\n}\n\n",
+                    n, kind);
+    else
+        sbuf_printf(out, "    default: return %s;\n    }\n}\n\n",
+                    kind != NULL ? "NULL" : "0");
+}
+
+/*
+ * class_of: by range, for unregistered codes too.  A switch over every code
+ * of the classes' span when that is small (one table load), else one range
+ * test per class.
+ */
+static void emit_class_of(const struct spec *spec, struct sbuf *out)
+{
+    const char *n = spec->reg.name.s, *m = spec->reg.macro.s;
+    struct code_value *cv = NULL;
+    long lo = 0, hi = -1, c;
+    size_t i;
+
+    for (i = 0; i < spec->nclasses; i++) {
+        if (i == 0 || spec->classes[i].lo < lo)
+            lo = spec->classes[i].lo;
+        if (i == 0 || spec->classes[i].hi > hi)
+            hi = spec->classes[i].hi;
+    }
+    if (spec->nclasses && dense_ok(lo, hi, (size_t)(hi - lo + 1)))
+        cv = (struct code_value *)sg_calloc((size_t)(hi - lo + 1),
+                                            sizeof *cv);
+    if (cv != NULL) {
+        for (c = lo; c <= hi; c++) {
+            cv[c - lo].code = c;
+            for (i = 0; i < spec->nclasses; i++)
+                if (c >= spec->classes[i].lo && c <= spec->classes[i].hi)
+                    break;
+            cv[c - lo].value = i < spec->nclasses ? (unsigned long)i + 1 : 0;
+        }
+        sbuf_printf(out, "/* The class of code as its enum value. */\n"
+                         "static %s %s_class_index(int code)\n",
+                    uint_type(n, (unsigned long)spec->nclasses), n);
+        emit_code_switch(spec, out, cv, (size_t)(hi - lo + 1), NULL);
+        sg_free(cv);
+        sbuf_printf(out, "enum %s_class %s_class_of(int code)\n{\n"
+                         "    return (enum %s_class)%s_class_index(code);\n"
+                         "}\n\n", n, n, n, n);
+        return;
+    }
+    sbuf_printf(out, "enum %s_class %s_class_of(int code)\n{\n", n, n);
+    if (spec->nclasses == 0)
+        sbuf_puts(out, "    (void)code;\n");
+    for (i = 0; i < spec->nclasses; i++)
+        sbuf_printf(out, "    if (code >= %ld && code <= %ld)\n"
+                         "        return %s_CLASS_%s;\n",
+                    spec->classes[i].lo, spec->classes[i].hi, m,
+                    spec->classes[i].name.s);
+    sbuf_printf(out, "    return %s_CLASS_NONE;\n}\n\n", m);
+}
+
 /* Appends s in lower case (an UPPER_SNAKE name becomes lower_snake). */
 static void put_lower(struct sbuf *out, const char *s)
 {
@@ -475,13 +626,13 @@ static void put_range_test(struct sbuf *out, long lo, long hi)
     sbuf_puts(out, "code ");
     if (lo == hi) {
         sbuf_puts(out, "== ");
-        put_long(out, lo);
+        sbuf_put_long(out, lo);
         return;
     }
     sbuf_puts(out, ">= ");
-    put_long(out, lo);
+    sbuf_put_long(out, lo);
     sbuf_puts(out, " && code <= ");
-    put_long(out, hi);
+    sbuf_put_long(out, hi);
 }
 
 /* <name>_is_<class>(code) for every class and <name>_is_error(code): by
@@ -526,30 +677,51 @@ static void emit_class_tests(const struct spec *spec, struct sbuf *out)
     sbuf_puts(out, ";\n}\n\n");
 }
 
-/* Emits "static <type> <name>_<fn>(int code)": one switch from each code
- * (in row order) to value[row], and dflt for every other code.  Compilers
- * turn a dense switch of constants into a table load. */
-static void emit_code_switch(const struct spec *spec, struct sbuf *out,
-                             const char *type, const char *fn,
-                             const char *doc, const unsigned long *value,
-                             const char *dflt)
+/*
+ * A lookup by code of a small number per code (traits, lifecycle): the
+ * switch in a helper "static <type> <name>_<helper>(int code)" with one
+ * caller (clang does not inline a large switch with two), then
+ * "<ret> <name>_<fn>(int code) { return <cast>(helper(code) >> rowbits); }".  When the switch
+ * is dense, each value carries the code's row plus one in its low bits, so
+ * that every registered code has a value of its own: gcc merges
+ * neighbouring cases of one value into a range and then finds too few
+ * cases for a table.  value[row] is the number (0 for unregistered codes).
+ */
+static void emit_small_lookup(const struct spec *spec, struct sbuf *out,
+                              struct code_value *cv,
+                              const unsigned long *value, const char *helper,
+                              const char *doc, const char *ret,
+                              const char *fn, const char *cast)
 {
     const char *n = spec->reg.name.s;
-    size_t i;
+    size_t nc = spec->ncodes, i;
+    unsigned long max = 0;
+    unsigned rowbits = 0;
 
-    sbuf_printf(out, "/* %s */\nstatic %s %s_%s(int code)\n{\n"
-                     "    switch (code) {\n", doc, type, n, fn);
-    for (i = 0; i < spec->ncodes; i++) {
-        sbuf_puts(out, "    case ");
-        put_long(out, spec->codes[spec->order[i]].code);
-        sbuf_puts(out, ": return ");
-        if (value)
-            put_ulong(out, value[i]);
-        else
-            put_ulong(out, (unsigned long)i);
-        sbuf_puts(out, ";\n");
-    }
-    sbuf_printf(out, "    default: return %s;\n    }\n}\n\n", dflt);
+    for (i = 0; i < nc; i++)
+        if (value[i] > max)
+            max = value[i];
+    /* At most 13 bits of row (DENSE_SPAN_MAX) above which 16 of value. */
+    if (dense_ok(cv[0].code, cv[nc - 1].code, nc))
+        while ((1UL << rowbits) <= (unsigned long)nc)
+            rowbits++;
+    for (i = 0; i < nc; i++)
+        cv[i].value = value[i] << rowbits | (rowbits ? (unsigned long)i + 1
+                                                     : 0UL);
+    sbuf_printf(out, "/* %s", doc);
+    if (rowbits)
+        sbuf_printf(out, ", above the row plus\n * one (%u bits)", rowbits);
+    sbuf_printf(out, "; 0 when code is not known. */\nstatic %s %s_%s(int "
+                     "code)\n", uint_type(n, max << rowbits |
+                                             ((1UL << rowbits) - 1)),
+                n, helper);
+    emit_code_switch(spec, out, cv, nc, NULL);
+    sbuf_printf(out, "%s %s_%s(int code)\n{\n    return %s", ret, n, fn, cast);
+    if (rowbits)
+        sbuf_printf(out, "((unsigned)%s_%s(code) >> %u);\n}\n\n", n, helper,
+                    rowbits);
+    else
+        sbuf_printf(out, "%s_%s(code);\n}\n\n", n, helper);
 }
 
 void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
@@ -559,19 +731,20 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     const char *m = spec->reg.macro.s;
     size_t nc = spec->ncodes, nl = spec->reg.nlang, i, j, k, nnames;
     size_t nphrases;
-    unsigned long *phrase_off, *name_off, *ref_off, *life, *desc_off;
+    unsigned long *phrase_off, *name_off, *ref_off, *life, *bits, *desc_off;
     unsigned long *key_off = NULL, *former_off = NULL;
     long *key_code = NULL;
     const char **keys = NULL;
     struct pool phrases, names, refs, descs;
+    struct code_value *cv = NULL;
+    int have_desc, have_ref;
     struct table t;
-    unsigned maxbits = 0;
 
     pool_init(&phrases);
     pool_init(&names);
     pool_init(&refs);
     pool_init(&descs);
-    phrase_off = (unsigned long *)sg_calloc(nc * (4 + nl), sizeof(long));
+    phrase_off = (unsigned long *)sg_calloc(nc * (5 + nl), sizeof(long));
     nnames = nphrases = nc;
     for (i = 0; i < nc; i++) {
         nnames += spec->codes[i].naliases;
@@ -584,15 +757,17 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     key_code = (long *)sg_calloc(k, sizeof *key_code);
     former_off = (unsigned long *)sg_calloc(nphrases - nc + 1,
                                             sizeof *former_off);
+    cv = (struct code_value *)sg_calloc(nc, sizeof *cv);
     if (phrase_off == NULL || keys == NULL || key_off == NULL ||
-        key_code == NULL || former_off == NULL) {
+        key_code == NULL || former_off == NULL || cv == NULL) {
         out->failed = 1;
         goto done;
     }
     name_off = phrase_off + nc;
     ref_off = name_off + nc;
     life = ref_off + nc;
-    desc_off = life + nc;
+    bits = life + nc;
+    desc_off = bits + nc;
 
     /* One pool per kind of text, in row order; descriptions language by
      * language. */
@@ -618,6 +793,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         ref_off[i] = pool_add(&refs, c->reference.s);
         /* enum <name>_lifecycle: NONE is 0, then the statuses in order */
         life[i] = (unsigned long)c->status + 1;
+        bits[i] = c->trait_bits;
     }
     for (j = 0; j < nl; j++)
         for (i = 0; i < nc; i++)
@@ -636,6 +812,8 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         out->failed = 1;
         goto done;
     }
+    have_desc = descs.bytes.len > 1;
+    have_ref = refs.bytes.len > 1;
 
     sbuf_printf(out,
         "#include <limits.h>\n#include <stddef.h>\n#include <string.h>\n\n"
@@ -647,43 +825,21 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         "#endif\n\n", n, n);
     emit_pool(n, "phrase", "wire phrase", &phrases, out);
     emit_pool(n, "name", "name and alias", &names, out);
-    emit_pool(n, "ref", "reference", &refs, out);
-    emit_pool(n, "desc", "description, language by language", &descs,
-              out);
-
-    emit_code_switch(spec, out, "unsigned long", "phrase_of",
-                     "Offset of code's phrase in the phrase pool; 0 when "
-                     "code is not known.", phrase_off, "0");
-    emit_code_switch(spec, out, "unsigned long", "name_of",
-                     "Offset of code's name in the name pool; 0 when code "
-                     "is not known.", name_off, "0");
-    emit_code_switch(spec, out, "unsigned long", "reference_of",
-                     "Offset of code's reference in the reference pool; 0 "
-                     "when code\n * is not known or has none.", ref_off, "0");
-    emit_code_switch(spec, out, "unsigned", "lifecycle_of",
-                     "The lifecycle of code, an enumerator of the lifecycle "
-                     "enum; 0 (NONE) when\n * code is not known.",
-                     life, "0");
-    emit_code_switch(spec, out, "long", "index",
-                     "Row of code in the tables below, or -1 when it is not "
-                     "known.", NULL, "-1");
+    /* No pool for a kind of text no code has (the lookup returns NULL). */
+    if (have_ref)
+        emit_pool(n, "ref", "reference", &refs, out);
+    if (have_desc)
+        emit_pool(n, "desc", "description, language by language", &descs,
+                  out);
 
     sbuf_printf(out, "const int %s_codes[%s_COUNT] = {\n    ", n, m);
     for (i = 0; i < nc; i++) {
-        put_long(out, spec->codes[spec->order[i]].code);
+        sbuf_put_long(out, spec->codes[spec->order[i]].code);
         sbuf_puts(out, i + 1 < nc ? (i % 10 == 9 ? ",\n    " : ", ") : "\n");
     }
     sbuf_puts(out, "};\n\n");
 
-    for (i = 0; i < nc; i++)
-        maxbits |= spec->codes[spec->order[i]].trait_bits;
-    if (spec->ntraits) {
-        table_begin(&t, out, uint_type(n, maxbits), n, "trait_bits", "[]");
-        for (i = 0; i < nc; i++)
-            table_put(&t, spec->codes[spec->order[i]].trait_bits);
-        table_end(&t);
-    }
-    {
+    if (nl > 1 && have_desc) {
         char dims[32];
 
         sprintf(dims, "[][%lu]", (unsigned long)nl);
@@ -700,80 +856,119 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             sbuf_putc(out, '}');
         }
         table_end(&t);
+        emit_compare_helpers(n, nl, out);
+        emit_lang(spec, out);
+    } else {
+        emit_compare_helpers(n, 1, out); /* no language matcher */
     }
 
-    emit_compare_helpers(n, nl, out);
-    emit_lang(spec, out);
+    /* The lookups by code, each one switch (emit_code_switch). */
+    for (i = 0; i < nc; i++)
+        cv[i].code = spec->codes[spec->order[i]].code;
+    sbuf_printf(out, "const char *%s_reason(int code)\n", n);
+    for (i = 0; i < nc; i++)
+        cv[i].value = phrase_off[i];
+    emit_code_switch(spec, out, cv, nc, "phrase");
+    sbuf_printf(out, "const char *%s_name(int code)\n", n);
+    for (i = 0; i < nc; i++)
+        cv[i].value = name_off[i];
+    emit_code_switch(spec, out, cv, nc, "name");
 
-    sbuf_printf(out,
-        "const char *%s_reason(int code)\n"
-        "{\n"
-        "    unsigned long off = %s_phrase_of(code);\n"
-        "\n"
-        "    return off ? %s_phrase_text(off) : NULL;\n"
-        "}\n\n", n, n, n);
-    sbuf_printf(out,
-        "const char *%s_name(int code)\n"
-        "{\n"
-        "    unsigned long off = %s_name_of(code);\n"
-        "\n"
-        "    return off ? %s_name_text(off) : NULL;\n"
-        "}\n\n", n, n, n);
-    sbuf_printf(out,
-        "const char *%s_description(int code, const char *lang)\n"
-        "{\n"
-        "    long i = %s_index(code);\n"
-        "    unsigned long off;\n"
-        "\n"
-        "    if (i < 0)\n"
-        "        return NULL;\n"
-        "    off = %s_desc[i][%s_lang(lang)];\n"
-        "    if (off == 0)\n"
-        "        off = %s_desc[i][0];\n"
-        "    return off ? %s_desc_text(off) : NULL;\n"
-        "}\n\n", n, n, n, n, n, n);
-    sbuf_printf(out, "enum %s_class %s_class_of(int code)\n{\n", n, n);
-    if (spec->nclasses == 0)
-        sbuf_puts(out, "    (void)code;\n");
-    for (i = 0; i < spec->nclasses; i++)
-        sbuf_printf(out, "    if (code >= %ld && code <= %ld)\n"
-                         "        return %s_CLASS_%s;\n",
-                    spec->classes[i].lo, spec->classes[i].hi, m,
-                    spec->classes[i].name.s);
-    sbuf_printf(out, "    return %s_CLASS_NONE;\n}\n\n", m);
-    emit_class_tests(spec, out);
-    if (spec->ntraits)
+    if (!have_desc) {
         sbuf_printf(out,
-            "unsigned %s_traits(int code)\n"
+            "const char *%s_description(int code, const char *lang)\n"
             "{\n"
-            "    long i = %s_index(code);\n"
+            "    (void)code; /* generated without descriptions */\n"
+            "    (void)lang;\n"
+            "    return NULL;\n"
+            "}\n\n", n);
+    } else {
+        sbuf_printf(out, "/* The description in the first language. */\n"
+                         "static const char *%s_desc_first(int code)\n", n);
+        for (i = 0; i < nc; i++)
+            cv[i].value = desc_off[i * nl];
+        emit_code_switch(spec, out, cv, nc, "desc");
+    }
+    if (have_desc && nl > 1) {
+        sbuf_printf(out, "/* The row of code in %s_desc, plus one; 0 when "
+                         "code is not registered. */\n"
+                         "static %s %s_desc_row(int code)\n", n,
+                    uint_type(n, (unsigned long)nc), n);
+        for (i = 0; i < nc; i++)
+            cv[i].value = (unsigned long)i + 1;
+        emit_code_switch(spec, out, cv, nc, NULL);
+        sbuf_printf(out,
+            "const char *%s_description(int code, const char *lang)\n"
+            "{\n"
+            "    unsigned long row, off;\n"
             "\n"
-            "    return i < 0 ? 0u : (unsigned)%s_trait_bits[i];\n"
-            "}\n\n", n, n, n);
-    else
+            "    if (lang == NULL)\n"
+            "        return %s_desc_first(code);\n"
+            "    row = %s_desc_row(code);\n"
+            "    if (row == 0)\n"
+            "        return NULL;\n"
+            "    off = %s_desc[row - 1][%s_lang(lang)];\n"
+            "    if (off == 0)\n"
+            "        off = %s_desc[row - 1][0];\n"
+            "    return off ? %s_desc_text(off) : NULL;\n"
+            "}\n\n", n, n, n, n, n, n, n);
+    } else if (have_desc) {
+        sbuf_printf(out,
+            "const char *%s_description(int code, const char *lang)\n"
+            "{\n"
+            "    (void)lang; /* the registry has one language */\n"
+            "    return %s_desc_first(code);\n"
+            "}\n\n", n, n);
+    }
+
+    emit_class_of(spec, out);
+
+    emit_class_tests(spec, out);
+
+    if (spec->ntraits) {
+        emit_small_lookup(spec, out, cv, bits, "traits_of",
+                          "The traits of code", "unsigned", "traits", "");
+    } else {
         sbuf_printf(out,
             "unsigned %s_traits(int code)\n"
             "{\n"
             "    (void)code;\n"
             "    return 0u; /* the registry declares no traits */\n"
             "}\n\n", n);
+    }
+    /* Rows rather than 1s: gcc makes a switch of two values bit tests. */
+    sbuf_printf(out, "/* The row of code plus one; 0 when code is not "
+                     "registered. */\n"
+                     "static %s %s_known(int code)\n",
+                uint_type(n, (unsigned long)nc), n);
+    for (i = 0; i < nc; i++)
+        cv[i].value = (unsigned long)i + 1;
+    emit_code_switch(spec, out, cv, nc, NULL);
     sbuf_printf(out,
         "int %s_is_known(int code)\n"
         "{\n"
-        "    return %s_index(code) >= 0;\n"
+        "    return %s_known(code) != 0;\n"
         "}\n\n", n, n);
-    sbuf_printf(out,
-        "enum %s_lifecycle %s_status_of(int code)\n"
-        "{\n"
-        "    return (enum %s_lifecycle)%s_lifecycle_of(code);\n"
-        "}\n\n", n, n, n, n);
-    sbuf_printf(out,
-        "const char *%s_reference(int code)\n"
-        "{\n"
-        "    unsigned long off = %s_reference_of(code);\n"
-        "\n"
-        "    return off ? %s_ref_text(off) : NULL;\n"
-        "}\n\n", n, n, n);
+    {
+        char ret[80], cast[96];
+
+        sprintf(ret, "enum %.60s_lifecycle", n);
+        sprintf(cast, "(%s)", ret);
+        emit_small_lookup(spec, out, cv, life, "lifecycle_of",
+                          "The lifecycle of code (its enumerator)", ret,
+                          "status_of", cast);
+    }
+    sbuf_printf(out, "const char *%s_reference(int code)\n", n);
+    if (have_ref) {
+        for (i = 0; i < nc; i++) {
+            cv[i].code = spec->codes[spec->order[i]].code;
+            cv[i].value = ref_off[i];
+        }
+        emit_code_switch(spec, out, cv, nc, "ref");
+    } else {
+        sbuf_puts(out, "{\n    (void)code; /* no code has a reference */\n"
+                       "    return NULL;\n}\n\n");
+    }
 
     emit_hash_lookup(ctx, out, "name", keys, key_off, key_code, nnames, 0);
     /* Phrases: one key per code, then the former phrases (validation made
@@ -799,6 +994,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         out->data[out->len - 2] == '\n')
         out->data[--out->len] = '\0';
 done:
+    sg_free(cv);
     sg_free(phrase_off);
     sg_free(former_off);
     sg_free(keys);

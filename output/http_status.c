@@ -2979,378 +2979,6 @@ static const char *http_status_desc_text(unsigned long off)
     return (const char *)&http_status_desc_pool + off;
 }
 
-/* Offset of code's phrase in the phrase pool; 0 when code is not known. */
-static unsigned long http_status_phrase_of(int code)
-{
-    switch (code) {
-    case 100: return 1;
-    case 101: return 10;
-    case 102: return 30;
-    case 103: return 41;
-    case 104: return 53;
-    case 200: return 81;
-    case 201: return 84;
-    case 202: return 92;
-    case 203: return 101;
-    case 204: return 131;
-    case 205: return 142;
-    case 206: return 156;
-    case 207: return 172;
-    case 208: return 185;
-    case 226: return 202;
-    case 300: return 210;
-    case 301: return 227;
-    case 302: return 245;
-    case 303: return 251;
-    case 304: return 261;
-    case 305: return 274;
-    case 306: return 284;
-    case 307: return 297;
-    case 308: return 316;
-    case 400: return 335;
-    case 401: return 347;
-    case 402: return 360;
-    case 403: return 377;
-    case 404: return 387;
-    case 405: return 397;
-    case 406: return 416;
-    case 407: return 431;
-    case 408: return 461;
-    case 409: return 477;
-    case 410: return 486;
-    case 411: return 491;
-    case 412: return 507;
-    case 413: return 527;
-    case 414: return 545;
-    case 415: return 558;
-    case 416: return 581;
-    case 417: return 603;
-    case 418: return 622;
-    case 421: return 635;
-    case 422: return 655;
-    case 423: return 677;
-    case 424: return 684;
-    case 425: return 702;
-    case 426: return 712;
-    case 428: return 729;
-    case 429: return 751;
-    case 431: return 769;
-    case 449: return 801;
-    case 451: return 812;
-    case 500: return 842;
-    case 501: return 864;
-    case 502: return 880;
-    case 503: return 892;
-    case 504: return 912;
-    case 505: return 928;
-    case 506: return 955;
-    case 507: return 979;
-    case 508: return 1000;
-    case 509: return 1014;
-    case 510: return 1039;
-    case 511: return 1052;
-    default: return 0;
-    }
-}
-
-/* Offset of code's name in the name pool; 0 when code is not known. */
-static unsigned long http_status_name_of(int code)
-{
-    switch (code) {
-    case 100: return 1;
-    case 101: return 10;
-    case 102: return 30;
-    case 103: return 41;
-    case 104: return 53;
-    case 200: return 81;
-    case 201: return 84;
-    case 202: return 92;
-    case 203: return 101;
-    case 204: return 131;
-    case 205: return 142;
-    case 206: return 156;
-    case 207: return 172;
-    case 208: return 185;
-    case 226: return 202;
-    case 300: return 210;
-    case 301: return 227;
-    case 302: return 245;
-    case 303: return 269;
-    case 304: return 279;
-    case 305: return 292;
-    case 306: return 302;
-    case 307: return 315;
-    case 308: return 334;
-    case 400: return 353;
-    case 401: return 365;
-    case 402: return 378;
-    case 403: return 395;
-    case 404: return 405;
-    case 405: return 415;
-    case 406: return 434;
-    case 407: return 449;
-    case 408: return 479;
-    case 409: return 495;
-    case 410: return 504;
-    case 411: return 509;
-    case 412: return 525;
-    case 413: return 545;
-    case 414: return 606;
-    case 415: return 640;
-    case 416: return 663;
-    case 417: return 717;
-    case 418: return 736;
-    case 421: return 748;
-    case 422: return 768;
-    case 423: return 811;
-    case 424: return 818;
-    case 425: return 836;
-    case 426: return 846;
-    case 428: return 863;
-    case 429: return 885;
-    case 431: return 903;
-    case 449: return 935;
-    case 451: return 946;
-    case 500: return 976;
-    case 501: return 998;
-    case 502: return 1014;
-    case 503: return 1026;
-    case 504: return 1046;
-    case 505: return 1062;
-    case 506: return 1089;
-    case 507: return 1113;
-    case 508: return 1134;
-    case 509: return 1148;
-    case 510: return 1173;
-    case 511: return 1186;
-    default: return 0;
-    }
-}
-
-/* Offset of code's reference in the reference pool; 0 when code
- * is not known or has none. */
-static unsigned long http_status_reference_of(int code)
-{
-    switch (code) {
-    case 100: return 1;
-    case 101: return 26;
-    case 102: return 51;
-    case 103: return 60;
-    case 104: return 69;
-    case 200: return 108;
-    case 201: return 133;
-    case 202: return 158;
-    case 203: return 183;
-    case 204: return 208;
-    case 205: return 233;
-    case 206: return 258;
-    case 207: return 283;
-    case 208: return 292;
-    case 226: return 301;
-    case 300: return 310;
-    case 301: return 335;
-    case 302: return 360;
-    case 303: return 385;
-    case 304: return 410;
-    case 305: return 435;
-    case 306: return 460;
-    case 307: return 485;
-    case 308: return 510;
-    case 400: return 535;
-    case 401: return 560;
-    case 402: return 585;
-    case 403: return 610;
-    case 404: return 635;
-    case 405: return 660;
-    case 406: return 685;
-    case 407: return 710;
-    case 408: return 735;
-    case 409: return 760;
-    case 410: return 786;
-    case 411: return 812;
-    case 412: return 838;
-    case 413: return 864;
-    case 414: return 890;
-    case 415: return 916;
-    case 416: return 942;
-    case 417: return 968;
-    case 418: return 994;
-    case 421: return 1020;
-    case 422: return 1046;
-    case 423: return 283;
-    case 424: return 283;
-    case 425: return 1072;
-    case 426: return 1081;
-    case 428: return 1107;
-    case 429: return 1107;
-    case 431: return 1107;
-    case 449: return 1116;
-    case 451: return 1166;
-    case 500: return 1175;
-    case 501: return 1200;
-    case 502: return 1225;
-    case 503: return 1250;
-    case 504: return 1275;
-    case 505: return 1300;
-    case 506: return 1325;
-    case 507: return 283;
-    case 508: return 292;
-    case 509: return 1334;
-    case 510: return 1390;
-    case 511: return 1107;
-    default: return 0;
-    }
-}
-
-/* The lifecycle of code, an enumerator of the lifecycle enum; 0 (NONE) when
- * code is not known. */
-static unsigned http_status_lifecycle_of(int code)
-{
-    switch (code) {
-    case 100: return 1;
-    case 101: return 1;
-    case 102: return 1;
-    case 103: return 1;
-    case 104: return 2;
-    case 200: return 1;
-    case 201: return 1;
-    case 202: return 1;
-    case 203: return 1;
-    case 204: return 1;
-    case 205: return 1;
-    case 206: return 1;
-    case 207: return 1;
-    case 208: return 1;
-    case 226: return 1;
-    case 300: return 1;
-    case 301: return 1;
-    case 302: return 1;
-    case 303: return 1;
-    case 304: return 1;
-    case 305: return 3;
-    case 306: return 4;
-    case 307: return 1;
-    case 308: return 1;
-    case 400: return 1;
-    case 401: return 1;
-    case 402: return 1;
-    case 403: return 1;
-    case 404: return 1;
-    case 405: return 1;
-    case 406: return 1;
-    case 407: return 1;
-    case 408: return 1;
-    case 409: return 1;
-    case 410: return 1;
-    case 411: return 1;
-    case 412: return 1;
-    case 413: return 1;
-    case 414: return 1;
-    case 415: return 1;
-    case 416: return 1;
-    case 417: return 1;
-    case 418: return 4;
-    case 421: return 1;
-    case 422: return 1;
-    case 423: return 1;
-    case 424: return 1;
-    case 425: return 1;
-    case 426: return 1;
-    case 428: return 1;
-    case 429: return 1;
-    case 431: return 1;
-    case 449: return 6;
-    case 451: return 1;
-    case 500: return 1;
-    case 501: return 1;
-    case 502: return 1;
-    case 503: return 1;
-    case 504: return 1;
-    case 505: return 1;
-    case 506: return 1;
-    case 507: return 1;
-    case 508: return 1;
-    case 509: return 6;
-    case 510: return 5;
-    case 511: return 1;
-    default: return 0;
-    }
-}
-
-/* Row of code in the tables below, or -1 when it is not known. */
-static long http_status_index(int code)
-{
-    switch (code) {
-    case 100: return 0;
-    case 101: return 1;
-    case 102: return 2;
-    case 103: return 3;
-    case 104: return 4;
-    case 200: return 5;
-    case 201: return 6;
-    case 202: return 7;
-    case 203: return 8;
-    case 204: return 9;
-    case 205: return 10;
-    case 206: return 11;
-    case 207: return 12;
-    case 208: return 13;
-    case 226: return 14;
-    case 300: return 15;
-    case 301: return 16;
-    case 302: return 17;
-    case 303: return 18;
-    case 304: return 19;
-    case 305: return 20;
-    case 306: return 21;
-    case 307: return 22;
-    case 308: return 23;
-    case 400: return 24;
-    case 401: return 25;
-    case 402: return 26;
-    case 403: return 27;
-    case 404: return 28;
-    case 405: return 29;
-    case 406: return 30;
-    case 407: return 31;
-    case 408: return 32;
-    case 409: return 33;
-    case 410: return 34;
-    case 411: return 35;
-    case 412: return 36;
-    case 413: return 37;
-    case 414: return 38;
-    case 415: return 39;
-    case 416: return 40;
-    case 417: return 41;
-    case 418: return 42;
-    case 421: return 43;
-    case 422: return 44;
-    case 423: return 45;
-    case 424: return 46;
-    case 425: return 47;
-    case 426: return 48;
-    case 428: return 49;
-    case 429: return 50;
-    case 431: return 51;
-    case 449: return 52;
-    case 451: return 53;
-    case 500: return 54;
-    case 501: return 55;
-    case 502: return 56;
-    case 503: return 57;
-    case 504: return 58;
-    case 505: return 59;
-    case 506: return 60;
-    case 507: return 61;
-    case 508: return 62;
-    case 509: return 63;
-    case 510: return 64;
-    case 511: return 65;
-    default: return -1;
-    }
-}
-
 const int http_status_codes[HTTP_STATUS_COUNT] = {
     100, 101, 102, 103, 104, 200, 201, 202, 203, 204,
     205, 206, 207, 208, 226, 300, 301, 302, 303, 304,
@@ -3359,12 +2987,6 @@ const int http_status_codes[HTTP_STATUS_COUNT] = {
     416, 417, 418, 421, 422, 423, 424, 425, 426, 428,
     429, 431, 449, 451, 500, 501, 502, 503, 504, 505,
     506, 507, 508, 509, 510, 511
-};
-
-static const unsigned char http_status_trait_bits[] = {
-    1, 1, 1, 1, 1, 2, 0, 0, 2, 3, 1, 2, 0, 0, 0, 6, 6, 4, 4, 1, 0, 0, 4, 6, 0,
-    0, 0, 0, 2, 2, 0, 0, 8, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0,
-    8, 0, 0, 2, 0, 2, 8, 8, 8, 0, 0, 0, 0, 0, 0, 0
 };
 
 /* Per code, the description's offset in each language; 0: none. */
@@ -3494,44 +3116,454 @@ static unsigned http_status_lang(const char *lang)
 
 const char *http_status_reason(int code)
 {
-    unsigned long off = http_status_phrase_of(code);
-
-    return off ? http_status_phrase_text(off) : NULL;
+    switch (code) {
+    case 100: return http_status_phrase_text(1);
+    case 101: return http_status_phrase_text(10);
+    case 102: return http_status_phrase_text(30);
+    case 103: return http_status_phrase_text(41);
+    case 104: return http_status_phrase_text(53);
+    case 200: return http_status_phrase_text(81);
+    case 201: return http_status_phrase_text(84);
+    case 202: return http_status_phrase_text(92);
+    case 203: return http_status_phrase_text(101);
+    case 204: return http_status_phrase_text(131);
+    case 205: return http_status_phrase_text(142);
+    case 206: return http_status_phrase_text(156);
+    case 207: return http_status_phrase_text(172);
+    case 208: return http_status_phrase_text(185);
+    case 226: return http_status_phrase_text(202);
+    case 300: return http_status_phrase_text(210);
+    case 301: return http_status_phrase_text(227);
+    case 302: return http_status_phrase_text(245);
+    case 303: return http_status_phrase_text(251);
+    case 304: return http_status_phrase_text(261);
+    case 305: return http_status_phrase_text(274);
+    case 306: return http_status_phrase_text(284);
+    case 307: return http_status_phrase_text(297);
+    case 308: return http_status_phrase_text(316);
+    case 400: return http_status_phrase_text(335);
+    case 401: return http_status_phrase_text(347);
+    case 402: return http_status_phrase_text(360);
+    case 403: return http_status_phrase_text(377);
+    case 404: return http_status_phrase_text(387);
+    case 405: return http_status_phrase_text(397);
+    case 406: return http_status_phrase_text(416);
+    case 407: return http_status_phrase_text(431);
+    case 408: return http_status_phrase_text(461);
+    case 409: return http_status_phrase_text(477);
+    case 410: return http_status_phrase_text(486);
+    case 411: return http_status_phrase_text(491);
+    case 412: return http_status_phrase_text(507);
+    case 413: return http_status_phrase_text(527);
+    case 414: return http_status_phrase_text(545);
+    case 415: return http_status_phrase_text(558);
+    case 416: return http_status_phrase_text(581);
+    case 417: return http_status_phrase_text(603);
+    case 418: return http_status_phrase_text(622);
+    case 421: return http_status_phrase_text(635);
+    case 422: return http_status_phrase_text(655);
+    case 423: return http_status_phrase_text(677);
+    case 424: return http_status_phrase_text(684);
+    case 425: return http_status_phrase_text(702);
+    case 426: return http_status_phrase_text(712);
+    case 428: return http_status_phrase_text(729);
+    case 429: return http_status_phrase_text(751);
+    case 431: return http_status_phrase_text(769);
+    case 449: return http_status_phrase_text(801);
+    case 451: return http_status_phrase_text(812);
+    case 500: return http_status_phrase_text(842);
+    case 501: return http_status_phrase_text(864);
+    case 502: return http_status_phrase_text(880);
+    case 503: return http_status_phrase_text(892);
+    case 504: return http_status_phrase_text(912);
+    case 505: return http_status_phrase_text(928);
+    case 506: return http_status_phrase_text(955);
+    case 507: return http_status_phrase_text(979);
+    case 508: return http_status_phrase_text(1000);
+    case 509: return http_status_phrase_text(1014);
+    case 510: return http_status_phrase_text(1039);
+    case 511: return http_status_phrase_text(1052);
+    default: return NULL;
+    }
 }
 
 const char *http_status_name(int code)
 {
-    unsigned long off = http_status_name_of(code);
+    switch (code) {
+    case 100: return http_status_name_text(1);
+    case 101: return http_status_name_text(10);
+    case 102: return http_status_name_text(30);
+    case 103: return http_status_name_text(41);
+    case 104: return http_status_name_text(53);
+    case 200: return http_status_name_text(81);
+    case 201: return http_status_name_text(84);
+    case 202: return http_status_name_text(92);
+    case 203: return http_status_name_text(101);
+    case 204: return http_status_name_text(131);
+    case 205: return http_status_name_text(142);
+    case 206: return http_status_name_text(156);
+    case 207: return http_status_name_text(172);
+    case 208: return http_status_name_text(185);
+    case 226: return http_status_name_text(202);
+    case 300: return http_status_name_text(210);
+    case 301: return http_status_name_text(227);
+    case 302: return http_status_name_text(245);
+    case 303: return http_status_name_text(269);
+    case 304: return http_status_name_text(279);
+    case 305: return http_status_name_text(292);
+    case 306: return http_status_name_text(302);
+    case 307: return http_status_name_text(315);
+    case 308: return http_status_name_text(334);
+    case 400: return http_status_name_text(353);
+    case 401: return http_status_name_text(365);
+    case 402: return http_status_name_text(378);
+    case 403: return http_status_name_text(395);
+    case 404: return http_status_name_text(405);
+    case 405: return http_status_name_text(415);
+    case 406: return http_status_name_text(434);
+    case 407: return http_status_name_text(449);
+    case 408: return http_status_name_text(479);
+    case 409: return http_status_name_text(495);
+    case 410: return http_status_name_text(504);
+    case 411: return http_status_name_text(509);
+    case 412: return http_status_name_text(525);
+    case 413: return http_status_name_text(545);
+    case 414: return http_status_name_text(606);
+    case 415: return http_status_name_text(640);
+    case 416: return http_status_name_text(663);
+    case 417: return http_status_name_text(717);
+    case 418: return http_status_name_text(736);
+    case 421: return http_status_name_text(748);
+    case 422: return http_status_name_text(768);
+    case 423: return http_status_name_text(811);
+    case 424: return http_status_name_text(818);
+    case 425: return http_status_name_text(836);
+    case 426: return http_status_name_text(846);
+    case 428: return http_status_name_text(863);
+    case 429: return http_status_name_text(885);
+    case 431: return http_status_name_text(903);
+    case 449: return http_status_name_text(935);
+    case 451: return http_status_name_text(946);
+    case 500: return http_status_name_text(976);
+    case 501: return http_status_name_text(998);
+    case 502: return http_status_name_text(1014);
+    case 503: return http_status_name_text(1026);
+    case 504: return http_status_name_text(1046);
+    case 505: return http_status_name_text(1062);
+    case 506: return http_status_name_text(1089);
+    case 507: return http_status_name_text(1113);
+    case 508: return http_status_name_text(1134);
+    case 509: return http_status_name_text(1148);
+    case 510: return http_status_name_text(1173);
+    case 511: return http_status_name_text(1186);
+    default: return NULL;
+    }
+}
 
-    return off ? http_status_name_text(off) : NULL;
+/* The description in the first language. */
+static const char *http_status_desc_first(int code)
+{
+    switch (code) {
+    case 100: return http_status_desc_text(1);
+    case 101: return http_status_desc_text(415);
+    case 102: return http_status_desc_text(778);
+    case 103: return http_status_desc_text(1053);
+    case 104: return http_status_desc_text(1372);
+    case 200: return http_status_desc_text(1643);
+    case 201: return http_status_desc_text(2011);
+    case 202: return http_status_desc_text(2391);
+    case 203: return http_status_desc_text(2825);
+    case 204: return http_status_desc_text(3226);
+    case 205: return http_status_desc_text(3647);
+    case 206: return http_status_desc_text(3932);
+    case 207: return http_status_desc_text(4344);
+    case 208: return http_status_desc_text(4566);
+    case 226: return http_status_desc_text(4842);
+    case 300: return http_status_desc_text(5124);
+    case 301: return http_status_desc_text(5505);
+    case 302: return http_status_desc_text(5901);
+    case 303: return http_status_desc_text(6275);
+    case 304: return http_status_desc_text(6687);
+    case 305: return http_status_desc_text(7097);
+    case 306: return http_status_desc_text(7439);
+    case 307: return http_status_desc_text(7658);
+    case 308: return http_status_desc_text(7972);
+    case 400: return http_status_desc_text(8249);
+    case 401: return http_status_desc_text(8514);
+    case 402: return http_status_desc_text(8848);
+    case 403: return http_status_desc_text(8964);
+    case 404: return http_status_desc_text(9347);
+    case 405: return http_status_desc_text(9640);
+    case 406: return http_status_desc_text(9852);
+    case 407: return http_status_desc_text(10294);
+    case 408: return http_status_desc_text(10519);
+    case 409: return http_status_desc_text(10794);
+    case 410: return http_status_desc_text(11147);
+    case 411: return http_status_desc_text(11403);
+    case 412: return http_status_desc_text(11620);
+    case 413: return http_status_desc_text(11914);
+    case 414: return http_status_desc_text(12214);
+    case 415: return http_status_desc_text(12564);
+    case 416: return http_status_desc_text(12862);
+    case 417: return http_status_desc_text(13191);
+    case 418: return http_status_desc_text(13385);
+    case 421: return http_status_desc_text(13773);
+    case 422: return http_status_desc_text(14184);
+    case 423: return http_status_desc_text(14472);
+    case 424: return http_status_desc_text(14766);
+    case 425: return http_status_desc_text(14982);
+    case 426: return http_status_desc_text(15192);
+    case 428: return http_status_desc_text(15424);
+    case 429: return http_status_desc_text(15698);
+    case 431: return http_status_desc_text(15886);
+    case 449: return http_status_desc_text(16113);
+    case 451: return http_status_desc_text(16439);
+    case 500: return http_status_desc_text(16813);
+    case 501: return http_status_desc_text(16998);
+    case 502: return http_status_desc_text(17247);
+    case 503: return http_status_desc_text(17410);
+    case 504: return http_status_desc_text(17735);
+    case 505: return http_status_desc_text(17973);
+    case 506: return http_status_desc_text(18202);
+    case 507: return http_status_desc_text(18457);
+    case 508: return http_status_desc_text(18657);
+    case 509: return http_status_desc_text(18839);
+    case 510: return http_status_desc_text(19043);
+    case 511: return http_status_desc_text(19337);
+    default: return NULL;
+    }
+}
+
+/* The row of code in http_status_desc, plus one; 0 when code is not registered. */
+static unsigned char http_status_desc_row(int code)
+{
+    switch (code) {
+    case 100: return 1;
+    case 101: return 2;
+    case 102: return 3;
+    case 103: return 4;
+    case 104: return 5;
+    case 200: return 6;
+    case 201: return 7;
+    case 202: return 8;
+    case 203: return 9;
+    case 204: return 10;
+    case 205: return 11;
+    case 206: return 12;
+    case 207: return 13;
+    case 208: return 14;
+    case 226: return 15;
+    case 300: return 16;
+    case 301: return 17;
+    case 302: return 18;
+    case 303: return 19;
+    case 304: return 20;
+    case 305: return 21;
+    case 306: return 22;
+    case 307: return 23;
+    case 308: return 24;
+    case 400: return 25;
+    case 401: return 26;
+    case 402: return 27;
+    case 403: return 28;
+    case 404: return 29;
+    case 405: return 30;
+    case 406: return 31;
+    case 407: return 32;
+    case 408: return 33;
+    case 409: return 34;
+    case 410: return 35;
+    case 411: return 36;
+    case 412: return 37;
+    case 413: return 38;
+    case 414: return 39;
+    case 415: return 40;
+    case 416: return 41;
+    case 417: return 42;
+    case 418: return 43;
+    case 421: return 44;
+    case 422: return 45;
+    case 423: return 46;
+    case 424: return 47;
+    case 425: return 48;
+    case 426: return 49;
+    case 428: return 50;
+    case 429: return 51;
+    case 431: return 52;
+    case 449: return 53;
+    case 451: return 54;
+    case 500: return 55;
+    case 501: return 56;
+    case 502: return 57;
+    case 503: return 58;
+    case 504: return 59;
+    case 505: return 60;
+    case 506: return 61;
+    case 507: return 62;
+    case 508: return 63;
+    case 509: return 64;
+    case 510: return 65;
+    case 511: return 66;
+    case 105: case 106: case 107: case 108: case 109: case 110: case 111:
+    case 112: case 113: case 114: case 115: case 116: case 117: case 118:
+    case 119: case 120: case 121: case 122: case 123: case 124: case 125:
+    case 126: case 127: case 128: case 129: case 130: case 131: case 132:
+    case 133: case 134: case 135: case 136: case 137: case 138: case 139:
+    case 140: case 141: case 142: case 143: case 144: case 145: case 146:
+    case 147: case 148: case 149: case 150: case 151: case 152: case 153:
+    case 154: case 155: case 156: case 157: case 158: case 159: case 160:
+    case 161: case 162: case 163: case 164: case 165: case 166: case 167:
+    case 168: case 169: case 170: case 171: case 172: case 173: case 174:
+    case 175: case 176: case 177: case 178: case 179: case 180: case 181:
+    case 182: case 183: case 184: case 185: case 186: case 187: case 188:
+    case 189: case 190: case 191: case 192: case 193: case 194: case 195:
+    case 196: case 197: case 198: case 199: case 209: case 210: case 211:
+    case 212: case 213: case 214: case 215: case 216: case 217: case 218:
+    case 219: case 220: case 221: case 222: case 223: case 224: case 225:
+    case 227: case 228: case 229: case 230: case 231: case 232: case 233:
+    case 234: case 235: case 236: case 237: case 238: case 239: case 240:
+    case 241: case 242: case 243: case 244: case 245: case 246: case 247:
+    case 248: case 249: case 250: case 251: case 252: case 253: case 254:
+    case 255: case 256: case 257: case 258: case 259: case 260: case 261:
+    case 262: case 263: case 264: case 265: case 266: case 267: case 268:
+    case 269: case 270: case 271: case 272: case 273: case 274: case 275:
+    case 276: case 277: case 278: case 279: case 280: case 281: case 282:
+    case 283: case 284: case 285: case 286: case 287: case 288: case 289:
+    case 290: case 291: case 292: case 293: case 294: case 295: case 296:
+    case 297: case 298: case 299: case 309: case 310: case 311: case 312:
+    case 313: case 314: case 315: case 316: case 317: case 318: case 319:
+    case 320: case 321: case 322: case 323: case 324: case 325: case 326:
+    case 327: case 328: case 329: case 330: case 331: case 332: case 333:
+    case 334: case 335: case 336: case 337: case 338: case 339: case 340:
+    case 341: case 342: case 343: case 344: case 345: case 346: case 347:
+    case 348: case 349: case 350: case 351: case 352: case 353: case 354:
+    case 355: case 356: case 357: case 358: case 359: case 360: case 361:
+    case 362: case 363: case 364: case 365: case 366: case 367: case 368:
+    case 369: case 370: case 371: case 372: case 373: case 374: case 375:
+    case 376: case 377: case 378: case 379: case 380: case 381: case 382:
+    case 383: case 384: case 385: case 386: case 387: case 388: case 389:
+    case 390: case 391: case 392: case 393: case 394: case 395: case 396:
+    case 397: case 398: case 399: case 419: case 420: case 427: case 430:
+    case 432: case 433: case 434: case 435: case 436: case 437: case 438:
+    case 439: case 440: case 441: case 442: case 443: case 444: case 445:
+    case 446: case 447: case 448: case 450: case 452: case 453: case 454:
+    case 455: case 456: case 457: case 458: case 459: case 460: case 461:
+    case 462: case 463: case 464: case 465: case 466: case 467: case 468:
+    case 469: case 470: case 471: case 472: case 473: case 474: case 475:
+    case 476: case 477: case 478: case 479: case 480: case 481: case 482:
+    case 483: case 484: case 485: case 486: case 487: case 488: case 489:
+    case 490: case 491: case 492: case 493: case 494: case 495: case 496:
+    case 497: case 498: case 499:
+    default: return 0;
+    }
 }
 
 const char *http_status_description(int code, const char *lang)
 {
-    long i = http_status_index(code);
-    unsigned long off;
+    unsigned long row, off;
 
-    if (i < 0)
+    if (lang == NULL)
+        return http_status_desc_first(code);
+    row = http_status_desc_row(code);
+    if (row == 0)
         return NULL;
-    off = http_status_desc[i][http_status_lang(lang)];
+    off = http_status_desc[row - 1][http_status_lang(lang)];
     if (off == 0)
-        off = http_status_desc[i][0];
+        off = http_status_desc[row - 1][0];
     return off ? http_status_desc_text(off) : NULL;
+}
+
+/* The class of code as its enum value. */
+static unsigned char http_status_class_index(int code)
+{
+    switch (code) {
+    case 100: case 101: case 102: case 103: case 104: case 105: case 106:
+    case 107: case 108: case 109: case 110: case 111: case 112: case 113:
+    case 114: case 115: case 116: case 117: case 118: case 119: case 120:
+    case 121: case 122: case 123: case 124: case 125: case 126: case 127:
+    case 128: case 129: case 130: case 131: case 132: case 133: case 134:
+    case 135: case 136: case 137: case 138: case 139: case 140: case 141:
+    case 142: case 143: case 144: case 145: case 146: case 147: case 148:
+    case 149: case 150: case 151: case 152: case 153: case 154: case 155:
+    case 156: case 157: case 158: case 159: case 160: case 161: case 162:
+    case 163: case 164: case 165: case 166: case 167: case 168: case 169:
+    case 170: case 171: case 172: case 173: case 174: case 175: case 176:
+    case 177: case 178: case 179: case 180: case 181: case 182: case 183:
+    case 184: case 185: case 186: case 187: case 188: case 189: case 190:
+    case 191: case 192: case 193: case 194: case 195: case 196: case 197:
+    case 198: case 199:
+        return 1;
+    case 200: case 201: case 202: case 203: case 204: case 205: case 206:
+    case 207: case 208: case 209: case 210: case 211: case 212: case 213:
+    case 214: case 215: case 216: case 217: case 218: case 219: case 220:
+    case 221: case 222: case 223: case 224: case 225: case 226: case 227:
+    case 228: case 229: case 230: case 231: case 232: case 233: case 234:
+    case 235: case 236: case 237: case 238: case 239: case 240: case 241:
+    case 242: case 243: case 244: case 245: case 246: case 247: case 248:
+    case 249: case 250: case 251: case 252: case 253: case 254: case 255:
+    case 256: case 257: case 258: case 259: case 260: case 261: case 262:
+    case 263: case 264: case 265: case 266: case 267: case 268: case 269:
+    case 270: case 271: case 272: case 273: case 274: case 275: case 276:
+    case 277: case 278: case 279: case 280: case 281: case 282: case 283:
+    case 284: case 285: case 286: case 287: case 288: case 289: case 290:
+    case 291: case 292: case 293: case 294: case 295: case 296: case 297:
+    case 298: case 299:
+        return 2;
+    case 300: case 301: case 302: case 303: case 304: case 305: case 306:
+    case 307: case 308: case 309: case 310: case 311: case 312: case 313:
+    case 314: case 315: case 316: case 317: case 318: case 319: case 320:
+    case 321: case 322: case 323: case 324: case 325: case 326: case 327:
+    case 328: case 329: case 330: case 331: case 332: case 333: case 334:
+    case 335: case 336: case 337: case 338: case 339: case 340: case 341:
+    case 342: case 343: case 344: case 345: case 346: case 347: case 348:
+    case 349: case 350: case 351: case 352: case 353: case 354: case 355:
+    case 356: case 357: case 358: case 359: case 360: case 361: case 362:
+    case 363: case 364: case 365: case 366: case 367: case 368: case 369:
+    case 370: case 371: case 372: case 373: case 374: case 375: case 376:
+    case 377: case 378: case 379: case 380: case 381: case 382: case 383:
+    case 384: case 385: case 386: case 387: case 388: case 389: case 390:
+    case 391: case 392: case 393: case 394: case 395: case 396: case 397:
+    case 398: case 399:
+        return 3;
+    case 400: case 401: case 402: case 403: case 404: case 405: case 406:
+    case 407: case 408: case 409: case 410: case 411: case 412: case 413:
+    case 414: case 415: case 416: case 417: case 418: case 419: case 420:
+    case 421: case 422: case 423: case 424: case 425: case 426: case 427:
+    case 428: case 429: case 430: case 431: case 432: case 433: case 434:
+    case 435: case 436: case 437: case 438: case 439: case 440: case 441:
+    case 442: case 443: case 444: case 445: case 446: case 447: case 448:
+    case 449: case 450: case 451: case 452: case 453: case 454: case 455:
+    case 456: case 457: case 458: case 459: case 460: case 461: case 462:
+    case 463: case 464: case 465: case 466: case 467: case 468: case 469:
+    case 470: case 471: case 472: case 473: case 474: case 475: case 476:
+    case 477: case 478: case 479: case 480: case 481: case 482: case 483:
+    case 484: case 485: case 486: case 487: case 488: case 489: case 490:
+    case 491: case 492: case 493: case 494: case 495: case 496: case 497:
+    case 498: case 499:
+        return 4;
+    case 500: case 501: case 502: case 503: case 504: case 505: case 506:
+    case 507: case 508: case 509: case 510: case 511: case 512: case 513:
+    case 514: case 515: case 516: case 517: case 518: case 519: case 520:
+    case 521: case 522: case 523: case 524: case 525: case 526: case 527:
+    case 528: case 529: case 530: case 531: case 532: case 533: case 534:
+    case 535: case 536: case 537: case 538: case 539: case 540: case 541:
+    case 542: case 543: case 544: case 545: case 546: case 547: case 548:
+    case 549: case 550: case 551: case 552: case 553: case 554: case 555:
+    case 556: case 557: case 558: case 559: case 560: case 561: case 562:
+    case 563: case 564: case 565: case 566: case 567: case 568: case 569:
+    case 570: case 571: case 572: case 573: case 574: case 575: case 576:
+    case 577: case 578: case 579: case 580: case 581: case 582: case 583:
+    case 584: case 585: case 586: case 587: case 588: case 589: case 590:
+    case 591: case 592: case 593: case 594: case 595: case 596: case 597:
+    case 598: case 599:
+        return 5;
+    default: return 0;
+    }
 }
 
 enum http_status_class http_status_class_of(int code)
 {
-    if (code >= 100 && code <= 199)
-        return HTTP_STATUS_CLASS_INFORMATIONAL;
-    if (code >= 200 && code <= 299)
-        return HTTP_STATUS_CLASS_SUCCESSFUL;
-    if (code >= 300 && code <= 399)
-        return HTTP_STATUS_CLASS_REDIRECTION;
-    if (code >= 400 && code <= 499)
-        return HTTP_STATUS_CLASS_CLIENT_ERROR;
-    if (code >= 500 && code <= 599)
-        return HTTP_STATUS_CLASS_SERVER_ERROR;
-    return HTTP_STATUS_CLASS_NONE;
+    return (enum http_status_class)http_status_class_index(code);
 }
 
 int http_status_is_informational(int code)
@@ -3565,28 +3597,466 @@ int http_status_is_error(int code)
            (code >= 500 && code <= 599);
 }
 
+/* The traits of code, above the row plus
+ * one (7 bits); 0 when code is not known. */
+static unsigned short http_status_traits_of(int code)
+{
+    switch (code) {
+    case 100: return 129;
+    case 101: return 130;
+    case 102: return 131;
+    case 103: return 132;
+    case 104: return 133;
+    case 200: return 262;
+    case 201: return 7;
+    case 202: return 8;
+    case 203: return 265;
+    case 204: return 394;
+    case 205: return 139;
+    case 206: return 268;
+    case 207: return 13;
+    case 208: return 14;
+    case 226: return 15;
+    case 300: return 784;
+    case 301: return 785;
+    case 302: return 530;
+    case 303: return 531;
+    case 304: return 148;
+    case 305: return 21;
+    case 306: return 22;
+    case 307: return 535;
+    case 308: return 792;
+    case 400: return 25;
+    case 401: return 26;
+    case 402: return 27;
+    case 403: return 28;
+    case 404: return 285;
+    case 405: return 286;
+    case 406: return 31;
+    case 407: return 32;
+    case 408: return 1057;
+    case 409: return 34;
+    case 410: return 291;
+    case 411: return 36;
+    case 412: return 37;
+    case 413: return 38;
+    case 414: return 295;
+    case 415: return 40;
+    case 416: return 41;
+    case 417: return 42;
+    case 418: return 43;
+    case 421: return 44;
+    case 422: return 45;
+    case 423: return 46;
+    case 424: return 47;
+    case 425: return 1072;
+    case 426: return 49;
+    case 428: return 50;
+    case 429: return 1075;
+    case 431: return 52;
+    case 449: return 53;
+    case 451: return 310;
+    case 500: return 55;
+    case 501: return 312;
+    case 502: return 1081;
+    case 503: return 1082;
+    case 504: return 1083;
+    case 505: return 60;
+    case 506: return 61;
+    case 507: return 62;
+    case 508: return 63;
+    case 509: return 64;
+    case 510: return 65;
+    case 511: return 66;
+    case 105: case 106: case 107: case 108: case 109: case 110: case 111:
+    case 112: case 113: case 114: case 115: case 116: case 117: case 118:
+    case 119: case 120: case 121: case 122: case 123: case 124: case 125:
+    case 126: case 127: case 128: case 129: case 130: case 131: case 132:
+    case 133: case 134: case 135: case 136: case 137: case 138: case 139:
+    case 140: case 141: case 142: case 143: case 144: case 145: case 146:
+    case 147: case 148: case 149: case 150: case 151: case 152: case 153:
+    case 154: case 155: case 156: case 157: case 158: case 159: case 160:
+    case 161: case 162: case 163: case 164: case 165: case 166: case 167:
+    case 168: case 169: case 170: case 171: case 172: case 173: case 174:
+    case 175: case 176: case 177: case 178: case 179: case 180: case 181:
+    case 182: case 183: case 184: case 185: case 186: case 187: case 188:
+    case 189: case 190: case 191: case 192: case 193: case 194: case 195:
+    case 196: case 197: case 198: case 199: case 209: case 210: case 211:
+    case 212: case 213: case 214: case 215: case 216: case 217: case 218:
+    case 219: case 220: case 221: case 222: case 223: case 224: case 225:
+    case 227: case 228: case 229: case 230: case 231: case 232: case 233:
+    case 234: case 235: case 236: case 237: case 238: case 239: case 240:
+    case 241: case 242: case 243: case 244: case 245: case 246: case 247:
+    case 248: case 249: case 250: case 251: case 252: case 253: case 254:
+    case 255: case 256: case 257: case 258: case 259: case 260: case 261:
+    case 262: case 263: case 264: case 265: case 266: case 267: case 268:
+    case 269: case 270: case 271: case 272: case 273: case 274: case 275:
+    case 276: case 277: case 278: case 279: case 280: case 281: case 282:
+    case 283: case 284: case 285: case 286: case 287: case 288: case 289:
+    case 290: case 291: case 292: case 293: case 294: case 295: case 296:
+    case 297: case 298: case 299: case 309: case 310: case 311: case 312:
+    case 313: case 314: case 315: case 316: case 317: case 318: case 319:
+    case 320: case 321: case 322: case 323: case 324: case 325: case 326:
+    case 327: case 328: case 329: case 330: case 331: case 332: case 333:
+    case 334: case 335: case 336: case 337: case 338: case 339: case 340:
+    case 341: case 342: case 343: case 344: case 345: case 346: case 347:
+    case 348: case 349: case 350: case 351: case 352: case 353: case 354:
+    case 355: case 356: case 357: case 358: case 359: case 360: case 361:
+    case 362: case 363: case 364: case 365: case 366: case 367: case 368:
+    case 369: case 370: case 371: case 372: case 373: case 374: case 375:
+    case 376: case 377: case 378: case 379: case 380: case 381: case 382:
+    case 383: case 384: case 385: case 386: case 387: case 388: case 389:
+    case 390: case 391: case 392: case 393: case 394: case 395: case 396:
+    case 397: case 398: case 399: case 419: case 420: case 427: case 430:
+    case 432: case 433: case 434: case 435: case 436: case 437: case 438:
+    case 439: case 440: case 441: case 442: case 443: case 444: case 445:
+    case 446: case 447: case 448: case 450: case 452: case 453: case 454:
+    case 455: case 456: case 457: case 458: case 459: case 460: case 461:
+    case 462: case 463: case 464: case 465: case 466: case 467: case 468:
+    case 469: case 470: case 471: case 472: case 473: case 474: case 475:
+    case 476: case 477: case 478: case 479: case 480: case 481: case 482:
+    case 483: case 484: case 485: case 486: case 487: case 488: case 489:
+    case 490: case 491: case 492: case 493: case 494: case 495: case 496:
+    case 497: case 498: case 499:
+    default: return 0;
+    }
+}
+
 unsigned http_status_traits(int code)
 {
-    long i = http_status_index(code);
+    return ((unsigned)http_status_traits_of(code) >> 7);
+}
 
-    return i < 0 ? 0u : (unsigned)http_status_trait_bits[i];
+/* The row of code plus one; 0 when code is not registered. */
+static unsigned char http_status_known(int code)
+{
+    switch (code) {
+    case 100: return 1;
+    case 101: return 2;
+    case 102: return 3;
+    case 103: return 4;
+    case 104: return 5;
+    case 200: return 6;
+    case 201: return 7;
+    case 202: return 8;
+    case 203: return 9;
+    case 204: return 10;
+    case 205: return 11;
+    case 206: return 12;
+    case 207: return 13;
+    case 208: return 14;
+    case 226: return 15;
+    case 300: return 16;
+    case 301: return 17;
+    case 302: return 18;
+    case 303: return 19;
+    case 304: return 20;
+    case 305: return 21;
+    case 306: return 22;
+    case 307: return 23;
+    case 308: return 24;
+    case 400: return 25;
+    case 401: return 26;
+    case 402: return 27;
+    case 403: return 28;
+    case 404: return 29;
+    case 405: return 30;
+    case 406: return 31;
+    case 407: return 32;
+    case 408: return 33;
+    case 409: return 34;
+    case 410: return 35;
+    case 411: return 36;
+    case 412: return 37;
+    case 413: return 38;
+    case 414: return 39;
+    case 415: return 40;
+    case 416: return 41;
+    case 417: return 42;
+    case 418: return 43;
+    case 421: return 44;
+    case 422: return 45;
+    case 423: return 46;
+    case 424: return 47;
+    case 425: return 48;
+    case 426: return 49;
+    case 428: return 50;
+    case 429: return 51;
+    case 431: return 52;
+    case 449: return 53;
+    case 451: return 54;
+    case 500: return 55;
+    case 501: return 56;
+    case 502: return 57;
+    case 503: return 58;
+    case 504: return 59;
+    case 505: return 60;
+    case 506: return 61;
+    case 507: return 62;
+    case 508: return 63;
+    case 509: return 64;
+    case 510: return 65;
+    case 511: return 66;
+    case 105: case 106: case 107: case 108: case 109: case 110: case 111:
+    case 112: case 113: case 114: case 115: case 116: case 117: case 118:
+    case 119: case 120: case 121: case 122: case 123: case 124: case 125:
+    case 126: case 127: case 128: case 129: case 130: case 131: case 132:
+    case 133: case 134: case 135: case 136: case 137: case 138: case 139:
+    case 140: case 141: case 142: case 143: case 144: case 145: case 146:
+    case 147: case 148: case 149: case 150: case 151: case 152: case 153:
+    case 154: case 155: case 156: case 157: case 158: case 159: case 160:
+    case 161: case 162: case 163: case 164: case 165: case 166: case 167:
+    case 168: case 169: case 170: case 171: case 172: case 173: case 174:
+    case 175: case 176: case 177: case 178: case 179: case 180: case 181:
+    case 182: case 183: case 184: case 185: case 186: case 187: case 188:
+    case 189: case 190: case 191: case 192: case 193: case 194: case 195:
+    case 196: case 197: case 198: case 199: case 209: case 210: case 211:
+    case 212: case 213: case 214: case 215: case 216: case 217: case 218:
+    case 219: case 220: case 221: case 222: case 223: case 224: case 225:
+    case 227: case 228: case 229: case 230: case 231: case 232: case 233:
+    case 234: case 235: case 236: case 237: case 238: case 239: case 240:
+    case 241: case 242: case 243: case 244: case 245: case 246: case 247:
+    case 248: case 249: case 250: case 251: case 252: case 253: case 254:
+    case 255: case 256: case 257: case 258: case 259: case 260: case 261:
+    case 262: case 263: case 264: case 265: case 266: case 267: case 268:
+    case 269: case 270: case 271: case 272: case 273: case 274: case 275:
+    case 276: case 277: case 278: case 279: case 280: case 281: case 282:
+    case 283: case 284: case 285: case 286: case 287: case 288: case 289:
+    case 290: case 291: case 292: case 293: case 294: case 295: case 296:
+    case 297: case 298: case 299: case 309: case 310: case 311: case 312:
+    case 313: case 314: case 315: case 316: case 317: case 318: case 319:
+    case 320: case 321: case 322: case 323: case 324: case 325: case 326:
+    case 327: case 328: case 329: case 330: case 331: case 332: case 333:
+    case 334: case 335: case 336: case 337: case 338: case 339: case 340:
+    case 341: case 342: case 343: case 344: case 345: case 346: case 347:
+    case 348: case 349: case 350: case 351: case 352: case 353: case 354:
+    case 355: case 356: case 357: case 358: case 359: case 360: case 361:
+    case 362: case 363: case 364: case 365: case 366: case 367: case 368:
+    case 369: case 370: case 371: case 372: case 373: case 374: case 375:
+    case 376: case 377: case 378: case 379: case 380: case 381: case 382:
+    case 383: case 384: case 385: case 386: case 387: case 388: case 389:
+    case 390: case 391: case 392: case 393: case 394: case 395: case 396:
+    case 397: case 398: case 399: case 419: case 420: case 427: case 430:
+    case 432: case 433: case 434: case 435: case 436: case 437: case 438:
+    case 439: case 440: case 441: case 442: case 443: case 444: case 445:
+    case 446: case 447: case 448: case 450: case 452: case 453: case 454:
+    case 455: case 456: case 457: case 458: case 459: case 460: case 461:
+    case 462: case 463: case 464: case 465: case 466: case 467: case 468:
+    case 469: case 470: case 471: case 472: case 473: case 474: case 475:
+    case 476: case 477: case 478: case 479: case 480: case 481: case 482:
+    case 483: case 484: case 485: case 486: case 487: case 488: case 489:
+    case 490: case 491: case 492: case 493: case 494: case 495: case 496:
+    case 497: case 498: case 499:
+    default: return 0;
+    }
 }
 
 int http_status_is_known(int code)
 {
-    return http_status_index(code) >= 0;
+    return http_status_known(code) != 0;
+}
+
+/* The lifecycle of code (its enumerator), above the row plus
+ * one (7 bits); 0 when code is not known. */
+static unsigned short http_status_lifecycle_of(int code)
+{
+    switch (code) {
+    case 100: return 129;
+    case 101: return 130;
+    case 102: return 131;
+    case 103: return 132;
+    case 104: return 261;
+    case 200: return 134;
+    case 201: return 135;
+    case 202: return 136;
+    case 203: return 137;
+    case 204: return 138;
+    case 205: return 139;
+    case 206: return 140;
+    case 207: return 141;
+    case 208: return 142;
+    case 226: return 143;
+    case 300: return 144;
+    case 301: return 145;
+    case 302: return 146;
+    case 303: return 147;
+    case 304: return 148;
+    case 305: return 405;
+    case 306: return 534;
+    case 307: return 151;
+    case 308: return 152;
+    case 400: return 153;
+    case 401: return 154;
+    case 402: return 155;
+    case 403: return 156;
+    case 404: return 157;
+    case 405: return 158;
+    case 406: return 159;
+    case 407: return 160;
+    case 408: return 161;
+    case 409: return 162;
+    case 410: return 163;
+    case 411: return 164;
+    case 412: return 165;
+    case 413: return 166;
+    case 414: return 167;
+    case 415: return 168;
+    case 416: return 169;
+    case 417: return 170;
+    case 418: return 555;
+    case 421: return 172;
+    case 422: return 173;
+    case 423: return 174;
+    case 424: return 175;
+    case 425: return 176;
+    case 426: return 177;
+    case 428: return 178;
+    case 429: return 179;
+    case 431: return 180;
+    case 449: return 821;
+    case 451: return 182;
+    case 500: return 183;
+    case 501: return 184;
+    case 502: return 185;
+    case 503: return 186;
+    case 504: return 187;
+    case 505: return 188;
+    case 506: return 189;
+    case 507: return 190;
+    case 508: return 191;
+    case 509: return 832;
+    case 510: return 705;
+    case 511: return 194;
+    case 105: case 106: case 107: case 108: case 109: case 110: case 111:
+    case 112: case 113: case 114: case 115: case 116: case 117: case 118:
+    case 119: case 120: case 121: case 122: case 123: case 124: case 125:
+    case 126: case 127: case 128: case 129: case 130: case 131: case 132:
+    case 133: case 134: case 135: case 136: case 137: case 138: case 139:
+    case 140: case 141: case 142: case 143: case 144: case 145: case 146:
+    case 147: case 148: case 149: case 150: case 151: case 152: case 153:
+    case 154: case 155: case 156: case 157: case 158: case 159: case 160:
+    case 161: case 162: case 163: case 164: case 165: case 166: case 167:
+    case 168: case 169: case 170: case 171: case 172: case 173: case 174:
+    case 175: case 176: case 177: case 178: case 179: case 180: case 181:
+    case 182: case 183: case 184: case 185: case 186: case 187: case 188:
+    case 189: case 190: case 191: case 192: case 193: case 194: case 195:
+    case 196: case 197: case 198: case 199: case 209: case 210: case 211:
+    case 212: case 213: case 214: case 215: case 216: case 217: case 218:
+    case 219: case 220: case 221: case 222: case 223: case 224: case 225:
+    case 227: case 228: case 229: case 230: case 231: case 232: case 233:
+    case 234: case 235: case 236: case 237: case 238: case 239: case 240:
+    case 241: case 242: case 243: case 244: case 245: case 246: case 247:
+    case 248: case 249: case 250: case 251: case 252: case 253: case 254:
+    case 255: case 256: case 257: case 258: case 259: case 260: case 261:
+    case 262: case 263: case 264: case 265: case 266: case 267: case 268:
+    case 269: case 270: case 271: case 272: case 273: case 274: case 275:
+    case 276: case 277: case 278: case 279: case 280: case 281: case 282:
+    case 283: case 284: case 285: case 286: case 287: case 288: case 289:
+    case 290: case 291: case 292: case 293: case 294: case 295: case 296:
+    case 297: case 298: case 299: case 309: case 310: case 311: case 312:
+    case 313: case 314: case 315: case 316: case 317: case 318: case 319:
+    case 320: case 321: case 322: case 323: case 324: case 325: case 326:
+    case 327: case 328: case 329: case 330: case 331: case 332: case 333:
+    case 334: case 335: case 336: case 337: case 338: case 339: case 340:
+    case 341: case 342: case 343: case 344: case 345: case 346: case 347:
+    case 348: case 349: case 350: case 351: case 352: case 353: case 354:
+    case 355: case 356: case 357: case 358: case 359: case 360: case 361:
+    case 362: case 363: case 364: case 365: case 366: case 367: case 368:
+    case 369: case 370: case 371: case 372: case 373: case 374: case 375:
+    case 376: case 377: case 378: case 379: case 380: case 381: case 382:
+    case 383: case 384: case 385: case 386: case 387: case 388: case 389:
+    case 390: case 391: case 392: case 393: case 394: case 395: case 396:
+    case 397: case 398: case 399: case 419: case 420: case 427: case 430:
+    case 432: case 433: case 434: case 435: case 436: case 437: case 438:
+    case 439: case 440: case 441: case 442: case 443: case 444: case 445:
+    case 446: case 447: case 448: case 450: case 452: case 453: case 454:
+    case 455: case 456: case 457: case 458: case 459: case 460: case 461:
+    case 462: case 463: case 464: case 465: case 466: case 467: case 468:
+    case 469: case 470: case 471: case 472: case 473: case 474: case 475:
+    case 476: case 477: case 478: case 479: case 480: case 481: case 482:
+    case 483: case 484: case 485: case 486: case 487: case 488: case 489:
+    case 490: case 491: case 492: case 493: case 494: case 495: case 496:
+    case 497: case 498: case 499:
+    default: return 0;
+    }
 }
 
 enum http_status_lifecycle http_status_status_of(int code)
 {
-    return (enum http_status_lifecycle)http_status_lifecycle_of(code);
+    return (enum http_status_lifecycle)((unsigned)http_status_lifecycle_of(code) >> 7);
 }
 
 const char *http_status_reference(int code)
 {
-    unsigned long off = http_status_reference_of(code);
-
-    return off ? http_status_ref_text(off) : NULL;
+    switch (code) {
+    case 100: return http_status_ref_text(1);
+    case 101: return http_status_ref_text(26);
+    case 102: return http_status_ref_text(51);
+    case 103: return http_status_ref_text(60);
+    case 104: return http_status_ref_text(69);
+    case 200: return http_status_ref_text(108);
+    case 201: return http_status_ref_text(133);
+    case 202: return http_status_ref_text(158);
+    case 203: return http_status_ref_text(183);
+    case 204: return http_status_ref_text(208);
+    case 205: return http_status_ref_text(233);
+    case 206: return http_status_ref_text(258);
+    case 207: return http_status_ref_text(283);
+    case 208: return http_status_ref_text(292);
+    case 226: return http_status_ref_text(301);
+    case 300: return http_status_ref_text(310);
+    case 301: return http_status_ref_text(335);
+    case 302: return http_status_ref_text(360);
+    case 303: return http_status_ref_text(385);
+    case 304: return http_status_ref_text(410);
+    case 305: return http_status_ref_text(435);
+    case 306: return http_status_ref_text(460);
+    case 307: return http_status_ref_text(485);
+    case 308: return http_status_ref_text(510);
+    case 400: return http_status_ref_text(535);
+    case 401: return http_status_ref_text(560);
+    case 402: return http_status_ref_text(585);
+    case 403: return http_status_ref_text(610);
+    case 404: return http_status_ref_text(635);
+    case 405: return http_status_ref_text(660);
+    case 406: return http_status_ref_text(685);
+    case 407: return http_status_ref_text(710);
+    case 408: return http_status_ref_text(735);
+    case 409: return http_status_ref_text(760);
+    case 410: return http_status_ref_text(786);
+    case 411: return http_status_ref_text(812);
+    case 412: return http_status_ref_text(838);
+    case 413: return http_status_ref_text(864);
+    case 414: return http_status_ref_text(890);
+    case 415: return http_status_ref_text(916);
+    case 416: return http_status_ref_text(942);
+    case 417: return http_status_ref_text(968);
+    case 418: return http_status_ref_text(994);
+    case 421: return http_status_ref_text(1020);
+    case 422: return http_status_ref_text(1046);
+    case 423: return http_status_ref_text(283);
+    case 424: return http_status_ref_text(283);
+    case 425: return http_status_ref_text(1072);
+    case 426: return http_status_ref_text(1081);
+    case 428: return http_status_ref_text(1107);
+    case 429: return http_status_ref_text(1107);
+    case 431: return http_status_ref_text(1107);
+    case 449: return http_status_ref_text(1116);
+    case 451: return http_status_ref_text(1166);
+    case 500: return http_status_ref_text(1175);
+    case 501: return http_status_ref_text(1200);
+    case 502: return http_status_ref_text(1225);
+    case 503: return http_status_ref_text(1250);
+    case 504: return http_status_ref_text(1275);
+    case 505: return http_status_ref_text(1300);
+    case 506: return http_status_ref_text(1325);
+    case 507: return http_status_ref_text(283);
+    case 508: return http_status_ref_text(292);
+    case 509: return http_status_ref_text(1334);
+    case 510: return http_status_ref_text(1390);
+    case 511: return http_status_ref_text(1107);
+    default: return NULL;
+    }
 }
 
 /* name lookup: open addressing over FNV-1a hashes, linear probing;

@@ -273,69 +273,8 @@ static const char *mini_desc_text(unsigned long off)
     return (const char *)&mini_desc_pool + off;
 }
 
-/* Offset of code's phrase in the phrase pool; 0 when code is not known. */
-static unsigned long mini_phrase_of(int code)
-{
-    switch (code) {
-    case 1: return 1;
-    case 10: return 6;
-    case 42: return 21;
-    default: return 0;
-    }
-}
-
-/* Offset of code's name in the name pool; 0 when code is not known. */
-static unsigned long mini_name_of(int code)
-{
-    switch (code) {
-    case 1: return 1;
-    case 10: return 6;
-    case 42: return 23;
-    default: return 0;
-    }
-}
-
-/* Offset of code's reference in the reference pool; 0 when code
- * is not known or has none. */
-static unsigned long mini_reference_of(int code)
-{
-    switch (code) {
-    case 1: return 0;
-    case 10: return 1;
-    case 42: return 0;
-    default: return 0;
-    }
-}
-
-/* The lifecycle of code, an enumerator of the lifecycle enum; 0 (NONE) when
- * code is not known. */
-static unsigned mini_lifecycle_of(int code)
-{
-    switch (code) {
-    case 1: return 1;
-    case 10: return 3;
-    case 42: return 6;
-    default: return 0;
-    }
-}
-
-/* Row of code in the tables below, or -1 when it is not known. */
-static long mini_index(int code)
-{
-    switch (code) {
-    case 1: return 0;
-    case 10: return 1;
-    case 42: return 2;
-    default: return -1;
-    }
-}
-
 const int mini_codes[MINI_COUNT] = {
     1, 10, 42
-};
-
-static const unsigned char mini_trait_bits[] = {
-    1, 3, 0
 };
 
 /* Per code, the description's offset in each language; 0: none. */
@@ -400,38 +339,77 @@ static unsigned mini_lang(const char *lang)
 
 const char *mini_reason(int code)
 {
-    unsigned long off = mini_phrase_of(code);
-
-    return off ? mini_phrase_text(off) : NULL;
+    switch (code) {
+    case 1: return mini_phrase_text(1);
+    case 10: return mini_phrase_text(6);
+    case 42: return mini_phrase_text(21);
+    default: return NULL;
+    }
 }
 
 const char *mini_name(int code)
 {
-    unsigned long off = mini_name_of(code);
+    switch (code) {
+    case 1: return mini_name_text(1);
+    case 10: return mini_name_text(6);
+    case 42: return mini_name_text(23);
+    default: return NULL;
+    }
+}
 
-    return off ? mini_name_text(off) : NULL;
+/* The description in the first language. */
+static const char *mini_desc_first(int code)
+{
+    switch (code) {
+    case 1: return mini_desc_text(1);
+    case 10: return mini_desc_text(14);
+    case 42: return mini_desc_text(51);
+    default: return NULL;
+    }
+}
+
+/* The row of code in mini_desc, plus one; 0 when code is not registered. */
+static unsigned char mini_desc_row(int code)
+{
+    switch (code) {
+    case 1: return 1;
+    case 10: return 2;
+    case 42: return 3;
+    default: return 0;
+    }
 }
 
 const char *mini_description(int code, const char *lang)
 {
-    long i = mini_index(code);
-    unsigned long off;
+    unsigned long row, off;
 
-    if (i < 0)
+    if (lang == NULL)
+        return mini_desc_first(code);
+    row = mini_desc_row(code);
+    if (row == 0)
         return NULL;
-    off = mini_desc[i][mini_lang(lang)];
+    off = mini_desc[row - 1][mini_lang(lang)];
     if (off == 0)
-        off = mini_desc[i][0];
+        off = mini_desc[row - 1][0];
     return off ? mini_desc_text(off) : NULL;
+}
+
+/* The class of code as its enum value. */
+static unsigned char mini_class_index(int code)
+{
+    switch (code) {
+    case 1: case 2: case 3: case 4: case 5: case 6: case 7: case 8: case 9:
+        return 1;
+    case 10: case 11: case 12: case 13: case 14: case 15: case 16: case 17:
+    case 18: case 19:
+        return 2;
+    default: return 0;
+    }
 }
 
 enum mini_class mini_class_of(int code)
 {
-    if (code >= 1 && code <= 9)
-        return MINI_CLASS_GOOD;
-    if (code >= 10 && code <= 19)
-        return MINI_CLASS_BAD;
-    return MINI_CLASS_NONE;
+    return (enum mini_class)mini_class_index(code);
 }
 
 int mini_is_good(int code)
@@ -449,16 +427,47 @@ int mini_is_error(int code)
     return code >= 10 && code <= 19;
 }
 
+/* The traits of code; 0 when code is not known. */
+static unsigned char mini_traits_of(int code)
+{
+    switch (code) {
+    case 1: return 1;
+    case 10: return 3;
+    case 42: return 0;
+    default: return 0;
+    }
+}
+
 unsigned mini_traits(int code)
 {
-    long i = mini_index(code);
+    return mini_traits_of(code);
+}
 
-    return i < 0 ? 0u : (unsigned)mini_trait_bits[i];
+/* The row of code plus one; 0 when code is not registered. */
+static unsigned char mini_known(int code)
+{
+    switch (code) {
+    case 1: return 1;
+    case 10: return 2;
+    case 42: return 3;
+    default: return 0;
+    }
 }
 
 int mini_is_known(int code)
 {
-    return mini_index(code) >= 0;
+    return mini_known(code) != 0;
+}
+
+/* The lifecycle of code (its enumerator); 0 when code is not known. */
+static unsigned char mini_lifecycle_of(int code)
+{
+    switch (code) {
+    case 1: return 1;
+    case 10: return 3;
+    case 42: return 6;
+    default: return 0;
+    }
 }
 
 enum mini_lifecycle mini_status_of(int code)
@@ -468,9 +477,10 @@ enum mini_lifecycle mini_status_of(int code)
 
 const char *mini_reference(int code)
 {
-    unsigned long off = mini_reference_of(code);
-
-    return off ? mini_ref_text(off) : NULL;
+    switch (code) {
+    case 10: return mini_ref_text(1);
+    default: return NULL;
+    }
 }
 
 /* name lookup: open addressing over FNV-1a hashes, linear probing;
