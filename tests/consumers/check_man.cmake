@@ -74,6 +74,12 @@ foreach(o IN LISTS help_opts)
   endif()
 endforeach()
 
+# The emitted code is C89-compatible (the README says so too); only the
+# generator is C99.
+if(text MATCHES "C99 +source" OR NOT text MATCHES "C89")
+  fail("the page must say the emitted code is C89-compatible, not C99")
+endif()
+
 # The subcommand, the emit kinds and the exit statuses.
 if(help MATCHES "\n *(audit) " AND NOT text MATCHES "\n +audit --iana")
   fail("the audit command of --help is not described in the man page")
