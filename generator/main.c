@@ -7,6 +7,7 @@
  */
 #include "alloc.h"
 #include "audit.h"
+#include "compat.h"
 #include "emit.h"
 #include "node.h"
 #include "pipeline.h"
@@ -29,6 +30,8 @@ static const char usage[] =
     "usage: statusgen [-o DIR] [--emit KINDS] [--name NAME] [--macro MACRO]\n"
     "                 [--languages LIST] [--check | --list-outputs] SPEC\n"
     "       statusgen audit --iana FILE.csv SPEC\n"
+    "       statusgen compat [--strict] OLD NEW\n"
+    "       statusgen compat [--strict] --against REV:PATH NEW\n"
     "       statusgen --help | --version\n";
 
 static const char help[] =
@@ -59,9 +62,17 @@ static const char help[] =
     "audit --iana FILE.csv SPEC\n"
     "                     compare SPEC with an IANA registry export and\n"
     "                     list codes added, removed or changed\n"
+    "compat [--strict] OLD NEW\n"
+    "                     exit 1 when NEW breaks code built from OLD: a code,\n"
+    "                     name or alias gone or moved, a class range or\n"
+    "                     trait bit changed; warn about changed phrases and\n"
+    "                     statuses and lost descriptions (errors with\n"
+    "                     --strict).  --against REV:PATH reads OLD with\n"
+    "                     git show\n"
     "\n"
     "Exit status: 0 done or up to date; 1 --check or audit found a\n"
-    "difference; 2 bad usage, invalid spec, or I/O error.\n";
+    "difference, or compat a breaking change; 2 bad usage, invalid spec,\n"
+    "or I/O error.\n";
 
 /* Prints every diagnostic of dl to stderr, in the order of their
  * positions. */
@@ -349,6 +360,98 @@ static const char *option_value(int argc, char **argv, int *i,
     return argv[++*i];
 }
 
+/* Loads one side of compat: a file, or with git, "REV:PATH" from git. */
+static int load_compat_side(const char *name, int git, struct spec *spec,
+                            struct diag_list *dl)
+{
+    char *data = NULL;
+    size_t len = 0;
+
+    if (!git)
+        return spec_load(name, spec, dl);
+    memset(spec, 0, sizeof *spec);
+    if (compat_read_git(name, &data, &len, dl) != 0)
+        return -1;
+    return spec_load_text(name, data, len, spec, dl);
+}
+
+/* statusgen compat [--strict] (OLD | --against REV:PATH) NEW */
+static int run_compat(int argc, char **argv)
+{
+    static const char *const levels[] = {"error", "warning", "note"};
+    const char *old_name = NULL, *new_name = NULL, *v;
+    struct spec old_spec, new_spec;
+    struct diag_list odl, ndl;
+    struct compat_report r;
+    int strict = 0, git = 0, i, missing = 0, rc = EXIT_BAD;
+    size_t k;
+
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--strict") == 0) {
+            strict = 1;
+        } else if ((v = option_value(argc, argv, &i, "--against",
+                                     &missing)) != NULL) {
+            old_name = v;
+            git = 1;
+        } else if (missing) {
+            return bad_usage("option '%s' needs a value", argv[i]);
+        } else if (argv[i][0] == '-' && strcmp(argv[i], "-") != 0) {
+            return bad_usage("unknown option '%s'", argv[i]);
+        } else if (old_name == NULL) {
+            old_name = argv[i];
+        } else if (new_name == NULL) {
+            new_name = argv[i];
+        } else {
+            return bad_usage("compat takes OLD and NEW, not also '%s'",
+                             argv[i]);
+        }
+    }
+    if (old_name == NULL || new_name == NULL)
+        return bad_usage("%s", "compat needs OLD (or --against REV:PATH) "
+                               "and NEW");
+    diag_init(&odl, old_name);
+    diag_init(&ndl, new_name);
+    compat_report_init(&r);
+    memset(&new_spec, 0, sizeof new_spec);
+    if (load_compat_side(old_name, git, &old_spec, &odl) != 0) {
+        print_diags(&odl);
+        goto done;
+    }
+    if (spec_load(new_name, &new_spec, &ndl) != 0) {
+        print_diags(&ndl);
+        goto done;
+    }
+    if (compat_compare(&old_spec, &new_spec, &r) != 0) {
+        fprintf(stderr, "statusgen: error: out of memory\n");
+        goto done;
+    }
+    for (k = 0; k < r.n; k++) {
+        const struct compat_item *it = &r.items[k];
+        const char *file = it->side == COMPAT_OLD ? old_name : new_name;
+        const char *level = levels[it->level];
+
+        if (strict && it->level == DIAG_WARNING)
+            level = "error";
+        if (it->pos.line > 0)
+            fprintf(stderr, "%s:%d:%d: %s: %s\n", file, it->pos.line,
+                    it->pos.col > 0 ? it->pos.col : 1, level, it->msg);
+        else
+            fprintf(stderr, "%s: %s: %s\n", file, level, it->msg);
+    }
+    rc = r.errors || (strict && r.warnings) ? EXIT_DIFF : 0;
+    fprintf(stderr, "statusgen compat: %s: %lu breaking change%s, %lu "
+            "warning%s against %s\n", new_name, (unsigned long)r.errors,
+            r.errors == 1 ? "" : "s", (unsigned long)r.warnings,
+            r.warnings == 1 ? "" : "s", old_name);
+done:
+    compat_report_free(&r);
+    spec_free(&old_spec);
+    spec_free(&new_spec);
+    diag_free(&odl);
+    diag_free(&ndl);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     const char *iana = NULL, *v;
@@ -363,6 +466,8 @@ int main(int argc, char **argv)
      * heap, and the peak memory would be their sum. */
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 #endif
+    if (argc > 1 && strcmp(argv[1], "compat") == 0)
+        return run_compat(argc - 1, argv + 1);
     memset(&o, 0, sizeof o);
     o.out_dir = ".";
     o.kinds = EMIT_DEFAULT;

@@ -112,6 +112,12 @@ struct spec_code {
     int class_index;         /* into spec->classes, or -1 */
 };
 
+/* A number with the position it came from. */
+struct sg_num {
+    long v;
+    struct sg_pos pos;
+};
+
 struct spec {
     const char *path;        /* as given; not owned */
     long version;
@@ -123,6 +129,12 @@ struct spec {
     struct spec_source *sources;
     size_t nsources;
     struct spec_code *codes; /* in spec order */
+    /* Retired codes and names ('reserved', 'reserved_names'): no code may
+     * use them, and compat accepts their removal.  They reach no output. */
+    struct sg_num *reserved;
+    size_t nreserved;
+    struct sg_str *reserved_names;
+    size_t nreserved_names;
     size_t ncodes;
     /* derived by spec_validate */
     size_t *order;           /* indices of codes in ascending code order */
@@ -214,5 +226,10 @@ int spec_override(struct spec *spec, const struct spec_overrides *ov,
  * Returns 0, or -1 with errors in dl.  The caller frees spec.
  */
 int spec_load(const char *path, struct spec *spec, struct diag_list *dl);
+
+/* spec_load for a spec already in memory (data, len bytes, which it takes
+ * and frees, as spec_read_file made them); path names it. */
+int spec_load_text(const char *path, char *data, size_t len,
+                   struct spec *spec, struct diag_list *dl);
 
 #endif

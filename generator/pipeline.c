@@ -14,6 +14,17 @@ int spec_load(const char *path, struct spec *spec, struct diag_list *dl)
 {
     char *data = NULL;
     size_t len = 0;
+
+    memset(spec, 0, sizeof *spec);
+    spec->path = path;
+    if (spec_read_file(path, &data, &len, dl) != 0)
+        return -1;
+    return spec_load_text(path, data, len, spec, dl);
+}
+
+int spec_load_text(const char *path, char *data, size_t len,
+                   struct spec *spec, struct diag_list *dl)
+{
     struct node *root = NULL;
     struct spec_stream st;
     struct node_stream codes;
@@ -21,8 +32,6 @@ int spec_load(const char *path, struct spec *spec, struct diag_list *dl)
 
     memset(spec, 0, sizeof *spec);
     spec->path = path;
-    if (spec_read_file(path, &data, &len, dl) != 0)
-        return -1;
     /* The codes are built as they are read, so the tree holds one code
      * at a time. */
     spec_stream_init(&st, spec, dl->file);

@@ -653,13 +653,41 @@ static void build_codes(struct builder *b, const struct node *seq)
         build_code(b, seq->items[i], &spec->codes[i]);
 }
 
+/* reserved: a list of codes (a number alone is one). */
+static void build_reserved(struct builder *b, const struct node *v)
+{
+    size_t i, count = v->kind == NODE_SEQUENCE ? v->count : 1;
+    struct spec *spec = b->spec;
+
+    if (v->kind == NODE_MAPPING) {
+        diag_error(b->dl, v->pos, "'reserved' must be a list of codes, not "
+                   "a mapping");
+        return;
+    }
+    if (check_count(b, v, "reserved", SG_MAX_CODES) != 0 || count == 0)
+        return;
+    spec->reserved = (struct sg_num *)alloc_list(b, count,
+                                                 sizeof *spec->reserved);
+    if (spec->reserved == NULL)
+        return;
+    for (i = 0; i < count; i++) {
+        const struct node *n = v->kind == NODE_SEQUENCE ? v->items[i] : v;
+        struct sg_num *r = &spec->reserved[spec->nreserved];
+
+        r->pos = n->pos;
+        if (get_int(b, n, "reserved", &r->v) == 0)
+            spec->nreserved++;
+    }
+}
+
 /* spec_build; st, when not NULL, holds the registry and codes built
  * while the tree was read. */
 static int build_spec(const struct node *root, struct spec *spec,
                       struct spec_stream *st, struct diag_list *dl)
 {
     static const char *const keys[] = {"statusgen", "registry", "classes",
-                                       "traits", "sources", "codes", NULL};
+                                       "traits", "sources", "codes",
+                                       "reserved", "reserved_names", NULL};
     static const char *const required[] = {"statusgen", "registry", "codes",
                                            NULL};
     struct builder b;
@@ -699,6 +727,11 @@ static int build_spec(const struct node *root, struct spec *spec,
         build_traits(&b, v);
     if ((v = node_get(root, "sources")) != NULL)
         build_sources(&b, v);
+    if ((v = node_get(root, "reserved")) != NULL)
+        build_reserved(&b, v);
+    if ((v = node_get(root, "reserved_names")) != NULL)
+        get_text_list(&b, v, "reserved_names", SG_MAX_CODES,
+                      &spec->reserved_names, &spec->nreserved_names);
     if ((v = node_get(root, "codes")) != NULL) {
         if (st && v->streamed)
             finish_streamed_codes(&b, v, st);
@@ -747,6 +780,8 @@ void spec_free(struct spec *spec)
         sg_free(c->desc);
     }
     sg_free(spec->codes);
+    sg_free(spec->reserved);
+    sg_free(spec->reserved_names);
     sg_free(spec->order);
     sg_free(spec->reg.languages);
     sg_free(spec->reg.title);

@@ -770,6 +770,70 @@ static void check_codes(struct checker *ck)
     }
 }
 
+/* The reserved codes and names: in the range, and used by no code. */
+static void check_reserved(struct checker *ck)
+{
+    struct spec *spec = ck->spec;
+    const char **names = NULL;
+    size_t i, j, n = 0;
+
+    for (i = 0; i < spec->nreserved; i++) {
+        const struct sg_num *r = &spec->reserved[i];
+        size_t lo = 0, hi = spec->order ? spec->ncodes : 0;
+
+        if (spec->reg.range_pos.line &&
+            (r->v < spec->reg.lo || r->v > spec->reg.hi))
+            diag_error(ck->dl, r->pos, "reserved code %ld is outside the "
+                       "registry range [%ld, %ld]", r->v, spec->reg.lo,
+                       spec->reg.hi);
+        while (lo < hi) { /* spec->order is ascending */
+            size_t mid = lo + (hi - lo) / 2;
+            const struct spec_code *c = &spec->codes[spec->order[mid]];
+
+            if (c->code == r->v) {
+                diag_error(ck->dl, r->pos, "code %ld is reserved and also "
+                           "defined", r->v);
+                diag_note(ck->dl, c->code_pos, "code %ld defined here", r->v);
+                break;
+            }
+            if (c->code < r->v)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    }
+    if (spec->nreserved_names == 0)
+        return;
+    for (i = 0; i < spec->ncodes; i++)
+        n += 1 + spec->codes[i].naliases;
+    names = (const char **)sg_calloc(n + 1, sizeof *names);
+    if (names == NULL) {
+        diag_oom(ck->dl);
+        return;
+    }
+    n = 0;
+    for (i = 0; i < spec->ncodes; i++) {
+        const struct spec_code *c = &spec->codes[i];
+
+        if (c->name.s)
+            names[n++] = c->name.s;
+        for (j = 0; j < c->naliases; j++)
+            if (c->aliases[j].s)
+                names[n++] = c->aliases[j].s;
+    }
+    qsort(names, n, sizeof *names, str_ptr_cmp);
+    for (i = 0; i < spec->nreserved_names; i++) {
+        const struct sg_str *r = &spec->reserved_names[i];
+
+        if (check_upper(ck, r, "reserved name") != 0)
+            continue;
+        if (bsearch(&r->s, names, n, sizeof *names, str_ptr_cmp))
+            diag_error(ck->dl, r->pos, "name '%.60s' is reserved and also "
+                       "used by a code", r->s);
+    }
+    sg_free(names);
+}
+
 int spec_validate(struct spec *spec, struct diag_list *dl)
 {
     struct checker ck;
@@ -782,5 +846,6 @@ int spec_validate(struct spec *spec, struct diag_list *dl)
     check_traits(&ck);
     check_sources(&ck);
     check_codes(&ck);
+    check_reserved(&ck);
     return dl->errors > errors_before ? -1 : 0;
 }

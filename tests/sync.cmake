@@ -49,3 +49,7 @@ if(DEFINED SG_NESTED_ARGS)
     set_tests_properties(sync.no_rebuild.${tag} PROPERTIES TIMEOUT 300)
   endforeach()
 endif()
+
+add_test(NAME sync.compat
+  COMMAND sh ${STATUSGEN_SYNC_DIR}/compat.sh $<TARGET_FILE:statusgen::statusgen>
+          ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/compat)
