@@ -249,6 +249,91 @@ static void test_emit_kinds_parse(void **state)
     assert_int_equal(emit_parse_kinds("header,,x"), 0);
 }
 
+/* The docs' own words in zh and ru: natural labels, full-width
+ * punctuation after Chinese labels, the status words, "Section" in the
+ * reference translated, the known and registered counts, and a note the
+ * language lacks under a label that says which language it is in. */
+static void test_emit_docs_words_per_language(void **state)
+{
+    static const char yaml[] =
+        "statusgen: 1\n"
+        "registry: {name: wd, macro: WD, range: [1, 99], languages: [en, zh, ru],"
+        " updated: 2025-09-15}\n"
+        "classes: [{name: LOW, range: [1, 9], title: {en: Low, zh: \"\xe4\xbd\x8e\"}}]\n"
+        "codes:\n"
+        "  - {code: 1, name: ONE, phrase: One, status: deprecated,\n"
+        "     reference: \"RFC 9110, Section 15.2.1\", aliases: [UNO],\n"
+        "     description: {en: d}, note: only English}\n"
+        "  - {code: 2, name: TWO, phrase: Two, status: obsolete,\n"
+        "     reference: \"RFC 2774; RFC 9110, Section 9.2.2\",\n"
+        "     description: {en: d}}\n"
+        "  - {code: 3, name: THREE, phrase: Three, status: unofficial,\n"
+        "     description: {en: d}}\n";
+    struct spec sp;
+    struct diag_list dl;
+    struct emit_ctx ctx;
+    struct sbuf en, zh, ru;
+
+    (void)state;
+    assert_int_equal(tu_load_text(yaml, &sp, &dl), 0);
+    diag_free(&dl);
+    ctx.spec = &sp;
+    ctx.spec_name = "wd.yaml";
+    sbuf_init(&en);
+    sbuf_init(&zh);
+    sbuf_init(&ru);
+    emit_docs(&ctx, 0, &en);
+    emit_docs(&ctx, 1, &zh);
+    emit_docs(&ctx, 2, &ru);
+#define HAS(buf, text)                                                     \
+    do {                                                                   \
+        if (strstr(sbuf_str(&buf), text) == NULL)                          \
+            fail_msg("no \"%s\" in:\n%s", text, sbuf_str(&buf));           \
+    } while (0)
+    /* known = in the spec (3); registered = not unofficial (2) */
+    HAS(en, "\nKnown codes: 3, of which 2 are registered. Registry data as "
+            "of 2025-09-15.\n");
+    /* 已知状态码：3 个，其中 2 个已注册。数据截至 2025-09-15。 */
+    HAS(zh, "\n\xe5\xb7\xb2\xe7\x9f\xa5\xe7\x8a\xb6\xe6\x80\x81\xe7\xa0\x81"
+            "\xef\xbc\x9a" "3 \xe4\xb8\xaa\xef\xbc\x8c\xe5\x85\xb6\xe4\xb8\xad"
+            " 2 \xe4\xb8\xaa\xe5\xb7\xb2\xe6\xb3\xa8\xe5\x86\x8c\xe3\x80\x82"
+            "\xe6\x95\xb0\xe6\x8d\xae\xe6\x88\xaa\xe8\x87\xb3 2025-09-15"
+            "\xe3\x80\x82\n");
+    /* ... по состоянию на 2025-09-15. */
+    HAS(ru, ": 3, \xd0\xb8\xd0\xb7 \xd0\xbd\xd0\xb8\xd1\x85 ");
+    HAS(ru, " \xd0\xbf\xd0\xbe \xd1\x81\xd0\xbe\xd1\x81\xd1\x82\xd0\xbe"
+            "\xd1\x8f\xd0\xbd\xd0\xb8\xd1\x8e \xd0\xbd\xd0\xb0 2025-09-15.\n");
+    /* status words: deprecated 已弃用, obsolete 已废弃 */
+    HAS(zh, "\xe7\x8a\xb6\xe6\x80\x81\xef\xbc\x9a\xe5\xb7\xb2\xe5\xbc\x83"
+            "\xe7\x94\xa8\n");
+    HAS(zh, "\xe7\x8a\xb6\xe6\x80\x81\xef\xbc\x9a\xe5\xb7\xb2\xe5\xba\x9f"
+            "\xe5\xbc\x83\n");
+    /* "Section" in references: 参考：RFC 9110 第 15.2.1 节 */
+    HAS(zh, "\xe5\x8f\x82\xe8\x80\x83\xef\xbc\x9aRFC 9110 \xe7\xac\xac "
+            "15.2.1 \xe8\x8a\x82\n");
+    HAS(zh, "RFC 2774; RFC 9110 \xe7\xac\xac 9.2.2 \xe8\x8a\x82\n");
+    HAS(ru, "RFC 9110, \xd1\x80\xd0\xb0\xd0\xb7\xd0\xb4\xd0\xb5\xd0\xbb "
+            "15.2.1\n");
+    HAS(en, "- Reference: RFC 9110, Section 15.2.1\n");
+    assert_null(strstr(sbuf_str(&zh), "Section"));
+    assert_null(strstr(sbuf_str(&ru), "Section"));
+    /* full-width after Chinese labels: 名称：`WD_ONE`；旧名称：`WD_UNO` */
+    HAS(zh, "\xe5\x90\x8d\xe7\xa7\xb0\xef\xbc\x9a`WD_ONE`\xef\xbc\x9b\xe6\x97"
+            "\xa7\xe5\x90\x8d\xe7\xa7\xb0\xef\xbc\x9a`WD_UNO`\n");
+    HAS(zh, "## \xe4\xbd\x8e\xef\xbc\x88" "1-9\xef\xbc\x89\n");
+    /* a note only in English: 说明（英文）： / Примечание (на английском): */
+    HAS(zh, "- \xe8\xaf\xb4\xe6\x98\x8e\xef\xbc\x88\xe8\x8b\xb1\xe6\x96\x87"
+            "\xef\xbc\x89\xef\xbc\x9aonly English\n");
+    HAS(ru, "(\xd0\xbd\xd0\xb0 \xd0\xb0\xd0\xbd\xd0\xb3\xd0\xbb\xd0\xb8\xd0"
+            "\xb9\xd1\x81\xd0\xba\xd0\xbe\xd0\xbc): only English\n");
+    HAS(en, "- Note: only English\n");
+#undef HAS
+    sbuf_free(&en);
+    sbuf_free(&zh);
+    sbuf_free(&ru);
+    spec_free(&sp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_emit_is_deterministic_and_ascii),
         cmocka_unit_test(test_emit_banner_names_spec_and_hash),
         cmocka_unit_test(test_emit_kinds_parse),
+        cmocka_unit_test(test_emit_docs_words_per_language),
         cmocka_unit_test(test_emit_identity_ignores_layout),
         cmocka_unit_test(test_emit_identity_follows_model),
     };
