@@ -138,7 +138,7 @@ struct spec {
     size_t ncodes;
     /* derived by spec_validate */
     size_t *order;           /* indices of codes in ascending code order */
-    struct sg_arena texts;   /* every sg_str's text; spec_free frees it */
+    struct sg_arena texts;   /* every text and array of texts */
 };
 
 /* Frees everything a spec holds and zeroes it (NULL is fine). */

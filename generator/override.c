@@ -83,22 +83,22 @@ static long parse_languages(const struct spec *spec, const char *list,
 }
 
 /*
- * Replaces the per-language texts *texts (the spec's nlang) with copies of
- * the nsel selected ones; an absent first text takes the spec's first
+ * Replaces the per-language texts *texts (the spec's nlang) with a new
+ * array of the nsel selected ones; an absent first text takes the spec's first
  * language's, as the full spec would give.  nsel 0 keeps one absent text.
  * The new array still has nlang entries (the rest absent), so that the
  * spec can be freed whether or not every array has been replaced yet.
  * Returns 0 or -1 (then *texts is unchanged).
  */
-static int select_texts(struct sg_str **texts, size_t nlang,
-                        const size_t *sel, size_t nsel)
+static int select_texts(struct spec *spec, struct sg_str **texts,
+                        size_t nlang, const size_t *sel, size_t nsel)
 {
     struct sg_str *old = *texts, *nw;
     size_t i;
 
     if (old == NULL)
         return 0;
-    nw = (struct sg_str *)sg_calloc(nlang, sizeof *nw);
+    nw = (struct sg_str *)sg_arena_calloc(&spec->texts, nlang * sizeof *nw);
     if (nw == NULL)
         return -1;
     for (i = 0; i < nsel; i++) {
@@ -107,10 +107,9 @@ static int select_texts(struct sg_str **texts, size_t nlang,
         if (i == 0 && from->s == NULL)
             from = &old[0];
         nw[i].pos = from->pos;
-        nw[i].s = from->s; /* the texts stay in spec->texts */
+        nw[i].s = from->s;
     }
-    sg_free(old);
-    *texts = nw;
+    *texts = nw; /* the old array stays in spec->texts, unused */
     return 0;
 }
 
@@ -122,22 +121,22 @@ static int apply_languages(struct spec *spec, const size_t *sel, size_t nsel)
     const size_t *keep = nsel ? sel : &first;
     size_t nl = spec->reg.nlang, nkeep = nsel ? nsel : 1, i;
 
-    if (select_texts(&spec->reg.title, nl, keep, nkeep) != 0)
+    if (select_texts(spec, &spec->reg.title, nl, keep, nkeep) != 0)
         return -1;
     for (i = 0; i < spec->nclasses; i++)
-        if (select_texts(&spec->classes[i].title, nl, keep, nkeep) != 0)
+        if (select_texts(spec, &spec->classes[i].title, nl, keep, nkeep) != 0)
             return -1;
     for (i = 0; i < spec->ntraits; i++)
-        if (select_texts(&spec->traits[i].doc, nl, keep, nkeep) != 0)
+        if (select_texts(spec, &spec->traits[i].doc, nl, keep, nkeep) != 0)
             return -1;
     for (i = 0; i < spec->nsources; i++)
-        if (select_texts(&spec->sources[i].doc, nl, keep, nkeep) != 0)
+        if (select_texts(spec, &spec->sources[i].doc, nl, keep, nkeep) != 0)
             return -1;
     for (i = 0; i < spec->ncodes; i++)
-        if (select_texts(&spec->codes[i].note, nl, keep, nkeep) != 0 ||
-            select_texts(&spec->codes[i].desc, nl, sel, nsel) != 0)
+        if (select_texts(spec, &spec->codes[i].note, nl, keep, nkeep) != 0 ||
+            select_texts(spec, &spec->codes[i].desc, nl, sel, nsel) != 0)
             return -1;
-    if (select_texts(&spec->reg.languages, nl, keep, nkeep) != 0)
+    if (select_texts(spec, &spec->reg.languages, nl, keep, nkeep) != 0)
         return -1;
     spec->reg.nlang = nkeep;
     spec->reg.no_descriptions = nsel == 0;

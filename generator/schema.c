@@ -195,7 +195,8 @@ static void get_text_list(struct builder *b, const struct node *v,
         return;
     if (count == 0)
         return;
-    *out = (struct sg_str *)sg_calloc(count, sizeof **out);
+    *out = (struct sg_str *)sg_arena_calloc(&b->spec->texts,
+                                            count * sizeof **out);
     if (*out == NULL) {
         diag_oom(b->dl);
         return;
@@ -232,7 +233,8 @@ static struct sg_str *get_lang_map(struct builder *b, const struct node *v,
                    "not a sequence", key);
         return NULL;
     }
-    out = (struct sg_str *)sg_calloc(reg->nlang, sizeof *out);
+    out = (struct sg_str *)sg_arena_calloc(&b->spec->texts,
+                                           reg->nlang * sizeof *out);
     if (out == NULL) {
         diag_oom(b->dl);
         return NULL;
@@ -240,10 +242,8 @@ static struct sg_str *get_lang_map(struct builder *b, const struct node *v,
     for (j = 0; j < reg->nlang; j++)
         out[j].pos = v->pos;
     if (v->kind == NODE_SCALAR) {
-        if (get_text(b, v, key, &out[0]) != 0) {
-            sg_free(out);
-            return NULL;
-        }
+        if (get_text(b, v, key, &out[0]) != 0)
+            return NULL; /* the array stays in spec->texts, unused */
         return out;
     }
     for (i = 0; i < v->count; i++) {
@@ -755,36 +755,16 @@ int spec_build_stream(const struct node *root, struct spec_stream *st,
 
 void spec_free(struct spec *spec)
 {
-    size_t i;
-
     if (spec == NULL)
         return;
-    /* The texts are all in spec->texts; the arrays of them are not. */
-    for (i = 0; i < spec->nclasses; i++)
-        sg_free(spec->classes[i].title);
+    /* Every text and array of texts is in spec->texts. */
     sg_free(spec->classes);
-    for (i = 0; i < spec->ntraits; i++)
-        sg_free(spec->traits[i].doc);
     sg_free(spec->traits);
-    for (i = 0; i < spec->nsources; i++)
-        sg_free(spec->sources[i].doc);
     sg_free(spec->sources);
-    for (i = 0; i < spec->ncodes; i++) {
-        struct spec_code *c = &spec->codes[i];
-
-        sg_free(c->note);
-        sg_free(c->aliases);
-        sg_free(c->former);
-        sg_free(c->traits);
-        sg_free(c->sources);
-        sg_free(c->desc);
-    }
     sg_free(spec->codes);
     sg_free(spec->reserved);
     sg_free(spec->reserved_names);
     sg_free(spec->order);
-    sg_free(spec->reg.languages);
-    sg_free(spec->reg.title);
     sg_arena_free(&spec->texts);
     memset(spec, 0, sizeof *spec);
 }
