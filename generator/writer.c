@@ -109,6 +109,8 @@ struct compare_sink {
     char buf[65536];
 };
 
+/* Fails the buffer at the first difference, so that the producer's
+ * appends cost nothing after it. */
 static int compare_put(struct sbuf_sink *sink, const char *p, size_t n)
 {
     struct compare_sink *c = (struct compare_sink *)(void *)sink;
@@ -126,7 +128,7 @@ static int compare_put(struct sbuf_sink *sink, const char *p, size_t n)
         p += want;
         n -= want;
     }
-    return 0;
+    return c->same ? 0 : -1;
 }
 
 /* Writes what it is given to a file descriptor. */
@@ -211,7 +213,7 @@ static int same_bytes(const char *path, const struct output *o,
         c->same = 1;
         c->err = 0;
         c->total = 0;
-        if (produce_into(o, &c->base) != 0) {
+        if (produce_into(o, &c->base) != 0 && c->same) {
             sg_free(c);
             fclose(f);
             diag_oom(dl);
