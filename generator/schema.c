@@ -757,13 +757,13 @@ void spec_free(struct spec *spec)
 {
     if (spec == NULL)
         return;
-    /* Every text and array of texts is in spec->texts. */
+    /* Every text and array of texts (reserved_names too) is in
+     * spec->texts: only the arrays of structs are freed one by one. */
     sg_free(spec->classes);
     sg_free(spec->traits);
     sg_free(spec->sources);
     sg_free(spec->codes);
     sg_free(spec->reserved);
-    sg_free(spec->reserved_names);
     sg_free(spec->order);
     sg_arena_free(&spec->texts);
     memset(spec, 0, sizeof *spec);
