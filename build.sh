@@ -83,6 +83,7 @@ test)
     "$PWD/build/generator/statusgen" > "$vg/statusgen-vg"
   chmod +x "$vg/statusgen-vg"
   BAD_TIME_LIMIT=5 sh tests/bad/run.sh "$vg/statusgen-vg" all
+  sh tests/bad-csv/run.sh "$vg/statusgen-vg" all
   echo "build.sh: valgrind memcheck: no errors, no leaks"
   echo "build.sh: all tests passed"
   ;;

@@ -100,7 +100,9 @@ static int csv_record(const char *data, size_t len, size_t *pos, int *line,
     return nf;
 fail:
     sbuf_free(&f);
-    while (nf > 0 && nf <= max)
+    if (nf > max)
+        nf = max; /* the fields past max were counted, not kept */
+    while (nf > 0)
         sg_free(fields[--nf]);
     return -1;
 }
@@ -178,25 +180,81 @@ static int row_cmp(const void *a, const void *b)
     return x < y ? -1 : (x > y);
 }
 
-/* Reads every single-code row; returns the count or -1. */
+static void free_rows(struct iana_row *rows, long n)
+{
+    long k;
+
+    for (k = 0; k < n; k++) {
+        sg_free(rows[k].phrase);
+        sg_free(rows[k].reference);
+    }
+    sg_free(rows);
+}
+
+/* A copy of s with control characters escaped (sbuf_put_escaped), so that
+ * the report never carries them to a terminal; NULL when out of memory. */
+static char *escaped_dup(const char *s)
+{
+    struct sbuf sb;
+
+    sbuf_init(&sb);
+    sbuf_put_escaped(&sb, s);
+    if (sbuf_failed(&sb)) {
+        sbuf_free(&sb);
+        return NULL;
+    }
+    return sb.data ? sb.data : sg_strdup("");
+}
+
+/*
+ * Reads a Value field: a code ("404") or a range ("104-199"), digits only.
+ * Returns 1 for a code (*code), 2 for a range, 0 when it is neither.
+ */
+static int parse_value(const char *s, long *code)
+{
+    size_t d = strspn(s, "0123456789"), e;
+
+    if (d == 0 || d > 9) /* codes are ints: at most 9 digits */
+        return 0;
+    *code = strtol(s, NULL, 10);
+    if (s[d] == '\0')
+        return 1;
+    if (s[d] != '-')
+        return 0;
+    e = strspn(s + d + 1, "0123456789");
+    return e > 0 && e <= 9 && s[d + 1 + e] == '\0' ? 2 : 0;
+}
+
+/* Reads every single-code row; returns the count or -1 (rows freed). */
 static long read_rows(const char *data, size_t len, struct iana_row **rows,
                       struct diag_list *dl)
 {
+    static const struct sg_pos whole = {0, 0};
     size_t pos = 0, cap = 0;
-    long n = 0;
-    int line = 1, first = 1;
+    long n = 0, k2;
+    int line = 1, first = 1, dup = 0;
 
     *rows = NULL;
+    if (memchr(data, '\0', len) != NULL) {
+        const char *nul = (const char *)memchr(data, '\0', len);
+        struct sg_pos p = {1, 1};
+        const char *q;
+
+        for (q = data; q < nul; q++)
+            if (*q == '\n')
+                p.line++;
+        diag_error(dl, p, "a NUL byte: not a registry export (text CSV)");
+        return -1;
+    }
     for (;;) {
         char *f[3] = {NULL, NULL, NULL};
-        int rec_line = line, nf, k;
+        int rec_line = line, nf, k, kind;
         struct sg_pos p = {0, 1};
-        char *end;
         long code;
 
         nf = csv_record(data, len, &pos, &line, f, 3, dl);
         if (nf < 0)
-            return -1;
+            goto fail;
         if (nf == 0)
             break;
         p.line = rec_line;
@@ -208,7 +266,7 @@ static long read_rows(const char *data, size_t len, struct iana_row **rows,
                            "line must be \"Value,Description,Reference\"");
                 for (k = 0; k < nf && k < 3; k++)
                     sg_free(f[k]);
-                return -1;
+                goto fail;
             }
             for (k = 0; k < 3; k++)
                 sg_free(f[k]);
@@ -218,28 +276,37 @@ static long read_rows(const char *data, size_t len, struct iana_row **rows,
             sg_free(f[0]);
             continue;
         }
-        code = strtol(f[0], &end, 10);
-        if (nf < 2 || end == f[0] || (*end != '\0' && *end != '-')) {
+        kind = nf < 2 ? 0 : parse_value(f[0], &code);
+        if (kind == 0) {
             diag_error(dl, p, "expected a code or a range of codes, not "
                        "'%.40s'", f[0]);
             for (k = 0; k < nf && k < 3; k++)
                 sg_free(f[k]);
-            return -1;
+            goto fail;
         }
-        if (*end == '-' || strcmp(f[1], "Unassigned") == 0) {
+        if (kind == 2 || strcmp(f[1], "Unassigned") == 0) {
             for (k = 0; k < nf && k < 3; k++)
                 sg_free(f[k]);
             continue; /* ranges are unassigned space */
         }
         if (sg_grow((void **)rows, &cap, (size_t)n + 1, sizeof **rows) != 0)
             goto oom;
+        memset(&(*rows)[n], 0, sizeof **rows);
         (*rows)[n].code = code;
         (*rows)[n].line = rec_line;
-        (*rows)[n].reference = norm_reference(nf > 2 ? f[2] : "");
-        if ((*rows)[n].reference == NULL ||
-            parse_description(f[1], &(*rows)[n]) != 0) {
-            sg_free((*rows)[n].reference);
-            goto oom;
+        {
+            char *ref = norm_reference(nf > 2 ? f[2] : "");
+            char *desc = escaped_dup(f[1]);
+
+            (*rows)[n].reference = ref ? escaped_dup(ref) : NULL;
+            sg_free(ref);
+            if ((*rows)[n].reference == NULL || desc == NULL ||
+                parse_description(desc, &(*rows)[n]) != 0) {
+                sg_free(desc);
+                sg_free((*rows)[n].reference);
+                goto oom;
+            }
+            sg_free(desc);
         }
         n++;
         for (k = 0; k < nf && k < 3; k++)
@@ -249,10 +316,40 @@ static long read_rows(const char *data, size_t len, struct iana_row **rows,
         for (k = 0; k < nf && k < 3; k++)
             sg_free(f[k]);
         diag_oom(dl);
-        return -1;
+        goto fail;
     }
-    qsort(*rows, (size_t)n, sizeof **rows, row_cmp);
+    if (first) {
+        diag_error(dl, whole, "the file is empty: not an IANA registry "
+                   "export (\"Value,Description,Reference\" and a row per "
+                   "code)");
+        goto fail;
+    }
+    if (n == 0) {
+        diag_error(dl, whole, "no codes after the first line: not an IANA "
+                   "registry export");
+        goto fail;
+    }
+    if (n > 1)
+        qsort(*rows, (size_t)n, sizeof **rows, row_cmp);
+    for (k2 = 1; k2 < n; k2++) {
+        if ((*rows)[k2].code == (*rows)[k2 - 1].code) {
+            dup = 1;
+            struct sg_pos a = {0, 1}, b = {0, 1};
+            const struct iana_row *x = &(*rows)[k2 - 1], *y = &(*rows)[k2];
+
+            a.line = x->line < y->line ? y->line : x->line;
+            b.line = x->line < y->line ? x->line : y->line;
+            diag_error(dl, a, "code %ld is listed twice", y->code);
+            diag_note(dl, b, "code %ld first listed here", y->code);
+        }
+    }
+    if (dup)
+        goto fail;
     return n;
+fail:
+    free_rows(*rows, n);
+    *rows = NULL;
+    return -1;
 }
 
 /* Compares one registered code with the spec's entry. */
@@ -310,7 +407,7 @@ int audit_compare(const struct spec *spec, const char *data, size_t len,
                   struct sbuf *report, struct diag_list *dl)
 {
     struct iana_row *rows = NULL;
-    long nrows, r = 0, k;
+    long nrows, r = 0;
     size_t i = 0;
     int diffs = 0;
 
@@ -355,10 +452,7 @@ int audit_compare(const struct spec *spec, const char *data, size_t len,
         diffs = -1;
     }
 done:
-    for (k = 0; k < nrows; k++) {
-        sg_free(rows[k].phrase);
-        sg_free(rows[k].reference);
-    }
-    sg_free(rows);
+    if (nrows > 0)
+        free_rows(rows, nrows);
     return nrows < 0 ? -1 : diffs;
 }

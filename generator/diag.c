@@ -178,16 +178,23 @@ done:
     sg_free(sorted);
 }
 
-void diag_format(const struct diag_list *dl, size_t i, struct sbuf *out)
+void diag_format_line(struct sbuf *out, const char *file, struct sg_pos pos,
+                      enum diag_level level, const char *msg)
 {
     static const char *const names[] = {"error", "warning", "note"};
+
+    sbuf_put_escaped(out, file);
+    if (pos.line > 0)
+        sbuf_printf(out, ":%d:%d", pos.line, pos.col > 0 ? pos.col : 1);
+    sbuf_printf(out, ": %s: ", names[level]);
+    sbuf_put_escaped(out, msg);
+}
+
+void diag_format(const struct diag_list *dl, size_t i, struct sbuf *out)
+{
     const struct diag *d = &dl->items[i];
 
-    if (d->pos.line > 0)
-        sbuf_printf(out, "%s:%d:%d: %s: %s", dl->file, d->pos.line,
-                    d->pos.col > 0 ? d->pos.col : 1, names[d->level], d->msg);
-    else
-        sbuf_printf(out, "%s: %s: %s", dl->file, names[d->level], d->msg);
+    diag_format_line(out, dl->file, d->pos, d->level, d->msg);
 }
 
 /* Levenshtein distance, capped: returns a value > cap when it is larger. */

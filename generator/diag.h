@@ -87,10 +87,17 @@ void diag_sort(struct diag_list *dl);
 
 /*
  * Appends entry i as "file:line:col: level: message" (no newline) to out
- * ("file: level: message" when it has no position).
+ * ("file: level: message" when it has no position), escaped as
+ * diag_format_line does.
  */
 struct sbuf;
 void diag_format(const struct diag_list *dl, size_t i, struct sbuf *out);
+
+/* Appends one "file:line:col: level: message" line (no newline; without
+ * line:col when pos.line is 0).  File and message go through
+ * sbuf_put_escaped: no control character reaches the terminal. */
+void diag_format_line(struct sbuf *out, const char *file, struct sg_pos pos,
+                      enum diag_level level, const char *msg);
 
 /*
  * Returns the candidate closest to word by edit distance when it is close

@@ -423,7 +423,7 @@ void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out)
     sbuf_puts(out, "<!-- ");
     sbuf_puts(out, lb->generated);
     sbuf_putc(out, ' ');
-    sbuf_c_comment(out, ctx->spec_name); /* also safe inside <!-- --> */
+    sbuf_html_comment(out, ctx->spec_name);
     sbuf_printf(out, " (spec id %016llx). DO NOT EDIT. -->\n",
                 ctx->identity);
     sbuf_puts(out, "<!-- statusgen's licence does not cover this file: use "

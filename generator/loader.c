@@ -64,13 +64,13 @@ int spec_read_file(const char *path, char **data, size_t *len,
     *len = 0;
     if (!is_stdin && stat(path, &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
-            diag_error(dl, nopos, "is a directory, not a spec file");
+            diag_error(dl, nopos, "is a directory, not a file");
             return -1;
         }
         /* A regular file's size is known: refuse before reading it. */
         if (S_ISREG(st.st_mode) &&
             (unsigned long long)st.st_size > SG_MAX_FILE_SIZE) {
-            diag_error(dl, nopos, "spec is larger than the limit of %lu MiB",
+            diag_error(dl, nopos, "the file is larger than the limit of %lu MiB",
                        SG_MAX_FILE_SIZE / (1024 * 1024));
             return -1;
         }
@@ -92,7 +92,7 @@ int spec_read_file(const char *path, char **data, size_t *len,
         n = fread(buf + used, 1, cap - used - 1, f);
         used += n;
         if (used > SG_MAX_FILE_SIZE) {
-            diag_error(dl, nopos, "spec is larger than the limit of %lu MiB",
+            diag_error(dl, nopos, "the file is larger than the limit of %lu MiB",
                        SG_MAX_FILE_SIZE / (1024 * 1024));
             goto fail;
         }

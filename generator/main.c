@@ -378,7 +378,6 @@ static int load_compat_side(const char *name, int git, struct spec *spec,
 /* statusgen compat [--strict] (OLD | --against REV:PATH) NEW */
 static int run_compat(int argc, char **argv)
 {
-    static const char *const levels[] = {"error", "warning", "note"};
     const char *old_name = NULL, *new_name = NULL, *v;
     struct spec old_spec, new_spec;
     struct diag_list odl, ndl;
@@ -427,16 +426,14 @@ static int run_compat(int argc, char **argv)
     }
     for (k = 0; k < r.n; k++) {
         const struct compat_item *it = &r.items[k];
-        const char *file = it->side == COMPAT_OLD ? old_name : new_name;
-        const char *level = levels[it->level];
+        struct sbuf line;
 
-        if (strict && it->level == DIAG_WARNING)
-            level = "error";
-        if (it->pos.line > 0)
-            fprintf(stderr, "%s:%d:%d: %s: %s\n", file, it->pos.line,
-                    it->pos.col > 0 ? it->pos.col : 1, level, it->msg);
-        else
-            fprintf(stderr, "%s: %s: %s\n", file, level, it->msg);
+        sbuf_init(&line);
+        diag_format_line(&line, it->side == COMPAT_OLD ? old_name : new_name,
+                         it->pos, strict && it->level == DIAG_WARNING
+                                      ? DIAG_ERROR : it->level, it->msg);
+        fprintf(stderr, "%s\n", sbuf_str(&line));
+        sbuf_free(&line);
     }
     rc = r.errors || (strict && r.warnings) ? EXIT_DIFF : 0;
     fprintf(stderr, "statusgen compat: %s: %lu breaking change%s, %lu "
@@ -450,6 +447,19 @@ done:
     diag_free(&odl);
     diag_free(&ndl);
     return rc;
+}
+
+/* Exit status after writing to standard output: 2 with a message when
+ * the text did not all get there (a full disk, /dev/full, a closed
+ * pipe). */
+static int stdout_done(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "statusgen: error: cannot write to standard output: "
+                "%s\n", strerror(errno));
+        return EXIT_BAD;
+    }
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -488,10 +498,10 @@ int main(int argc, char **argv)
             fputs(usage, stdout);
             fputs("\n", stdout);
             fputs(help, stdout);
-            return 0;
+            return stdout_done();
         } else if (strcmp(arg, "--version") == 0) {
             puts("statusgen " STATUSGEN_VERSION);
-            return 0;
+            return stdout_done();
         } else if (strcmp(arg, "--check") == 0 && !audit) {
             o.check = 1;
         } else if (strcmp(arg, "--list-outputs") == 0 && !audit) {

@@ -273,12 +273,24 @@ void sbuf_c_comment(struct sbuf *sb, const char *s)
 
 /* Nonzero for the bytes sbuf_markdown looks at; runs of other bytes are
  * copied as they are. */
+/* Returns the code point of a bidi control at s (UTF-8), or 0. */
+static unsigned bidi_control(const unsigned char *s)
+{
+    if (s[0] != 0xE2)
+        return 0;
+    if (s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE)
+        return 0x2000u + (s[2] - 0x80u);
+    if (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9)
+        return 0x2040u + (s[2] - 0x80u);
+    return 0;
+}
+
 static int markdown_special(unsigned char c)
 {
     switch (c) {
     case '\0': case '\r': case '\n': case '<': case '>': case '&':
     case '\\': case '`': case '*': case '_': case '[': case ']': case '|':
-    case '#': case '-': case '+':
+    case '#': case '-': case '+': case 0xE2:
         return 1;
     default:
         return 0;
@@ -317,6 +329,17 @@ void sbuf_markdown(struct sbuf *sb, const char *s, int in_table)
         case '<': sbuf_putn(sb, "&lt;", 4); break;
         case '>': sbuf_putn(sb, "&gt;", 4); break;
         case '&': sbuf_putn(sb, "&amp;", 5); break;
+        case '\xE2': { /* a bidi control would reorder the text shown */
+            unsigned cp = bidi_control((const unsigned char *)s - 1);
+
+            if (cp) {
+                sbuf_printf(sb, "&#x%04X;", cp);
+                s += 2;
+            } else {
+                sbuf_putc(sb, c);
+            }
+            break;
+        }
         case '|':
             if (in_table)
                 sbuf_putc(sb, '\\');
@@ -346,4 +369,52 @@ unsigned long long sg_hash64(const char *s, size_t n)
         h *= 1099511628211ULL;
     }
     return h;
+}
+
+void sbuf_put_escaped(struct sbuf *sb, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    while (*p) {
+        size_t run = 0;
+        unsigned cp;
+
+        while (p[run] >= 0x20 && p[run] != 0x7f && p[run] != 0xE2)
+            run++;
+        sbuf_putn(sb, (const char *)p, run);
+        p += run;
+        if (*p == '\0')
+            break;
+        if (*p == 0xE2) {
+            if ((cp = bidi_control(p)) != 0) {
+                sbuf_printf(sb, "<U+%04X>", cp);
+                p += 3;
+            } else {
+                sbuf_putc(sb, (char)*p++);
+            }
+            continue;
+        }
+        sbuf_printf(sb, "\\%03o", (unsigned)*p++);
+    }
+}
+
+void sbuf_html_comment(struct sbuf *sb, const char *s)
+{
+    struct sbuf tmp;
+    size_t i;
+    char prev = ' ';
+
+    sbuf_init(&tmp);
+    sbuf_c_comment(&tmp, s);
+    if (sbuf_failed(&tmp))
+        sb->failed = 1;
+    for (i = 0; i < tmp.len; i++) {
+        char c = tmp.data[i];
+
+        if (c == '-' && prev == '-')
+            sbuf_putc(sb, ' ');
+        sbuf_putc(sb, c);
+        prev = c;
+    }
+    sbuf_free(&tmp);
 }

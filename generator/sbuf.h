@@ -94,10 +94,30 @@ void sbuf_c_literal(struct sbuf *sb, const char *s, size_t n, int indent);
 void sbuf_c_comment(struct sbuf *sb, const char *s);
 
 /*
+ * Appends s for use inside an HTML comment (<!-- ... -->): as
+ * sbuf_c_comment (ASCII, no control characters), and with every "--"
+ * broken by a space, so that the text can neither end the comment nor
+ * hold the "--" HTML forbids there.
+ */
+void sbuf_html_comment(struct sbuf *sb, const char *s);
+
+/*
  * Appends s as Markdown text.  Characters with a meaning in Markdown or HTML
- * are escaped; with in_table, '|' is escaped and line breaks become <br>.
+ * are escaped, and the Unicode bidirectional controls become character
+ * references (&#x202E;), so they cannot reorder what a reader sees.  With
+ * in_table, '|' is escaped and line breaks become <br>.
  */
 void sbuf_markdown(struct sbuf *sb, const char *s, int in_table);
+
+/*
+ * Appends s for a diagnostic line on a terminal: control characters (and
+ * DEL) as \ooo octal escapes, as a C string would have them, and the
+ * Unicode bidirectional controls (U+202A..U+202E, U+2066..U+2069) as
+ * <U+XXXX>, so that no text from a spec or a CSV can move the cursor,
+ * retitle the terminal, reorder what is shown, or start a line that looks
+ * like another diagnostic.  Everything else is copied.
+ */
+void sbuf_put_escaped(struct sbuf *sb, const char *s);
 
 /* 64-bit FNV-1a hash of n bytes. */
 unsigned long long sg_hash64(const char *s, size_t n);

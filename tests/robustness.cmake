@@ -19,6 +19,16 @@ foreach(err ${statusgen_bad_errs})
     ENVIRONMENT BAD_TIME_LIMIT=5)
 endforeach()
 
+# --- 2. Bad registry exports for audit: tests/bad-csv/NAME.err ----------
+file(GLOB statusgen_bad_csv ${STATUSGEN_ROBUST_DIR}/bad-csv/*.err)
+foreach(err ${statusgen_bad_csv})
+  get_filename_component(case ${err} NAME_WE)
+  add_test(NAME bad_csv.${case}
+    COMMAND sh ${STATUSGEN_ROBUST_DIR}/bad-csv/run.sh
+            $<TARGET_FILE:statusgen::statusgen> ${case})
+  set_tests_properties(bad_csv.${case} PROPERTIES TIMEOUT 60)
+endforeach()
+
 # --- 3. Emission safety: gcc, clang and g++ under strict warnings ---------
 add_executable(emission_expect_gen
   ${STATUSGEN_ROBUST_DIR}/emission/expect_gen.c)
@@ -49,6 +59,18 @@ add_test(NAME fuzz.replay
           ${STATUSGEN_ROBUST_DIR}/bad ${STATUSGEN_FIXTURES}
           ${PROJECT_SOURCE_DIR}/spec/http_status.yaml)
 set_tests_properties(fuzz.replay PROPERTIES TIMEOUT 300)
+
+# The audit's CSV reader has its own target: replay its corpus, the bad
+# CSV cases and the IANA export.
+add_executable(fuzz_audit_replay
+  ${STATUSGEN_ROBUST_DIR}/fuzz/fuzz_audit.c
+  ${STATUSGEN_ROBUST_DIR}/fuzz/replay_main.c)
+target_link_libraries(fuzz_audit_replay PRIVATE statusgen_core)
+add_test(NAME fuzz.audit_replay
+  COMMAND fuzz_audit_replay ${STATUSGEN_ROBUST_DIR}/fuzz/corpus-audit
+          ${STATUSGEN_ROBUST_DIR}/bad-csv
+          ${PROJECT_SOURCE_DIR}/spec/sources/http-status-codes-1.csv)
+set_tests_properties(fuzz.audit_replay PROPERTIES TIMEOUT 300)
 
 # A short libFuzzer run (clang only; builds in its own directory).
 option(STATUSGEN_FUZZ_SMOKE "Add a 60-second libFuzzer run to the tests" OFF)

@@ -53,3 +53,7 @@ endif()
 add_test(NAME sync.compat
   COMMAND sh ${STATUSGEN_SYNC_DIR}/compat.sh $<TARGET_FILE:statusgen::statusgen>
           ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/compat)
+
+add_test(NAME sync.hostile
+  COMMAND sh ${STATUSGEN_SYNC_DIR}/hostile.sh $<TARGET_FILE:statusgen::statusgen>
+          ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/hostile)
