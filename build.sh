@@ -53,6 +53,7 @@ build)
   cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo $flags
   cmake --build build -j "$jobs"
   ./build/generator/statusgen -o output spec/http_status.yaml
+  ./build/generator/statusgen --emit json -o output spec/http_status.yaml
   echo "build.sh: built build/generator/statusgen; output/ is up to date"
   ;;
 test)

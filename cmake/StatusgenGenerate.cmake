@@ -10,11 +10,13 @@
 # OUTPUT_DIR  where the files go; relative paths are taken from the current
 #             binary directory.  Default: ${CMAKE_CURRENT_BINARY_DIR}/
 #             statusgen_<target>.
-# EMIT        any of header, source, docs, single (default: header source).
+# EMIT        any of header, source, docs, single, json (default: header
+#             source).
 #             source needs header: the .c includes the .h.
 # NAME        statusgen --name: use <name> instead of the spec's
 #             registry.name, the function prefix and the files' stem
-#             (<name>.h, <name>.c, <name>_single.h, <name>.<lang>.md).
+#             (<name>.h, <name>.c, <name>_single.h, <name>.json,
+#             <name>.<lang>.md).
 # MACRO       statusgen --macro: use <macro> instead of registry.macro.
 # LANGUAGES   statusgen --languages: the description languages to emit (the
 #             first is the fallback), or none.
@@ -123,9 +125,9 @@ function(statusgen_generate target)
   endif()
   list(REMOVE_DUPLICATES SG_EMIT)
   foreach(kind IN LISTS SG_EMIT)
-    if(NOT kind MATCHES "^(header|source|docs|single)$")
+    if(NOT kind MATCHES "^(header|source|docs|single|json)$")
       message(FATAL_ERROR "statusgen_generate(${target}): unknown EMIT kind "
-        "'${kind}' (header, source, docs, single)")
+        "'${kind}' (header, source, docs, single, json)")
     endif()
   endforeach()
   if("source" IN_LIST SG_EMIT AND NOT "header" IN_LIST SG_EMIT)
@@ -189,6 +191,8 @@ function(statusgen_generate target)
         list(APPEND outputs "${outdir}/${name}.c")
       elseif(kind STREQUAL "single")
         list(APPEND outputs "${outdir}/${name}_single.h")
+      elseif(kind STREQUAL "json")
+        list(APPEND outputs "${outdir}/${name}.json")
       elseif(SG_LANGUAGES STREQUAL "none")
         # no descriptions, no docs
       elseif(SG_LANGUAGES)

@@ -39,6 +39,10 @@ void emit_single(const struct emit_ctx *ctx, struct sbuf *out);
  * into spec->reg.languages). */
 void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out);
 
+/* <name>.json: the whole model for programs in other languages (format
+ * documented in spec/SCHEMA.md, "The JSON output"). */
+void emit_json(const struct emit_ctx *ctx, struct sbuf *out);
+
 /*
  * The identity of a validated model: a 64-bit hash of every value that
  * reaches an output, and of the generator's version, but not of the

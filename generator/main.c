@@ -41,8 +41,9 @@ static const char help[] =
     "Options:\n"
     "  -o, --output DIR   write the outputs into DIR (default: .); - writes\n"
     "                     the one output selected to standard output\n"
-    "  --emit KINDS       comma-separated: header, source, docs, single\n"
-    "                     (default: header,source,docs); source needs header\n"
+    "  --emit KINDS       comma-separated: header, source, docs, single,\n"
+    "                     json (default: header,source,docs); source needs\n"
+    "                     header\n"
     "  --name NAME        use NAME instead of the spec's registry.name (the\n"
     "                     function and type prefix; the files' names follow)\n"
     "  --macro MACRO      use MACRO instead of the spec's registry.macro\n"
@@ -515,8 +516,8 @@ int main(int argc, char **argv)
                    (v = option_value(argc, argv, &i, "--emit", &missing))) {
             o.kinds = emit_parse_kinds(v);
             if (o.kinds == 0)
-                return bad_usage("--emit takes header, source, docs and "
-                                 "single, comma-separated, not '%s'", v);
+                return bad_usage("--emit takes header, source, docs, single "
+                                 "and json, comma-separated, not '%s'", v);
         } else if (!audit &&
                    (v = option_value(argc, argv, &i, "--name", &missing))) {
             o.ov.name = v;

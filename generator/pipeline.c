@@ -63,17 +63,18 @@ int spec_load_text(const char *path, char *data, size_t len,
 unsigned emit_parse_kinds(const char *list)
 {
     static const char *const words[] = {"header", "source", "docs",
-                                        "single"};
+                                        "single", "json"};
+    const size_t nwords = sizeof words / sizeof words[0];
     unsigned kinds = 0;
     const char *p = list;
 
     while (*p) {
         size_t len = strcspn(p, ","), i;
 
-        for (i = 0; i < 4; i++)
+        for (i = 0; i < nwords; i++)
             if (strlen(words[i]) == len && strncmp(words[i], p, len) == 0)
                 break;
-        if (i == 4)
+        if (i == nwords)
             return 0;
         kinds |= 1u << i;
         p += len;
@@ -111,7 +112,7 @@ static int name_output(struct output *o, const char *stem, const char *suffix)
 }
 
 /* Which output a struct output's which names; docs: OUT_DOCS + language. */
-enum { OUT_HEADER, OUT_SOURCE, OUT_SINGLE, OUT_DOCS };
+enum { OUT_HEADER, OUT_SOURCE, OUT_SINGLE, OUT_JSON, OUT_DOCS };
 
 /* struct output's producer: arg is the struct emit_ctx. */
 static void produce_output(const void *arg, size_t which, struct sbuf *out)
@@ -128,6 +129,9 @@ static void produce_output(const void *arg, size_t which, struct sbuf *out)
     case OUT_SINGLE:
         emit_single(ctx, out);
         break;
+    case OUT_JSON:
+        emit_json(ctx, out);
+        break;
     default:
         emit_docs(ctx, which - OUT_DOCS, out);
         break;
@@ -139,7 +143,7 @@ int outputs_plan(const struct spec *spec, const char *spec_name,
 {
     struct emit_ctx *ctx;
     struct output *o;
-    size_t count = 0, max = 3 + spec->reg.nlang, i, l;
+    size_t count = 0, max = 4 + spec->reg.nlang, i, l;
     const char *stem = spec->reg.name.s;
     char suffix[16];
 
@@ -173,6 +177,11 @@ int outputs_plan(const struct spec *spec, const char *spec_name,
         if (name_output(&o[count], stem, "_single.h") != 0)
             goto fail;
         o[count++].which = OUT_SINGLE;
+    }
+    if (kinds & EMIT_JSON) {
+        if (name_output(&o[count], stem, ".json") != 0)
+            goto fail;
+        o[count++].which = OUT_JSON;
     }
     /* No descriptions, no documentation. */
     if ((kinds & EMIT_DOCS) && !spec->reg.no_descriptions) {

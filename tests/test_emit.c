@@ -64,15 +64,17 @@ static void test_emit_outputs_match_golden(void **state)
 
     (void)state;
     assert_int_equal(outputs_build(&spec, "mini.yaml",
-                                   EMIT_DEFAULT | EMIT_SINGLE, &outs, &n),
+                                   EMIT_DEFAULT | EMIT_SINGLE | EMIT_JSON,
+                                   &outs, &n),
                      0);
-    /* header, source, single, and one doc per language */
-    assert_int_equal(n, 5);
+    /* header, source, single, JSON, and one doc per language */
+    assert_int_equal(n, 6);
     assert_string_equal(outs[0].name, "mini.h");
     assert_string_equal(outs[1].name, "mini.c");
     assert_string_equal(outs[2].name, "mini_single.h");
-    assert_string_equal(outs[3].name, "mini.en.md");
-    assert_string_equal(outs[4].name, "mini.de.md");
+    assert_string_equal(outs[3].name, "mini.json");
+    assert_string_equal(outs[4].name, "mini.en.md");
+    assert_string_equal(outs[5].name, "mini.de.md");
     for (i = 0; i < n; i++)
         check_golden(outs[i].name, &outs[i].text);
     outputs_free(outs, n);
@@ -245,6 +247,8 @@ static void test_emit_kinds_parse(void **state)
     assert_int_equal(emit_parse_kinds("header"), EMIT_HEADER);
     assert_int_equal(emit_parse_kinds("header,source,docs"), EMIT_DEFAULT);
     assert_int_equal(emit_parse_kinds("single,docs"), EMIT_SINGLE | EMIT_DOCS);
+    assert_int_equal(emit_parse_kinds("json"), EMIT_JSON);
+    assert_int_equal(emit_parse_kinds("jsonl"), 0);
     assert_int_equal(emit_parse_kinds("headers"), 0);
     assert_int_equal(emit_parse_kinds("header,,x"), 0);
 }
@@ -334,6 +338,41 @@ static void test_emit_docs_words_per_language(void **state)
     spec_free(&sp);
 }
 
+/* JSON text: quotes, backslashes and control characters escaped, UTF-8
+ * kept, absent values null, absent languages left out. */
+static void test_emit_json_escapes(void **state)
+{
+    static const char yaml[] =
+        "statusgen: 1\n"
+        "registry: {name: js, macro: JS, range: [1, 9], languages: [en, de]}\n"
+        "codes:\n"
+        "  - {code: 1, name: ONE, phrase: \"Say \\\"hi\\\" \\\\o/\",\n"
+        "     description: {en: \"a\\tb\\nc\\x01d \xc3\xa4\"}}\n";
+    struct spec sp;
+    struct diag_list dl;
+    struct emit_ctx ctx;
+    struct sbuf out;
+
+    (void)state;
+    assert_int_equal(tu_load_text(yaml, &sp, &dl), 0);
+    diag_free(&dl);
+    ctx.spec = &sp;
+    ctx.spec_name = "js.yaml";
+    ctx.identity = spec_identity(&sp);
+    sbuf_init(&out);
+    emit_json(&ctx, &out);
+    assert_non_null(strstr(sbuf_str(&out), "\"phrase\": \"Say \\\"hi\\\" "
+                                           "\\\\o/\",\n"));
+    assert_non_null(strstr(sbuf_str(&out), "\"description\": {\"en\": "
+                           "\"a\\tb\\nc\\u0001d \xc3\xa4\"},\n"));
+    assert_non_null(strstr(sbuf_str(&out), "\"reference\": null,\n"));
+    assert_non_null(strstr(sbuf_str(&out), "\"classes\": [],\n"));
+    assert_non_null(strstr(sbuf_str(&out), "\"format\": 1,\n"));
+    assert_int_equal(sbuf_str(&out)[out.len - 1], '\n');
+    sbuf_free(&out);
+    spec_free(&sp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -341,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_emit_is_deterministic_and_ascii),
         cmocka_unit_test(test_emit_banner_names_spec_and_hash),
         cmocka_unit_test(test_emit_kinds_parse),
+        cmocka_unit_test(test_emit_json_escapes),
         cmocka_unit_test(test_emit_docs_words_per_language),
         cmocka_unit_test(test_emit_identity_ignores_layout),
         cmocka_unit_test(test_emit_identity_follows_model),
