@@ -74,9 +74,14 @@ static void emit_code_enum(const struct emit_ctx *ctx, struct sbuf *out)
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
         sbuf_reset(&doc);
-        sbuf_printf(&doc, "%ld %s", c->code, c->phrase.s);
-        if (c->reference.s)
-            sbuf_printf(&doc, " (%s)", c->reference.s);
+        sbuf_put_long(&doc, c->code);
+        sbuf_putc(&doc, ' ');
+        sbuf_puts(&doc, c->phrase.s);
+        if (c->reference.s) {
+            sbuf_puts(&doc, " (");
+            sbuf_puts(&doc, c->reference.s);
+            sbuf_putc(&doc, ')');
+        }
         if (c->status == STATUS_DEPRECATED)
             sbuf_puts(&doc, ".  Deprecated: registered, but its use is "
                             "discouraged");
@@ -85,7 +90,12 @@ static void emit_code_enum(const struct emit_ctx *ctx, struct sbuf *out)
         else if (c->status != STATUS_STANDARD)
             sbuf_printf(&doc, " [%s]", status_keyword(c->status));
         enumerator(out, &first, sbuf_str(&doc));
-        sbuf_printf(out, "    %s_%s = %ld", m, c->name.s, c->code);
+        sbuf_puts(out, "    ");
+        sbuf_puts(out, m);
+        sbuf_putc(out, '_');
+        sbuf_puts(out, c->name.s);
+        sbuf_puts(out, " = ");
+        sbuf_put_long(out, c->code);
         for (j = 0; j < c->naliases; j++) {
             sbuf_reset(&doc);
             sbuf_printf(&doc, "Former name of %s_%s", m, c->name.s);
@@ -421,7 +431,11 @@ static void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
     for (i = 0; i < spec->ncodes; i++) {
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
-        sbuf_printf(out, " \\\n    X_(%s, %ld, \"", c->name.s, c->code);
+        sbuf_puts(out, " \\\n    X_(");
+        sbuf_puts(out, c->name.s);
+        sbuf_puts(out, ", ");
+        sbuf_put_long(out, c->code);
+        sbuf_puts(out, ", \"");
         sbuf_c_escape(out, c->phrase.s, strlen(c->phrase.s));
         sbuf_puts(out, "\")");
     }
