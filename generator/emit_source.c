@@ -352,23 +352,26 @@ static void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
         fold ? "phrase" : "name", fold ? "" : " == 0", n, what);
 }
 
-/* Helpers used by the lookups: exact equality of strings (for the
- * language matcher, so only with more than one language), and ASCII
- * case-insensitive equality of n bytes (locale-independent, unlike
- * strncasecmp): bytes that differ must be the two cases of one letter. */
-static void emit_compare_helpers(const char *n, size_t nlang,
-                                 struct sbuf *out)
+/* The exact string compare of the language matcher (several languages
+ * only). */
+static void emit_equal(const char *n, struct sbuf *out)
 {
-    if (nlang > 1)
-        sbuf_printf(out,
-            "static int %s_equal(const char *a, const char *b)\n"
-            "{\n"
-            "    while (*a && *a == *b) {\n"
-            "        a++;\n"
-            "        b++;\n"
-            "    }\n"
-            "    return *a == *b;\n"
-            "}\n\n", n);
+    sbuf_printf(out,
+        "static int %s_equal(const char *a, const char *b)\n"
+        "{\n"
+        "    while (*a && *a == *b) {\n"
+        "        a++;\n"
+        "        b++;\n"
+        "    }\n"
+        "    return *a == *b;\n"
+        "}\n\n", n);
+}
+
+/* ASCII case-insensitive equality of n bytes, for the probing phrase
+ * lookup (locale-independent, unlike strncasecmp): bytes that differ must
+ * be the two cases of one letter. */
+static void emit_equal_nocase(const char *n, struct sbuf *out)
+{
     sbuf_printf(out,
         "static int %s_equal_nocase(const char *a, const char *b, size_t n)\n"
         "{\n"
@@ -385,6 +388,278 @@ static void emit_compare_helpers(const char *n, size_t nlang,
         "    }\n"
         "    return 1;\n"
         "}\n\n", n);
+}
+
+/*
+ * The perfect hash of the name and phrase lookups.  A key's hash reads its
+ * first, middle and last byte (OR 0x20 for a lookup that ignores case) and
+ * mixes them with the length and a seed; the top bits are the slot.  The generator searches
+ * seeds and table sizes until no two keys share a slot, so a lookup is one
+ * hash, one slot and one compare.  The emitted <fn>_hash() computes the
+ * same.  When no seed works within the limits (many keys, or two keys
+ * with the same three bytes and length), the lookup falls back to the probing
+ * table of emit_hash_lookup.
+ */
+#define PH_SEEDS 2000UL    /* seeds tried per table size */
+#define PH_MAX_BITS 16     /* largest table: 2^16 slots */
+#define PH_SPARE_BITS 5    /* tables up to 64 times the keys */
+
+static unsigned long ph_hash(const char *key, size_t len, int fold,
+                             unsigned long seed, unsigned bits)
+{
+    const unsigned char *p = (const unsigned char *)key;
+    unsigned long a = 0, h;
+
+    if (len)
+        a = (unsigned long)p[0] | (unsigned long)p[len / 2] << 8 |
+            (unsigned long)p[len - 1] << 16;
+    if (fold)
+        a |= 0x202020UL;
+    h = ((a ^ seed) * 0x9E3779B1UL) & 0xffffffffUL;
+    h = ((h ^ (unsigned long)len) * 0x85EBCA77UL) & 0xffffffffUL;
+    return h >> (32 - bits);
+}
+
+/* Finds a seed and a table size (bits) under which the keys' slots are
+ * all different; returns 0, or -1 when none is found within the limits
+ * (or memory ran out). */
+static int ph_search(const char *const *keys, const size_t *lens,
+                     size_t nkeys, int fold, unsigned long *seed,
+                     unsigned *bits)
+{
+    unsigned b = 1, top;
+    unsigned char *used;
+    unsigned long sd;
+    size_t i;
+
+    while ((1UL << b) < (unsigned long)nkeys * 2)
+        b++;
+    top = b + PH_SPARE_BITS < PH_MAX_BITS ? b + PH_SPARE_BITS : PH_MAX_BITS;
+    if (b > top)
+        return -1;
+    used = (unsigned char *)sg_calloc((size_t)1 << top, 1);
+    if (used == NULL)
+        return -1;
+    for (; b <= top; b++) {
+        for (sd = 1; sd <= PH_SEEDS; sd++) {
+            for (i = 0; i < nkeys; i++) {
+                unsigned long h = ph_hash(keys[i], lens[i], fold, sd, b);
+
+                if (used[h])
+                    break;
+                used[h] = 1;
+            }
+            memset(used, 0, (size_t)1 << b);
+            if (i == nkeys) {
+                sg_free(used);
+                *seed = sd;
+                *bits = b;
+                return 0;
+            }
+        }
+    }
+    sg_free(used);
+    return -1;
+}
+
+/* The emitted compares of the perfect-hash lookups, once per file each:
+ * exact (fold 0) or case-insensitive (1).  The compares read machine words with
+ * memcpy (one load): equality, and the bytewise letter mask, do not depend
+ * on byte order. */
+static void emit_ph_helpers(const char *n, int fold, struct sbuf *out)
+{
+    if (!fold) {
+        sbuf_printf(out,
+            "/* 1 when the n bytes at a and b are the same. */\n"
+            "static int %s_same(const unsigned char *a, const unsigned char "
+            "*b,\n"
+            "                   size_t n)\n"
+            "{\n"
+            "    size_t i;\n"
+            "\n"
+            "    if (n >= 8) {\n"
+            "        for (i = 0; i + 8 < n; i += 8)\n"
+            "            if (memcmp(a + i, b + i, 8) != 0)\n"
+            "                return 0;\n"
+            "        return memcmp(a + n - 8, b + n - 8, 8) == 0;\n"
+            "    }\n"
+            "    if (n >= 4)\n"
+            "        return memcmp(a, b, 4) == 0 &&\n"
+            "               memcmp(a + n - 4, b + n - 4, 4) == 0;\n"
+            "    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] &&\n"
+            "                      a[n - 1] == b[n - 1]);\n"
+            "}\n\n", n);
+        return;
+    }
+    sbuf_printf(out,
+        "/* 1 when the bytes of x are those of k (ASCII) ignoring the case "
+        "of letters:\n"
+        " * 0x20 is set on both sides in each byte where k has a letter, and "
+        "only\n * there. */\n"
+        "static int %s_fold_eq(unsigned long x, unsigned long k)\n"
+        "{\n"
+        "    unsigned long ones = ~0UL / 255, f = k | ones * 0x20;\n"
+        "    unsigned long m = ((f + ones * 0x1f) & ~(f + ones * 0x05) &\n"
+        "                       ones * 0x80) >> 2;\n"
+        "\n"
+        "    return (x | m) == (k | m);\n"
+        "}\n\n"
+        "/* 1 when the n bytes at a are those at k (ASCII) ignoring the case "
+        "of\n * letters. */\n"
+        "static int %s_same_nocase(const unsigned char *a,\n"
+        "                          const unsigned char *k, size_t n)\n"
+        "{\n"
+        "    unsigned long x = 0, y = 0;\n"
+        "    size_t i;\n"
+        "\n"
+        "    if (n >= sizeof x) {\n"
+        "        for (i = 0; i + sizeof x < n; i += sizeof x) {\n"
+        "            memcpy(&x, a + i, sizeof x);\n"
+        "            memcpy(&y, k + i, sizeof x);\n"
+        "            if (!%s_fold_eq(x, y))\n"
+        "                return 0;\n"
+        "        }\n"
+        "        memcpy(&x, a + n - sizeof x, sizeof x);\n"
+        "        memcpy(&y, k + n - sizeof x, sizeof x);\n"
+        "        return %s_fold_eq(x, y);\n"
+        "    }\n"
+        "    if (n >= 4) {\n"
+        "        unsigned long x2 = 0, y2 = 0;\n"
+        "\n"
+        "        memcpy(&x, a, 4);\n"
+        "        memcpy(&y, k, 4);\n"
+        "        memcpy(&x2, a + n - 4, 4);\n"
+        "        memcpy(&y2, k + n - 4, 4);\n"
+        "        return %s_fold_eq(x, y) && %s_fold_eq(x2, y2);\n"
+        "    }\n"
+        "    if (n == 0)\n"
+        "        return 1;\n"
+        "    x = a[0] | (unsigned long)a[n / 2] << 8 | (unsigned long)a[n - 1]"
+        " << 16;\n"
+        "    y = k[0] | (unsigned long)k[n / 2] << 8 | (unsigned long)k[n - 1]"
+        " << 16;\n"
+        "    return %s_fold_eq(x, y);\n"
+        "}\n\n", n, n, n, n, n, n, n);
+}
+
+/*
+ * Emits the lookup <name>_from_<fn>(key) over keys[0..nkeys) (key_off:
+ * offsets into the <kind> pool, key_code: results) as a perfect hash;
+ * returns -1, emitting nothing, when ph_search finds none (the caller
+ * falls back to the probing table).  *helpers tracks emit_ph_helpers (bit
+ * 0 exact, bit 1 case-insensitive).
+ */
+static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
+                               const char *fn, const char *kind,
+                               const char *arg, const char *const *keys,
+                               const unsigned long *key_off,
+                               const long *key_code, size_t nkeys, int fold,
+                               int *helpers)
+{
+    const char *n = spec->reg.name.s;
+    size_t *lens, i, size, maxlen = 0;
+    unsigned long seed, maxoff = 0, *slot;
+    long maxcode = 0;
+    unsigned bits;
+    char name[64];
+
+    lens = (size_t *)sg_calloc(nkeys ? nkeys : 1, sizeof *lens);
+    if (lens == NULL)
+        return -1;
+    for (i = 0; i < nkeys; i++) {
+        lens[i] = strlen(keys[i]);
+        if (lens[i] > maxlen)
+            maxlen = lens[i];
+        if (key_off[i] > maxoff)
+            maxoff = key_off[i];
+        if (key_code[i] > maxcode)
+            maxcode = key_code[i];
+    }
+    for (i = 0; i < nkeys; i++)
+        if (key_code[i] < 0)
+            break; /* the table holds codes unsigned */
+    if (nkeys == 0 || i < nkeys ||
+        ph_search(keys, lens, nkeys, fold, &seed, &bits) != 0) {
+        sg_free(lens);
+        return -1;
+    }
+    size = (size_t)1 << bits;
+    slot = (unsigned long *)sg_calloc(size, sizeof *slot);
+    if (slot == NULL) {
+        sg_free(lens);
+        return -1;
+    }
+    for (i = 0; i < nkeys; i++)
+        slot[ph_hash(keys[i], lens[i], fold, seed, bits)] =
+            (unsigned long)i + 1;
+    if (!(*helpers & (fold ? 2 : 1))) {
+        emit_ph_helpers(n, fold, out);
+        *helpers |= fold ? 2 : 1;
+    }
+
+    sbuf_printf(out,
+        "/* The slot of a %s: a perfect hash of the keys (seed %lu, %u "
+        "bits). */\n"
+        "static unsigned long %s_%s_hash(const unsigned char *p, size_t n)\n"
+        "{\n"
+        "    %s_u32 a = 0;\n"
+        "\n"
+        "    if (n)\n"
+        "        a = (%s_u32)p[0] | (%s_u32)p[n / 2] << 8 | (%s_u32)p[n - 1] "
+        "<< 16;\n", arg, seed, bits, n, fn, n, n, n, n);
+    if (fold)
+        sbuf_puts(out, "    a |= 0x202020UL;\n");
+    sbuf_printf(out,
+        "    a = ((a ^ %luUL) * 0x9E3779B1UL) & 0xffffffffUL;\n"
+        "    a = ((a ^ (%s_u32)n) * 0x85EBCA77UL) & 0xffffffffUL;\n"
+        "    return (unsigned long)(a >> %u);\n"
+        "}\n\n", seed, n, 32 - bits);
+
+    sprintf(name, "%s_slot", fn);
+    sbuf_printf(out,
+        "/* Per slot: the offset of its key in the %s pool, its code plus "
+        "one and\n * its length; 0, 0, 0 for a free slot. */\n"
+        "static const struct %s_%s {\n"
+        "    %s off;\n    %s code;\n    %s len;\n"
+        "} %s_%s[] = {\n", kind, n, name,
+        uint_type(n, maxoff), uint_type(n, (unsigned long)maxcode + 1),
+        uint_type(n, (unsigned long)maxlen), n, name);
+    for (i = 0; i < size; i++) {
+        unsigned long e = slot[i];
+
+        sbuf_puts(out, i % 6 ? " {" : "    {");
+        sbuf_put_ulong(out, e ? key_off[e - 1] : 0);
+        sbuf_puts(out, ", ");
+        sbuf_put_ulong(out, e ? (unsigned long)key_code[e - 1] + 1 : 0);
+        sbuf_puts(out, ", ");
+        sbuf_put_ulong(out, e ? (unsigned long)lens[e - 1] : 0);
+        sbuf_puts(out, i + 1 < size ? (i % 6 == 5 ? "},\n" : "},") : "}\n");
+    }
+    sbuf_puts(out, "};\n\n");
+    sbuf_printf(out,
+        "int %s_from_%s(const char *%s)\n"
+        "{\n"
+        "    const unsigned char *p = (const unsigned char *)%s;\n"
+        "    const struct %s_%s *e;\n"
+        "    size_t n;\n"
+        "\n"
+        "    if (p == NULL)\n"
+        "        return -1;\n"
+        "    n = strlen(%s);\n"
+        "    e = &%s_%s[%s_%s_hash(p, n)];\n"
+        "    /* A free slot has length 0 and code 0: only \"\" reaches its "
+        "compare. */\n"
+        "    if (e->len != n ||\n"
+        "        !%s_same%s(p, (const unsigned char *)%s_%s_text(e->off), n))"
+        "\n"
+        "        return -1;\n"
+        "    return (int)e->code - 1;\n"
+        "}\n\n",
+        n, fn, arg, arg, n, name, arg, n, name, n, fn,
+        n, fold ? "_nocase" : "", n, kind);
+    sg_free(slot);
+    sg_free(lens);
+    return 0;
 }
 
 /* The language matcher: primary subtag of a language tag or locale name
@@ -737,7 +1012,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     const char **keys = NULL;
     struct pool phrases, names, refs, descs;
     struct code_value *cv = NULL;
-    int have_desc, have_ref;
+    int have_desc, have_ref, helpers = 0;
     struct table t;
 
     pool_init(&phrases);
@@ -856,10 +1131,8 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             sbuf_putc(out, '}');
         }
         table_end(&t);
-        emit_compare_helpers(n, nl, out);
+        emit_equal(n, out);
         emit_lang(spec, out);
-    } else {
-        emit_compare_helpers(n, 1, out); /* no language matcher */
     }
 
     /* The lookups by code, each one switch (emit_code_switch). */
@@ -970,7 +1243,10 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
                        "    return NULL;\n}\n\n");
     }
 
-    emit_hash_lookup(ctx, out, "name", keys, key_off, key_code, nnames, 0);
+    if (emit_perfect_lookup(spec, out, "name", "name", "name", keys, key_off,
+                            key_code, nnames, 0, &helpers) != 0)
+        emit_hash_lookup(ctx, out, "name", keys, key_off, key_code, nnames,
+                         0);
     /* Phrases: one key per code, then the former phrases (validation made
      * them all unique, ignoring case). */
     for (i = 0; i < nc; i++) {
@@ -987,8 +1263,12 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             key_code[k++] = c->code;
         }
     }
-    emit_hash_lookup(ctx, out, "reason", keys, key_off, key_code, nphrases,
-                     1);
+    if (emit_perfect_lookup(spec, out, "reason", "phrase", "phrase", keys,
+                            key_off, key_code, nphrases, 1, &helpers) != 0) {
+        emit_equal_nocase(n, out);
+        emit_hash_lookup(ctx, out, "reason", keys, key_off, key_code,
+                         nphrases, 1);
+    }
     /* The last function ends with a blank line; drop it. */
     if (out->len >= 2 && out->data[out->len - 1] == '\n' &&
         out->data[out->len - 2] == '\n')

@@ -323,6 +323,147 @@ static void test_http_status_list_and_codes(void **state)
     }
 }
 
+/* The reference for the string lookups: a scan of the spec, names and
+ * aliases compared exactly, phrases and former phrases ignoring ASCII
+ * case. */
+static int ascii_equal_nocase(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        int x = (unsigned char)*a, y = (unsigned char)*b;
+
+        if (x >= 'A' && x <= 'Z')
+            x += 'a' - 'A';
+        if (y >= 'A' && y <= 'Z')
+            y += 'a' - 'A';
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
+static int scan_from_name(const char *s)
+{
+    size_t i, j;
+
+    for (i = 0; i < spec.ncodes; i++) {
+        const struct spec_code *c = &spec.codes[i];
+
+        if (strcmp(c->name.s, s) == 0)
+            return (int)c->code;
+        for (j = 0; j < c->naliases; j++)
+            if (strcmp(c->aliases[j].s, s) == 0)
+                return (int)c->code;
+    }
+    return -1;
+}
+
+static int scan_from_reason(const char *s)
+{
+    size_t i, j;
+
+    for (i = 0; i < spec.ncodes; i++) {
+        const struct spec_code *c = &spec.codes[i];
+
+        if (ascii_equal_nocase(c->phrase.s, s))
+            return (int)c->code;
+        for (j = 0; j < c->nformer; j++)
+            if (ascii_equal_nocase(c->former[j].s, s))
+                return (int)c->code;
+    }
+    return -1;
+}
+
+static void check_key(const char *s)
+{
+    if (http_status_from_name(s) != scan_from_name(s) ||
+        http_status_from_reason(s) != scan_from_reason(s))
+        fail_msg("lookup of \"%s\": from_name %d (scan %d), from_reason %d "
+                 "(scan %d)", s, http_status_from_name(s),
+                 scan_from_name(s), http_status_from_reason(s),
+                 scan_from_reason(s));
+}
+
+/* Every key and many strings near one: case variants, each byte changed
+ * (to its neighbours, its other case, a space, a byte >= 0x80, and the
+ * bytes the ASCII fold 0x20 merges with it), every prefix, one byte
+ * more, and long strings; each lookup must agree with the scan. */
+static void check_near(const char *key)
+{
+    char buf[600];
+    size_t len = strlen(key), i, j;
+    static const int deltas[] = {1, -1, 0x20, -0x20};
+
+    if (len > 200)
+        return;
+    check_key(key);
+    for (i = 0; i <= len; i++) { /* prefixes, the key itself last */
+        memcpy(buf, key, i);
+        buf[i] = '\0';
+        check_key(buf);
+    }
+    for (j = 0; j < 3; j++) { /* all upper, all lower, toggled */
+        for (i = 0; i < len; i++) {
+            int c = (unsigned char)key[i];
+
+            if (j == 0 && c >= 'a' && c <= 'z')
+                c -= 0x20;
+            else if (j == 1 && c >= 'A' && c <= 'Z')
+                c += 0x20;
+            else if (j == 2 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                c ^= 0x20;
+            buf[i] = (char)c;
+        }
+        buf[len] = '\0';
+        check_key(buf);
+    }
+    for (i = 0; i < len; i++) { /* one byte off */
+        for (j = 0; j < sizeof deltas / sizeof deltas[0] + 2; j++) {
+            int c = (unsigned char)key[i];
+
+            if (j < sizeof deltas / sizeof deltas[0])
+                c += deltas[j];
+            else
+                c = j == sizeof deltas / sizeof deltas[0] ? ' ' : 0xC0;
+            if (c <= 0 || c > 255)
+                continue;
+            memcpy(buf, key, len + 1);
+            buf[i] = (char)c;
+            check_key(buf);
+        }
+    }
+    memcpy(buf, key, len);
+    strcpy(buf + len, "x");
+    check_key(buf);
+    memcpy(buf, key, len);
+    strcpy(buf + len, " ");
+    check_key(buf);
+    memset(buf, 'A', 300);
+    memcpy(buf + 300, key, len + 1);
+    check_key(buf);
+    memcpy(buf, key, len);
+    memset(buf + len, 'Z', 300);
+    buf[len + 300] = '\0';
+    check_key(buf);
+}
+
+static void test_http_status_string_lookups_match_a_scan(void **state)
+{
+    size_t i, j;
+
+    (void)state;
+    check_key("");
+    for (i = 0; i < spec.ncodes; i++) {
+        const struct spec_code *c = &spec.codes[i];
+
+        check_near(c->name.s);
+        check_near(c->phrase.s);
+        for (j = 0; j < c->naliases; j++)
+            check_near(c->aliases[j].s);
+        for (j = 0; j < c->nformer; j++)
+            check_near(c->former[j].s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -334,6 +475,7 @@ int main(void)
         cmocka_unit_test(test_http_status_matches_spec),
         cmocka_unit_test(test_http_status_properties_over_range),
         cmocka_unit_test(test_http_status_list_and_codes),
+        cmocka_unit_test(test_http_status_string_lookups_match_a_scan),
     };
 
     return cmocka_run_group_tests_name("http_status", tests, setup, teardown);

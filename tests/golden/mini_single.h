@@ -293,22 +293,6 @@ static int mini_equal(const char *a, const char *b)
     return *a == *b;
 }
 
-static int mini_equal_nocase(const char *a, const char *b, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        int x = (unsigned char)a[i], y = (unsigned char)b[i];
-
-        if (x != y) {
-            x |= 0x20;
-            if (x != (y | 0x20) || x < 'a' || x > 'z')
-                return 0;
-        }
-    }
-    return 1;
-}
-
 /* Row of lang in the description table: its letters up to '-', '_', '.',
  * '@' or the end, compared ignoring case; 0 (the first language) when
  * lang is NULL or not a language of the registry. */
@@ -483,93 +467,152 @@ const char *mini_reference(int code)
     }
 }
 
-/* name lookup: open addressing over FNV-1a hashes, linear probing;
- * slot values are entry + 1, 0 is empty; a key's length is compared before
- * its bytes. */
-static const unsigned char mini_name_slot[] = {
-    2, 4, 0, 0, 0, 1, 0, 3
-};
+/* 1 when the n bytes at a and b are the same. */
+static int mini_same(const unsigned char *a, const unsigned char *b,
+                   size_t n)
+{
+    size_t i;
 
-static const unsigned char mini_name_key[] = {
-    1, 6, 13, 23
-};
+    if (n >= 8) {
+        for (i = 0; i + 8 < n; i += 8)
+            if (memcmp(a + i, b + i, 8) != 0)
+                return 0;
+        return memcmp(a + n - 8, b + n - 8, 8) == 0;
+    }
+    if (n >= 4)
+        return memcmp(a, b, 4) == 0 &&
+               memcmp(a + n - 4, b + n - 4, 4) == 0;
+    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] &&
+                      a[n - 1] == b[n - 1]);
+}
 
-static const unsigned char mini_name_len[] = {
-    4, 6, 9, 6
-};
+/* The slot of a name: a perfect hash of the keys (seed 3, 3 bits). */
+static unsigned long mini_name_hash(const unsigned char *p, size_t n)
+{
+    mini_u32 a = 0;
 
-static const unsigned char mini_name_code[] = {
-    1, 10, 10, 42
+    if (n)
+        a = (mini_u32)p[0] | (mini_u32)p[n / 2] << 8 | (mini_u32)p[n - 1] << 16;
+    a = ((a ^ 3UL) * 0x9E3779B1UL) & 0xffffffffUL;
+    a = ((a ^ (mini_u32)n) * 0x85EBCA77UL) & 0xffffffffUL;
+    return (unsigned long)(a >> 29);
+}
+
+/* Per slot: the offset of its key in the name pool, its code plus one and
+ * its length; 0, 0, 0 for a free slot. */
+static const struct mini_name_slot {
+    unsigned char off;
+    unsigned char code;
+    unsigned char len;
+} mini_name_slot[] = {
+    {6, 11, 6}, {0, 0, 0}, {23, 43, 6}, {0, 0, 0}, {1, 2, 4}, {13, 11, 9},
+    {0, 0, 0}, {0, 0, 0}
 };
 
 int mini_from_name(const char *name)
 {
-    const unsigned char *p;
-    unsigned long h = 2166136261UL;
-    unsigned long i;
-    size_t len;
+    const unsigned char *p = (const unsigned char *)name;
+    const struct mini_name_slot *e;
+    size_t n;
 
-    if (name == NULL)
+    if (p == NULL)
         return -1;
-    for (p = (const unsigned char *)name; *p; p++) {
-        h ^= *p;
-        h *= 16777619UL;
-    }
-    len = (size_t)(p - (const unsigned char *)name);
-    for (i = h & 7UL;; i = (i + 1) & 7UL) {
-        unsigned long e = mini_name_slot[i];
-
-        if (e == 0)
-            return -1;
-        if (mini_name_len[e - 1] == len &&
-            memcmp(mini_name_text(mini_name_key[e - 1]), name, len) == 0)
-            return (int)mini_name_code[e - 1];
-    }
+    n = strlen(name);
+    e = &mini_name_slot[mini_name_hash(p, n)];
+    /* A free slot has length 0 and code 0: only "" reaches its compare. */
+    if (e->len != n ||
+        !mini_same(p, (const unsigned char *)mini_name_text(e->off), n))
+        return -1;
+    return (int)e->code - 1;
 }
 
-/* reason lookup: open addressing over FNV-1a hashes of the bytes | 0x20 (letters
- * folded), linear probing;
- * slot values are entry + 1, 0 is empty; a key's length is compared before
- * its bytes. */
-static const unsigned char mini_reason_slot[] = {
-    0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 5, 0, 2, 1, 0, 4
-};
+/* 1 when the bytes of x are those of k (ASCII) ignoring the case of letters:
+ * 0x20 is set on both sides in each byte where k has a letter, and only
+ * there. */
+static int mini_fold_eq(unsigned long x, unsigned long k)
+{
+    unsigned long ones = ~0UL / 255, f = k | ones * 0x20;
+    unsigned long m = ((f + ones * 0x1f) & ~(f + ones * 0x05) &
+                       ones * 0x80) >> 2;
 
-static const unsigned char mini_reason_key[] = {
-    1, 6, 21, 32, 42
-};
+    return (x | m) == (k | m);
+}
 
-static const unsigned char mini_reason_len[] = {
-    4, 14, 10, 9, 15
-};
+/* 1 when the n bytes at a are those at k (ASCII) ignoring the case of
+ * letters. */
+static int mini_same_nocase(const unsigned char *a,
+                          const unsigned char *k, size_t n)
+{
+    unsigned long x = 0, y = 0;
+    size_t i;
 
-static const unsigned char mini_reason_code[] = {
-    1, 10, 42, 10, 10
+    if (n >= sizeof x) {
+        for (i = 0; i + sizeof x < n; i += sizeof x) {
+            memcpy(&x, a + i, sizeof x);
+            memcpy(&y, k + i, sizeof x);
+            if (!mini_fold_eq(x, y))
+                return 0;
+        }
+        memcpy(&x, a + n - sizeof x, sizeof x);
+        memcpy(&y, k + n - sizeof x, sizeof x);
+        return mini_fold_eq(x, y);
+    }
+    if (n >= 4) {
+        unsigned long x2 = 0, y2 = 0;
+
+        memcpy(&x, a, 4);
+        memcpy(&y, k, 4);
+        memcpy(&x2, a + n - 4, 4);
+        memcpy(&y2, k + n - 4, 4);
+        return mini_fold_eq(x, y) && mini_fold_eq(x2, y2);
+    }
+    if (n == 0)
+        return 1;
+    x = a[0] | (unsigned long)a[n / 2] << 8 | (unsigned long)a[n - 1] << 16;
+    y = k[0] | (unsigned long)k[n / 2] << 8 | (unsigned long)k[n - 1] << 16;
+    return mini_fold_eq(x, y);
+}
+
+/* The slot of a phrase: a perfect hash of the keys (seed 4, 4 bits). */
+static unsigned long mini_reason_hash(const unsigned char *p, size_t n)
+{
+    mini_u32 a = 0;
+
+    if (n)
+        a = (mini_u32)p[0] | (mini_u32)p[n / 2] << 8 | (mini_u32)p[n - 1] << 16;
+    a |= 0x202020UL;
+    a = ((a ^ 4UL) * 0x9E3779B1UL) & 0xffffffffUL;
+    a = ((a ^ (mini_u32)n) * 0x85EBCA77UL) & 0xffffffffUL;
+    return (unsigned long)(a >> 28);
+}
+
+/* Per slot: the offset of its key in the phrase pool, its code plus one and
+ * its length; 0, 0, 0 for a free slot. */
+static const struct mini_reason_slot {
+    unsigned char off;
+    unsigned char code;
+    unsigned char len;
+} mini_reason_slot[] = {
+    {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {6, 11, 14}, {0, 0, 0},
+    {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {32, 11, 9},
+    {42, 11, 15}, {0, 0, 0}, {21, 43, 10}, {1, 2, 4}
 };
 
 int mini_from_reason(const char *phrase)
 {
-    const unsigned char *p;
-    unsigned long h = 2166136261UL;
-    unsigned long i;
-    size_t len;
+    const unsigned char *p = (const unsigned char *)phrase;
+    const struct mini_reason_slot *e;
+    size_t n;
 
-    if (phrase == NULL)
+    if (p == NULL)
         return -1;
-    for (p = (const unsigned char *)phrase; *p; p++) {
-        h ^= (unsigned long)(*p | 0x20);
-        h *= 16777619UL;
-    }
-    len = (size_t)(p - (const unsigned char *)phrase);
-    for (i = h & 15UL;; i = (i + 1) & 15UL) {
-        unsigned long e = mini_reason_slot[i];
-
-        if (e == 0)
-            return -1;
-        if (mini_reason_len[e - 1] == len &&
-            mini_equal_nocase(mini_phrase_text(mini_reason_key[e - 1]), phrase, len))
-            return (int)mini_reason_code[e - 1];
-    }
+    n = strlen(phrase);
+    e = &mini_reason_slot[mini_reason_hash(p, n)];
+    /* A free slot has length 0 and code 0: only "" reaches its compare. */
+    if (e->len != n ||
+        !mini_same_nocase(p, (const unsigned char *)mini_phrase_text(e->off), n))
+        return -1;
+    return (int)e->code - 1;
 }
 
 #endif /* MINI_IMPLEMENTATION */
