@@ -178,23 +178,24 @@ static void emit_lifecycle_enum(const struct emit_ctx *ctx, struct sbuf *out)
     sbuf_puts(out, "\n};\n\n");
 }
 
-/* One "#elif defined(X)" link of the clash check. */
+/* One "defined(X)" term of the clash check, one to a line (a name added
+ * to the spec changes one line of the header, not the rest of a paragraph). */
 static void clash(const struct emit_ctx *ctx, struct sbuf *out, int *first,
                   const char *name)
 {
-    const char *m = ctx->spec->reg.macro.s;
-
-    sbuf_printf(out, "#%s defined(%s_%s)\n", *first ? "if" : "elif", m, name);
-    sbuf_printf(out,
-                "#error \"%s_%s is already a macro: #undef it, or include "
-                "this header where the other is not\"\n", m, name);
+    sbuf_puts(out, *first ? "#if " : " || \\\n    ");
+    sbuf_printf(out, "defined(%s_%s)", ctx->spec->reg.macro.s, name);
     *first = 0;
 }
 
 /*
- * Stops the build with a clear message when a constant's name is already a
- * macro: the enumerator would be replaced by the macro's text and the
- * error would be far from its cause.
+ * Stops the build when a name the header declares is already a macro (as
+ * Windows' <winhttp.h> defines HTTP_STATUS_OK): the enumerator would be
+ * replaced by the macro's text.  One #if over every name and one #error,
+ * so the check costs a line per name, after the enums so that they
+ * come first in the header: the compiler's error in the enum names the
+ * macro ("in expansion of macro ..."), and the comment says how to list
+ * the culprits.
  */
 static void emit_clash_check(const struct emit_ctx *ctx, struct sbuf *out)
 {
@@ -204,12 +205,16 @@ static void emit_clash_check(const struct emit_ctx *ctx, struct sbuf *out)
     size_t i, j;
 
     sbuf_init(&name);
-    sbuf_puts(out, "/* Every name below must be free.  If another header has "
-                   "already made one\n"
-                   " * a macro, stop here and say which: #undef it, include "
-                   "this header where\n"
-                   " * the other is not, or regenerate with another "
-                   "registry.macro prefix. */\n");
+    sbuf_printf(out, "/* Every name of this header must be free.  If another "
+                     "header has made one\n"
+                     " * a macro, the enums above do not compile (the error "
+                     "says \"in expansion of\n"
+                     " * macro\" and names it) and the build stops here; "
+                     "list them with\n"
+                     " * cc -E -dM file.c | grep '%s_'.  #undef it, include "
+                     "this header\n"
+                     " * where the other is not, or regenerate with --macro. "
+                     "*/\n", spec->reg.macro.s);
     for (i = 0; i < spec->ncodes; i++) {
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
@@ -237,7 +242,9 @@ static void emit_clash_check(const struct emit_ctx *ctx, struct sbuf *out)
     }
     clash(ctx, out, &first, "COUNT");
     clash(ctx, out, &first, "LIST");
-    sbuf_puts(out, "#endif\n\n");
+    sbuf_printf(out, "\n#error \"a name in %s.h is already a macro: "
+                     "see the comment above\"\n#endif\n\n",
+                spec->reg.name.s);
     if (sbuf_failed(&name))
         out->failed = 1;
     sbuf_free(&name);
@@ -386,7 +393,6 @@ static void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
     size_t i;
 
     sbuf_printf(out, "#ifndef %s\n#define %s\n\n", guard, guard);
-    emit_clash_check(ctx, out);
     sbuf_printf(out,
         "/* Marks the former names of codes.  Define it empty before "
         "including this\n * header to use them without a warning. */\n"
@@ -400,6 +406,7 @@ static void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
     sbuf_puts(out, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
     emit_code_enum(ctx, out);
     emit_class_enum(ctx, out);
+    emit_clash_check(ctx, out);
     emit_lifecycle_enum(ctx, out);
     if (spec->ntraits) {
         sbuf_printf(out, "/* Trait bits (%s_traits). */\n", spec->reg.name.s);

@@ -10,193 +10,6 @@
 #ifndef HTTP_STATUS_H
 #define HTTP_STATUS_H
 
-/* Every name below must be free.  If another header has already made one
- * a macro, stop here and say which: #undef it, include this header where
- * the other is not, or regenerate with another registry.macro prefix. */
-#if defined(HTTP_STATUS_CONTINUE)
-#error "HTTP_STATUS_CONTINUE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_SWITCHING_PROTOCOLS)
-#error "HTTP_STATUS_SWITCHING_PROTOCOLS is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_PROCESSING)
-#error "HTTP_STATUS_PROCESSING is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_EARLY_HINTS)
-#error "HTTP_STATUS_EARLY_HINTS is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED)
-#error "HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_OK)
-#error "HTTP_STATUS_OK is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_CREATED)
-#error "HTTP_STATUS_CREATED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_ACCEPTED)
-#error "HTTP_STATUS_ACCEPTED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION)
-#error "HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_NO_CONTENT)
-#error "HTTP_STATUS_NO_CONTENT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_RESET_CONTENT)
-#error "HTTP_STATUS_RESET_CONTENT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_PARTIAL_CONTENT)
-#error "HTTP_STATUS_PARTIAL_CONTENT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_MULTI_STATUS)
-#error "HTTP_STATUS_MULTI_STATUS is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_ALREADY_REPORTED)
-#error "HTTP_STATUS_ALREADY_REPORTED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_IM_USED)
-#error "HTTP_STATUS_IM_USED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_MULTIPLE_CHOICES)
-#error "HTTP_STATUS_MULTIPLE_CHOICES is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_MOVED_PERMANENTLY)
-#error "HTTP_STATUS_MOVED_PERMANENTLY is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_FOUND)
-#error "HTTP_STATUS_FOUND is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_MOVED_TEMPORARILY)
-#error "HTTP_STATUS_MOVED_TEMPORARILY is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_SEE_OTHER)
-#error "HTTP_STATUS_SEE_OTHER is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_NOT_MODIFIED)
-#error "HTTP_STATUS_NOT_MODIFIED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_USE_PROXY)
-#error "HTTP_STATUS_USE_PROXY is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_SWITCH_PROXY)
-#error "HTTP_STATUS_SWITCH_PROXY is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_TEMPORARY_REDIRECT)
-#error "HTTP_STATUS_TEMPORARY_REDIRECT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_PERMANENT_REDIRECT)
-#error "HTTP_STATUS_PERMANENT_REDIRECT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_BAD_REQUEST)
-#error "HTTP_STATUS_BAD_REQUEST is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_UNAUTHORIZED)
-#error "HTTP_STATUS_UNAUTHORIZED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_PAYMENT_REQUIRED)
-#error "HTTP_STATUS_PAYMENT_REQUIRED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_FORBIDDEN)
-#error "HTTP_STATUS_FORBIDDEN is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_NOT_FOUND)
-#error "HTTP_STATUS_NOT_FOUND is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_METHOD_NOT_ALLOWED)
-#error "HTTP_STATUS_METHOD_NOT_ALLOWED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_NOT_ACCEPTABLE)
-#error "HTTP_STATUS_NOT_ACCEPTABLE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED)
-#error "HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_REQUEST_TIMEOUT)
-#error "HTTP_STATUS_REQUEST_TIMEOUT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_CONFLICT)
-#error "HTTP_STATUS_CONFLICT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_GONE)
-#error "HTTP_STATUS_GONE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_LENGTH_REQUIRED)
-#error "HTTP_STATUS_LENGTH_REQUIRED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_PRECONDITION_FAILED)
-#error "HTTP_STATUS_PRECONDITION_FAILED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_CONTENT_TOO_LARGE)
-#error "HTTP_STATUS_CONTENT_TOO_LARGE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_PAYLOAD_TOO_LARGE)
-#error "HTTP_STATUS_PAYLOAD_TOO_LARGE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE)
-#error "HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_URI_TOO_LONG)
-#error "HTTP_STATUS_URI_TOO_LONG is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_REQUEST_URI_TOO_LONG)
-#error "HTTP_STATUS_REQUEST_URI_TOO_LONG is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE)
-#error "HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_RANGE_NOT_SATISFIABLE)
-#error "HTTP_STATUS_RANGE_NOT_SATISFIABLE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE)
-#error "HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_EXPECTATION_FAILED)
-#error "HTTP_STATUS_EXPECTATION_FAILED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_IM_A_TEAPOT)
-#error "HTTP_STATUS_IM_A_TEAPOT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_MISDIRECTED_REQUEST)
-#error "HTTP_STATUS_MISDIRECTED_REQUEST is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_UNPROCESSABLE_CONTENT)
-#error "HTTP_STATUS_UNPROCESSABLE_CONTENT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_UNPROCESSABLE_ENTITY)
-#error "HTTP_STATUS_UNPROCESSABLE_ENTITY is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_LOCKED)
-#error "HTTP_STATUS_LOCKED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_FAILED_DEPENDENCY)
-#error "HTTP_STATUS_FAILED_DEPENDENCY is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_TOO_EARLY)
-#error "HTTP_STATUS_TOO_EARLY is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_UPGRADE_REQUIRED)
-#error "HTTP_STATUS_UPGRADE_REQUIRED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_PRECONDITION_REQUIRED)
-#error "HTTP_STATUS_PRECONDITION_REQUIRED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_TOO_MANY_REQUESTS)
-#error "HTTP_STATUS_TOO_MANY_REQUESTS is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE)
-#error "HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_RETRY_WITH)
-#error "HTTP_STATUS_RETRY_WITH is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS)
-#error "HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_INTERNAL_SERVER_ERROR)
-#error "HTTP_STATUS_INTERNAL_SERVER_ERROR is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_NOT_IMPLEMENTED)
-#error "HTTP_STATUS_NOT_IMPLEMENTED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_BAD_GATEWAY)
-#error "HTTP_STATUS_BAD_GATEWAY is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_SERVICE_UNAVAILABLE)
-#error "HTTP_STATUS_SERVICE_UNAVAILABLE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_GATEWAY_TIMEOUT)
-#error "HTTP_STATUS_GATEWAY_TIMEOUT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED)
-#error "HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_VARIANT_ALSO_NEGOTIATES)
-#error "HTTP_STATUS_VARIANT_ALSO_NEGOTIATES is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_INSUFFICIENT_STORAGE)
-#error "HTTP_STATUS_INSUFFICIENT_STORAGE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_LOOP_DETECTED)
-#error "HTTP_STATUS_LOOP_DETECTED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED)
-#error "HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_NOT_EXTENDED)
-#error "HTTP_STATUS_NOT_EXTENDED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED)
-#error "HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_CLASS_INFORMATIONAL)
-#error "HTTP_STATUS_CLASS_INFORMATIONAL is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_CLASS_SUCCESSFUL)
-#error "HTTP_STATUS_CLASS_SUCCESSFUL is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_CLASS_REDIRECTION)
-#error "HTTP_STATUS_CLASS_REDIRECTION is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_CLASS_CLIENT_ERROR)
-#error "HTTP_STATUS_CLASS_CLIENT_ERROR is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_CLASS_SERVER_ERROR)
-#error "HTTP_STATUS_CLASS_SERVER_ERROR is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_TRAIT_NO_BODY)
-#error "HTTP_STATUS_TRAIT_NO_BODY is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_TRAIT_CACHEABLE)
-#error "HTTP_STATUS_TRAIT_CACHEABLE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_TRAIT_REDIRECT)
-#error "HTTP_STATUS_TRAIT_REDIRECT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_TRAIT_RETRYABLE)
-#error "HTTP_STATUS_TRAIT_RETRYABLE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_CLASS_NONE)
-#error "HTTP_STATUS_CLASS_NONE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_LIFECYCLE_NONE)
-#error "HTTP_STATUS_LIFECYCLE_NONE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_LIFECYCLE_STANDARD)
-#error "HTTP_STATUS_LIFECYCLE_STANDARD is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_LIFECYCLE_TEMPORARY)
-#error "HTTP_STATUS_LIFECYCLE_TEMPORARY is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_LIFECYCLE_DEPRECATED)
-#error "HTTP_STATUS_LIFECYCLE_DEPRECATED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_LIFECYCLE_UNUSED)
-#error "HTTP_STATUS_LIFECYCLE_UNUSED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_LIFECYCLE_OBSOLETE)
-#error "HTTP_STATUS_LIFECYCLE_OBSOLETE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_LIFECYCLE_UNOFFICIAL)
-#error "HTTP_STATUS_LIFECYCLE_UNOFFICIAL is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_COUNT)
-#error "HTTP_STATUS_COUNT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(HTTP_STATUS_LIST)
-#error "HTTP_STATUS_LIST is already a macro: #undef it, or include this header where the other is not"
-#endif
-
 /* Marks the former names of codes.  Define it empty before including this
  * header to use them without a warning. */
 #ifndef HTTP_STATUS_DEPRECATED
@@ -368,6 +181,105 @@ enum http_status_class {
     HTTP_STATUS_CLASS_CLIENT_ERROR /* 400-499 Client Error */,
     HTTP_STATUS_CLASS_SERVER_ERROR /* 500-599 Server Error */
 };
+
+/* Every name of this header must be free.  If another header has made one
+ * a macro, the enums above do not compile (the error says "in expansion of
+ * macro" and names it) and the build stops here; list them with
+ * cc -E -dM file.c | grep 'HTTP_STATUS_'.  #undef it, include this header
+ * where the other is not, or regenerate with --macro. */
+#if defined(HTTP_STATUS_CONTINUE) || \
+    defined(HTTP_STATUS_SWITCHING_PROTOCOLS) || \
+    defined(HTTP_STATUS_PROCESSING) || \
+    defined(HTTP_STATUS_EARLY_HINTS) || \
+    defined(HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED) || \
+    defined(HTTP_STATUS_OK) || \
+    defined(HTTP_STATUS_CREATED) || \
+    defined(HTTP_STATUS_ACCEPTED) || \
+    defined(HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION) || \
+    defined(HTTP_STATUS_NO_CONTENT) || \
+    defined(HTTP_STATUS_RESET_CONTENT) || \
+    defined(HTTP_STATUS_PARTIAL_CONTENT) || \
+    defined(HTTP_STATUS_MULTI_STATUS) || \
+    defined(HTTP_STATUS_ALREADY_REPORTED) || \
+    defined(HTTP_STATUS_IM_USED) || \
+    defined(HTTP_STATUS_MULTIPLE_CHOICES) || \
+    defined(HTTP_STATUS_MOVED_PERMANENTLY) || \
+    defined(HTTP_STATUS_FOUND) || \
+    defined(HTTP_STATUS_MOVED_TEMPORARILY) || \
+    defined(HTTP_STATUS_SEE_OTHER) || \
+    defined(HTTP_STATUS_NOT_MODIFIED) || \
+    defined(HTTP_STATUS_USE_PROXY) || \
+    defined(HTTP_STATUS_SWITCH_PROXY) || \
+    defined(HTTP_STATUS_TEMPORARY_REDIRECT) || \
+    defined(HTTP_STATUS_PERMANENT_REDIRECT) || \
+    defined(HTTP_STATUS_BAD_REQUEST) || \
+    defined(HTTP_STATUS_UNAUTHORIZED) || \
+    defined(HTTP_STATUS_PAYMENT_REQUIRED) || \
+    defined(HTTP_STATUS_FORBIDDEN) || \
+    defined(HTTP_STATUS_NOT_FOUND) || \
+    defined(HTTP_STATUS_METHOD_NOT_ALLOWED) || \
+    defined(HTTP_STATUS_NOT_ACCEPTABLE) || \
+    defined(HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED) || \
+    defined(HTTP_STATUS_REQUEST_TIMEOUT) || \
+    defined(HTTP_STATUS_CONFLICT) || \
+    defined(HTTP_STATUS_GONE) || \
+    defined(HTTP_STATUS_LENGTH_REQUIRED) || \
+    defined(HTTP_STATUS_PRECONDITION_FAILED) || \
+    defined(HTTP_STATUS_CONTENT_TOO_LARGE) || \
+    defined(HTTP_STATUS_PAYLOAD_TOO_LARGE) || \
+    defined(HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE) || \
+    defined(HTTP_STATUS_URI_TOO_LONG) || \
+    defined(HTTP_STATUS_REQUEST_URI_TOO_LONG) || \
+    defined(HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE) || \
+    defined(HTTP_STATUS_RANGE_NOT_SATISFIABLE) || \
+    defined(HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE) || \
+    defined(HTTP_STATUS_EXPECTATION_FAILED) || \
+    defined(HTTP_STATUS_IM_A_TEAPOT) || \
+    defined(HTTP_STATUS_MISDIRECTED_REQUEST) || \
+    defined(HTTP_STATUS_UNPROCESSABLE_CONTENT) || \
+    defined(HTTP_STATUS_UNPROCESSABLE_ENTITY) || \
+    defined(HTTP_STATUS_LOCKED) || \
+    defined(HTTP_STATUS_FAILED_DEPENDENCY) || \
+    defined(HTTP_STATUS_TOO_EARLY) || \
+    defined(HTTP_STATUS_UPGRADE_REQUIRED) || \
+    defined(HTTP_STATUS_PRECONDITION_REQUIRED) || \
+    defined(HTTP_STATUS_TOO_MANY_REQUESTS) || \
+    defined(HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE) || \
+    defined(HTTP_STATUS_RETRY_WITH) || \
+    defined(HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS) || \
+    defined(HTTP_STATUS_INTERNAL_SERVER_ERROR) || \
+    defined(HTTP_STATUS_NOT_IMPLEMENTED) || \
+    defined(HTTP_STATUS_BAD_GATEWAY) || \
+    defined(HTTP_STATUS_SERVICE_UNAVAILABLE) || \
+    defined(HTTP_STATUS_GATEWAY_TIMEOUT) || \
+    defined(HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED) || \
+    defined(HTTP_STATUS_VARIANT_ALSO_NEGOTIATES) || \
+    defined(HTTP_STATUS_INSUFFICIENT_STORAGE) || \
+    defined(HTTP_STATUS_LOOP_DETECTED) || \
+    defined(HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED) || \
+    defined(HTTP_STATUS_NOT_EXTENDED) || \
+    defined(HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED) || \
+    defined(HTTP_STATUS_CLASS_INFORMATIONAL) || \
+    defined(HTTP_STATUS_CLASS_SUCCESSFUL) || \
+    defined(HTTP_STATUS_CLASS_REDIRECTION) || \
+    defined(HTTP_STATUS_CLASS_CLIENT_ERROR) || \
+    defined(HTTP_STATUS_CLASS_SERVER_ERROR) || \
+    defined(HTTP_STATUS_TRAIT_NO_BODY) || \
+    defined(HTTP_STATUS_TRAIT_CACHEABLE) || \
+    defined(HTTP_STATUS_TRAIT_REDIRECT) || \
+    defined(HTTP_STATUS_TRAIT_RETRYABLE) || \
+    defined(HTTP_STATUS_CLASS_NONE) || \
+    defined(HTTP_STATUS_LIFECYCLE_NONE) || \
+    defined(HTTP_STATUS_LIFECYCLE_STANDARD) || \
+    defined(HTTP_STATUS_LIFECYCLE_TEMPORARY) || \
+    defined(HTTP_STATUS_LIFECYCLE_DEPRECATED) || \
+    defined(HTTP_STATUS_LIFECYCLE_UNUSED) || \
+    defined(HTTP_STATUS_LIFECYCLE_OBSOLETE) || \
+    defined(HTTP_STATUS_LIFECYCLE_UNOFFICIAL) || \
+    defined(HTTP_STATUS_COUNT) || \
+    defined(HTTP_STATUS_LIST)
+#error "a name in http_status.h is already a macro: see the comment above"
+#endif
 
 /* The status of a code in its registry (http_status_status_of). */
 enum http_status_lifecycle {

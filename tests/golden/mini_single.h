@@ -14,47 +14,6 @@
 #ifndef MINI_H
 #define MINI_H
 
-/* Every name below must be free.  If another header has already made one
- * a macro, stop here and say which: #undef it, include this header where
- * the other is not, or regenerate with another registry.macro prefix. */
-#if defined(MINI_FINE)
-#error "MINI_FINE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_BROKEN)
-#error "MINI_BROKEN is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_SHATTERED)
-#error "MINI_SHATTERED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_ANSWER)
-#error "MINI_ANSWER is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_CLASS_GOOD)
-#error "MINI_CLASS_GOOD is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_CLASS_BAD)
-#error "MINI_CLASS_BAD is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_TRAIT_FINAL)
-#error "MINI_TRAIT_FINAL is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_TRAIT_LOUD)
-#error "MINI_TRAIT_LOUD is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_CLASS_NONE)
-#error "MINI_CLASS_NONE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_LIFECYCLE_NONE)
-#error "MINI_LIFECYCLE_NONE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_LIFECYCLE_STANDARD)
-#error "MINI_LIFECYCLE_STANDARD is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_LIFECYCLE_TEMPORARY)
-#error "MINI_LIFECYCLE_TEMPORARY is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_LIFECYCLE_DEPRECATED)
-#error "MINI_LIFECYCLE_DEPRECATED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_LIFECYCLE_UNUSED)
-#error "MINI_LIFECYCLE_UNUSED is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_LIFECYCLE_OBSOLETE)
-#error "MINI_LIFECYCLE_OBSOLETE is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_LIFECYCLE_UNOFFICIAL)
-#error "MINI_LIFECYCLE_UNOFFICIAL is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_COUNT)
-#error "MINI_COUNT is already a macro: #undef it, or include this header where the other is not"
-#elif defined(MINI_LIST)
-#error "MINI_LIST is already a macro: #undef it, or include this header where the other is not"
-#endif
-
 /* Marks the former names of codes.  Define it empty before including this
  * header to use them without a warning. */
 #ifndef MINI_DEPRECATED
@@ -87,6 +46,32 @@ enum mini_class {
     MINI_CLASS_GOOD /* 1-9 Good */,
     MINI_CLASS_BAD /* 10-19 Bad */
 };
+
+/* Every name of this header must be free.  If another header has made one
+ * a macro, the enums above do not compile (the error says "in expansion of
+ * macro" and names it) and the build stops here; list them with
+ * cc -E -dM file.c | grep 'MINI_'.  #undef it, include this header
+ * where the other is not, or regenerate with --macro. */
+#if defined(MINI_FINE) || \
+    defined(MINI_BROKEN) || \
+    defined(MINI_SHATTERED) || \
+    defined(MINI_ANSWER) || \
+    defined(MINI_CLASS_GOOD) || \
+    defined(MINI_CLASS_BAD) || \
+    defined(MINI_TRAIT_FINAL) || \
+    defined(MINI_TRAIT_LOUD) || \
+    defined(MINI_CLASS_NONE) || \
+    defined(MINI_LIFECYCLE_NONE) || \
+    defined(MINI_LIFECYCLE_STANDARD) || \
+    defined(MINI_LIFECYCLE_TEMPORARY) || \
+    defined(MINI_LIFECYCLE_DEPRECATED) || \
+    defined(MINI_LIFECYCLE_UNUSED) || \
+    defined(MINI_LIFECYCLE_OBSOLETE) || \
+    defined(MINI_LIFECYCLE_UNOFFICIAL) || \
+    defined(MINI_COUNT) || \
+    defined(MINI_LIST)
+#error "a name in mini.h is already a macro: see the comment above"
+#endif
 
 /* The status of a code in its registry (mini_status_of). */
 enum mini_lifecycle {
