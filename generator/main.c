@@ -75,6 +75,29 @@ static const char help[] =
     "difference, or compat a breaking change; 2 bad usage, invalid spec,\n"
     "or I/O error.\n";
 
+static void say(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Prints one line to standard error, escaped as diagnostics are (a path
+ * or an argument can hold control characters). */
+static void say(const char *fmt, ...)
+{
+    char tmp[2048];
+    struct sbuf line;
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    sbuf_init(&line);
+    sbuf_put_escaped(&line, tmp);
+    fprintf(stderr, "%s\n", sbuf_failed(&line) ? tmp : sbuf_str(&line));
+    sbuf_free(&line);
+}
+
 /* Prints every diagnostic of dl to stderr, in the order of their
  * positions. */
 static void print_diags(struct diag_list *dl)
@@ -90,10 +113,10 @@ static void print_diags(struct diag_list *dl)
         fprintf(stderr, "%s\n", sbuf_str(&line));
     }
     if (dl->dropped)
-        fprintf(stderr, "%s: error: %lu more error%s not shown\n", dl->file,
+        say("%s: error: %lu more error%s not shown", dl->file,
                 (unsigned long)dl->dropped, dl->dropped == 1 ? "" : "s");
     if (dl->oom || sbuf_failed(&line))
-        fprintf(stderr, "%s: error: out of memory\n", dl->file);
+        say("%s: error: out of memory", dl->file);
     sbuf_free(&line);
 }
 
@@ -193,8 +216,8 @@ static void list_outputs(const char *out_dir, int dir_given,
 /* Tells the user why the run stops for a while (write_opts.waiting). */
 static void say_waiting(const char *lock_path, const char *dir)
 {
-    fprintf(stderr, "statusgen: waiting for %s: another statusgen run is "
-            "writing into %s\n", lock_path, dir);
+    say("statusgen: waiting for %s: another statusgen run is writing into "
+        "%s", lock_path, dir);
 }
 
 static int run_generate(const struct run_opts *o, int dir_given)
@@ -255,9 +278,9 @@ static int run_generate(const struct run_opts *o, int dir_given)
         } else {
             fputs(sbuf_str(&report), stdout);
             if (stale)
-                fprintf(stderr, "statusgen: %d file%s in %s not up to date "
-                        "with %s; run statusgen again without --check "
-                        "(same -o and --emit) to update them\n", stale,
+                say("statusgen: %d file%s in %s not up to date with %s; run "
+                    "statusgen again without --check (same -o and --emit) "
+                    "to update them", stale,
                         stale == 1 ? "" : "s", o->out_dir,
                         input_name(o->spec));
             rc = stale ? EXIT_DIFF : 0;
@@ -309,8 +332,8 @@ static int run_audit(const char *csv_path, const char *spec_path)
     }
     fputs(sbuf_str(&report), stdout);
     if (diffs)
-        fprintf(stderr, "statusgen audit: %d difference%s between %s and "
-                "%s\n", diffs, diffs == 1 ? "" : "s", spec_path, csv_path);
+        say("statusgen audit: %d difference%s between %s and %s", diffs,
+            diffs == 1 ? "" : "s", spec_path, csv_path);
     rc = diffs ? EXIT_DIFF : 0;
 done:
     sbuf_free(&report);
@@ -330,13 +353,14 @@ static int bad_usage(const char *fmt, ...)
 /* Reports a command-line mistake and the usage; returns exit status 2. */
 static int bad_usage(const char *fmt, ...)
 {
+    char tmp[1024];
     va_list ap;
 
-    fprintf(stderr, "statusgen: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n%s", usage);
+    say("statusgen: %s", tmp);
+    fputs(usage, stderr);
     return EXIT_BAD;
 }
 
@@ -437,8 +461,8 @@ static int run_compat(int argc, char **argv)
         sbuf_free(&line);
     }
     rc = r.errors || (strict && r.warnings) ? EXIT_DIFF : 0;
-    fprintf(stderr, "statusgen compat: %s: %lu breaking change%s, %lu "
-            "warning%s against %s\n", new_name, (unsigned long)r.errors,
+    say("statusgen compat: %s: %lu breaking change%s, %lu warning%s against "
+        "%s", new_name, (unsigned long)r.errors,
             r.errors == 1 ? "" : "s", (unsigned long)r.warnings,
             r.warnings == 1 ? "" : "s", old_name);
 done:

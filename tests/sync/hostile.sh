@@ -69,6 +69,12 @@ printf 'Value,Description,Reference\n1,"Fi\033]0;X\007ne",[Spec A]\n10,Broken (O
   ok "control characters in audit's report are escaped" ||
   { fail "audit report not escaped"; cat out err; }
 
+# ... and in the command line's own messages.
+"$sg" "--x${esc}]0;T${bel}" ctl.yaml 2>err
+[ $? -eq 2 ] && ! grep -q "$esc\|$bel" err && grep -qF "unknown option '--x\033]0;T\007'" err &&
+  ok "control characters in a bad option are escaped" ||
+  { fail "bad option not escaped"; cat err; }
+
 # --help and --version that cannot be written fail.
 if [ -w /dev/full ]; then
   "$sg" --help >/dev/full 2>err; rc=$?
