@@ -6,6 +6,7 @@
 #   run.sh STATUSGEN [NAME | all]
 set -u
 sg=$1 which=${2:-all}
+case $sg in /*) ;; *) sg=$PWD/$sg ;; esac # the cases run elsewhere
 here=$(cd "$(dirname "$0")" && pwd)
 spec=$here/../fixtures/mini.yaml
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/statusgen-badcsv.XXXXXX") || exit 2
