@@ -145,20 +145,6 @@ static const char *const lifecycle_docs[STATUS_COUNT_] = {
     "known, but not in the upstream registry",
 };
 
-/* Appends s in upper case. */
-static void put_upper(struct sbuf *out, const char *s)
-{
-    for (; *s; s++)
-        sbuf_putc(out, (char)(*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s));
-}
-
-/* Appends s in lower case. */
-static void put_lower(struct sbuf *out, const char *s)
-{
-    for (; *s; s++)
-        sbuf_putc(out, (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s));
-}
-
 /* The lifecycle enum (<name>_status_of): NONE, then the status words. */
 static void emit_lifecycle_enum(const struct emit_ctx *ctx, struct sbuf *out)
 {
@@ -172,7 +158,7 @@ static void emit_lifecycle_enum(const struct emit_ctx *ctx, struct sbuf *out)
                 spec->reg.name.s, spec->reg.name.s, m);
     for (st = 0; st < STATUS_COUNT_; st++) {
         sbuf_printf(out, ",\n    %s_LIFECYCLE_", m);
-        put_upper(out, status_keyword((enum code_status)st));
+        sbuf_puts_case(out, status_keyword((enum code_status)st), 1);
         sbuf_printf(out, " /* %s */", lifecycle_docs[st]);
     }
     sbuf_puts(out, "\n};\n\n");
@@ -236,8 +222,9 @@ static void emit_clash_check(const struct emit_ctx *ctx, struct sbuf *out)
     for (i = 0; i <= STATUS_COUNT_; i++) {
         sbuf_reset(&name);
         sbuf_puts(&name, "LIFECYCLE_");
-        put_upper(&name, i ? status_keyword((enum code_status)(i - 1))
-                           : "none");
+        sbuf_puts_case(&name,
+                       i ? status_keyword((enum code_status)(i - 1)) : "none",
+                       1);
         clash(ctx, out, &first, sbuf_str(&name));
     }
     clash(ctx, out, &first, "COUNT");
@@ -275,7 +262,7 @@ static void emit_class_prototypes(const struct emit_ctx *ctx,
         sbuf_puts(out, " (");
         put_range(out, c);
         sbuf_printf(out, "),\n * known or not; else 0. */\nint %s_is_", n);
-        put_lower(out, c->name.s);
+        sbuf_puts_case(out, c->name.s, 0);
         sbuf_puts(out, "(int code);\n\n");
         if (c->error)
             nerr++;

@@ -888,13 +888,6 @@ static void emit_class_of(const struct spec *spec, struct sbuf *out)
     sbuf_printf(out, "    return %s_CLASS_NONE;\n}\n\n", m);
 }
 
-/* Appends s in lower case (an UPPER_SNAKE name becomes lower_snake). */
-static void put_lower(struct sbuf *out, const char *s)
-{
-    for (; *s; s++)
-        sbuf_putc(out, (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s));
-}
-
 /* Appends "code >= lo && code <= hi", or "code == lo" for one code. */
 static void put_range_test(struct sbuf *out, long lo, long hi)
 {
@@ -921,7 +914,7 @@ static void emit_class_tests(const struct spec *spec, struct sbuf *out)
         const struct spec_class *c = &spec->classes[i];
 
         sbuf_printf(out, "int %s_is_", n);
-        put_lower(out, c->name.s);
+        sbuf_puts_case(out, c->name.s, 0);
         sbuf_puts(out, "(int code)\n{\n    return ");
         put_range_test(out, c->lo, c->hi);
         sbuf_puts(out, ";\n}\n\n");

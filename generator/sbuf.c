@@ -130,6 +130,19 @@ void sbuf_puts(struct sbuf *sb, const char *s)
     sbuf_putn(sb, s, strlen(s));
 }
 
+void sbuf_puts_case(struct sbuf *sb, const char *s, int upper)
+{
+    for (; *s; s++) {
+        char c = *s;
+
+        if (upper && c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        else if (!upper && c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        sbuf_putc(sb, c);
+    }
+}
+
 void sbuf_put_ulong(struct sbuf *sb, unsigned long v)
 {
     char buf[24];

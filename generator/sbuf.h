@@ -58,6 +58,9 @@ int sbuf_reserve(struct sbuf *sb, size_t n);
 void sbuf_putc(struct sbuf *sb, char c);
 void sbuf_putn(struct sbuf *sb, const char *s, size_t n);
 void sbuf_puts(struct sbuf *sb, const char *s);
+/* Appends s with its ASCII letters in upper case (upper) or lower case:
+ * CLIENT_ERROR as client_error. */
+void sbuf_puts_case(struct sbuf *sb, const char *s, int upper);
 /* Appends v in decimal (put_long with its sign). */
 void sbuf_put_ulong(struct sbuf *sb, unsigned long v);
 void sbuf_put_long(struct sbuf *sb, long v);

@@ -147,6 +147,19 @@ static void test_sbuf_hash_is_fnv1a64(void **state)
     assert_true(sg_hash64("foobar", 6) == 0x85944171f73967e8ULL);
 }
 
+static void test_sbuf_puts_case(void **state)
+{
+    struct sbuf sb;
+
+    (void)state;
+    sbuf_init(&sb);
+    sbuf_puts_case(&sb, "CLIENT_ERROR2", 0);
+    sbuf_putc(&sb, ' ');
+    sbuf_puts_case(&sb, "unofficial_x9", 1);
+    assert_string_equal(sbuf_str(&sb), "client_error2 UNOFFICIAL_X9");
+    sbuf_free(&sb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_sbuf_c_comment_is_safe),
         cmocka_unit_test(test_sbuf_markdown_escapes),
         cmocka_unit_test(test_sbuf_hash_is_fnv1a64),
+        cmocka_unit_test(test_sbuf_puts_case),
     };
 
     return cmocka_run_group_tests_name("sbuf", tests, NULL, NULL);
