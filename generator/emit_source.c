@@ -54,6 +54,14 @@ static void pool_free(struct pool *p)
     sg_free(p->piece_end);
 }
 
+/* Frees the dedup set once every string has been added. */
+static void pool_seal(struct pool *p)
+{
+    sg_free(p->slots);
+    p->slots = NULL;
+    p->nslots = 0;
+}
+
 /* Grows the dedup set to keep it at most half full. */
 static int pool_rehash(struct pool *p)
 {
@@ -1082,6 +1090,12 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     }
     have_desc = descs.bytes.len > 1;
     have_ref = refs.bytes.len > 1;
+    /* Every text is in: the dedup sets (2 MB each at 100,000 codes) are
+     * not needed while the rest is emitted. */
+    pool_seal(&phrases);
+    pool_seal(&names);
+    pool_seal(&refs);
+    pool_seal(&descs);
 
     sbuf_printf(out,
         "#include <limits.h>\n#include <stddef.h>\n#include <string.h>\n\n"
