@@ -284,16 +284,20 @@ static int add_ref(struct checker *ck, struct name_ref **refs, size_t *n,
     return 0;
 }
 
-int check_registry_name(struct diag_list *dl, struct sg_pos pos,
-                        const char *what, const char *s)
+/* The checks both registry identifiers share: the word's form (ok, told as
+ * form), a reserved prefix (reserved) and the length.  0, or -1 with the
+ * error in dl. */
+static int check_registry_identifier(struct diag_list *dl, struct sg_pos pos,
+                                     const char *what, const char *s,
+                                     int (*ok)(const char *),
+                                     const char *form,
+                                     const char *(*reserved)(const char *))
 {
     const char *why;
 
-    if (!is_lower_snake(s))
-        diag_error(dl, pos, "%s '%.60s' is not a lower_snake identifier "
-                   "(a-z, 0-9 and single underscores, starting with a "
-                   "letter)", what, s);
-    else if ((why = reserved_function_prefix(s)) != NULL)
+    if (!ok(s))
+        diag_error(dl, pos, "%s '%.60s' is not %s", what, s, form);
+    else if ((why = reserved(s)) != NULL)
         diag_error(dl, pos, "%s '%.60s' is %s", what, s, why);
     else if (strlen(s) > 40)
         diag_error(dl, pos, "%s is longer than 40 characters", what);
@@ -302,22 +306,24 @@ int check_registry_name(struct diag_list *dl, struct sg_pos pos,
     return -1;
 }
 
+int check_registry_name(struct diag_list *dl, struct sg_pos pos,
+                        const char *what, const char *s)
+{
+    return check_registry_identifier(dl, pos, what, s, is_lower_snake,
+                                     "a lower_snake identifier (a-z, 0-9 "
+                                     "and single underscores, starting "
+                                     "with a letter)",
+                                     reserved_function_prefix);
+}
+
 int check_registry_macro(struct diag_list *dl, struct sg_pos pos,
                          const char *what, const char *s)
 {
-    const char *why;
-
-    if (!is_upper_snake(s))
-        diag_error(dl, pos, "%s '%.60s' is not an UPPER_SNAKE identifier "
-                   "(A-Z, 0-9 and single underscores, starting with a "
-                   "letter)", what, s);
-    else if ((why = reserved_macro_prefix(s)) != NULL)
-        diag_error(dl, pos, "%s '%.60s' is %s", what, s, why);
-    else if (strlen(s) > 40)
-        diag_error(dl, pos, "%s is longer than 40 characters", what);
-    else
-        return 0;
-    return -1;
+    return check_registry_identifier(dl, pos, what, s, is_upper_snake,
+                                     "an UPPER_SNAKE identifier (A-Z, 0-9 "
+                                     "and single underscores, starting "
+                                     "with a letter)",
+                                     reserved_macro_prefix);
 }
 
 static void check_registry(struct checker *ck)
