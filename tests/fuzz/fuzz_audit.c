@@ -3,8 +3,9 @@
  * audit_compare, against a small fixed spec whose codes overlap the
  * inputs the corpus and dictionary suggest.
  *
- * Built like fuzz_spec.c: with libFuzzer (tests/fuzz/run_audit.sh), or with
- * replay_main.c to replay saved inputs under any compiler.
+ * Built like fuzz_spec.c: with libFuzzer (FUZZ_TARGET=audit
+ * tests/fuzz/run.sh), or with replay_main.c to replay saved inputs
+ * under any compiler.
  */
 #include "audit.h"
 #include "node.h"

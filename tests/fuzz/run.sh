@@ -1,11 +1,17 @@
 #!/bin/sh
-# Builds the libFuzzer harness with clang (ASan + UBSan) in its own build
-# directory and fuzzes for SECONDS (default 60).  New interesting inputs go
-# to tests/fuzz/corpus; crashes to tests/fuzz/crashes (turn each into a
-# fixture under tests/bad/ or tests/fuzz/corpus and fix it).
+# Builds a libFuzzer harness with clang (ASan + UBSan) in its own build
+# directory and fuzzes for SECONDS (default 60).  FUZZ_TARGET picks it:
+#   spec   (default) fuzz_spec.c: load, validate and emit; corpus in
+#          tests/fuzz/corpus, seeded by tests/bad, tests/fixtures, spec/
+#   audit  fuzz_audit.c: audit's CSV reader; corpus in
+#          tests/fuzz/corpus-audit, seeded by tests/bad-csv and the IANA
+#          export in spec/sources
+# New interesting inputs go to the target's corpus; crashes to
+# tests/fuzz/crashes (turn each into a fixture and fix it).
 #   tests/fuzz/run.sh [SECONDS] [extra libFuzzer options...]
-# Environment: FUZZ_BUILD (build directory, default build-fuzz at the top
-# of the source tree), FUZZ_JOBS (parallel fuzzing processes, default 1).
+# Environment: FUZZ_TARGET, FUZZ_BUILD (build directory, default build-fuzz
+# at the top of the source tree), FUZZ_JOBS (parallel fuzzing processes,
+# default 1).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -13,7 +19,22 @@ secs=${1:-60}
 [ $# -gt 0 ] && shift
 build=${FUZZ_BUILD:-$top/build-fuzz}
 jobs=${FUZZ_JOBS:-1}
-mkdir -p "$build" "$here/corpus" "$here/crashes"
+target=${FUZZ_TARGET:-spec}
+case $target in
+spec)
+    corpus=$here/corpus
+    seeds="$top/tests/bad $top/tests/fixtures $top/spec"
+    dict="-dict=$here/yaml.dict" ;;
+audit)
+    corpus=$here/corpus-audit
+    seeds="$top/tests/bad-csv $top/spec/sources"
+    dict="" ;;
+*)
+    echo "run.sh: FUZZ_TARGET must be spec or audit, not '$target'" >&2
+    exit 2 ;;
+esac
+fuzzer=$build/fuzz_$target
+mkdir -p "$build" "$corpus" "$here/crashes"
 flags="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_XOPEN_SOURCE=700 -I$top/generator"
 # Every stage of the generator but its main().
 srcs=""
@@ -21,13 +42,12 @@ for f in "$top"/generator/*.c; do
     [ "$(basename "$f")" = main.c ] || srcs="$srcs $f"
 done
 # shellcheck disable=SC2086
-clang -std=c99 $flags -o "$build/fuzz_spec" "$here/fuzz_spec.c" $srcs \
+clang -std=c99 $flags -o "$fuzzer" "$here/fuzz_$target.c" $srcs \
     $(pkg-config --cflags --libs yaml-0.1)
-echo "fuzzing for $secs s with $jobs job(s): $build/fuzz_spec"
+echo "fuzzing for $secs s with $jobs job(s): $fuzzer"
 # New inputs go to a scratch directory first; at the end they are merged
-# into corpus/, which keeps only inputs that add coverage.  The fixtures
-# and the real spec are the seeds.
-new="$build/corpus-new"
+# into the corpus, which keeps only inputs that add coverage.
+new="$build/corpus-new-$target"
 mkdir -p "$new"
 if [ "$jobs" -gt 1 ]; then
     par="-jobs=$jobs -workers=$jobs"
@@ -35,14 +55,15 @@ else
     par=""
 fi
 status=0
+# $dict, $par and $seeds are split into words on purpose (the source
+# tree's path must not contain blanks).
 # shellcheck disable=SC2086
-"$build/fuzz_spec" -max_total_time="$secs" -max_len=131072 \
+"$fuzzer" -max_total_time="$secs" -max_len=131072 \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$here/crashes/" -dict="$here/yaml.dict" $par "$@" \
-    "$new" "$here/corpus" "$top/tests/bad" "$top/tests/fixtures" \
-    "$top/spec" || status=$?
-"$build/fuzz_spec" -merge=1 -max_len=131072 -timeout=10 \
-    -rss_limit_mb=2048 "$here/corpus" "$new" >"$build/merge.log" 2>&1 ||
-    echo "merge failed: see $build/merge.log" >&2
+    -artifact_prefix="$here/crashes/" $dict $par "$@" \
+    "$new" "$corpus" $seeds || status=$?
+"$fuzzer" -merge=1 -max_len=131072 -timeout=10 \
+    -rss_limit_mb=2048 "$corpus" "$new" >"$build/merge-$target.log" 2>&1 ||
+    echo "merge failed: see $build/merge-$target.log" >&2
 rm -rf "$new"
 exit $status
