@@ -231,10 +231,18 @@ function(statusgen_generate target)
   # The generated C is valid C++: compile it as such where C is not
   # enabled (project(x CXX); C enabled by a subdirectory, such as the
   # statusgen tree, does not count here).
+  # The language must also be told to the compiler: clang++ warns that
+  # treating a .c file as C++ is deprecated (an error under -Werror).
   if(NOT DEFINED CMAKE_C_COMPILE_OBJECT)
+    if(MSVC)
+      set(as_cxx /TP)
+    else()
+      set(as_cxx -xc++)
+    endif()
     foreach(out IN LISTS outputs)
       if(out MATCHES "\\.c$")
-        set_source_files_properties("${out}" PROPERTIES LANGUAGE CXX)
+        set_source_files_properties("${out}" PROPERTIES LANGUAGE CXX
+          COMPILE_OPTIONS "${as_cxx}")
       endif()
     endforeach()
   endif()

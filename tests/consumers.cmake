@@ -125,6 +125,14 @@ sg_project_test(names names "-DPROGRAM=names_app"
 sg_project_test(cxx_only.add_subdirectory cxx_only "-DPROGRAM=cxx_app"
   "-DARGS=-DSTATUSGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
   "-DCXX_COMPILER=${STATUSGEN_CXX}")
+# And with clang++ whatever c++ is: clang++ warns about a .c file compiled
+# as C++ unless it is told the language.
+find_program(STATUSGEN_CLANGXX clang++)
+if(STATUSGEN_CLANGXX)
+  sg_project_test(cxx_only.clang cxx_only "-DPROGRAM=cxx_app"
+    "-DARGS=-DSTATUSGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
+    "-DCXX_COMPILER=${STATUSGEN_CLANGXX}")
+endif()
 sg_consumer_test(rename.add_subdirectory rename.cmake
   "-DPROJECT=${SG_CONSUMERS_DIR}/projects/rename" "-DMODE=subdirectory"
   "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
