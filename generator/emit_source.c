@@ -401,7 +401,8 @@ static void emit_equal_nocase(const char *n, struct sbuf *out)
 /*
  * The perfect hash of the name and phrase lookups.  A key's hash reads its
  * first, middle and last byte (OR 0x20 for a lookup that ignores case) and
- * mixes them with the length and a seed; the top bits are the slot.  The generator searches
+ * its length into one 32-bit word and multiplies it by an odd constant
+ * made from a seed; the top bits are the slot.  The generator searches
  * seeds and table sizes until no two keys share a slot, so a lookup is one
  * hash, one slot and one compare.  The emitted <fn>_hash() computes the
  * same.  When no seed works within the limits (many keys, or two keys
@@ -411,6 +412,22 @@ static void emit_equal_nocase(const char *n, struct sbuf *out)
 #define PH_SEEDS 2000UL    /* seeds tried per table size */
 #define PH_MAX_BITS 16     /* largest table: 2^16 slots */
 #define PH_SPARE_BITS 5    /* tables up to 64 times the keys */
+
+/* Bits needed for values up to x (at least 1). */
+static unsigned bit_width(unsigned long x)
+{
+    unsigned w = 1;
+
+    while (w < 32 && (x >> w) != 0)
+        w++;
+    return w;
+}
+
+/* The odd 32-bit multiplier of a seed. */
+static unsigned long ph_mult(unsigned long seed)
+{
+    return ((seed * 0x9E3779B1UL + 0x85EBCA77UL) & 0xffffffffUL) | 1UL;
+}
 
 static unsigned long ph_hash(const char *key, size_t len, int fold,
                              unsigned long seed, unsigned bits)
@@ -423,8 +440,8 @@ static unsigned long ph_hash(const char *key, size_t len, int fold,
             (unsigned long)p[len - 1] << 16;
     if (fold)
         a |= 0x202020UL;
-    h = ((a ^ seed) * 0x9E3779B1UL) & 0xffffffffUL;
-    h = ((h ^ (unsigned long)len) * 0x85EBCA77UL) & 0xffffffffUL;
+    a ^= ((unsigned long)len & 0xffUL) << 24;
+    h = (a * ph_mult(seed)) & 0xffffffffUL;
     return h >> (32 - bits);
 }
 
@@ -478,24 +495,33 @@ static void emit_ph_helpers(const char *n, int fold, struct sbuf *out)
 {
     if (!fold) {
         sbuf_printf(out,
-            "/* 1 when the n bytes at a and b are the same. */\n"
+            "/* 1 when the n bytes at a and b are the same (n > 0). */\n"
             "static int %s_same(const unsigned char *a, const unsigned char "
             "*b,\n"
             "                   size_t n)\n"
             "{\n"
+            "    unsigned long x = 0, y = 0, x2 = 0, y2 = 0;\n"
             "    size_t i;\n"
             "\n"
-            "    if (n >= 8) {\n"
-            "        for (i = 0; i + 8 < n; i += 8)\n"
-            "            if (memcmp(a + i, b + i, 8) != 0)\n"
-            "                return 0;\n"
-            "        return memcmp(a + n - 8, b + n - 8, 8) == 0;\n"
+            "    if (n < 4)\n"
+            "        return a[0] == b[0] && a[n / 2] == b[n / 2] &&\n"
+            "               a[n - 1] == b[n - 1];\n"
+            "    if (n < sizeof x) {\n"
+            "        memcpy(&x, a, 4);\n"
+            "        memcpy(&y, b, 4);\n"
+            "        memcpy(&x2, a + n - 4, 4);\n"
+            "        memcpy(&y2, b + n - 4, 4);\n"
+            "        return ((x ^ y) | (x2 ^ y2)) == 0;\n"
             "    }\n"
-            "    if (n >= 4)\n"
-            "        return memcmp(a, b, 4) == 0 &&\n"
-            "               memcmp(a + n - 4, b + n - 4, 4) == 0;\n"
-            "    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] &&\n"
-            "                      a[n - 1] == b[n - 1]);\n"
+            "    for (i = 0; i + sizeof x < n; i += sizeof x) {\n"
+            "        memcpy(&x, a + i, sizeof x);\n"
+            "        memcpy(&y, b + i, sizeof x);\n"
+            "        if (x != y)\n"
+            "            return 0;\n"
+            "    }\n"
+            "    memcpy(&x, a + n - sizeof x, sizeof x);\n"
+            "    memcpy(&y, b + n - sizeof x, sizeof x);\n"
+            "    return x == y;\n"
             "}\n\n", n);
         return;
     }
@@ -513,39 +539,35 @@ static void emit_ph_helpers(const char *n, int fold, struct sbuf *out)
         "    return (x | m) == (k | m);\n"
         "}\n\n"
         "/* 1 when the n bytes at a are those at k (ASCII) ignoring the case "
-        "of\n * letters. */\n"
+        "of\n * letters (n > 0). */\n"
         "static int %s_same_nocase(const unsigned char *a,\n"
         "                          const unsigned char *k, size_t n)\n"
         "{\n"
-        "    unsigned long x = 0, y = 0;\n"
+        "    unsigned long x = 0, y = 0, x2 = 0, y2 = 0;\n"
         "    size_t i;\n"
         "\n"
-        "    if (n >= sizeof x) {\n"
-        "        for (i = 0; i + sizeof x < n; i += sizeof x) {\n"
-        "            memcpy(&x, a + i, sizeof x);\n"
-        "            memcpy(&y, k + i, sizeof x);\n"
-        "            if (!%s_fold_eq(x, y))\n"
-        "                return 0;\n"
-        "        }\n"
-        "        memcpy(&x, a + n - sizeof x, sizeof x);\n"
-        "        memcpy(&y, k + n - sizeof x, sizeof x);\n"
+        "    if (n < 4) {\n"
+        "        x = a[0] | (unsigned long)a[n / 2] << 8 |\n"
+        "            (unsigned long)a[n - 1] << 16;\n"
+        "        y = k[0] | (unsigned long)k[n / 2] << 8 |\n"
+        "            (unsigned long)k[n - 1] << 16;\n"
         "        return %s_fold_eq(x, y);\n"
         "    }\n"
-        "    if (n >= 4) {\n"
-        "        unsigned long x2 = 0, y2 = 0;\n"
-        "\n"
+        "    if (n < sizeof x) {\n"
         "        memcpy(&x, a, 4);\n"
         "        memcpy(&y, k, 4);\n"
         "        memcpy(&x2, a + n - 4, 4);\n"
         "        memcpy(&y2, k + n - 4, 4);\n"
         "        return %s_fold_eq(x, y) && %s_fold_eq(x2, y2);\n"
         "    }\n"
-        "    if (n == 0)\n"
-        "        return 1;\n"
-        "    x = a[0] | (unsigned long)a[n / 2] << 8 | (unsigned long)a[n - 1]"
-        " << 16;\n"
-        "    y = k[0] | (unsigned long)k[n / 2] << 8 | (unsigned long)k[n - 1]"
-        " << 16;\n"
+        "    for (i = 0; i + sizeof x < n; i += sizeof x) {\n"
+        "        memcpy(&x, a + i, sizeof x);\n"
+        "        memcpy(&y, k + i, sizeof x);\n"
+        "        if (!%s_fold_eq(x, y))\n"
+        "            return 0;\n"
+        "    }\n"
+        "    memcpy(&x, a + n - sizeof x, sizeof x);\n"
+        "    memcpy(&y, k + n - sizeof x, sizeof x);\n"
         "    return %s_fold_eq(x, y);\n"
         "}\n\n", n, n, n, n, n, n, n);
 }
@@ -569,6 +591,9 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
     unsigned long seed, maxoff = 0, *slot;
     long maxcode = 0;
     unsigned bits;
+    unsigned wo, wl, wc;
+    size_t col;
+    char item[32];
     char name[64];
 
     lens = (size_t *)sg_calloc(nkeys ? nkeys : 1, sizeof *lens);
@@ -618,11 +643,74 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
     if (fold)
         sbuf_puts(out, "    a |= 0x202020UL;\n");
     sbuf_printf(out,
-        "    a = ((a ^ %luUL) * 0x9E3779B1UL) & 0xffffffffUL;\n"
-        "    a = ((a ^ (%s_u32)n) * 0x85EBCA77UL) & 0xffffffffUL;\n"
+        "    a ^= ((%s_u32)n & 0xffU) << 24;\n"
+        "    a = (a * 0x%lXUL) & 0xffffffffUL;\n"
         "    return (unsigned long)(a >> %u);\n"
-        "}\n\n", seed, n, 32 - bits);
+        "}\n\n", n, ph_mult(seed), 32 - bits);
 
+    sprintf(name, "%s_slot", fn);
+    wo = bit_width(maxoff);
+    wl = bit_width((unsigned long)maxlen);
+    wc = bit_width((unsigned long)maxcode + 1);
+    if (wo + wl + wc <= 32) {
+        /* One 32-bit entry per slot: a single load gives the offset, the
+         * length and the code, and no base address stays live. */
+        sbuf_printf(out,
+            "/* Per slot: the offset of its key in the %s pool (bits 0-%u), "
+            "its\n * length (bits %u-%u) and its code plus one (from bit %u); "
+            "0 for a free\n * slot. */\n"
+            "static const %s_u32 %s_%s[] = {\n",
+            kind, wo - 1, wo, wo + wl - 1, wo + wl, n, n, name);
+        col = 0;
+        for (i = 0; i < size; i++) {
+            unsigned long e = slot[i], v = 0;
+
+            if (e)
+                v = key_off[e - 1] | (unsigned long)lens[e - 1] << wo |
+                    ((unsigned long)key_code[e - 1] + 1) << (wo + wl);
+            if (v)
+                sprintf(item, "0x%lXUL,", v);
+            else
+                strcpy(item, "0,");
+            if (i + 1 == size)
+                item[strlen(item) - 1] = '\0';
+            if (col > 4 && col + 1 + strlen(item) > 78) {
+                sbuf_puts(out, "\n");
+                col = 0;
+            }
+            sbuf_puts(out, col ? " " : "    ");
+            sbuf_puts(out, item);
+            col += (col ? 1 : 4) + strlen(item);
+        }
+        sbuf_puts(out, "\n");
+        sbuf_puts(out, "};\n\n");
+        sbuf_printf(out,
+            "int %s_from_%s(const char *%s)\n"
+            "{\n"
+            "    const unsigned char *p = (const unsigned char *)%s;\n"
+            "    %s_u32 e;\n"
+            "    size_t n;\n"
+            "\n"
+            "    if (p == NULL)\n"
+            "        return -1;\n"
+            "    n = strlen(%s);\n"
+            "    if (n - 1 >= %lu) /* empty, or longer than every key */\n"
+            "        return -1;\n"
+            "    e = %s_%s[%s_%s_hash(p, n)];\n"
+            "    /* A free slot has length 0. */\n"
+            "    if (((e >> %u) & 0x%lXU) != n ||\n"
+            "        !%s_same%s(p, (const unsigned char *)%s_%s_text(e & "
+            "0x%lXU), n))\n"
+            "        return -1;\n"
+            "    return (int)(e >> %u) - 1;\n"
+            "}\n\n",
+            n, fn, arg, arg, n, arg, (unsigned long)maxlen, n, name, n, fn,
+            wo, (1UL << wl) - 1, n, fold ? "_nocase" : "", n, kind,
+            (1UL << wo) - 1, wo + wl);
+        sg_free(slot);
+        sg_free(lens);
+        return 0;
+    }
     sprintf(name, "%s_slot", fn);
     sbuf_printf(out,
         "/* Per slot: the offset of its key in the %s pool, its code plus "
@@ -654,6 +742,8 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
         "    if (p == NULL)\n"
         "        return -1;\n"
         "    n = strlen(%s);\n"
+        "    if (n - 1 >= %lu) /* empty, or longer than every key */\n"
+        "        return -1;\n"
         "    e = &%s_%s[%s_%s_hash(p, n)];\n"
         "    /* A free slot has length 0 and code 0: only \"\" reaches its "
         "compare. */\n"
@@ -663,7 +753,7 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
         "        return -1;\n"
         "    return (int)e->code - 1;\n"
         "}\n\n",
-        n, fn, arg, arg, n, name, arg, n, name, n, fn,
+        n, fn, arg, arg, n, name, arg, (unsigned long)maxlen, n, name, n, fn,
         n, fold ? "_nocase" : "", n, kind);
     sg_free(slot);
     sg_free(lens);

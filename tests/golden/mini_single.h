@@ -452,63 +452,70 @@ const char *mini_reference(int code)
     }
 }
 
-/* 1 when the n bytes at a and b are the same. */
+/* 1 when the n bytes at a and b are the same (n > 0). */
 static int mini_same(const unsigned char *a, const unsigned char *b,
                    size_t n)
 {
+    unsigned long x = 0, y = 0, x2 = 0, y2 = 0;
     size_t i;
 
-    if (n >= 8) {
-        for (i = 0; i + 8 < n; i += 8)
-            if (memcmp(a + i, b + i, 8) != 0)
-                return 0;
-        return memcmp(a + n - 8, b + n - 8, 8) == 0;
+    if (n < 4)
+        return a[0] == b[0] && a[n / 2] == b[n / 2] &&
+               a[n - 1] == b[n - 1];
+    if (n < sizeof x) {
+        memcpy(&x, a, 4);
+        memcpy(&y, b, 4);
+        memcpy(&x2, a + n - 4, 4);
+        memcpy(&y2, b + n - 4, 4);
+        return ((x ^ y) | (x2 ^ y2)) == 0;
     }
-    if (n >= 4)
-        return memcmp(a, b, 4) == 0 &&
-               memcmp(a + n - 4, b + n - 4, 4) == 0;
-    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] &&
-                      a[n - 1] == b[n - 1]);
+    for (i = 0; i + sizeof x < n; i += sizeof x) {
+        memcpy(&x, a + i, sizeof x);
+        memcpy(&y, b + i, sizeof x);
+        if (x != y)
+            return 0;
+    }
+    memcpy(&x, a + n - sizeof x, sizeof x);
+    memcpy(&y, b + n - sizeof x, sizeof x);
+    return x == y;
 }
 
-/* The slot of a name: a perfect hash of the keys (seed 3, 3 bits). */
+/* The slot of a name: a perfect hash of the keys (seed 1, 3 bits). */
 static unsigned long mini_name_hash(const unsigned char *p, size_t n)
 {
     mini_u32 a = 0;
 
     if (n)
         a = (mini_u32)p[0] | (mini_u32)p[n / 2] << 8 | (mini_u32)p[n - 1] << 16;
-    a = ((a ^ 3UL) * 0x9E3779B1UL) & 0xffffffffUL;
-    a = ((a ^ (mini_u32)n) * 0x85EBCA77UL) & 0xffffffffUL;
+    a ^= ((mini_u32)n & 0xffU) << 24;
+    a = (a * 0x24234429UL) & 0xffffffffUL;
     return (unsigned long)(a >> 29);
 }
 
-/* Per slot: the offset of its key in the name pool, its code plus one and
- * its length; 0, 0, 0 for a free slot. */
-static const struct mini_name_slot {
-    unsigned char off;
-    unsigned char code;
-    unsigned char len;
-} mini_name_slot[] = {
-    {6, 11, 6}, {0, 0, 0}, {23, 43, 6}, {0, 0, 0}, {1, 2, 4}, {13, 11, 9},
-    {0, 0, 0}, {0, 0, 0}
+/* Per slot: the offset of its key in the name pool (bits 0-4), its
+ * length (bits 5-8) and its code plus one (from bit 9); 0 for a free
+ * slot. */
+static const mini_u32 mini_name_slot[] = {
+    0, 0, 0, 0x16C6UL, 0, 0x481UL, 0x172DUL, 0x56D7UL
 };
 
 int mini_from_name(const char *name)
 {
     const unsigned char *p = (const unsigned char *)name;
-    const struct mini_name_slot *e;
+    mini_u32 e;
     size_t n;
 
     if (p == NULL)
         return -1;
     n = strlen(name);
-    e = &mini_name_slot[mini_name_hash(p, n)];
-    /* A free slot has length 0 and code 0: only "" reaches its compare. */
-    if (e->len != n ||
-        !mini_same(p, (const unsigned char *)mini_name_text(e->off), n))
+    if (n - 1 >= 9) /* empty, or longer than every key */
         return -1;
-    return (int)e->code - 1;
+    e = mini_name_slot[mini_name_hash(p, n)];
+    /* A free slot has length 0. */
+    if (((e >> 5) & 0xFU) != n ||
+        !mini_same(p, (const unsigned char *)mini_name_text(e & 0x1FU), n))
+        return -1;
+    return (int)(e >> 9) - 1;
 }
 
 /* 1 when the bytes of x are those of k (ASCII) ignoring the case of letters:
@@ -524,41 +531,39 @@ static int mini_fold_eq(unsigned long x, unsigned long k)
 }
 
 /* 1 when the n bytes at a are those at k (ASCII) ignoring the case of
- * letters. */
+ * letters (n > 0). */
 static int mini_same_nocase(const unsigned char *a,
                           const unsigned char *k, size_t n)
 {
-    unsigned long x = 0, y = 0;
+    unsigned long x = 0, y = 0, x2 = 0, y2 = 0;
     size_t i;
 
-    if (n >= sizeof x) {
-        for (i = 0; i + sizeof x < n; i += sizeof x) {
-            memcpy(&x, a + i, sizeof x);
-            memcpy(&y, k + i, sizeof x);
-            if (!mini_fold_eq(x, y))
-                return 0;
-        }
-        memcpy(&x, a + n - sizeof x, sizeof x);
-        memcpy(&y, k + n - sizeof x, sizeof x);
+    if (n < 4) {
+        x = a[0] | (unsigned long)a[n / 2] << 8 |
+            (unsigned long)a[n - 1] << 16;
+        y = k[0] | (unsigned long)k[n / 2] << 8 |
+            (unsigned long)k[n - 1] << 16;
         return mini_fold_eq(x, y);
     }
-    if (n >= 4) {
-        unsigned long x2 = 0, y2 = 0;
-
+    if (n < sizeof x) {
         memcpy(&x, a, 4);
         memcpy(&y, k, 4);
         memcpy(&x2, a + n - 4, 4);
         memcpy(&y2, k + n - 4, 4);
         return mini_fold_eq(x, y) && mini_fold_eq(x2, y2);
     }
-    if (n == 0)
-        return 1;
-    x = a[0] | (unsigned long)a[n / 2] << 8 | (unsigned long)a[n - 1] << 16;
-    y = k[0] | (unsigned long)k[n / 2] << 8 | (unsigned long)k[n - 1] << 16;
+    for (i = 0; i + sizeof x < n; i += sizeof x) {
+        memcpy(&x, a + i, sizeof x);
+        memcpy(&y, k + i, sizeof x);
+        if (!mini_fold_eq(x, y))
+            return 0;
+    }
+    memcpy(&x, a + n - sizeof x, sizeof x);
+    memcpy(&y, k + n - sizeof x, sizeof x);
     return mini_fold_eq(x, y);
 }
 
-/* The slot of a phrase: a perfect hash of the keys (seed 4, 4 bits). */
+/* The slot of a phrase: a perfect hash of the keys (seed 1, 4 bits). */
 static unsigned long mini_reason_hash(const unsigned char *p, size_t n)
 {
     mini_u32 a = 0;
@@ -566,38 +571,36 @@ static unsigned long mini_reason_hash(const unsigned char *p, size_t n)
     if (n)
         a = (mini_u32)p[0] | (mini_u32)p[n / 2] << 8 | (mini_u32)p[n - 1] << 16;
     a |= 0x202020UL;
-    a = ((a ^ 4UL) * 0x9E3779B1UL) & 0xffffffffUL;
-    a = ((a ^ (mini_u32)n) * 0x85EBCA77UL) & 0xffffffffUL;
+    a ^= ((mini_u32)n & 0xffU) << 24;
+    a = (a * 0x24234429UL) & 0xffffffffUL;
     return (unsigned long)(a >> 28);
 }
 
-/* Per slot: the offset of its key in the phrase pool, its code plus one and
- * its length; 0, 0, 0 for a free slot. */
-static const struct mini_reason_slot {
-    unsigned char off;
-    unsigned char code;
-    unsigned char len;
-} mini_reason_slot[] = {
-    {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {6, 11, 14}, {0, 0, 0},
-    {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {32, 11, 9},
-    {42, 11, 15}, {0, 0, 0}, {21, 43, 10}, {1, 2, 4}
+/* Per slot: the offset of its key in the phrase pool (bits 0-5), its
+ * length (bits 6-9) and its code plus one (from bit 10); 0 for a free
+ * slot. */
+static const mini_u32 mini_reason_slot[] = {
+    0, 0x901UL, 0, 0x2FEAUL, 0x2E60UL, 0, 0, 0xAE95UL, 0, 0, 0, 0, 0x2F86UL,
+    0, 0, 0
 };
 
 int mini_from_reason(const char *phrase)
 {
     const unsigned char *p = (const unsigned char *)phrase;
-    const struct mini_reason_slot *e;
+    mini_u32 e;
     size_t n;
 
     if (p == NULL)
         return -1;
     n = strlen(phrase);
-    e = &mini_reason_slot[mini_reason_hash(p, n)];
-    /* A free slot has length 0 and code 0: only "" reaches its compare. */
-    if (e->len != n ||
-        !mini_same_nocase(p, (const unsigned char *)mini_phrase_text(e->off), n))
+    if (n - 1 >= 15) /* empty, or longer than every key */
         return -1;
-    return (int)e->code - 1;
+    e = mini_reason_slot[mini_reason_hash(p, n)];
+    /* A free slot has length 0. */
+    if (((e >> 6) & 0xFU) != n ||
+        !mini_same_nocase(p, (const unsigned char *)mini_phrase_text(e & 0x3FU), n))
+        return -1;
+    return (int)(e >> 10) - 1;
 }
 
 #endif /* MINI_IMPLEMENTATION */
