@@ -14,9 +14,13 @@
  *     load, or a distinct value per code and a shift: traits, status_of);
  *     <name>_desc_row(code) maps a code to its row of the
  *     description table, for languages other than the first;
- *   - open-addressing hash tables (FNV-1a, linear probing, built here at
- *     generation time) for the name lookup (names and aliases) and the
- *     phrase lookup (phrases and former phrases);
+ *   - the name lookup (names and aliases) and the phrase lookup (phrases
+ *     and former phrases, ignoring case), in the first of three forms that
+ *     fits the keys: a trie of switches over the key's bytes, no strlen
+ *     (emit_trie_lookup: up to 512 keys); a perfect hash of a fingerprint
+ *     of four bytes and the length, found here at generation time
+ *     (emit_perfect_lookup); an open-addressing table of FNV-1a hashes
+ *     with linear probing (emit_hash_lookup);
  *   - the by-range tests: is_<class>() and is_error().
  */
 #include "emit.h"
@@ -24,6 +28,7 @@
 #include "alloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define POOL_PIECE 4000   /* bytes of one pool member, NULs included */
@@ -399,29 +404,278 @@ static void emit_equal_nocase(const char *n, struct sbuf *out)
 }
 
 /*
- * The perfect hash of the name and phrase lookups.  A key's hash reads its
- * first, middle and last byte (OR 0x20 for a lookup that ignores case) and
- * its length into one 32-bit word and multiplies it by an odd constant
- * made from a seed; the top bits are the slot.  The generator searches
- * seeds and table sizes until no two keys share a slot, so a lookup is one
- * hash, one slot and one compare.  The emitted <fn>_hash() computes the
- * same.  When no seed works within the limits (many keys, or two keys
- * with the same three bytes and length), the lookup falls back to the probing
- * table of emit_hash_lookup.
+ * The switch lookup of a name or phrase: a trie of switch statements over
+ * the bytes of the key, emitted when the keys are few (TRIE_MAX_KEYS, and
+ * TRIE_MAX_BYTES of them in all).  Each byte is read only after the bytes
+ * before it matched a key's, so the input is never read past its NUL and
+ * needs no strlen; a run of bytes that all remaining keys share is one
+ * chain of compares, a byte where they differ one switch, a single key
+ * left one chain up to and including its NUL.  A lookup that ignores case
+ * compares a letter as (byte | 0x20) with its lower case (exact for ASCII
+ * letters) and lists both cases in a switch.
+ */
+#define TRIE_MAX_KEYS 512
+#define TRIE_MAX_BYTES 8192
+#define TRIE_MAX_DEPTH 12  /* nested switches; C89 allows 15 nested blocks */
+
+struct trie_key {
+    const char *s;   /* the key, letters in lower case when folding */
+    size_t len;
+    long code;
+};
+
+static int trie_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct trie_key *)a)->s,
+                  ((const struct trie_key *)b)->s);
+}
+
+static int is_lower(int c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+/* A byte as a C constant: a character literal when printable. */
+static void trie_byte(struct sbuf *out, int c)
+{
+    char lit[8];
+
+    if (c == 0) {
+        sbuf_putc(out, '0');
+        return;
+    }
+    if (c >= 0x20 && c < 0x7f && c != '\'' && c != '\\') {
+        lit[0] = '\'';
+        lit[1] = (char)c;
+        lit[2] = '\'';
+        lit[3] = '\0';
+    } else {
+        sprintf(lit, "%d", c);
+    }
+    sbuf_puts(out, lit);
+}
+
+static void trie_indent(struct sbuf *out, unsigned depth)
+{
+    unsigned i;
+
+    for (i = 0; i < depth; i++)
+        sbuf_puts(out, "    ");
+}
+
+/* "p[i] == c" for bytes i in [from, to) of key k, joined by &&, or
+ * (differ) "p[i] != c" joined by ||; broken before a line passes 79
+ * columns. */
+static void trie_chain(struct sbuf *out, const struct trie_key *k,
+                       size_t from, size_t to, int fold, int differ,
+                       unsigned indent)
+{
+    size_t i, start = indent * 4 + 7, col = start;
+    const char *op = differ ? " != " : " == ";
+    char idx[32];
+
+    for (i = from; i < to; i++) {
+        int c = (unsigned char)k->s[i];
+        size_t w;
+
+        sprintf(idx, "p[%lu]", (unsigned long)i);
+        w = strlen(idx) + (fold && is_lower(c) ? 14 : 7) + 4;
+        if (i > from) {
+            sbuf_puts(out, differ ? " ||" : " &&");
+            if (col + w > 72) {
+                sbuf_putc(out, '\n');
+                trie_indent(out, indent);
+                sbuf_puts(out, differ ? "    " : "       ");
+                col = start;
+            } else {
+                sbuf_putc(out, ' ');
+                col += 4;
+            }
+        }
+        if (fold && is_lower(c)) {
+            sbuf_puts(out, "(");
+            sbuf_puts(out, idx);
+            sbuf_puts(out, " | 0x20)");
+        } else {
+            sbuf_puts(out, idx);
+        }
+        sbuf_puts(out, op);
+        trie_byte(out, c);
+        col += w;
+    }
+}
+
+/* Keys k[0..nk) share bytes [0, d); emits the statements that finish the
+ * lookup from byte d on, at the given indentation. */
+static void trie_emit(struct sbuf *out, const struct trie_key *k, size_t nk,
+                      size_t d, int fold, unsigned indent)
+{
+    size_t i, j, run;
+
+    if (nk == 1) {
+        trie_indent(out, indent);
+        sbuf_puts(out, "return ");
+        trie_chain(out, k, d, k->len + 1, fold, 0, indent);
+        sbuf_puts(out, " ? ");
+        sbuf_put_long(out, k->code);
+        sbuf_puts(out, " : -1;\n");
+        return;
+    }
+    /* The bytes every key here shares (none is the NUL: keys differ). */
+    for (run = d; k[0].s[run] == k[nk - 1].s[run]; run++)
+        ;
+    if (run > d) {
+        trie_indent(out, indent);
+        sbuf_puts(out, "if (");
+        trie_chain(out, k, d, run, fold, 1, indent);
+        sbuf_puts(out, ")\n");
+        trie_indent(out, indent + 1);
+        sbuf_puts(out, "return -1;\n");
+    }
+    trie_indent(out, indent);
+    sbuf_printf(out, "switch (p[%lu]) {\n", (unsigned long)run);
+    for (i = 0; i < nk; i = j) {
+        int c = (unsigned char)k[i].s[run];
+
+        for (j = i + 1; j < nk && (unsigned char)k[j].s[run] == c; j++)
+            ;
+        trie_indent(out, indent);
+        sbuf_puts(out, "case ");
+        trie_byte(out, c);
+        sbuf_puts(out, ":");
+        if (fold && is_lower(c)) {
+            sbuf_puts(out, " case ");
+            trie_byte(out, c - 0x20);
+            sbuf_puts(out, ":");
+        }
+        sbuf_puts(out, "\n");
+        if (c == 0) {
+            trie_indent(out, indent + 1);
+            sbuf_puts(out, "return ");
+            sbuf_put_long(out, k[i].code);
+            sbuf_puts(out, ";\n");
+        } else {
+            trie_emit(out, k + i, j - i, run + 1, fold, indent + 1);
+        }
+    }
+    trie_indent(out, indent);
+    sbuf_puts(out, "default:\n");
+    trie_indent(out, indent + 1);
+    sbuf_puts(out, "return -1;\n");
+    trie_indent(out, indent);
+    sbuf_puts(out, "}\n");
+}
+
+/* Nested switches trie_emit would make for k[0..nk) from byte d. */
+static unsigned trie_depth(const struct trie_key *k, size_t nk, size_t d)
+{
+    size_t i, j, run;
+    unsigned deepest = 0;
+
+    if (nk == 1)
+        return 0;
+    for (run = d; k[0].s[run] == k[nk - 1].s[run]; run++)
+        ;
+    for (i = 0; i < nk; i = j) {
+        unsigned char c = (unsigned char)k[i].s[run];
+        unsigned sub;
+
+        for (j = i + 1; j < nk && (unsigned char)k[j].s[run] == c; j++)
+            ;
+        sub = c ? trie_depth(k + i, j - i, run + 1) : 0;
+        if (sub > deepest)
+            deepest = sub;
+    }
+    return deepest + 1;
+}
+
+/*
+ * Emits <name>_from_<fn>(arg) over keys[0..nkeys) as a trie of switches;
+ * returns -1, emitting nothing, when the keys are too many, too long in
+ * all, or would nest switches too deep (the caller then emits a hash
+ * lookup).
+ */
+static int emit_trie_lookup(const struct spec *spec, struct sbuf *out,
+                            const char *fn, const char *arg,
+                            const char *const *keys, const long *key_code,
+                            size_t nkeys, int fold)
+{
+    const char *n = spec->reg.name.s;
+    struct trie_key *k;
+    size_t i, j, bytes = 0;
+    char *text;
+    int ok = 0;
+
+    if (nkeys == 0 || nkeys > TRIE_MAX_KEYS)
+        return -1;
+    for (i = 0; i < nkeys; i++)
+        bytes += strlen(keys[i]) + 1;
+    if (bytes > TRIE_MAX_BYTES)
+        return -1;
+    k = (struct trie_key *)sg_calloc(nkeys, sizeof *k);
+    text = (char *)sg_malloc(bytes);
+    if (k == NULL || text == NULL) {
+        sg_free(k);
+        sg_free(text);
+        return -1;
+    }
+    for (i = 0, bytes = 0; i < nkeys; i++) {
+        size_t len = strlen(keys[i]);
+
+        for (j = 0; j <= len; j++) {
+            int c = (unsigned char)keys[i][j];
+
+            text[bytes + j] = (char)(fold && c >= 'A' && c <= 'Z' ?
+                                     c | 0x20 : c);
+        }
+        k[i].s = text + bytes;
+        k[i].len = len;
+        k[i].code = key_code[i];
+        bytes += len + 1;
+    }
+    qsort(k, nkeys, sizeof *k, trie_cmp);
+    for (i = 1; i < nkeys; i++)
+        if (strcmp(k[i - 1].s, k[i].s) == 0)
+            break; /* validation keeps keys unique; never trust it here */
+    if (i == nkeys && k[0].len > 0 &&
+        trie_depth(k, nkeys, 0) <= TRIE_MAX_DEPTH) {
+        sbuf_printf(out,
+            "/* A trie of switches over the bytes of the %s%s: each byte "
+            "is read only\n * after the ones before it matched, so never "
+            "past the NUL. */\n"
+            "int %s_from_%s(const char *%s)\n"
+            "{\n"
+            "    const unsigned char *p = (const unsigned char *)%s;\n"
+            "\n"
+            "    if (p == NULL)\n"
+            "        return -1;\n",
+            arg, fold ? ", letters compared ignoring case" : "",
+            n, fn, arg, arg);
+        trie_emit(out, k, nkeys, 0, fold, 1);
+        sbuf_puts(out, "}\n\n");
+        ok = 1;
+    }
+    sg_free(k);
+    sg_free(text);
+    return ok ? 0 : -1;
+}
+
+/*
+ * The perfect hash of the name and phrase lookups.  A key's fingerprint is
+ * its first two and last two bytes in one 32-bit word (each byte | 0x20
+ * for the hash of a lookup that ignores case); its slot is the top bits of
+ * (fingerprint ^ length) times an odd constant made from a seed.  The
+ * generator searches seeds and table sizes until no two keys share a
+ * slot, so a lookup is strlen, one hash, one slot and one compare: the
+ * fingerprint and the length from the slot, then the bytes between the
+ * first two and the last two from the pool, a machine word at a time.
+ * When no seed works within the limits (many keys, a key shorter than two
+ * bytes, or two keys alike in those four bytes and their length), the
+ * lookup falls back to the probing table of emit_hash_lookup.
  */
 #define PH_SEEDS 2000UL    /* seeds tried per table size */
 #define PH_MAX_BITS 16     /* largest table: 2^16 slots */
 #define PH_SPARE_BITS 5    /* tables up to 64 times the keys */
-
-/* Bits needed for values up to x (at least 1). */
-static unsigned bit_width(unsigned long x)
-{
-    unsigned w = 1;
-
-    while (w < 32 && (x >> w) != 0)
-        w++;
-    return w;
-}
 
 /* The odd 32-bit multiplier of a seed. */
 static unsigned long ph_mult(unsigned long seed)
@@ -429,20 +683,40 @@ static unsigned long ph_mult(unsigned long seed)
     return ((seed * 0x9E3779B1UL + 0x85EBCA77UL) & 0xffffffffUL) | 1UL;
 }
 
+/* The fingerprint of a key of len >= 2 bytes, as the emitted lookup
+ * builds it: bytes 0, 1, len - 2 and len - 1, lowest first. */
+static unsigned long ph_print(const char *key, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)key;
+
+    return (unsigned long)p[0] | (unsigned long)p[1] << 8 |
+           (unsigned long)p[len / 2] << 16 | (unsigned long)p[len - 1] << 24;
+}
+
+/* Bits 0x20 of the bytes of the fingerprint that are ASCII letters. */
+static unsigned long ph_letters(unsigned long print)
+{
+    unsigned long m = 0;
+    unsigned i;
+
+    for (i = 0; i < 32; i += 8) {
+        unsigned c = (unsigned)(print >> i) & 0xffU;
+
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+            m |= 0x20UL << i;
+    }
+    return m;
+}
+
 static unsigned long ph_hash(const char *key, size_t len, int fold,
                              unsigned long seed, unsigned bits)
 {
-    const unsigned char *p = (const unsigned char *)key;
-    unsigned long a = 0, h;
+    unsigned long a = ph_print(key, len);
 
-    if (len)
-        a = (unsigned long)p[0] | (unsigned long)p[len / 2] << 8 |
-            (unsigned long)p[len - 1] << 16;
     if (fold)
-        a |= 0x202020UL;
-    a ^= ((unsigned long)len & 0xffUL) << 24;
-    h = (a * ph_mult(seed)) & 0xffffffffUL;
-    return h >> (32 - bits);
+        a |= 0x20202020UL;
+    a ^= (unsigned long)len & 0xffffffffUL;
+    return ((a * ph_mult(seed)) & 0xffffffffUL) >> (32 - bits);
 }
 
 /* Finds a seed and a table size (bits) under which the keys' slots are
@@ -457,6 +731,9 @@ static int ph_search(const char *const *keys, const size_t *lens,
     unsigned long sd;
     size_t i;
 
+    for (i = 0; i < nkeys; i++)
+        if (lens[i] < 2)
+            return -1;
     while ((1UL << b) < (unsigned long)nkeys * 2)
         b++;
     top = b + PH_SPARE_BITS < PH_MAX_BITS ? b + PH_SPARE_BITS : PH_MAX_BITS;
@@ -487,89 +764,139 @@ static int ph_search(const char *const *keys, const size_t *lens,
     return -1;
 }
 
-/* The emitted compares of the perfect-hash lookups, once per file each:
- * exact (fold 0) or case-insensitive (1).  The compares read machine words with
- * memcpy (one load): equality, and the bytewise letter mask, do not depend
- * on byte order. */
-static void emit_ph_helpers(const char *n, int fold, struct sbuf *out)
+/* The emitted compare of a whole key of more than four bytes, once per
+ * file for each kind: exact (fold 0) against the pool, or ignoring the
+ * case of letters (1) against the folded copy of the pool, whose letter
+ * mask lies mask bytes after it.  Words are read with memcpy (one load),
+ * never past the last byte; equality does not depend on byte order. */
+static void emit_ph_helpers(const char *n, int fold, unsigned long mask,
+                            struct sbuf *out)
 {
-    if (!fold) {
+    const char *x = fold ? "(x | m)" : "x", *x2 = fold ? "(x2 | m2)" : "x2";
+
+    if (fold)
         sbuf_printf(out,
-            "/* 1 when the n bytes at a and b are the same (n > 0). */\n"
-            "static int %s_same(const unsigned char *a, const unsigned char "
-            "*b,\n"
-            "                   size_t n)\n"
+            "/* 1 when the n > 4 bytes at a are those of the key whose folded "
+            "bytes are\n * at k, ignoring the case of letters: its letter "
+            "mask (0x20 in each byte\n * that is a letter) is %lu bytes "
+            "after k. */\n"
+            "static int %s_same_nocase(const unsigned char *a,\n"
+            "                          const unsigned char *k, size_t n)\n"
             "{\n"
-            "    unsigned long x = 0, y = 0, x2 = 0, y2 = 0;\n"
-            "    size_t i;\n"
-            "\n"
-            "    if (n < 4)\n"
-            "        return a[0] == b[0] && a[n / 2] == b[n / 2] &&\n"
-            "               a[n - 1] == b[n - 1];\n"
-            "    if (n < sizeof x) {\n"
-            "        memcpy(&x, a, 4);\n"
-            "        memcpy(&y, b, 4);\n"
-            "        memcpy(&x2, a + n - 4, 4);\n"
-            "        memcpy(&y2, b + n - 4, 4);\n"
-            "        return ((x ^ y) | (x2 ^ y2)) == 0;\n"
-            "    }\n"
-            "    for (i = 0; i + sizeof x < n; i += sizeof x) {\n"
-            "        memcpy(&x, a + i, sizeof x);\n"
-            "        memcpy(&y, b + i, sizeof x);\n"
-            "        if (x != y)\n"
-            "            return 0;\n"
-            "    }\n"
-            "    memcpy(&x, a + n - sizeof x, sizeof x);\n"
-            "    memcpy(&y, b + n - sizeof x, sizeof x);\n"
-            "    return x == y;\n"
-            "}\n\n", n);
-        return;
-    }
-    sbuf_printf(out,
-        "/* 1 when the bytes of x are those of k (ASCII) ignoring the case "
-        "of letters:\n"
-        " * 0x20 is set on both sides in each byte where k has a letter, and "
-        "only\n * there. */\n"
-        "static int %s_fold_eq(unsigned long x, unsigned long k)\n"
-        "{\n"
-        "    unsigned long ones = ~0UL / 255, f = k | ones * 0x20;\n"
-        "    unsigned long m = ((f + ones * 0x1f) & ~(f + ones * 0x05) &\n"
-        "                       ones * 0x80) >> 2;\n"
-        "\n"
-        "    return (x | m) == (k | m);\n"
-        "}\n\n"
-        "/* 1 when the n bytes at a are those at k (ASCII) ignoring the case "
-        "of\n * letters (n > 0). */\n"
-        "static int %s_same_nocase(const unsigned char *a,\n"
-        "                          const unsigned char *k, size_t n)\n"
-        "{\n"
-        "    unsigned long x = 0, y = 0, x2 = 0, y2 = 0;\n"
+            "    unsigned long x = 0, y = 0, m = 0, x2 = 0, y2 = 0, m2 = 0;\n",
+            mask, n);
+    else
+        sbuf_printf(out,
+            "/* 1 when the n > 4 bytes at a and k are the same. */\n"
+            "static int %s_same(const unsigned char *a, const unsigned char "
+            "*k, size_t n)\n"
+            "{\n"
+            "    unsigned long x = 0, y = 0, x2 = 0, y2 = 0;\n", n);
+    sbuf_puts(out,
         "    size_t i;\n"
         "\n"
-        "    if (n < 4) {\n"
-        "        x = a[0] | (unsigned long)a[n / 2] << 8 |\n"
-        "            (unsigned long)a[n - 1] << 16;\n"
-        "        y = k[0] | (unsigned long)k[n / 2] << 8 |\n"
-        "            (unsigned long)k[n - 1] << 16;\n"
-        "        return %s_fold_eq(x, y);\n"
-        "    }\n"
-        "    if (n < sizeof x) {\n"
+        "    if (n <= 8) {\n"
         "        memcpy(&x, a, 4);\n"
         "        memcpy(&y, k, 4);\n"
         "        memcpy(&x2, a + n - 4, 4);\n"
-        "        memcpy(&y2, k + n - 4, 4);\n"
-        "        return %s_fold_eq(x, y) && %s_fold_eq(x2, y2);\n"
+        "        memcpy(&y2, k + n - 4, 4);\n");
+    if (fold)
+        sbuf_printf(out,
+            "        memcpy(&m, k + %lu, 4);\n"
+            "        memcpy(&m2, k + %lu + n - 4, 4);\n", mask, mask);
+    sbuf_printf(out,
+        "        return %s == y && %s == y2;\n"
+        "    }\n"
+        "    if (n <= 2 * sizeof x) {\n"
+        "        memcpy(&x, a, sizeof x);\n"
+        "        memcpy(&y, k, sizeof x);\n"
+        "        memcpy(&x2, a + n - sizeof x, sizeof x);\n"
+        "        memcpy(&y2, k + n - sizeof x, sizeof x);\n", x, x2);
+    if (fold)
+        sbuf_printf(out,
+            "        memcpy(&m, k + %lu, sizeof x);\n"
+            "        memcpy(&m2, k + %lu + n - sizeof x, sizeof x);\n",
+            mask, mask);
+    sbuf_printf(out,
+        "        return %s == y && %s == y2;\n"
         "    }\n"
         "    for (i = 0; i + sizeof x < n; i += sizeof x) {\n"
-        "        memcpy(&x, a + i, sizeof x);\n"
+        "        memcpy(&x, a + i, sizeof x);\n", x, x2);
+    if (fold)
+        sbuf_printf(out, "        memcpy(&m, k + %lu + i, sizeof x);\n",
+                    mask);
+    sbuf_printf(out,
         "        memcpy(&y, k + i, sizeof x);\n"
-        "        if (!%s_fold_eq(x, y))\n"
+        "        if (%s != y)\n"
         "            return 0;\n"
         "    }\n"
-        "    memcpy(&x, a + n - sizeof x, sizeof x);\n"
+        "    memcpy(&x, a + n - sizeof x, sizeof x);\n", x);
+    if (fold)
+        sbuf_printf(out,
+            "    memcpy(&m, k + %lu + n - sizeof x, sizeof x);\n", mask);
+    sbuf_printf(out,
         "    memcpy(&y, k + n - sizeof x, sizeof x);\n"
-        "    return %s_fold_eq(x, y);\n"
-        "}\n\n", n, n, n, n, n, n, n);
+        "    return %s == y;\n"
+        "}\n\n", x);
+}
+
+/* The folded copy of a pool for the case-insensitive compare: the pool's
+ * bytes with letters in lower case, then as many bytes of letter mask
+ * (0x20 where the pool has a letter, else 0), each a struct of the
+ * pool's pieces. */
+static void emit_fold_pool(const char *n, const char *kind,
+                           const struct pool *pool, struct sbuf *out)
+{
+    size_t i, j, start, total = pool->bytes.len;
+    char *fold;
+    int half;
+
+    fold = (char *)sg_malloc(total ? total : 1);
+    if (fold == NULL) {
+        out->failed = 1;
+        return;
+    }
+    sbuf_printf(out,
+        "/* The %s pool with letters in lower case (f), then the mask of its "
+        "letters\n * (m: 0x20 in each byte that is one), for the compare "
+        "that ignores case. */\n"
+        "static const struct %s_%s_fold {\n", kind, n, kind);
+    for (half = 0; half < 2; half++) {
+        start = 0;
+        for (i = 0; i <= pool->npieces; i++) {
+            size_t end = i < pool->npieces ? pool->piece_end[i] : total;
+
+            sbuf_printf(out, "    char %c%lu[%lu];\n", half ? 'm' : 'f',
+                        (unsigned long)i, (unsigned long)(end - start));
+            start = end;
+        }
+    }
+    sbuf_printf(out, "} %s_%s_fold = {\n", n, kind);
+    for (half = 0; half < 2; half++) {
+        for (j = 0; j < total; j++) {
+            int c = (unsigned char)pool->bytes.data[j];
+            int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+
+            if (half)
+                fold[j] = (char)(letter ? 0x20 : 0);
+            else
+                fold[j] = (char)(letter ? c | 0x20 : c);
+        }
+        start = 0;
+        for (i = 0; i <= pool->npieces; i++) {
+            size_t end = i < pool->npieces ? pool->piece_end[i] : total;
+
+            sbuf_puts(out, "    ");
+            sbuf_c_literal(out, fold + start, end - start - 1, 4);
+            sbuf_puts(out, half && i == pool->npieces ? "\n" : ",\n");
+            start = end;
+        }
+    }
+    sbuf_printf(out, "};\n\n"
+        "typedef char %s_%s_fold_is_contiguous[sizeof(struct %s_%s_fold) == "
+        "%lu ? 1 : -1];\n\n",
+        n, kind, n, kind, (unsigned long)total * 2);
+    sg_free(fold);
 }
 
 /*
@@ -581,19 +908,17 @@ static void emit_ph_helpers(const char *n, int fold, struct sbuf *out)
  */
 static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
                                const char *fn, const char *kind,
-                               const char *arg, const char *const *keys,
+                               const char *arg, const struct pool *pool,
+                               const char *const *keys,
                                const unsigned long *key_off,
                                const long *key_code, size_t nkeys, int fold,
                                int *helpers)
 {
     const char *n = spec->reg.name.s;
-    size_t *lens, i, size, maxlen = 0;
+    size_t *lens, i, size, minlen = (size_t)-1, maxlen = 0;
     unsigned long seed, maxoff = 0, *slot;
     long maxcode = 0;
     unsigned bits;
-    unsigned wo, wl, wc;
-    size_t col;
-    char item[32];
     char name[64];
 
     lens = (size_t *)sg_calloc(nkeys ? nkeys : 1, sizeof *lens);
@@ -603,6 +928,8 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
         lens[i] = strlen(keys[i]);
         if (lens[i] > maxlen)
             maxlen = lens[i];
+        if (lens[i] < minlen)
+            minlen = lens[i];
         if (key_off[i] > maxoff)
             maxoff = key_off[i];
         if (key_code[i] > maxcode)
@@ -625,111 +952,51 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
     for (i = 0; i < nkeys; i++)
         slot[ph_hash(keys[i], lens[i], fold, seed, bits)] =
             (unsigned long)i + 1;
-    if (!(*helpers & (fold ? 2 : 1))) {
-        emit_ph_helpers(n, fold, out);
+    if (fold)
+        emit_fold_pool(n, kind, pool, out);
+    if (maxlen > 4 && !(*helpers & (fold ? 2 : 1))) {
+        emit_ph_helpers(n, fold, (unsigned long)pool->bytes.len, out);
         *helpers |= fold ? 2 : 1;
     }
 
-    sbuf_printf(out,
-        "/* The slot of a %s: a perfect hash of the keys (seed %lu, %u "
-        "bits). */\n"
-        "static unsigned long %s_%s_hash(const unsigned char *p, size_t n)\n"
-        "{\n"
-        "    %s_u32 a = 0;\n"
-        "\n"
-        "    if (n)\n"
-        "        a = (%s_u32)p[0] | (%s_u32)p[n / 2] << 8 | (%s_u32)p[n - 1] "
-        "<< 16;\n", arg, seed, bits, n, fn, n, n, n, n);
-    if (fold)
-        sbuf_puts(out, "    a |= 0x202020UL;\n");
-    sbuf_printf(out,
-        "    a ^= ((%s_u32)n & 0xffU) << 24;\n"
-        "    a = (a * 0x%lXUL) & 0xffffffffUL;\n"
-        "    return (unsigned long)(a >> %u);\n"
-        "}\n\n", n, ph_mult(seed), 32 - bits);
-
-    sprintf(name, "%s_slot", fn);
-    wo = bit_width(maxoff);
-    wl = bit_width((unsigned long)maxlen);
-    wc = bit_width((unsigned long)maxcode + 1);
-    if (wo + wl + wc <= 32) {
-        /* One 32-bit entry per slot: a single load gives the offset, the
-         * length and the code, and no base address stays live. */
-        sbuf_printf(out,
-            "/* Per slot: the offset of its key in the %s pool (bits 0-%u), "
-            "its\n * length (bits %u-%u) and its code plus one (from bit %u); "
-            "0 for a free\n * slot. */\n"
-            "static const %s_u32 %s_%s[] = {\n",
-            kind, wo - 1, wo, wo + wl - 1, wo + wl, n, n, name);
-        col = 0;
-        for (i = 0; i < size; i++) {
-            unsigned long e = slot[i], v = 0;
-
-            if (e)
-                v = key_off[e - 1] | (unsigned long)lens[e - 1] << wo |
-                    ((unsigned long)key_code[e - 1] + 1) << (wo + wl);
-            if (v)
-                sprintf(item, "0x%lXUL,", v);
-            else
-                strcpy(item, "0,");
-            if (i + 1 == size)
-                item[strlen(item) - 1] = '\0';
-            if (col > 4 && col + 1 + strlen(item) > 78) {
-                sbuf_puts(out, "\n");
-                col = 0;
-            }
-            sbuf_puts(out, col ? " " : "    ");
-            sbuf_puts(out, item);
-            col += (col ? 1 : 4) + strlen(item);
-        }
-        sbuf_puts(out, "\n");
-        sbuf_puts(out, "};\n\n");
-        sbuf_printf(out,
-            "int %s_from_%s(const char *%s)\n"
-            "{\n"
-            "    const unsigned char *p = (const unsigned char *)%s;\n"
-            "    %s_u32 e;\n"
-            "    size_t n;\n"
-            "\n"
-            "    if (p == NULL)\n"
-            "        return -1;\n"
-            "    n = strlen(%s);\n"
-            "    if (n - 1 >= %lu) /* empty, or longer than every key */\n"
-            "        return -1;\n"
-            "    e = %s_%s[%s_%s_hash(p, n)];\n"
-            "    /* A free slot has length 0. */\n"
-            "    if (((e >> %u) & 0x%lXU) != n ||\n"
-            "        !%s_same%s(p, (const unsigned char *)%s_%s_text(e & "
-            "0x%lXU), n))\n"
-            "        return -1;\n"
-            "    return (int)(e >> %u) - 1;\n"
-            "}\n\n",
-            n, fn, arg, arg, n, arg, (unsigned long)maxlen, n, name, n, fn,
-            wo, (1UL << wl) - 1, n, fold ? "_nocase" : "", n, kind,
-            (1UL << wo) - 1, wo + wl);
-        sg_free(slot);
-        sg_free(lens);
-        return 0;
-    }
     sprintf(name, "%s_slot", fn);
     sbuf_printf(out,
-        "/* Per slot: the offset of its key in the %s pool, its code plus "
-        "one and\n * its length; 0, 0, 0 for a free slot. */\n"
+        "/* Per slot: the fingerprint of its key (bytes 0, 1, n - 2 and n - 1, "
+        "lowest\n * first%s), its offset in the %s pool, its code and its "
+        "length; 0s\n * for a free slot.  Seed %lu, %u bits. */\n"
         "static const struct %s_%s {\n"
-        "    %s off;\n    %s code;\n    %s len;\n"
-        "} %s_%s[] = {\n", kind, n, name,
-        uint_type(n, maxoff), uint_type(n, (unsigned long)maxcode + 1),
-        uint_type(n, (unsigned long)maxlen), n, name);
+        "    %s_u32 print;\n",
+        fold ? ", letters in lower case), the mask of its letters" : "",
+        kind, seed, bits, n, name, n);
+    if (fold)
+        sbuf_printf(out, "    %s_u32 letters;\n", n);
+    sbuf_printf(out, "    %s off;\n", uint_type(n, maxoff));
+    sbuf_printf(out, "    %s code;\n", uint_type(n, (unsigned long)maxcode));
+    sbuf_printf(out, "    %s len;\n", uint_type(n, (unsigned long)maxlen));
+    sbuf_printf(out, "} %s_%s[] = {\n", n, name);
     for (i = 0; i < size; i++) {
         unsigned long e = slot[i];
 
-        sbuf_puts(out, i % 6 ? " {" : "    {");
-        sbuf_put_ulong(out, e ? key_off[e - 1] : 0);
-        sbuf_puts(out, ", ");
-        sbuf_put_ulong(out, e ? (unsigned long)key_code[e - 1] + 1 : 0);
-        sbuf_puts(out, ", ");
-        sbuf_put_ulong(out, e ? (unsigned long)lens[e - 1] : 0);
-        sbuf_puts(out, i + 1 < size ? (i % 6 == 5 ? "},\n" : "},") : "}\n");
+        sbuf_puts(out, "    {");
+        if (e) {
+            unsigned long a = ph_print(keys[e - 1], lens[e - 1]);
+
+            if (fold) {
+                unsigned long m = ph_letters(a);
+
+                sbuf_printf(out, "0x%lXUL, 0x%lXUL, ", a | m, m);
+            } else {
+                sbuf_printf(out, "0x%lXUL, ", a);
+            }
+            sbuf_put_ulong(out, key_off[e - 1]);
+            sbuf_puts(out, ", ");
+            sbuf_put_ulong(out, (unsigned long)key_code[e - 1]);
+            sbuf_puts(out, ", ");
+            sbuf_put_ulong(out, (unsigned long)lens[e - 1]);
+        } else {
+            sbuf_puts(out, fold ? "0, 0, 0, 0, 0" : "0, 0, 0, 0");
+        }
+        sbuf_puts(out, i + 1 < size ? "},\n" : "}\n");
     }
     sbuf_puts(out, "};\n\n");
     sbuf_printf(out,
@@ -737,24 +1004,35 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
         "{\n"
         "    const unsigned char *p = (const unsigned char *)%s;\n"
         "    const struct %s_%s *e;\n"
+        "    %s_u32 a;\n"
         "    size_t n;\n"
         "\n"
         "    if (p == NULL)\n"
         "        return -1;\n"
         "    n = strlen(%s);\n"
-        "    if (n - 1 >= %lu) /* empty, or longer than every key */\n"
+        "    if (n - %lu > %lu) /* shorter or longer than every key */\n"
         "        return -1;\n"
-        "    e = &%s_%s[%s_%s_hash(p, n)];\n"
-        "    /* A free slot has length 0 and code 0: only \"\" reaches its "
-        "compare. */\n"
-        "    if (e->len != n ||\n"
-        "        !%s_same%s(p, (const unsigned char *)%s_%s_text(e->off), n))"
-        "\n"
-        "        return -1;\n"
-        "    return (int)e->code - 1;\n"
-        "}\n\n",
-        n, fn, arg, arg, n, name, arg, (unsigned long)maxlen, n, name, n, fn,
-        n, fold ? "_nocase" : "", n, kind);
+        "    a = (%s_u32)p[0] | (%s_u32)p[1] << 8 | (%s_u32)p[n / 2] << 16 |\n"
+        "        (%s_u32)p[n - 1] << 24;\n",
+        n, fn, arg, arg, n, name, n, arg, (unsigned long)minlen,
+        (unsigned long)(maxlen - minlen), n, n, n, n);
+    sbuf_printf(out,
+        "    e = &%s_%s[(((a%s) ^ (%s_u32)n) * 0x%lXU & 0xffffffffU) >> "
+        "%u];\n",
+        n, name, fold ? " | 0x20202020U" : "", n, ph_mult(seed), 32 - bits);
+    sbuf_printf(out,
+        "    /* A free slot's fingerprint, 0, is no input's. */\n"
+        "    if (%s != e->print || e->len != n)\n"
+        "        return -1;\n",
+        fold ? "(a | e->letters)" : "a");
+    if (maxlen > 4)
+        sbuf_printf(out,
+            "    if (%s!%s_same%s(p, (const unsigned char *)&%s_%s_%s + e->off,"
+            " n))\n"
+            "        return -1;\n",
+            minlen <= 4 ? "n > 4 && " : "", n, fold ? "_nocase" : "", n,
+            kind, fold ? "fold" : "pool");
+    sbuf_puts(out, "    return (int)e->code;\n}\n\n");
     sg_free(slot);
     sg_free(lens);
     return 0;
@@ -1340,8 +1618,10 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
                        "    return NULL;\n}\n\n");
     }
 
-    if (emit_perfect_lookup(spec, out, "name", "name", "name", keys, key_off,
-                            key_code, nnames, 0, &helpers) != 0)
+    if (emit_trie_lookup(spec, out, "name", "name", keys, key_code, nnames,
+                         0) != 0 &&
+        emit_perfect_lookup(spec, out, "name", "name", "name", &names, keys,
+                            key_off, key_code, nnames, 0, &helpers) != 0)
         emit_hash_lookup(ctx, out, "name", keys, key_off, key_code, nnames,
                          0);
     /* Phrases: one key per code, then the former phrases (validation made
@@ -1360,8 +1640,10 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             key_code[k++] = c->code;
         }
     }
-    if (emit_perfect_lookup(spec, out, "reason", "phrase", "phrase", keys,
-                            key_off, key_code, nphrases, 1, &helpers) != 0) {
+    if (emit_trie_lookup(spec, out, "reason", "phrase", keys, key_code,
+                         nphrases, 1) != 0 &&
+        emit_perfect_lookup(spec, out, "reason", "phrase", "phrase", &phrases,
+                            keys, key_off, key_code, nphrases, 1, &helpers) != 0) {
         emit_equal_nocase(n, out);
         emit_hash_lookup(ctx, out, "reason", keys, key_off, key_code,
                          nphrases, 1);

@@ -4043,213 +4043,1593 @@ const char *http_status_reference(int code)
     }
 }
 
-/* 1 when the n bytes at a and b are the same (n > 0). */
-static int http_status_same(const unsigned char *a, const unsigned char *b,
-                   size_t n)
-{
-    unsigned long x = 0, y = 0, x2 = 0, y2 = 0;
-    size_t i;
-
-    if (n < 4)
-        return a[0] == b[0] && a[n / 2] == b[n / 2] &&
-               a[n - 1] == b[n - 1];
-    if (n < sizeof x) {
-        memcpy(&x, a, 4);
-        memcpy(&y, b, 4);
-        memcpy(&x2, a + n - 4, 4);
-        memcpy(&y2, b + n - 4, 4);
-        return ((x ^ y) | (x2 ^ y2)) == 0;
-    }
-    for (i = 0; i + sizeof x < n; i += sizeof x) {
-        memcpy(&x, a + i, sizeof x);
-        memcpy(&y, b + i, sizeof x);
-        if (x != y)
-            return 0;
-    }
-    memcpy(&x, a + n - sizeof x, sizeof x);
-    memcpy(&y, b + n - sizeof x, sizeof x);
-    return x == y;
-}
-
-/* The slot of a name: a perfect hash of the keys (seed 588, 9 bits). */
-static unsigned long http_status_name_hash(const unsigned char *p, size_t n)
-{
-    http_status_u32 a = 0;
-
-    if (n)
-        a = (http_status_u32)p[0] | (http_status_u32)p[n / 2] << 8 | (http_status_u32)p[n - 1] << 16;
-    a ^= ((http_status_u32)n & 0xffU) << 24;
-    a = (a * 0xED574D03UL) & 0xffffffffUL;
-    return (unsigned long)(a >> 23);
-}
-
-/* Per slot: the offset of its key in the name pool (bits 0-10), its
- * length (bits 11-15) and its code plus one (from bit 16); 0 for a free
- * slot. */
-static const http_status_u32 http_status_name_slot[] = {
-    0, 0, 0, 0, 0, 0xCF789CUL, 0xCCE865UL, 0x1B0FB87UL, 0, 0, 0, 0, 0, 0,
-    0x200FCA2UL, 0, 0, 0, 0, 0, 0, 0, 0, 0x135914EUL, 0, 0, 0, 0, 0x19C79FDUL,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1C4EBB2UL, 0, 0, 0, 0, 0, 0, 0, 0,
-    0xCB405CUL, 0, 0, 0x1316117UL, 0, 0, 0, 0, 0, 0x1FAD426UL, 0, 0,
-    0x1915961UL, 0, 0, 0x1F5ABD0UL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1FEC47CUL, 0, 0, 0, 0,
-    0, 0x1C253A7UL, 0, 0, 0, 0xE338CAUL, 0, 0, 0, 0, 0, 0x1A0B280UL, 0, 0, 0,
-    0x69D835UL, 0, 0x19B21F8UL, 0, 0, 0, 0, 0, 0, 0, 0, 0x19F625EUL, 0, 0, 0,
-    0, 0, 0, 0x1F75BF6UL, 0x133612EUL, 0, 0, 0, 0, 0x1FCA459UL, 0, 0, 0, 0, 0,
-    0, 0, 0x1AA4B44UL, 0, 0, 0, 0xCE688EUL, 0, 0, 0, 0xCD5083UL, 0, 0, 0, 0,
-    0, 0, 0, 0, 0x1A7A316UL, 0, 0x12E88E3UL, 0, 0, 0, 0x1A1AA97UL, 0, 0, 0, 0,
-    0, 0x192616DUL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x194498BUL, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x19A41EFUL, 0x12F28F5UL, 0x1A98B32UL,
-    0xC91051UL, 0, 0, 0x1A69AECUL, 0x1AB834EUL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0x1AE8B75UL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x685829UL,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0x19FA26BUL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1F89C02UL, 0, 0, 0, 0x66980AUL,
-    0x1A1FAADUL, 0, 0, 0, 0, 0, 0, 0, 0, 0x1FF6495UL, 0, 0, 0x1A8332BUL, 0, 0,
-    0, 0, 0, 0, 0, 0x1A292CDUL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1FD6C6EUL, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0x12F88FBUL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x130490DUL, 0x1F97C16UL, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x196919FUL, 0, 0, 0, 0x19EC245UL, 0, 0, 0,
-    0, 0x19E8A21UL, 0, 0, 0x1A35AE0UL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x19D9A0DUL,
-    0, 0x1954995UL, 0, 0, 0, 0x134913BUL, 0, 0, 0, 0, 0, 0x19771B2UL, 0,
-    0x19E8A33UL, 0, 0, 0x193817AUL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0xD060ACUL, 0, 0, 0, 0, 0x1ADAB5FUL, 0x198E9C1UL, 0, 0, 0, 0xCA3854UL, 0,
-    0, 0x1A7AB00UL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0x654001UL, 0x1F67BE6UL, 0x19979DFUL, 0, 0xD180B9UL, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1FBBC41UL, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0x12D80D2UL, 0, 0, 0, 0, 0x67501EUL, 0, 0, 0, 0, 0,
-    0, 0, 0x1324924UL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-};
-
+/* A trie of switches over the bytes of the name: each byte is read only
+ * after the ones before it matched, so never past the NUL. */
 int http_status_from_name(const char *name)
 {
     const unsigned char *p = (const unsigned char *)name;
-    http_status_u32 e;
-    size_t n;
 
     if (p == NULL)
         return -1;
-    n = strlen(name);
-    if (n - 1 >= 31) /* empty, or longer than every key */
+    switch (p[0]) {
+    case 'A':
+        switch (p[1]) {
+        case 'C':
+            return p[2] == 'C' && p[3] == 'E' && p[4] == 'P' &&
+                   p[5] == 'T' && p[6] == 'E' && p[7] == 'D' &&
+                   p[8] == 0 ? 202 : -1;
+        case 'L':
+            return p[2] == 'R' && p[3] == 'E' && p[4] == 'A' &&
+                   p[5] == 'D' && p[6] == 'Y' && p[7] == '_' &&
+                   p[8] == 'R' && p[9] == 'E' && p[10] == 'P' &&
+                   p[11] == 'O' && p[12] == 'R' && p[13] == 'T' &&
+                   p[14] == 'E' && p[15] == 'D' && p[16] == 0 ? 208 : -1;
+        default:
+            return -1;
+        }
+    case 'B':
+        if (p[1] != 'A')
+            return -1;
+        switch (p[2]) {
+        case 'D':
+            if (p[3] != '_')
+                return -1;
+            switch (p[4]) {
+            case 'G':
+                return p[5] == 'A' && p[6] == 'T' && p[7] == 'E' &&
+                       p[8] == 'W' && p[9] == 'A' &&
+                       p[10] == 'Y' && p[11] == 0 ? 502 : -1;
+            case 'R':
+                return p[5] == 'E' && p[6] == 'Q' && p[7] == 'U' &&
+                       p[8] == 'E' && p[9] == 'S' &&
+                       p[10] == 'T' && p[11] == 0 ? 400 : -1;
+            default:
+                return -1;
+            }
+        case 'N':
+            return p[3] == 'D' && p[4] == 'W' && p[5] == 'I' &&
+                   p[6] == 'D' && p[7] == 'T' && p[8] == 'H' &&
+                   p[9] == '_' && p[10] == 'L' && p[11] == 'I' &&
+                   p[12] == 'M' && p[13] == 'I' && p[14] == 'T' &&
+                   p[15] == '_' && p[16] == 'E' && p[17] == 'X' &&
+                   p[18] == 'C' && p[19] == 'E' && p[20] == 'E' &&
+                   p[21] == 'D' && p[22] == 'E' && p[23] == 'D' &&
+                   p[24] == 0 ? 509 : -1;
+        default:
+            return -1;
+        }
+    case 'C':
+        switch (p[1]) {
+        case 'O':
+            if (p[2] != 'N')
+                return -1;
+            switch (p[3]) {
+            case 'F':
+                return p[4] == 'L' && p[5] == 'I' && p[6] == 'C' &&
+                       p[7] == 'T' && p[8] == 0 ? 409 : -1;
+            case 'T':
+                switch (p[4]) {
+                case 'E':
+                    return p[5] == 'N' && p[6] == 'T' &&
+                           p[7] == '_' && p[8] == 'T' &&
+                           p[9] == 'O' && p[10] == 'O' &&
+                           p[11] == '_' && p[12] == 'L' &&
+                           p[13] == 'A' && p[14] == 'R' &&
+                           p[15] == 'G' && p[16] == 'E' &&
+                           p[17] == 0 ? 413 : -1;
+                case 'I':
+                    return p[5] == 'N' && p[6] == 'U' &&
+                           p[7] == 'E' && p[8] == 0 ? 100 : -1;
+                default:
+                    return -1;
+                }
+            default:
+                return -1;
+            }
+        case 'R':
+            return p[2] == 'E' && p[3] == 'A' && p[4] == 'T' &&
+                   p[5] == 'E' && p[6] == 'D' && p[7] == 0 ? 201 : -1;
+        default:
+            return -1;
+        }
+    case 'E':
+        switch (p[1]) {
+        case 'A':
+            return p[2] == 'R' && p[3] == 'L' && p[4] == 'Y' &&
+                   p[5] == '_' && p[6] == 'H' && p[7] == 'I' &&
+                   p[8] == 'N' && p[9] == 'T' && p[10] == 'S' &&
+                   p[11] == 0 ? 103 : -1;
+        case 'X':
+            return p[2] == 'P' && p[3] == 'E' && p[4] == 'C' &&
+                   p[5] == 'T' && p[6] == 'A' && p[7] == 'T' &&
+                   p[8] == 'I' && p[9] == 'O' && p[10] == 'N' &&
+                   p[11] == '_' && p[12] == 'F' && p[13] == 'A' &&
+                   p[14] == 'I' && p[15] == 'L' && p[16] == 'E' &&
+                   p[17] == 'D' && p[18] == 0 ? 417 : -1;
+        default:
+            return -1;
+        }
+    case 'F':
+        switch (p[1]) {
+        case 'A':
+            return p[2] == 'I' && p[3] == 'L' && p[4] == 'E' &&
+                   p[5] == 'D' && p[6] == '_' && p[7] == 'D' &&
+                   p[8] == 'E' && p[9] == 'P' && p[10] == 'E' &&
+                   p[11] == 'N' && p[12] == 'D' && p[13] == 'E' &&
+                   p[14] == 'N' && p[15] == 'C' && p[16] == 'Y' &&
+                   p[17] == 0 ? 424 : -1;
+        case 'O':
+            switch (p[2]) {
+            case 'R':
+                return p[3] == 'B' && p[4] == 'I' && p[5] == 'D' &&
+                       p[6] == 'D' && p[7] == 'E' && p[8] == 'N' &&
+                       p[9] == 0 ? 403 : -1;
+            case 'U':
+                return p[3] == 'N' && p[4] == 'D' && p[5] == 0 ? 302 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'G':
+        switch (p[1]) {
+        case 'A':
+            return p[2] == 'T' && p[3] == 'E' && p[4] == 'W' &&
+                   p[5] == 'A' && p[6] == 'Y' && p[7] == '_' &&
+                   p[8] == 'T' && p[9] == 'I' && p[10] == 'M' &&
+                   p[11] == 'E' && p[12] == 'O' && p[13] == 'U' &&
+                   p[14] == 'T' && p[15] == 0 ? 504 : -1;
+        case 'O':
+            return p[2] == 'N' && p[3] == 'E' && p[4] == 0 ? 410 : -1;
+        default:
+            return -1;
+        }
+    case 'H':
+        return p[1] == 'T' && p[2] == 'T' && p[3] == 'P' &&
+               p[4] == '_' && p[5] == 'V' && p[6] == 'E' &&
+               p[7] == 'R' && p[8] == 'S' && p[9] == 'I' &&
+               p[10] == 'O' && p[11] == 'N' && p[12] == '_' &&
+               p[13] == 'N' && p[14] == 'O' && p[15] == 'T' &&
+               p[16] == '_' && p[17] == 'S' && p[18] == 'U' &&
+               p[19] == 'P' && p[20] == 'P' && p[21] == 'O' &&
+               p[22] == 'R' && p[23] == 'T' && p[24] == 'E' &&
+               p[25] == 'D' && p[26] == 0 ? 505 : -1;
+    case 'I':
+        switch (p[1]) {
+        case 'M':
+            if (p[2] != '_')
+                return -1;
+            switch (p[3]) {
+            case 'A':
+                return p[4] == '_' && p[5] == 'T' && p[6] == 'E' &&
+                       p[7] == 'A' && p[8] == 'P' && p[9] == 'O' &&
+                       p[10] == 'T' && p[11] == 0 ? 418 : -1;
+            case 'U':
+                return p[4] == 'S' && p[5] == 'E' && p[6] == 'D' &&
+                       p[7] == 0 ? 226 : -1;
+            default:
+                return -1;
+            }
+        case 'N':
+            switch (p[2]) {
+            case 'S':
+                return p[3] == 'U' && p[4] == 'F' && p[5] == 'F' &&
+                       p[6] == 'I' && p[7] == 'C' && p[8] == 'I' &&
+                       p[9] == 'E' && p[10] == 'N' &&
+                       p[11] == 'T' && p[12] == '_' &&
+                       p[13] == 'S' && p[14] == 'T' &&
+                       p[15] == 'O' && p[16] == 'R' &&
+                       p[17] == 'A' && p[18] == 'G' &&
+                       p[19] == 'E' && p[20] == 0 ? 507 : -1;
+            case 'T':
+                return p[3] == 'E' && p[4] == 'R' && p[5] == 'N' &&
+                       p[6] == 'A' && p[7] == 'L' && p[8] == '_' &&
+                       p[9] == 'S' && p[10] == 'E' &&
+                       p[11] == 'R' && p[12] == 'V' &&
+                       p[13] == 'E' && p[14] == 'R' &&
+                       p[15] == '_' && p[16] == 'E' &&
+                       p[17] == 'R' && p[18] == 'R' &&
+                       p[19] == 'O' && p[20] == 'R' &&
+                       p[21] == 0 ? 500 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'L':
+        switch (p[1]) {
+        case 'E':
+            return p[2] == 'N' && p[3] == 'G' && p[4] == 'T' &&
+                   p[5] == 'H' && p[6] == '_' && p[7] == 'R' &&
+                   p[8] == 'E' && p[9] == 'Q' && p[10] == 'U' &&
+                   p[11] == 'I' && p[12] == 'R' && p[13] == 'E' &&
+                   p[14] == 'D' && p[15] == 0 ? 411 : -1;
+        case 'O':
+            switch (p[2]) {
+            case 'C':
+                return p[3] == 'K' && p[4] == 'E' && p[5] == 'D' &&
+                       p[6] == 0 ? 423 : -1;
+            case 'O':
+                return p[3] == 'P' && p[4] == '_' && p[5] == 'D' &&
+                       p[6] == 'E' && p[7] == 'T' && p[8] == 'E' &&
+                       p[9] == 'C' && p[10] == 'T' &&
+                       p[11] == 'E' && p[12] == 'D' &&
+                       p[13] == 0 ? 508 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'M':
+        switch (p[1]) {
+        case 'E':
+            return p[2] == 'T' && p[3] == 'H' && p[4] == 'O' &&
+                   p[5] == 'D' && p[6] == '_' && p[7] == 'N' &&
+                   p[8] == 'O' && p[9] == 'T' && p[10] == '_' &&
+                   p[11] == 'A' && p[12] == 'L' && p[13] == 'L' &&
+                   p[14] == 'O' && p[15] == 'W' && p[16] == 'E' &&
+                   p[17] == 'D' && p[18] == 0 ? 405 : -1;
+        case 'I':
+            return p[2] == 'S' && p[3] == 'D' && p[4] == 'I' &&
+                   p[5] == 'R' && p[6] == 'E' && p[7] == 'C' &&
+                   p[8] == 'T' && p[9] == 'E' && p[10] == 'D' &&
+                   p[11] == '_' && p[12] == 'R' && p[13] == 'E' &&
+                   p[14] == 'Q' && p[15] == 'U' && p[16] == 'E' &&
+                   p[17] == 'S' && p[18] == 'T' && p[19] == 0 ? 421 : -1;
+        case 'O':
+            if (p[2] != 'V' || p[3] != 'E' || p[4] != 'D' ||
+                p[5] != '_')
+                return -1;
+            switch (p[6]) {
+            case 'P':
+                return p[7] == 'E' && p[8] == 'R' && p[9] == 'M' &&
+                       p[10] == 'A' && p[11] == 'N' &&
+                       p[12] == 'E' && p[13] == 'N' &&
+                       p[14] == 'T' && p[15] == 'L' &&
+                       p[16] == 'Y' && p[17] == 0 ? 301 : -1;
+            case 'T':
+                return p[7] == 'E' && p[8] == 'M' && p[9] == 'P' &&
+                       p[10] == 'O' && p[11] == 'R' &&
+                       p[12] == 'A' && p[13] == 'R' &&
+                       p[14] == 'I' && p[15] == 'L' &&
+                       p[16] == 'Y' && p[17] == 0 ? 302 : -1;
+            default:
+                return -1;
+            }
+        case 'U':
+            if (p[2] != 'L' || p[3] != 'T' || p[4] != 'I')
+                return -1;
+            switch (p[5]) {
+            case 'P':
+                return p[6] == 'L' && p[7] == 'E' && p[8] == '_' &&
+                       p[9] == 'C' && p[10] == 'H' &&
+                       p[11] == 'O' && p[12] == 'I' &&
+                       p[13] == 'C' && p[14] == 'E' &&
+                       p[15] == 'S' && p[16] == 0 ? 300 : -1;
+            case '_':
+                return p[6] == 'S' && p[7] == 'T' && p[8] == 'A' &&
+                       p[9] == 'T' && p[10] == 'U' &&
+                       p[11] == 'S' && p[12] == 0 ? 207 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'N':
+        switch (p[1]) {
+        case 'E':
+            return p[2] == 'T' && p[3] == 'W' && p[4] == 'O' &&
+                   p[5] == 'R' && p[6] == 'K' && p[7] == '_' &&
+                   p[8] == 'A' && p[9] == 'U' && p[10] == 'T' &&
+                   p[11] == 'H' && p[12] == 'E' && p[13] == 'N' &&
+                   p[14] == 'T' && p[15] == 'I' && p[16] == 'C' &&
+                   p[17] == 'A' && p[18] == 'T' && p[19] == 'I' &&
+                   p[20] == 'O' && p[21] == 'N' && p[22] == '_' &&
+                   p[23] == 'R' && p[24] == 'E' && p[25] == 'Q' &&
+                   p[26] == 'U' && p[27] == 'I' && p[28] == 'R' &&
+                   p[29] == 'E' && p[30] == 'D' && p[31] == 0 ? 511 : -1;
+        case 'O':
+            switch (p[2]) {
+            case 'N':
+                return p[3] == '_' && p[4] == 'A' && p[5] == 'U' &&
+                       p[6] == 'T' && p[7] == 'H' && p[8] == 'O' &&
+                       p[9] == 'R' && p[10] == 'I' &&
+                       p[11] == 'T' && p[12] == 'A' &&
+                       p[13] == 'T' && p[14] == 'I' &&
+                       p[15] == 'V' && p[16] == 'E' &&
+                       p[17] == '_' && p[18] == 'I' &&
+                       p[19] == 'N' && p[20] == 'F' &&
+                       p[21] == 'O' && p[22] == 'R' &&
+                       p[23] == 'M' && p[24] == 'A' &&
+                       p[25] == 'T' && p[26] == 'I' &&
+                       p[27] == 'O' && p[28] == 'N' &&
+                       p[29] == 0 ? 203 : -1;
+            case 'T':
+                if (p[3] != '_')
+                    return -1;
+                switch (p[4]) {
+                case 'A':
+                    return p[5] == 'C' && p[6] == 'C' &&
+                           p[7] == 'E' && p[8] == 'P' &&
+                           p[9] == 'T' && p[10] == 'A' &&
+                           p[11] == 'B' && p[12] == 'L' &&
+                           p[13] == 'E' && p[14] == 0 ? 406 : -1;
+                case 'E':
+                    return p[5] == 'X' && p[6] == 'T' &&
+                           p[7] == 'E' && p[8] == 'N' &&
+                           p[9] == 'D' && p[10] == 'E' &&
+                           p[11] == 'D' && p[12] == 0 ? 510 : -1;
+                case 'F':
+                    return p[5] == 'O' && p[6] == 'U' &&
+                           p[7] == 'N' && p[8] == 'D' &&
+                           p[9] == 0 ? 404 : -1;
+                case 'I':
+                    return p[5] == 'M' && p[6] == 'P' &&
+                           p[7] == 'L' && p[8] == 'E' &&
+                           p[9] == 'M' && p[10] == 'E' &&
+                           p[11] == 'N' && p[12] == 'T' &&
+                           p[13] == 'E' && p[14] == 'D' &&
+                           p[15] == 0 ? 501 : -1;
+                case 'M':
+                    return p[5] == 'O' && p[6] == 'D' &&
+                           p[7] == 'I' && p[8] == 'F' &&
+                           p[9] == 'I' && p[10] == 'E' &&
+                           p[11] == 'D' && p[12] == 0 ? 304 : -1;
+                default:
+                    return -1;
+                }
+            case '_':
+                return p[3] == 'C' && p[4] == 'O' && p[5] == 'N' &&
+                       p[6] == 'T' && p[7] == 'E' && p[8] == 'N' &&
+                       p[9] == 'T' && p[10] == 0 ? 204 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'O':
+        return p[1] == 'K' && p[2] == 0 ? 200 : -1;
+    case 'P':
+        switch (p[1]) {
+        case 'A':
+            switch (p[2]) {
+            case 'R':
+                return p[3] == 'T' && p[4] == 'I' && p[5] == 'A' &&
+                       p[6] == 'L' && p[7] == '_' && p[8] == 'C' &&
+                       p[9] == 'O' && p[10] == 'N' &&
+                       p[11] == 'T' && p[12] == 'E' &&
+                       p[13] == 'N' && p[14] == 'T' &&
+                       p[15] == 0 ? 206 : -1;
+            case 'Y':
+                switch (p[3]) {
+                case 'L':
+                    return p[4] == 'O' && p[5] == 'A' &&
+                           p[6] == 'D' && p[7] == '_' &&
+                           p[8] == 'T' && p[9] == 'O' &&
+                           p[10] == 'O' && p[11] == '_' &&
+                           p[12] == 'L' && p[13] == 'A' &&
+                           p[14] == 'R' && p[15] == 'G' &&
+                           p[16] == 'E' && p[17] == 0 ? 413 : -1;
+                case 'M':
+                    return p[4] == 'E' && p[5] == 'N' &&
+                           p[6] == 'T' && p[7] == '_' &&
+                           p[8] == 'R' && p[9] == 'E' &&
+                           p[10] == 'Q' && p[11] == 'U' &&
+                           p[12] == 'I' && p[13] == 'R' &&
+                           p[14] == 'E' && p[15] == 'D' &&
+                           p[16] == 0 ? 402 : -1;
+                default:
+                    return -1;
+                }
+            default:
+                return -1;
+            }
+        case 'E':
+            return p[2] == 'R' && p[3] == 'M' && p[4] == 'A' &&
+                   p[5] == 'N' && p[6] == 'E' && p[7] == 'N' &&
+                   p[8] == 'T' && p[9] == '_' && p[10] == 'R' &&
+                   p[11] == 'E' && p[12] == 'D' && p[13] == 'I' &&
+                   p[14] == 'R' && p[15] == 'E' && p[16] == 'C' &&
+                   p[17] == 'T' && p[18] == 0 ? 308 : -1;
+        case 'R':
+            switch (p[2]) {
+            case 'E':
+                if (p[3] != 'C' || p[4] != 'O' || p[5] != 'N' ||
+                    p[6] != 'D' || p[7] != 'I' || p[8] != 'T' ||
+                    p[9] != 'I' || p[10] != 'O' ||
+                    p[11] != 'N' || p[12] != '_')
+                    return -1;
+                switch (p[13]) {
+                case 'F':
+                    return p[14] == 'A' && p[15] == 'I' &&
+                           p[16] == 'L' && p[17] == 'E' &&
+                           p[18] == 'D' && p[19] == 0 ? 412 : -1;
+                case 'R':
+                    return p[14] == 'E' && p[15] == 'Q' &&
+                           p[16] == 'U' && p[17] == 'I' &&
+                           p[18] == 'R' && p[19] == 'E' &&
+                           p[20] == 'D' && p[21] == 0 ? 428 : -1;
+                default:
+                    return -1;
+                }
+            case 'O':
+                switch (p[3]) {
+                case 'C':
+                    return p[4] == 'E' && p[5] == 'S' &&
+                           p[6] == 'S' && p[7] == 'I' &&
+                           p[8] == 'N' && p[9] == 'G' &&
+                           p[10] == 0 ? 102 : -1;
+                case 'X':
+                    return p[4] == 'Y' && p[5] == '_' &&
+                           p[6] == 'A' && p[7] == 'U' &&
+                           p[8] == 'T' && p[9] == 'H' &&
+                           p[10] == 'E' && p[11] == 'N' &&
+                           p[12] == 'T' && p[13] == 'I' &&
+                           p[14] == 'C' && p[15] == 'A' &&
+                           p[16] == 'T' && p[17] == 'I' &&
+                           p[18] == 'O' && p[19] == 'N' &&
+                           p[20] == '_' && p[21] == 'R' &&
+                           p[22] == 'E' && p[23] == 'Q' &&
+                           p[24] == 'U' && p[25] == 'I' &&
+                           p[26] == 'R' && p[27] == 'E' &&
+                           p[28] == 'D' && p[29] == 0 ? 407 : -1;
+                default:
+                    return -1;
+                }
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'R':
+        switch (p[1]) {
+        case 'A':
+            return p[2] == 'N' && p[3] == 'G' && p[4] == 'E' &&
+                   p[5] == '_' && p[6] == 'N' && p[7] == 'O' &&
+                   p[8] == 'T' && p[9] == '_' && p[10] == 'S' &&
+                   p[11] == 'A' && p[12] == 'T' && p[13] == 'I' &&
+                   p[14] == 'S' && p[15] == 'F' && p[16] == 'I' &&
+                   p[17] == 'A' && p[18] == 'B' && p[19] == 'L' &&
+                   p[20] == 'E' && p[21] == 0 ? 416 : -1;
+        case 'E':
+            switch (p[2]) {
+            case 'Q':
+                if (p[3] != 'U' || p[4] != 'E' || p[5] != 'S' ||
+                    p[6] != 'T')
+                    return -1;
+                switch (p[7]) {
+                case 'E':
+                    return p[8] == 'D' && p[9] == '_' &&
+                           p[10] == 'R' && p[11] == 'A' &&
+                           p[12] == 'N' && p[13] == 'G' &&
+                           p[14] == 'E' && p[15] == '_' &&
+                           p[16] == 'N' && p[17] == 'O' &&
+                           p[18] == 'T' && p[19] == '_' &&
+                           p[20] == 'S' && p[21] == 'A' &&
+                           p[22] == 'T' && p[23] == 'I' &&
+                           p[24] == 'S' && p[25] == 'F' &&
+                           p[26] == 'I' && p[27] == 'A' &&
+                           p[28] == 'B' && p[29] == 'L' &&
+                           p[30] == 'E' && p[31] == 0 ? 416 : -1;
+                case '_':
+                    switch (p[8]) {
+                    case 'E':
+                        return p[9] == 'N' && p[10] == 'T' &&
+                               p[11] == 'I' && p[12] == 'T' &&
+                               p[13] == 'Y' && p[14] == '_' &&
+                               p[15] == 'T' && p[16] == 'O' &&
+                               p[17] == 'O' && p[18] == '_' &&
+                               p[19] == 'L' && p[20] == 'A' &&
+                               p[21] == 'R' && p[22] == 'G' &&
+                               p[23] == 'E' && p[24] == 0 ? 413 : -1;
+                    case 'H':
+                        return p[9] == 'E' && p[10] == 'A' &&
+                               p[11] == 'D' && p[12] == 'E' &&
+                               p[13] == 'R' && p[14] == '_' &&
+                               p[15] == 'F' && p[16] == 'I' &&
+                               p[17] == 'E' && p[18] == 'L' &&
+                               p[19] == 'D' && p[20] == 'S' &&
+                               p[21] == '_' && p[22] == 'T' &&
+                               p[23] == 'O' && p[24] == 'O' &&
+                               p[25] == '_' && p[26] == 'L' &&
+                               p[27] == 'A' && p[28] == 'R' &&
+                               p[29] == 'G' && p[30] == 'E' &&
+                               p[31] == 0 ? 431 : -1;
+                    case 'T':
+                        return p[9] == 'I' && p[10] == 'M' &&
+                               p[11] == 'E' && p[12] == 'O' &&
+                               p[13] == 'U' && p[14] == 'T' &&
+                               p[15] == 0 ? 408 : -1;
+                    case 'U':
+                        return p[9] == 'R' && p[10] == 'I' &&
+                               p[11] == '_' && p[12] == 'T' &&
+                               p[13] == 'O' && p[14] == 'O' &&
+                               p[15] == '_' && p[16] == 'L' &&
+                               p[17] == 'O' && p[18] == 'N' &&
+                               p[19] == 'G' && p[20] == 0 ? 414 : -1;
+                    default:
+                        return -1;
+                    }
+                default:
+                    return -1;
+                }
+            case 'S':
+                return p[3] == 'E' && p[4] == 'T' && p[5] == '_' &&
+                       p[6] == 'C' && p[7] == 'O' && p[8] == 'N' &&
+                       p[9] == 'T' && p[10] == 'E' &&
+                       p[11] == 'N' && p[12] == 'T' &&
+                       p[13] == 0 ? 205 : -1;
+            case 'T':
+                return p[3] == 'R' && p[4] == 'Y' && p[5] == '_' &&
+                       p[6] == 'W' && p[7] == 'I' && p[8] == 'T' &&
+                       p[9] == 'H' && p[10] == 0 ? 449 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'S':
+        switch (p[1]) {
+        case 'E':
+            switch (p[2]) {
+            case 'E':
+                return p[3] == '_' && p[4] == 'O' && p[5] == 'T' &&
+                       p[6] == 'H' && p[7] == 'E' && p[8] == 'R' &&
+                       p[9] == 0 ? 303 : -1;
+            case 'R':
+                return p[3] == 'V' && p[4] == 'I' && p[5] == 'C' &&
+                       p[6] == 'E' && p[7] == '_' && p[8] == 'U' &&
+                       p[9] == 'N' && p[10] == 'A' &&
+                       p[11] == 'V' && p[12] == 'A' &&
+                       p[13] == 'I' && p[14] == 'L' &&
+                       p[15] == 'A' && p[16] == 'B' &&
+                       p[17] == 'L' && p[18] == 'E' &&
+                       p[19] == 0 ? 503 : -1;
+            default:
+                return -1;
+            }
+        case 'W':
+            if (p[2] != 'I' || p[3] != 'T' || p[4] != 'C' ||
+                p[5] != 'H')
+                return -1;
+            switch (p[6]) {
+            case 'I':
+                return p[7] == 'N' && p[8] == 'G' && p[9] == '_' &&
+                       p[10] == 'P' && p[11] == 'R' &&
+                       p[12] == 'O' && p[13] == 'T' &&
+                       p[14] == 'O' && p[15] == 'C' &&
+                       p[16] == 'O' && p[17] == 'L' &&
+                       p[18] == 'S' && p[19] == 0 ? 101 : -1;
+            case '_':
+                return p[7] == 'P' && p[8] == 'R' && p[9] == 'O' &&
+                       p[10] == 'X' && p[11] == 'Y' &&
+                       p[12] == 0 ? 306 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'T':
+        switch (p[1]) {
+        case 'E':
+            return p[2] == 'M' && p[3] == 'P' && p[4] == 'O' &&
+                   p[5] == 'R' && p[6] == 'A' && p[7] == 'R' &&
+                   p[8] == 'Y' && p[9] == '_' && p[10] == 'R' &&
+                   p[11] == 'E' && p[12] == 'D' && p[13] == 'I' &&
+                   p[14] == 'R' && p[15] == 'E' && p[16] == 'C' &&
+                   p[17] == 'T' && p[18] == 0 ? 307 : -1;
+        case 'O':
+            if (p[2] != 'O' || p[3] != '_')
+                return -1;
+            switch (p[4]) {
+            case 'E':
+                return p[5] == 'A' && p[6] == 'R' && p[7] == 'L' &&
+                       p[8] == 'Y' && p[9] == 0 ? 425 : -1;
+            case 'M':
+                return p[5] == 'A' && p[6] == 'N' && p[7] == 'Y' &&
+                       p[8] == '_' && p[9] == 'R' &&
+                       p[10] == 'E' && p[11] == 'Q' &&
+                       p[12] == 'U' && p[13] == 'E' &&
+                       p[14] == 'S' && p[15] == 'T' &&
+                       p[16] == 'S' && p[17] == 0 ? 429 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'U':
+        switch (p[1]) {
+        case 'N':
+            switch (p[2]) {
+            case 'A':
+                switch (p[3]) {
+                case 'U':
+                    return p[4] == 'T' && p[5] == 'H' &&
+                           p[6] == 'O' && p[7] == 'R' &&
+                           p[8] == 'I' && p[9] == 'Z' &&
+                           p[10] == 'E' && p[11] == 'D' &&
+                           p[12] == 0 ? 401 : -1;
+                case 'V':
+                    return p[4] == 'A' && p[5] == 'I' &&
+                           p[6] == 'L' && p[7] == 'A' &&
+                           p[8] == 'B' && p[9] == 'L' &&
+                           p[10] == 'E' && p[11] == '_' &&
+                           p[12] == 'F' && p[13] == 'O' &&
+                           p[14] == 'R' && p[15] == '_' &&
+                           p[16] == 'L' && p[17] == 'E' &&
+                           p[18] == 'G' && p[19] == 'A' &&
+                           p[20] == 'L' && p[21] == '_' &&
+                           p[22] == 'R' && p[23] == 'E' &&
+                           p[24] == 'A' && p[25] == 'S' &&
+                           p[26] == 'O' && p[27] == 'N' &&
+                           p[28] == 'S' && p[29] == 0 ? 451 : -1;
+                default:
+                    return -1;
+                }
+            case 'P':
+                if (p[3] != 'R' || p[4] != 'O' || p[5] != 'C' ||
+                    p[6] != 'E' || p[7] != 'S' || p[8] != 'S' ||
+                    p[9] != 'A' || p[10] != 'B' ||
+                    p[11] != 'L' || p[12] != 'E' ||
+                    p[13] != '_')
+                    return -1;
+                switch (p[14]) {
+                case 'C':
+                    return p[15] == 'O' && p[16] == 'N' &&
+                           p[17] == 'T' && p[18] == 'E' &&
+                           p[19] == 'N' && p[20] == 'T' &&
+                           p[21] == 0 ? 422 : -1;
+                case 'E':
+                    return p[15] == 'N' && p[16] == 'T' &&
+                           p[17] == 'I' && p[18] == 'T' &&
+                           p[19] == 'Y' && p[20] == 0 ? 422 : -1;
+                default:
+                    return -1;
+                }
+            case 'S':
+                return p[3] == 'U' && p[4] == 'P' && p[5] == 'P' &&
+                       p[6] == 'O' && p[7] == 'R' && p[8] == 'T' &&
+                       p[9] == 'E' && p[10] == 'D' &&
+                       p[11] == '_' && p[12] == 'M' &&
+                       p[13] == 'E' && p[14] == 'D' &&
+                       p[15] == 'I' && p[16] == 'A' &&
+                       p[17] == '_' && p[18] == 'T' &&
+                       p[19] == 'Y' && p[20] == 'P' &&
+                       p[21] == 'E' && p[22] == 0 ? 415 : -1;
+            default:
+                return -1;
+            }
+        case 'P':
+            switch (p[2]) {
+            case 'G':
+                return p[3] == 'R' && p[4] == 'A' && p[5] == 'D' &&
+                       p[6] == 'E' && p[7] == '_' && p[8] == 'R' &&
+                       p[9] == 'E' && p[10] == 'Q' &&
+                       p[11] == 'U' && p[12] == 'I' &&
+                       p[13] == 'R' && p[14] == 'E' &&
+                       p[15] == 'D' && p[16] == 0 ? 426 : -1;
+            case 'L':
+                return p[3] == 'O' && p[4] == 'A' && p[5] == 'D' &&
+                       p[6] == '_' && p[7] == 'R' && p[8] == 'E' &&
+                       p[9] == 'S' && p[10] == 'U' &&
+                       p[11] == 'M' && p[12] == 'P' &&
+                       p[13] == 'T' && p[14] == 'I' &&
+                       p[15] == 'O' && p[16] == 'N' &&
+                       p[17] == '_' && p[18] == 'S' &&
+                       p[19] == 'U' && p[20] == 'P' &&
+                       p[21] == 'P' && p[22] == 'O' &&
+                       p[23] == 'R' && p[24] == 'T' &&
+                       p[25] == 'E' && p[26] == 'D' &&
+                       p[27] == 0 ? 104 : -1;
+            default:
+                return -1;
+            }
+        case 'R':
+            return p[2] == 'I' && p[3] == '_' && p[4] == 'T' &&
+                   p[5] == 'O' && p[6] == 'O' && p[7] == '_' &&
+                   p[8] == 'L' && p[9] == 'O' && p[10] == 'N' &&
+                   p[11] == 'G' && p[12] == 0 ? 414 : -1;
+        case 'S':
+            return p[2] == 'E' && p[3] == '_' && p[4] == 'P' &&
+                   p[5] == 'R' && p[6] == 'O' && p[7] == 'X' &&
+                   p[8] == 'Y' && p[9] == 0 ? 305 : -1;
+        default:
+            return -1;
+        }
+    case 'V':
+        return p[1] == 'A' && p[2] == 'R' && p[3] == 'I' &&
+               p[4] == 'A' && p[5] == 'N' && p[6] == 'T' &&
+               p[7] == '_' && p[8] == 'A' && p[9] == 'L' &&
+               p[10] == 'S' && p[11] == 'O' && p[12] == '_' &&
+               p[13] == 'N' && p[14] == 'E' && p[15] == 'G' &&
+               p[16] == 'O' && p[17] == 'T' && p[18] == 'I' &&
+               p[19] == 'A' && p[20] == 'T' && p[21] == 'E' &&
+               p[22] == 'S' && p[23] == 0 ? 506 : -1;
+    default:
         return -1;
-    e = http_status_name_slot[http_status_name_hash(p, n)];
-    /* A free slot has length 0. */
-    if (((e >> 11) & 0x1FU) != n ||
-        !http_status_same(p, (const unsigned char *)http_status_name_text(e & 0x7FFU), n))
-        return -1;
-    return (int)(e >> 16) - 1;
-}
-
-/* 1 when the bytes of x are those of k (ASCII) ignoring the case of letters:
- * 0x20 is set on both sides in each byte where k has a letter, and only
- * there. */
-static int http_status_fold_eq(unsigned long x, unsigned long k)
-{
-    unsigned long ones = ~0UL / 255, f = k | ones * 0x20;
-    unsigned long m = ((f + ones * 0x1f) & ~(f + ones * 0x05) &
-                       ones * 0x80) >> 2;
-
-    return (x | m) == (k | m);
-}
-
-/* 1 when the n bytes at a are those at k (ASCII) ignoring the case of
- * letters (n > 0). */
-static int http_status_same_nocase(const unsigned char *a,
-                          const unsigned char *k, size_t n)
-{
-    unsigned long x = 0, y = 0, x2 = 0, y2 = 0;
-    size_t i;
-
-    if (n < 4) {
-        x = a[0] | (unsigned long)a[n / 2] << 8 |
-            (unsigned long)a[n - 1] << 16;
-        y = k[0] | (unsigned long)k[n / 2] << 8 |
-            (unsigned long)k[n - 1] << 16;
-        return http_status_fold_eq(x, y);
     }
-    if (n < sizeof x) {
-        memcpy(&x, a, 4);
-        memcpy(&y, k, 4);
-        memcpy(&x2, a + n - 4, 4);
-        memcpy(&y2, k + n - 4, 4);
-        return http_status_fold_eq(x, y) && http_status_fold_eq(x2, y2);
-    }
-    for (i = 0; i + sizeof x < n; i += sizeof x) {
-        memcpy(&x, a + i, sizeof x);
-        memcpy(&y, k + i, sizeof x);
-        if (!http_status_fold_eq(x, y))
-            return 0;
-    }
-    memcpy(&x, a + n - sizeof x, sizeof x);
-    memcpy(&y, k + n - sizeof x, sizeof x);
-    return http_status_fold_eq(x, y);
 }
 
-/* The slot of a phrase: a perfect hash of the keys (seed 496, 9 bits). */
-static unsigned long http_status_reason_hash(const unsigned char *p, size_t n)
-{
-    http_status_u32 a = 0;
-
-    if (n)
-        a = (http_status_u32)p[0] | (http_status_u32)p[n / 2] << 8 | (http_status_u32)p[n - 1] << 16;
-    a |= 0x202020UL;
-    a ^= ((http_status_u32)n & 0xffU) << 24;
-    a = (a * 0x11679167UL) & 0xffffffffUL;
-    return (unsigned long)(a >> 23);
-}
-
-/* Per slot: the offset of its key in the phrase pool (bits 0-10), its
- * length (bits 11-15) and its code plus one (from bit 16); 0 for a free
- * slot. */
-static const http_status_u32 http_status_reason_slot[] = {
-    0, 0x199844EUL, 0x1F67B60UL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0x1FF640FUL, 0, 0, 0, 0, 0x19FAC9FUL, 0, 0, 0, 0, 0x1FCA3D3UL,
-    0x1F75B70UL, 0, 0x1C4EB2CUL, 0, 0, 0, 0, 0, 0, 0x12F8C3CUL, 0,
-    0x12F28F5UL, 0, 0xD060ACUL, 0, 0, 0xE338CAUL, 0, 0x1A1AA45UL, 0x1AA4ABEUL,
-    0x13048FBUL, 0x12E88E3UL, 0, 0, 0xCCE865UL, 0, 0, 0, 0, 0x12D80D2UL, 0, 0,
-    0x1A0B22EUL, 0, 0, 0, 0, 0, 0, 0x198E9AFUL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0x1954983UL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0x19F6221UL, 0, 0, 0, 0x1F5AB4AUL, 0, 0, 0, 0, 0, 0, 0, 0x1FEC3F6UL, 0, 0,
-    0, 0, 0, 0, 0x200FC1CUL, 0, 0x1FD6BE8UL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0x1F984EAUL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0x19C79EBUL, 0, 0, 0, 0, 0, 0, 0x1AB82C8UL, 0, 0, 0, 0x133611CUL, 0, 0, 0,
-    0, 0, 0, 0x1F89B7CUL, 0, 0, 0, 0x19771A0UL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0x1A98AACUL, 0, 0, 0, 0, 0, 0, 0x1A7A4D5UL, 0, 0, 0x196918DUL, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xC91051UL, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0x19B21E6UL, 0xCF789CUL, 0, 0, 0x192615BUL, 0, 0, 0, 0, 0, 0, 0x1FBBBBBUL,
-    0, 0, 0, 0, 0, 0x1944979UL, 0, 0, 0, 0, 0, 0, 0, 0x19A41DDUL, 0, 0,
-    0x1A1FCB5UL, 0x19D99FBUL, 0, 0, 0, 0x69D835UL, 0, 0, 0, 0, 0, 0x685829UL,
-    0, 0, 0x1316105UL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xCA3854UL, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1324912UL, 0, 0x19979CDUL, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x67501EUL, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0x135913CUL, 0, 0, 0, 0, 0, 0, 0x19EC45FUL, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x66980AUL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0x19E8C78UL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1ADAAD9UL, 0, 0, 0, 0,
-    0x19FA48AUL, 0, 0x1A3626EUL, 0, 0, 0, 0x1C25321UL, 0, 0x654001UL, 0, 0, 0,
-    0x1A69A7BUL, 0, 0, 0, 0, 0, 0x1A2925BUL, 0, 0, 0, 0, 0, 0, 0, 0,
-    0x1FAD3A0UL, 0, 0x191594FUL, 0, 0, 0, 0x1A832A5UL, 0, 0, 0, 0, 0,
-    0x1B0FB01UL, 0, 0, 0, 0, 0, 0x19E8A0FUL, 0, 0x1F97B90UL, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0xCD5083UL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xCE688EUL,
-    0, 0xCB405CUL, 0, 0, 0, 0, 0, 0, 0x1A7AA8FUL, 0, 0, 0, 0, 0, 0,
-    0xD180B9UL, 0, 0, 0, 0, 0x1349129UL, 0, 0, 0, 0, 0x1938168UL, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0x1AE8AEFUL, 0, 0, 0, 0, 0
-};
-
+/* A trie of switches over the bytes of the phrase, letters compared ignoring case: each byte is read only
+ * after the ones before it matched, so never past the NUL. */
 int http_status_from_reason(const char *phrase)
 {
     const unsigned char *p = (const unsigned char *)phrase;
-    http_status_u32 e;
-    size_t n;
 
     if (p == NULL)
         return -1;
-    n = strlen(phrase);
-    if (n - 1 >= 31) /* empty, or longer than every key */
+    switch (p[0]) {
+    case 'a': case 'A':
+        switch (p[1]) {
+        case 'c': case 'C':
+            return (p[2] | 0x20) == 'c' && (p[3] | 0x20) == 'e' &&
+                   (p[4] | 0x20) == 'p' && (p[5] | 0x20) == 't' &&
+                   (p[6] | 0x20) == 'e' && (p[7] | 0x20) == 'd' &&
+                   p[8] == 0 ? 202 : -1;
+        case 'l': case 'L':
+            return (p[2] | 0x20) == 'r' && (p[3] | 0x20) == 'e' &&
+                   (p[4] | 0x20) == 'a' && (p[5] | 0x20) == 'd' &&
+                   (p[6] | 0x20) == 'y' && p[7] == ' ' &&
+                   (p[8] | 0x20) == 'r' && (p[9] | 0x20) == 'e' &&
+                   (p[10] | 0x20) == 'p' && (p[11] | 0x20) == 'o' &&
+                   (p[12] | 0x20) == 'r' && (p[13] | 0x20) == 't' &&
+                   (p[14] | 0x20) == 'e' && (p[15] | 0x20) == 'd' &&
+                   p[16] == 0 ? 208 : -1;
+        default:
+            return -1;
+        }
+    case 'b': case 'B':
+        if ((p[1] | 0x20) != 'a')
+            return -1;
+        switch (p[2]) {
+        case 'd': case 'D':
+            if (p[3] != ' ')
+                return -1;
+            switch (p[4]) {
+            case 'g': case 'G':
+                return (p[5] | 0x20) == 'a' && (p[6] | 0x20) == 't' &&
+                       (p[7] | 0x20) == 'e' && (p[8] | 0x20) == 'w' &&
+                       (p[9] | 0x20) == 'a' && (p[10] | 0x20) == 'y' &&
+                       p[11] == 0 ? 502 : -1;
+            case 'r': case 'R':
+                return (p[5] | 0x20) == 'e' && (p[6] | 0x20) == 'q' &&
+                       (p[7] | 0x20) == 'u' && (p[8] | 0x20) == 'e' &&
+                       (p[9] | 0x20) == 's' && (p[10] | 0x20) == 't' &&
+                       p[11] == 0 ? 400 : -1;
+            default:
+                return -1;
+            }
+        case 'n': case 'N':
+            return (p[3] | 0x20) == 'd' && (p[4] | 0x20) == 'w' &&
+                   (p[5] | 0x20) == 'i' && (p[6] | 0x20) == 'd' &&
+                   (p[7] | 0x20) == 't' && (p[8] | 0x20) == 'h' &&
+                   p[9] == ' ' && (p[10] | 0x20) == 'l' &&
+                   (p[11] | 0x20) == 'i' && (p[12] | 0x20) == 'm' &&
+                   (p[13] | 0x20) == 'i' && (p[14] | 0x20) == 't' &&
+                   p[15] == ' ' && (p[16] | 0x20) == 'e' &&
+                   (p[17] | 0x20) == 'x' && (p[18] | 0x20) == 'c' &&
+                   (p[19] | 0x20) == 'e' && (p[20] | 0x20) == 'e' &&
+                   (p[21] | 0x20) == 'd' && (p[22] | 0x20) == 'e' &&
+                   (p[23] | 0x20) == 'd' && p[24] == 0 ? 509 : -1;
+        default:
+            return -1;
+        }
+    case 'c': case 'C':
+        switch (p[1]) {
+        case 'o': case 'O':
+            if ((p[2] | 0x20) != 'n')
+                return -1;
+            switch (p[3]) {
+            case 'f': case 'F':
+                return (p[4] | 0x20) == 'l' && (p[5] | 0x20) == 'i' &&
+                       (p[6] | 0x20) == 'c' && (p[7] | 0x20) == 't' &&
+                       p[8] == 0 ? 409 : -1;
+            case 't': case 'T':
+                switch (p[4]) {
+                case 'e': case 'E':
+                    return (p[5] | 0x20) == 'n' && (p[6] | 0x20) == 't' &&
+                           p[7] == ' ' && (p[8] | 0x20) == 't' &&
+                           (p[9] | 0x20) == 'o' && (p[10] | 0x20) == 'o' &&
+                           p[11] == ' ' && (p[12] | 0x20) == 'l' &&
+                           (p[13] | 0x20) == 'a' &&
+                           (p[14] | 0x20) == 'r' &&
+                           (p[15] | 0x20) == 'g' &&
+                           (p[16] | 0x20) == 'e' && p[17] == 0 ? 413 : -1;
+                case 'i': case 'I':
+                    return (p[5] | 0x20) == 'n' && (p[6] | 0x20) == 'u' &&
+                           (p[7] | 0x20) == 'e' && p[8] == 0 ? 100 : -1;
+                default:
+                    return -1;
+                }
+            default:
+                return -1;
+            }
+        case 'r': case 'R':
+            return (p[2] | 0x20) == 'e' && (p[3] | 0x20) == 'a' &&
+                   (p[4] | 0x20) == 't' && (p[5] | 0x20) == 'e' &&
+                   (p[6] | 0x20) == 'd' && p[7] == 0 ? 201 : -1;
+        default:
+            return -1;
+        }
+    case 'e': case 'E':
+        switch (p[1]) {
+        case 'a': case 'A':
+            return (p[2] | 0x20) == 'r' && (p[3] | 0x20) == 'l' &&
+                   (p[4] | 0x20) == 'y' && p[5] == ' ' &&
+                   (p[6] | 0x20) == 'h' && (p[7] | 0x20) == 'i' &&
+                   (p[8] | 0x20) == 'n' && (p[9] | 0x20) == 't' &&
+                   (p[10] | 0x20) == 's' && p[11] == 0 ? 103 : -1;
+        case 'x': case 'X':
+            return (p[2] | 0x20) == 'p' && (p[3] | 0x20) == 'e' &&
+                   (p[4] | 0x20) == 'c' && (p[5] | 0x20) == 't' &&
+                   (p[6] | 0x20) == 'a' && (p[7] | 0x20) == 't' &&
+                   (p[8] | 0x20) == 'i' && (p[9] | 0x20) == 'o' &&
+                   (p[10] | 0x20) == 'n' && p[11] == ' ' &&
+                   (p[12] | 0x20) == 'f' && (p[13] | 0x20) == 'a' &&
+                   (p[14] | 0x20) == 'i' && (p[15] | 0x20) == 'l' &&
+                   (p[16] | 0x20) == 'e' && (p[17] | 0x20) == 'd' &&
+                   p[18] == 0 ? 417 : -1;
+        default:
+            return -1;
+        }
+    case 'f': case 'F':
+        switch (p[1]) {
+        case 'a': case 'A':
+            return (p[2] | 0x20) == 'i' && (p[3] | 0x20) == 'l' &&
+                   (p[4] | 0x20) == 'e' && (p[5] | 0x20) == 'd' &&
+                   p[6] == ' ' && (p[7] | 0x20) == 'd' &&
+                   (p[8] | 0x20) == 'e' && (p[9] | 0x20) == 'p' &&
+                   (p[10] | 0x20) == 'e' && (p[11] | 0x20) == 'n' &&
+                   (p[12] | 0x20) == 'd' && (p[13] | 0x20) == 'e' &&
+                   (p[14] | 0x20) == 'n' && (p[15] | 0x20) == 'c' &&
+                   (p[16] | 0x20) == 'y' && p[17] == 0 ? 424 : -1;
+        case 'o': case 'O':
+            switch (p[2]) {
+            case 'r': case 'R':
+                return (p[3] | 0x20) == 'b' && (p[4] | 0x20) == 'i' &&
+                       (p[5] | 0x20) == 'd' && (p[6] | 0x20) == 'd' &&
+                       (p[7] | 0x20) == 'e' && (p[8] | 0x20) == 'n' &&
+                       p[9] == 0 ? 403 : -1;
+            case 'u': case 'U':
+                return (p[3] | 0x20) == 'n' && (p[4] | 0x20) == 'd' &&
+                       p[5] == 0 ? 302 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'g': case 'G':
+        switch (p[1]) {
+        case 'a': case 'A':
+            if ((p[2] | 0x20) != 't' || (p[3] | 0x20) != 'e' ||
+                (p[4] | 0x20) != 'w' || (p[5] | 0x20) != 'a' ||
+                (p[6] | 0x20) != 'y' || p[7] != ' ' ||
+                (p[8] | 0x20) != 't' || (p[9] | 0x20) != 'i' ||
+                (p[10] | 0x20) != 'm' || (p[11] | 0x20) != 'e')
+                return -1;
+            switch (p[12]) {
+            case '-':
+                return (p[13] | 0x20) == 'o' && (p[14] | 0x20) == 'u' &&
+                       (p[15] | 0x20) == 't' && p[16] == 0 ? 504 : -1;
+            case 'o': case 'O':
+                return (p[13] | 0x20) == 'u' && (p[14] | 0x20) == 't' &&
+                       p[15] == 0 ? 504 : -1;
+            default:
+                return -1;
+            }
+        case 'o': case 'O':
+            return (p[2] | 0x20) == 'n' && (p[3] | 0x20) == 'e' &&
+                   p[4] == 0 ? 410 : -1;
+        default:
+            return -1;
+        }
+    case 'h': case 'H':
+        return (p[1] | 0x20) == 't' && (p[2] | 0x20) == 't' &&
+               (p[3] | 0x20) == 'p' && p[4] == ' ' &&
+               (p[5] | 0x20) == 'v' && (p[6] | 0x20) == 'e' &&
+               (p[7] | 0x20) == 'r' && (p[8] | 0x20) == 's' &&
+               (p[9] | 0x20) == 'i' && (p[10] | 0x20) == 'o' &&
+               (p[11] | 0x20) == 'n' && p[12] == ' ' &&
+               (p[13] | 0x20) == 'n' && (p[14] | 0x20) == 'o' &&
+               (p[15] | 0x20) == 't' && p[16] == ' ' &&
+               (p[17] | 0x20) == 's' && (p[18] | 0x20) == 'u' &&
+               (p[19] | 0x20) == 'p' && (p[20] | 0x20) == 'p' &&
+               (p[21] | 0x20) == 'o' && (p[22] | 0x20) == 'r' &&
+               (p[23] | 0x20) == 't' && (p[24] | 0x20) == 'e' &&
+               (p[25] | 0x20) == 'd' && p[26] == 0 ? 505 : -1;
+    case 'i': case 'I':
+        switch (p[1]) {
+        case 39:
+            return (p[2] | 0x20) == 'm' && p[3] == ' ' &&
+                   (p[4] | 0x20) == 'a' && p[5] == ' ' &&
+                   (p[6] | 0x20) == 't' && (p[7] | 0x20) == 'e' &&
+                   (p[8] | 0x20) == 'a' && (p[9] | 0x20) == 'p' &&
+                   (p[10] | 0x20) == 'o' && (p[11] | 0x20) == 't' &&
+                   p[12] == 0 ? 418 : -1;
+        case 'm': case 'M':
+            return p[2] == ' ' && (p[3] | 0x20) == 'u' &&
+                   (p[4] | 0x20) == 's' && (p[5] | 0x20) == 'e' &&
+                   (p[6] | 0x20) == 'd' && p[7] == 0 ? 226 : -1;
+        case 'n': case 'N':
+            switch (p[2]) {
+            case 's': case 'S':
+                return (p[3] | 0x20) == 'u' && (p[4] | 0x20) == 'f' &&
+                       (p[5] | 0x20) == 'f' && (p[6] | 0x20) == 'i' &&
+                       (p[7] | 0x20) == 'c' && (p[8] | 0x20) == 'i' &&
+                       (p[9] | 0x20) == 'e' && (p[10] | 0x20) == 'n' &&
+                       (p[11] | 0x20) == 't' && p[12] == ' ' &&
+                       (p[13] | 0x20) == 's' && (p[14] | 0x20) == 't' &&
+                       (p[15] | 0x20) == 'o' && (p[16] | 0x20) == 'r' &&
+                       (p[17] | 0x20) == 'a' && (p[18] | 0x20) == 'g' &&
+                       (p[19] | 0x20) == 'e' && p[20] == 0 ? 507 : -1;
+            case 't': case 'T':
+                return (p[3] | 0x20) == 'e' && (p[4] | 0x20) == 'r' &&
+                       (p[5] | 0x20) == 'n' && (p[6] | 0x20) == 'a' &&
+                       (p[7] | 0x20) == 'l' && p[8] == ' ' &&
+                       (p[9] | 0x20) == 's' && (p[10] | 0x20) == 'e' &&
+                       (p[11] | 0x20) == 'r' && (p[12] | 0x20) == 'v' &&
+                       (p[13] | 0x20) == 'e' && (p[14] | 0x20) == 'r' &&
+                       p[15] == ' ' && (p[16] | 0x20) == 'e' &&
+                       (p[17] | 0x20) == 'r' && (p[18] | 0x20) == 'r' &&
+                       (p[19] | 0x20) == 'o' && (p[20] | 0x20) == 'r' &&
+                       p[21] == 0 ? 500 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'l': case 'L':
+        switch (p[1]) {
+        case 'e': case 'E':
+            return (p[2] | 0x20) == 'n' && (p[3] | 0x20) == 'g' &&
+                   (p[4] | 0x20) == 't' && (p[5] | 0x20) == 'h' &&
+                   p[6] == ' ' && (p[7] | 0x20) == 'r' &&
+                   (p[8] | 0x20) == 'e' && (p[9] | 0x20) == 'q' &&
+                   (p[10] | 0x20) == 'u' && (p[11] | 0x20) == 'i' &&
+                   (p[12] | 0x20) == 'r' && (p[13] | 0x20) == 'e' &&
+                   (p[14] | 0x20) == 'd' && p[15] == 0 ? 411 : -1;
+        case 'o': case 'O':
+            switch (p[2]) {
+            case 'c': case 'C':
+                return (p[3] | 0x20) == 'k' && (p[4] | 0x20) == 'e' &&
+                       (p[5] | 0x20) == 'd' && p[6] == 0 ? 423 : -1;
+            case 'o': case 'O':
+                return (p[3] | 0x20) == 'p' && p[4] == ' ' &&
+                       (p[5] | 0x20) == 'd' && (p[6] | 0x20) == 'e' &&
+                       (p[7] | 0x20) == 't' && (p[8] | 0x20) == 'e' &&
+                       (p[9] | 0x20) == 'c' && (p[10] | 0x20) == 't' &&
+                       (p[11] | 0x20) == 'e' && (p[12] | 0x20) == 'd' &&
+                       p[13] == 0 ? 508 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'm': case 'M':
+        switch (p[1]) {
+        case 'e': case 'E':
+            return (p[2] | 0x20) == 't' && (p[3] | 0x20) == 'h' &&
+                   (p[4] | 0x20) == 'o' && (p[5] | 0x20) == 'd' &&
+                   p[6] == ' ' && (p[7] | 0x20) == 'n' &&
+                   (p[8] | 0x20) == 'o' && (p[9] | 0x20) == 't' &&
+                   p[10] == ' ' && (p[11] | 0x20) == 'a' &&
+                   (p[12] | 0x20) == 'l' && (p[13] | 0x20) == 'l' &&
+                   (p[14] | 0x20) == 'o' && (p[15] | 0x20) == 'w' &&
+                   (p[16] | 0x20) == 'e' && (p[17] | 0x20) == 'd' &&
+                   p[18] == 0 ? 405 : -1;
+        case 'i': case 'I':
+            return (p[2] | 0x20) == 's' && (p[3] | 0x20) == 'd' &&
+                   (p[4] | 0x20) == 'i' && (p[5] | 0x20) == 'r' &&
+                   (p[6] | 0x20) == 'e' && (p[7] | 0x20) == 'c' &&
+                   (p[8] | 0x20) == 't' && (p[9] | 0x20) == 'e' &&
+                   (p[10] | 0x20) == 'd' && p[11] == ' ' &&
+                   (p[12] | 0x20) == 'r' && (p[13] | 0x20) == 'e' &&
+                   (p[14] | 0x20) == 'q' && (p[15] | 0x20) == 'u' &&
+                   (p[16] | 0x20) == 'e' && (p[17] | 0x20) == 's' &&
+                   (p[18] | 0x20) == 't' && p[19] == 0 ? 421 : -1;
+        case 'o': case 'O':
+            if ((p[2] | 0x20) != 'v' || (p[3] | 0x20) != 'e' ||
+                (p[4] | 0x20) != 'd' || p[5] != ' ')
+                return -1;
+            switch (p[6]) {
+            case 'p': case 'P':
+                return (p[7] | 0x20) == 'e' && (p[8] | 0x20) == 'r' &&
+                       (p[9] | 0x20) == 'm' && (p[10] | 0x20) == 'a' &&
+                       (p[11] | 0x20) == 'n' && (p[12] | 0x20) == 'e' &&
+                       (p[13] | 0x20) == 'n' && (p[14] | 0x20) == 't' &&
+                       (p[15] | 0x20) == 'l' && (p[16] | 0x20) == 'y' &&
+                       p[17] == 0 ? 301 : -1;
+            case 't': case 'T':
+                return (p[7] | 0x20) == 'e' && (p[8] | 0x20) == 'm' &&
+                       (p[9] | 0x20) == 'p' && (p[10] | 0x20) == 'o' &&
+                       (p[11] | 0x20) == 'r' && (p[12] | 0x20) == 'a' &&
+                       (p[13] | 0x20) == 'r' && (p[14] | 0x20) == 'i' &&
+                       (p[15] | 0x20) == 'l' && (p[16] | 0x20) == 'y' &&
+                       p[17] == 0 ? 302 : -1;
+            default:
+                return -1;
+            }
+        case 'u': case 'U':
+            if ((p[2] | 0x20) != 'l' || (p[3] | 0x20) != 't' ||
+                (p[4] | 0x20) != 'i')
+                return -1;
+            switch (p[5]) {
+            case '-':
+                return (p[6] | 0x20) == 's' && (p[7] | 0x20) == 't' &&
+                       (p[8] | 0x20) == 'a' && (p[9] | 0x20) == 't' &&
+                       (p[10] | 0x20) == 'u' && (p[11] | 0x20) == 's' &&
+                       p[12] == 0 ? 207 : -1;
+            case 'p': case 'P':
+                return (p[6] | 0x20) == 'l' && (p[7] | 0x20) == 'e' &&
+                       p[8] == ' ' && (p[9] | 0x20) == 'c' &&
+                       (p[10] | 0x20) == 'h' && (p[11] | 0x20) == 'o' &&
+                       (p[12] | 0x20) == 'i' && (p[13] | 0x20) == 'c' &&
+                       (p[14] | 0x20) == 'e' && (p[15] | 0x20) == 's' &&
+                       p[16] == 0 ? 300 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'n': case 'N':
+        switch (p[1]) {
+        case 'e': case 'E':
+            return (p[2] | 0x20) == 't' && (p[3] | 0x20) == 'w' &&
+                   (p[4] | 0x20) == 'o' && (p[5] | 0x20) == 'r' &&
+                   (p[6] | 0x20) == 'k' && p[7] == ' ' &&
+                   (p[8] | 0x20) == 'a' && (p[9] | 0x20) == 'u' &&
+                   (p[10] | 0x20) == 't' && (p[11] | 0x20) == 'h' &&
+                   (p[12] | 0x20) == 'e' && (p[13] | 0x20) == 'n' &&
+                   (p[14] | 0x20) == 't' && (p[15] | 0x20) == 'i' &&
+                   (p[16] | 0x20) == 'c' && (p[17] | 0x20) == 'a' &&
+                   (p[18] | 0x20) == 't' && (p[19] | 0x20) == 'i' &&
+                   (p[20] | 0x20) == 'o' && (p[21] | 0x20) == 'n' &&
+                   p[22] == ' ' && (p[23] | 0x20) == 'r' &&
+                   (p[24] | 0x20) == 'e' && (p[25] | 0x20) == 'q' &&
+                   (p[26] | 0x20) == 'u' && (p[27] | 0x20) == 'i' &&
+                   (p[28] | 0x20) == 'r' && (p[29] | 0x20) == 'e' &&
+                   (p[30] | 0x20) == 'd' && p[31] == 0 ? 511 : -1;
+        case 'o': case 'O':
+            switch (p[2]) {
+            case ' ':
+                return (p[3] | 0x20) == 'c' && (p[4] | 0x20) == 'o' &&
+                       (p[5] | 0x20) == 'n' && (p[6] | 0x20) == 't' &&
+                       (p[7] | 0x20) == 'e' && (p[8] | 0x20) == 'n' &&
+                       (p[9] | 0x20) == 't' && p[10] == 0 ? 204 : -1;
+            case 'n': case 'N':
+                return p[3] == '-' && (p[4] | 0x20) == 'a' &&
+                       (p[5] | 0x20) == 'u' && (p[6] | 0x20) == 't' &&
+                       (p[7] | 0x20) == 'h' && (p[8] | 0x20) == 'o' &&
+                       (p[9] | 0x20) == 'r' && (p[10] | 0x20) == 'i' &&
+                       (p[11] | 0x20) == 't' && (p[12] | 0x20) == 'a' &&
+                       (p[13] | 0x20) == 't' && (p[14] | 0x20) == 'i' &&
+                       (p[15] | 0x20) == 'v' && (p[16] | 0x20) == 'e' &&
+                       p[17] == ' ' && (p[18] | 0x20) == 'i' &&
+                       (p[19] | 0x20) == 'n' && (p[20] | 0x20) == 'f' &&
+                       (p[21] | 0x20) == 'o' && (p[22] | 0x20) == 'r' &&
+                       (p[23] | 0x20) == 'm' && (p[24] | 0x20) == 'a' &&
+                       (p[25] | 0x20) == 't' && (p[26] | 0x20) == 'i' &&
+                       (p[27] | 0x20) == 'o' && (p[28] | 0x20) == 'n' &&
+                       p[29] == 0 ? 203 : -1;
+            case 't': case 'T':
+                if (p[3] != ' ')
+                    return -1;
+                switch (p[4]) {
+                case 'a': case 'A':
+                    return (p[5] | 0x20) == 'c' && (p[6] | 0x20) == 'c' &&
+                           (p[7] | 0x20) == 'e' && (p[8] | 0x20) == 'p' &&
+                           (p[9] | 0x20) == 't' && (p[10] | 0x20) == 'a' &&
+                           (p[11] | 0x20) == 'b' &&
+                           (p[12] | 0x20) == 'l' &&
+                           (p[13] | 0x20) == 'e' && p[14] == 0 ? 406 : -1;
+                case 'e': case 'E':
+                    return (p[5] | 0x20) == 'x' && (p[6] | 0x20) == 't' &&
+                           (p[7] | 0x20) == 'e' && (p[8] | 0x20) == 'n' &&
+                           (p[9] | 0x20) == 'd' && (p[10] | 0x20) == 'e' &&
+                           (p[11] | 0x20) == 'd' && p[12] == 0 ? 510 : -1;
+                case 'f': case 'F':
+                    return (p[5] | 0x20) == 'o' && (p[6] | 0x20) == 'u' &&
+                           (p[7] | 0x20) == 'n' && (p[8] | 0x20) == 'd' &&
+                           p[9] == 0 ? 404 : -1;
+                case 'i': case 'I':
+                    return (p[5] | 0x20) == 'm' && (p[6] | 0x20) == 'p' &&
+                           (p[7] | 0x20) == 'l' && (p[8] | 0x20) == 'e' &&
+                           (p[9] | 0x20) == 'm' && (p[10] | 0x20) == 'e' &&
+                           (p[11] | 0x20) == 'n' &&
+                           (p[12] | 0x20) == 't' &&
+                           (p[13] | 0x20) == 'e' &&
+                           (p[14] | 0x20) == 'd' && p[15] == 0 ? 501 : -1;
+                case 'm': case 'M':
+                    return (p[5] | 0x20) == 'o' && (p[6] | 0x20) == 'd' &&
+                           (p[7] | 0x20) == 'i' && (p[8] | 0x20) == 'f' &&
+                           (p[9] | 0x20) == 'i' && (p[10] | 0x20) == 'e' &&
+                           (p[11] | 0x20) == 'd' && p[12] == 0 ? 304 : -1;
+                default:
+                    return -1;
+                }
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'o': case 'O':
+        return (p[1] | 0x20) == 'k' && p[2] == 0 ? 200 : -1;
+    case 'p': case 'P':
+        switch (p[1]) {
+        case 'a': case 'A':
+            switch (p[2]) {
+            case 'r': case 'R':
+                return (p[3] | 0x20) == 't' && (p[4] | 0x20) == 'i' &&
+                       (p[5] | 0x20) == 'a' && (p[6] | 0x20) == 'l' &&
+                       p[7] == ' ' && (p[8] | 0x20) == 'c' &&
+                       (p[9] | 0x20) == 'o' && (p[10] | 0x20) == 'n' &&
+                       (p[11] | 0x20) == 't' && (p[12] | 0x20) == 'e' &&
+                       (p[13] | 0x20) == 'n' && (p[14] | 0x20) == 't' &&
+                       p[15] == 0 ? 206 : -1;
+            case 'y': case 'Y':
+                switch (p[3]) {
+                case 'l': case 'L':
+                    return (p[4] | 0x20) == 'o' && (p[5] | 0x20) == 'a' &&
+                           (p[6] | 0x20) == 'd' && p[7] == ' ' &&
+                           (p[8] | 0x20) == 't' && (p[9] | 0x20) == 'o' &&
+                           (p[10] | 0x20) == 'o' && p[11] == ' ' &&
+                           (p[12] | 0x20) == 'l' &&
+                           (p[13] | 0x20) == 'a' &&
+                           (p[14] | 0x20) == 'r' &&
+                           (p[15] | 0x20) == 'g' &&
+                           (p[16] | 0x20) == 'e' && p[17] == 0 ? 413 : -1;
+                case 'm': case 'M':
+                    return (p[4] | 0x20) == 'e' && (p[5] | 0x20) == 'n' &&
+                           (p[6] | 0x20) == 't' && p[7] == ' ' &&
+                           (p[8] | 0x20) == 'r' && (p[9] | 0x20) == 'e' &&
+                           (p[10] | 0x20) == 'q' &&
+                           (p[11] | 0x20) == 'u' &&
+                           (p[12] | 0x20) == 'i' &&
+                           (p[13] | 0x20) == 'r' &&
+                           (p[14] | 0x20) == 'e' &&
+                           (p[15] | 0x20) == 'd' && p[16] == 0 ? 402 : -1;
+                default:
+                    return -1;
+                }
+            default:
+                return -1;
+            }
+        case 'e': case 'E':
+            return (p[2] | 0x20) == 'r' && (p[3] | 0x20) == 'm' &&
+                   (p[4] | 0x20) == 'a' && (p[5] | 0x20) == 'n' &&
+                   (p[6] | 0x20) == 'e' && (p[7] | 0x20) == 'n' &&
+                   (p[8] | 0x20) == 't' && p[9] == ' ' &&
+                   (p[10] | 0x20) == 'r' && (p[11] | 0x20) == 'e' &&
+                   (p[12] | 0x20) == 'd' && (p[13] | 0x20) == 'i' &&
+                   (p[14] | 0x20) == 'r' && (p[15] | 0x20) == 'e' &&
+                   (p[16] | 0x20) == 'c' && (p[17] | 0x20) == 't' &&
+                   p[18] == 0 ? 308 : -1;
+        case 'r': case 'R':
+            switch (p[2]) {
+            case 'e': case 'E':
+                if ((p[3] | 0x20) != 'c' || (p[4] | 0x20) != 'o' ||
+                    (p[5] | 0x20) != 'n' || (p[6] | 0x20) != 'd' ||
+                    (p[7] | 0x20) != 'i' || (p[8] | 0x20) != 't' ||
+                    (p[9] | 0x20) != 'i' || (p[10] | 0x20) != 'o' ||
+                    (p[11] | 0x20) != 'n' || p[12] != ' ')
+                    return -1;
+                switch (p[13]) {
+                case 'f': case 'F':
+                    return (p[14] | 0x20) == 'a' &&
+                           (p[15] | 0x20) == 'i' &&
+                           (p[16] | 0x20) == 'l' &&
+                           (p[17] | 0x20) == 'e' &&
+                           (p[18] | 0x20) == 'd' && p[19] == 0 ? 412 : -1;
+                case 'r': case 'R':
+                    return (p[14] | 0x20) == 'e' &&
+                           (p[15] | 0x20) == 'q' &&
+                           (p[16] | 0x20) == 'u' &&
+                           (p[17] | 0x20) == 'i' &&
+                           (p[18] | 0x20) == 'r' &&
+                           (p[19] | 0x20) == 'e' &&
+                           (p[20] | 0x20) == 'd' && p[21] == 0 ? 428 : -1;
+                default:
+                    return -1;
+                }
+            case 'o': case 'O':
+                switch (p[3]) {
+                case 'c': case 'C':
+                    return (p[4] | 0x20) == 'e' && (p[5] | 0x20) == 's' &&
+                           (p[6] | 0x20) == 's' && (p[7] | 0x20) == 'i' &&
+                           (p[8] | 0x20) == 'n' && (p[9] | 0x20) == 'g' &&
+                           p[10] == 0 ? 102 : -1;
+                case 'x': case 'X':
+                    return (p[4] | 0x20) == 'y' && p[5] == ' ' &&
+                           (p[6] | 0x20) == 'a' && (p[7] | 0x20) == 'u' &&
+                           (p[8] | 0x20) == 't' && (p[9] | 0x20) == 'h' &&
+                           (p[10] | 0x20) == 'e' &&
+                           (p[11] | 0x20) == 'n' &&
+                           (p[12] | 0x20) == 't' &&
+                           (p[13] | 0x20) == 'i' &&
+                           (p[14] | 0x20) == 'c' &&
+                           (p[15] | 0x20) == 'a' &&
+                           (p[16] | 0x20) == 't' &&
+                           (p[17] | 0x20) == 'i' &&
+                           (p[18] | 0x20) == 'o' &&
+                           (p[19] | 0x20) == 'n' && p[20] == ' ' &&
+                           (p[21] | 0x20) == 'r' &&
+                           (p[22] | 0x20) == 'e' &&
+                           (p[23] | 0x20) == 'q' &&
+                           (p[24] | 0x20) == 'u' &&
+                           (p[25] | 0x20) == 'i' &&
+                           (p[26] | 0x20) == 'r' &&
+                           (p[27] | 0x20) == 'e' &&
+                           (p[28] | 0x20) == 'd' && p[29] == 0 ? 407 : -1;
+                default:
+                    return -1;
+                }
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'r': case 'R':
+        switch (p[1]) {
+        case 'a': case 'A':
+            return (p[2] | 0x20) == 'n' && (p[3] | 0x20) == 'g' &&
+                   (p[4] | 0x20) == 'e' && p[5] == ' ' &&
+                   (p[6] | 0x20) == 'n' && (p[7] | 0x20) == 'o' &&
+                   (p[8] | 0x20) == 't' && p[9] == ' ' &&
+                   (p[10] | 0x20) == 's' && (p[11] | 0x20) == 'a' &&
+                   (p[12] | 0x20) == 't' && (p[13] | 0x20) == 'i' &&
+                   (p[14] | 0x20) == 's' && (p[15] | 0x20) == 'f' &&
+                   (p[16] | 0x20) == 'i' && (p[17] | 0x20) == 'a' &&
+                   (p[18] | 0x20) == 'b' && (p[19] | 0x20) == 'l' &&
+                   (p[20] | 0x20) == 'e' && p[21] == 0 ? 416 : -1;
+        case 'e': case 'E':
+            switch (p[2]) {
+            case 'q': case 'Q':
+                if ((p[3] | 0x20) != 'u' || (p[4] | 0x20) != 'e' ||
+                    (p[5] | 0x20) != 's' || (p[6] | 0x20) != 't')
+                    return -1;
+                switch (p[7]) {
+                case ' ':
+                    switch (p[8]) {
+                    case 'e': case 'E':
+                        return (p[9] | 0x20) == 'n' &&
+                               (p[10] | 0x20) == 't' &&
+                               (p[11] | 0x20) == 'i' &&
+                               (p[12] | 0x20) == 't' &&
+                               (p[13] | 0x20) == 'y' && p[14] == ' ' &&
+                               (p[15] | 0x20) == 't' &&
+                               (p[16] | 0x20) == 'o' &&
+                               (p[17] | 0x20) == 'o' && p[18] == ' ' &&
+                               (p[19] | 0x20) == 'l' &&
+                               (p[20] | 0x20) == 'a' &&
+                               (p[21] | 0x20) == 'r' &&
+                               (p[22] | 0x20) == 'g' &&
+                               (p[23] | 0x20) == 'e' && p[24] == 0 ? 413 : -1;
+                    case 'h': case 'H':
+                        return (p[9] | 0x20) == 'e' &&
+                               (p[10] | 0x20) == 'a' &&
+                               (p[11] | 0x20) == 'd' &&
+                               (p[12] | 0x20) == 'e' &&
+                               (p[13] | 0x20) == 'r' && p[14] == ' ' &&
+                               (p[15] | 0x20) == 'f' &&
+                               (p[16] | 0x20) == 'i' &&
+                               (p[17] | 0x20) == 'e' &&
+                               (p[18] | 0x20) == 'l' &&
+                               (p[19] | 0x20) == 'd' &&
+                               (p[20] | 0x20) == 's' && p[21] == ' ' &&
+                               (p[22] | 0x20) == 't' &&
+                               (p[23] | 0x20) == 'o' &&
+                               (p[24] | 0x20) == 'o' && p[25] == ' ' &&
+                               (p[26] | 0x20) == 'l' &&
+                               (p[27] | 0x20) == 'a' &&
+                               (p[28] | 0x20) == 'r' &&
+                               (p[29] | 0x20) == 'g' &&
+                               (p[30] | 0x20) == 'e' && p[31] == 0 ? 431 : -1;
+                    case 't': case 'T':
+                        if ((p[9] | 0x20) != 'i' ||
+                            (p[10] | 0x20) != 'm' ||
+                            (p[11] | 0x20) != 'e')
+                            return -1;
+                        switch (p[12]) {
+                        case '-':
+                            return (p[13] | 0x20) == 'o' &&
+                                   (p[14] | 0x20) == 'u' &&
+                                   (p[15] | 0x20) == 't' &&
+                                   p[16] == 0 ? 408 : -1;
+                        case 'o': case 'O':
+                            return (p[13] | 0x20) == 'u' &&
+                                   (p[14] | 0x20) == 't' &&
+                                   p[15] == 0 ? 408 : -1;
+                        default:
+                            return -1;
+                        }
+                    default:
+                        return -1;
+                    }
+                case '-':
+                    if ((p[8] | 0x20) != 'u' || (p[9] | 0x20) != 'r' ||
+                        (p[10] | 0x20) != 'i' || p[11] != ' ' ||
+                        (p[12] | 0x20) != 't' ||
+                        (p[13] | 0x20) != 'o' ||
+                        (p[14] | 0x20) != 'o' || p[15] != ' ' ||
+                        (p[16] | 0x20) != 'l')
+                        return -1;
+                    switch (p[17]) {
+                    case 'a': case 'A':
+                        return (p[18] | 0x20) == 'r' &&
+                               (p[19] | 0x20) == 'g' &&
+                               (p[20] | 0x20) == 'e' && p[21] == 0 ? 414 : -1;
+                    case 'o': case 'O':
+                        return (p[18] | 0x20) == 'n' &&
+                               (p[19] | 0x20) == 'g' && p[20] == 0 ? 414 : -1;
+                    default:
+                        return -1;
+                    }
+                case 'e': case 'E':
+                    return (p[8] | 0x20) == 'd' && p[9] == ' ' &&
+                           (p[10] | 0x20) == 'r' &&
+                           (p[11] | 0x20) == 'a' &&
+                           (p[12] | 0x20) == 'n' &&
+                           (p[13] | 0x20) == 'g' &&
+                           (p[14] | 0x20) == 'e' && p[15] == ' ' &&
+                           (p[16] | 0x20) == 'n' &&
+                           (p[17] | 0x20) == 'o' &&
+                           (p[18] | 0x20) == 't' && p[19] == ' ' &&
+                           (p[20] | 0x20) == 's' &&
+                           (p[21] | 0x20) == 'a' &&
+                           (p[22] | 0x20) == 't' &&
+                           (p[23] | 0x20) == 'i' &&
+                           (p[24] | 0x20) == 's' &&
+                           (p[25] | 0x20) == 'f' &&
+                           (p[26] | 0x20) == 'i' &&
+                           (p[27] | 0x20) == 'a' &&
+                           (p[28] | 0x20) == 'b' &&
+                           (p[29] | 0x20) == 'l' &&
+                           (p[30] | 0x20) == 'e' && p[31] == 0 ? 416 : -1;
+                default:
+                    return -1;
+                }
+            case 's': case 'S':
+                return (p[3] | 0x20) == 'e' && (p[4] | 0x20) == 't' &&
+                       p[5] == ' ' && (p[6] | 0x20) == 'c' &&
+                       (p[7] | 0x20) == 'o' && (p[8] | 0x20) == 'n' &&
+                       (p[9] | 0x20) == 't' && (p[10] | 0x20) == 'e' &&
+                       (p[11] | 0x20) == 'n' && (p[12] | 0x20) == 't' &&
+                       p[13] == 0 ? 205 : -1;
+            case 't': case 'T':
+                return (p[3] | 0x20) == 'r' && (p[4] | 0x20) == 'y' &&
+                       p[5] == ' ' && (p[6] | 0x20) == 'w' &&
+                       (p[7] | 0x20) == 'i' && (p[8] | 0x20) == 't' &&
+                       (p[9] | 0x20) == 'h' && p[10] == 0 ? 449 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 's': case 'S':
+        switch (p[1]) {
+        case 'e': case 'E':
+            switch (p[2]) {
+            case 'e': case 'E':
+                return p[3] == ' ' && (p[4] | 0x20) == 'o' &&
+                       (p[5] | 0x20) == 't' && (p[6] | 0x20) == 'h' &&
+                       (p[7] | 0x20) == 'e' && (p[8] | 0x20) == 'r' &&
+                       p[9] == 0 ? 303 : -1;
+            case 'r': case 'R':
+                return (p[3] | 0x20) == 'v' && (p[4] | 0x20) == 'i' &&
+                       (p[5] | 0x20) == 'c' && (p[6] | 0x20) == 'e' &&
+                       p[7] == ' ' && (p[8] | 0x20) == 'u' &&
+                       (p[9] | 0x20) == 'n' && (p[10] | 0x20) == 'a' &&
+                       (p[11] | 0x20) == 'v' && (p[12] | 0x20) == 'a' &&
+                       (p[13] | 0x20) == 'i' && (p[14] | 0x20) == 'l' &&
+                       (p[15] | 0x20) == 'a' && (p[16] | 0x20) == 'b' &&
+                       (p[17] | 0x20) == 'l' && (p[18] | 0x20) == 'e' &&
+                       p[19] == 0 ? 503 : -1;
+            default:
+                return -1;
+            }
+        case 'w': case 'W':
+            if ((p[2] | 0x20) != 'i' || (p[3] | 0x20) != 't' ||
+                (p[4] | 0x20) != 'c' || (p[5] | 0x20) != 'h')
+                return -1;
+            switch (p[6]) {
+            case ' ':
+                return (p[7] | 0x20) == 'p' && (p[8] | 0x20) == 'r' &&
+                       (p[9] | 0x20) == 'o' && (p[10] | 0x20) == 'x' &&
+                       (p[11] | 0x20) == 'y' && p[12] == 0 ? 306 : -1;
+            case 'i': case 'I':
+                return (p[7] | 0x20) == 'n' && (p[8] | 0x20) == 'g' &&
+                       p[9] == ' ' && (p[10] | 0x20) == 'p' &&
+                       (p[11] | 0x20) == 'r' && (p[12] | 0x20) == 'o' &&
+                       (p[13] | 0x20) == 't' && (p[14] | 0x20) == 'o' &&
+                       (p[15] | 0x20) == 'c' && (p[16] | 0x20) == 'o' &&
+                       (p[17] | 0x20) == 'l' && (p[18] | 0x20) == 's' &&
+                       p[19] == 0 ? 101 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 't': case 'T':
+        switch (p[1]) {
+        case 'e': case 'E':
+            return (p[2] | 0x20) == 'm' && (p[3] | 0x20) == 'p' &&
+                   (p[4] | 0x20) == 'o' && (p[5] | 0x20) == 'r' &&
+                   (p[6] | 0x20) == 'a' && (p[7] | 0x20) == 'r' &&
+                   (p[8] | 0x20) == 'y' && p[9] == ' ' &&
+                   (p[10] | 0x20) == 'r' && (p[11] | 0x20) == 'e' &&
+                   (p[12] | 0x20) == 'd' && (p[13] | 0x20) == 'i' &&
+                   (p[14] | 0x20) == 'r' && (p[15] | 0x20) == 'e' &&
+                   (p[16] | 0x20) == 'c' && (p[17] | 0x20) == 't' &&
+                   p[18] == 0 ? 307 : -1;
+        case 'o': case 'O':
+            if ((p[2] | 0x20) != 'o' || p[3] != ' ')
+                return -1;
+            switch (p[4]) {
+            case 'e': case 'E':
+                return (p[5] | 0x20) == 'a' && (p[6] | 0x20) == 'r' &&
+                       (p[7] | 0x20) == 'l' && (p[8] | 0x20) == 'y' &&
+                       p[9] == 0 ? 425 : -1;
+            case 'm': case 'M':
+                return (p[5] | 0x20) == 'a' && (p[6] | 0x20) == 'n' &&
+                       (p[7] | 0x20) == 'y' && p[8] == ' ' &&
+                       (p[9] | 0x20) == 'r' && (p[10] | 0x20) == 'e' &&
+                       (p[11] | 0x20) == 'q' && (p[12] | 0x20) == 'u' &&
+                       (p[13] | 0x20) == 'e' && (p[14] | 0x20) == 's' &&
+                       (p[15] | 0x20) == 't' && (p[16] | 0x20) == 's' &&
+                       p[17] == 0 ? 429 : -1;
+            default:
+                return -1;
+            }
+        default:
+            return -1;
+        }
+    case 'u': case 'U':
+        switch (p[1]) {
+        case 'n': case 'N':
+            switch (p[2]) {
+            case 'a': case 'A':
+                switch (p[3]) {
+                case 'u': case 'U':
+                    return (p[4] | 0x20) == 't' && (p[5] | 0x20) == 'h' &&
+                           (p[6] | 0x20) == 'o' && (p[7] | 0x20) == 'r' &&
+                           (p[8] | 0x20) == 'i' && (p[9] | 0x20) == 'z' &&
+                           (p[10] | 0x20) == 'e' &&
+                           (p[11] | 0x20) == 'd' && p[12] == 0 ? 401 : -1;
+                case 'v': case 'V':
+                    return (p[4] | 0x20) == 'a' && (p[5] | 0x20) == 'i' &&
+                           (p[6] | 0x20) == 'l' && (p[7] | 0x20) == 'a' &&
+                           (p[8] | 0x20) == 'b' && (p[9] | 0x20) == 'l' &&
+                           (p[10] | 0x20) == 'e' && p[11] == ' ' &&
+                           (p[12] | 0x20) == 'f' &&
+                           (p[13] | 0x20) == 'o' &&
+                           (p[14] | 0x20) == 'r' && p[15] == ' ' &&
+                           (p[16] | 0x20) == 'l' &&
+                           (p[17] | 0x20) == 'e' &&
+                           (p[18] | 0x20) == 'g' &&
+                           (p[19] | 0x20) == 'a' &&
+                           (p[20] | 0x20) == 'l' && p[21] == ' ' &&
+                           (p[22] | 0x20) == 'r' &&
+                           (p[23] | 0x20) == 'e' &&
+                           (p[24] | 0x20) == 'a' &&
+                           (p[25] | 0x20) == 's' &&
+                           (p[26] | 0x20) == 'o' &&
+                           (p[27] | 0x20) == 'n' &&
+                           (p[28] | 0x20) == 's' && p[29] == 0 ? 451 : -1;
+                default:
+                    return -1;
+                }
+            case 'p': case 'P':
+                if ((p[3] | 0x20) != 'r' || (p[4] | 0x20) != 'o' ||
+                    (p[5] | 0x20) != 'c' || (p[6] | 0x20) != 'e' ||
+                    (p[7] | 0x20) != 's' || (p[8] | 0x20) != 's' ||
+                    (p[9] | 0x20) != 'a' || (p[10] | 0x20) != 'b' ||
+                    (p[11] | 0x20) != 'l' || (p[12] | 0x20) != 'e' ||
+                    p[13] != ' ')
+                    return -1;
+                switch (p[14]) {
+                case 'c': case 'C':
+                    return (p[15] | 0x20) == 'o' &&
+                           (p[16] | 0x20) == 'n' &&
+                           (p[17] | 0x20) == 't' &&
+                           (p[18] | 0x20) == 'e' &&
+                           (p[19] | 0x20) == 'n' &&
+                           (p[20] | 0x20) == 't' && p[21] == 0 ? 422 : -1;
+                case 'e': case 'E':
+                    return (p[15] | 0x20) == 'n' &&
+                           (p[16] | 0x20) == 't' &&
+                           (p[17] | 0x20) == 'i' &&
+                           (p[18] | 0x20) == 't' &&
+                           (p[19] | 0x20) == 'y' && p[20] == 0 ? 422 : -1;
+                default:
+                    return -1;
+                }
+            case 's': case 'S':
+                return (p[3] | 0x20) == 'u' && (p[4] | 0x20) == 'p' &&
+                       (p[5] | 0x20) == 'p' && (p[6] | 0x20) == 'o' &&
+                       (p[7] | 0x20) == 'r' && (p[8] | 0x20) == 't' &&
+                       (p[9] | 0x20) == 'e' && (p[10] | 0x20) == 'd' &&
+                       p[11] == ' ' && (p[12] | 0x20) == 'm' &&
+                       (p[13] | 0x20) == 'e' && (p[14] | 0x20) == 'd' &&
+                       (p[15] | 0x20) == 'i' && (p[16] | 0x20) == 'a' &&
+                       p[17] == ' ' && (p[18] | 0x20) == 't' &&
+                       (p[19] | 0x20) == 'y' && (p[20] | 0x20) == 'p' &&
+                       (p[21] | 0x20) == 'e' && p[22] == 0 ? 415 : -1;
+            default:
+                return -1;
+            }
+        case 'p': case 'P':
+            switch (p[2]) {
+            case 'g': case 'G':
+                return (p[3] | 0x20) == 'r' && (p[4] | 0x20) == 'a' &&
+                       (p[5] | 0x20) == 'd' && (p[6] | 0x20) == 'e' &&
+                       p[7] == ' ' && (p[8] | 0x20) == 'r' &&
+                       (p[9] | 0x20) == 'e' && (p[10] | 0x20) == 'q' &&
+                       (p[11] | 0x20) == 'u' && (p[12] | 0x20) == 'i' &&
+                       (p[13] | 0x20) == 'r' && (p[14] | 0x20) == 'e' &&
+                       (p[15] | 0x20) == 'd' && p[16] == 0 ? 426 : -1;
+            case 'l': case 'L':
+                return (p[3] | 0x20) == 'o' && (p[4] | 0x20) == 'a' &&
+                       (p[5] | 0x20) == 'd' && p[6] == ' ' &&
+                       (p[7] | 0x20) == 'r' && (p[8] | 0x20) == 'e' &&
+                       (p[9] | 0x20) == 's' && (p[10] | 0x20) == 'u' &&
+                       (p[11] | 0x20) == 'm' && (p[12] | 0x20) == 'p' &&
+                       (p[13] | 0x20) == 't' && (p[14] | 0x20) == 'i' &&
+                       (p[15] | 0x20) == 'o' && (p[16] | 0x20) == 'n' &&
+                       p[17] == ' ' && (p[18] | 0x20) == 's' &&
+                       (p[19] | 0x20) == 'u' && (p[20] | 0x20) == 'p' &&
+                       (p[21] | 0x20) == 'p' && (p[22] | 0x20) == 'o' &&
+                       (p[23] | 0x20) == 'r' && (p[24] | 0x20) == 't' &&
+                       (p[25] | 0x20) == 'e' && (p[26] | 0x20) == 'd' &&
+                       p[27] == 0 ? 104 : -1;
+            default:
+                return -1;
+            }
+        case 'r': case 'R':
+            return (p[2] | 0x20) == 'i' && p[3] == ' ' &&
+                   (p[4] | 0x20) == 't' && (p[5] | 0x20) == 'o' &&
+                   (p[6] | 0x20) == 'o' && p[7] == ' ' &&
+                   (p[8] | 0x20) == 'l' && (p[9] | 0x20) == 'o' &&
+                   (p[10] | 0x20) == 'n' && (p[11] | 0x20) == 'g' &&
+                   p[12] == 0 ? 414 : -1;
+        case 's': case 'S':
+            return (p[2] | 0x20) == 'e' && p[3] == ' ' &&
+                   (p[4] | 0x20) == 'p' && (p[5] | 0x20) == 'r' &&
+                   (p[6] | 0x20) == 'o' && (p[7] | 0x20) == 'x' &&
+                   (p[8] | 0x20) == 'y' && p[9] == 0 ? 305 : -1;
+        default:
+            return -1;
+        }
+    case 'v': case 'V':
+        return (p[1] | 0x20) == 'a' && (p[2] | 0x20) == 'r' &&
+               (p[3] | 0x20) == 'i' && (p[4] | 0x20) == 'a' &&
+               (p[5] | 0x20) == 'n' && (p[6] | 0x20) == 't' &&
+               p[7] == ' ' && (p[8] | 0x20) == 'a' &&
+               (p[9] | 0x20) == 'l' && (p[10] | 0x20) == 's' &&
+               (p[11] | 0x20) == 'o' && p[12] == ' ' &&
+               (p[13] | 0x20) == 'n' && (p[14] | 0x20) == 'e' &&
+               (p[15] | 0x20) == 'g' && (p[16] | 0x20) == 'o' &&
+               (p[17] | 0x20) == 't' && (p[18] | 0x20) == 'i' &&
+               (p[19] | 0x20) == 'a' && (p[20] | 0x20) == 't' &&
+               (p[21] | 0x20) == 'e' && (p[22] | 0x20) == 's' &&
+               p[23] == 0 ? 506 : -1;
+    default:
         return -1;
-    e = http_status_reason_slot[http_status_reason_hash(p, n)];
-    /* A free slot has length 0. */
-    if (((e >> 11) & 0x1FU) != n ||
-        !http_status_same_nocase(p, (const unsigned char *)http_status_phrase_text(e & 0x7FFU), n))
-        return -1;
-    return (int)(e >> 16) - 1;
+    }
 }

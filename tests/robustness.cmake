@@ -42,6 +42,17 @@ foreach(cc gcc clang g++)
     SKIP_RETURN_CODE 77 TIMEOUT 120)
 endforeach()
 
+# --- 3b. The three forms of the name and phrase lookups -----------------
+# (switch trie, perfect hash, probing table), each checked against a scan
+# of the keys with prefixes, extensions and one-byte changes, under ASan.
+foreach(cc gcc clang g++ clang++)
+  add_test(NAME lookup_forms.${cc}
+    COMMAND sh ${STATUSGEN_ROBUST_DIR}/lookups/run.sh
+            $<TARGET_FILE:statusgen::statusgen> ${cc})
+  set_tests_properties(lookup_forms.${cc} PROPERTIES
+    SKIP_RETURN_CODE 77 TIMEOUT 300)
+endforeach()
+
 # --- 4. Atomic output -----------------------------------------------------
 add_executable(test_writer_atomic
   ${STATUSGEN_ROBUST_DIR}/atomic/test_writer_atomic.c)

@@ -289,153 +289,78 @@ const char *mini_reference(int code)
     }
 }
 
-/* 1 when the n bytes at a and b are the same (n > 0). */
-static int mini_same(const unsigned char *a, const unsigned char *b,
-                   size_t n)
-{
-    unsigned long x = 0, y = 0, x2 = 0, y2 = 0;
-    size_t i;
-
-    if (n < 4)
-        return a[0] == b[0] && a[n / 2] == b[n / 2] &&
-               a[n - 1] == b[n - 1];
-    if (n < sizeof x) {
-        memcpy(&x, a, 4);
-        memcpy(&y, b, 4);
-        memcpy(&x2, a + n - 4, 4);
-        memcpy(&y2, b + n - 4, 4);
-        return ((x ^ y) | (x2 ^ y2)) == 0;
-    }
-    for (i = 0; i + sizeof x < n; i += sizeof x) {
-        memcpy(&x, a + i, sizeof x);
-        memcpy(&y, b + i, sizeof x);
-        if (x != y)
-            return 0;
-    }
-    memcpy(&x, a + n - sizeof x, sizeof x);
-    memcpy(&y, b + n - sizeof x, sizeof x);
-    return x == y;
-}
-
-/* The slot of a name: a perfect hash of the keys (seed 1, 3 bits). */
-static unsigned long mini_name_hash(const unsigned char *p, size_t n)
-{
-    mini_u32 a = 0;
-
-    if (n)
-        a = (mini_u32)p[0] | (mini_u32)p[n / 2] << 8 | (mini_u32)p[n - 1] << 16;
-    a ^= ((mini_u32)n & 0xffU) << 24;
-    a = (a * 0x24234429UL) & 0xffffffffUL;
-    return (unsigned long)(a >> 29);
-}
-
-/* Per slot: the offset of its key in the name pool (bits 0-4), its
- * length (bits 5-8) and its code plus one (from bit 9); 0 for a free
- * slot. */
-static const mini_u32 mini_name_slot[] = {
-    0, 0, 0, 0x16C6UL, 0, 0x481UL, 0x172DUL, 0x56D7UL
-};
-
+/* A trie of switches over the bytes of the name: each byte is read only
+ * after the ones before it matched, so never past the NUL. */
 int mini_from_name(const char *name)
 {
     const unsigned char *p = (const unsigned char *)name;
-    mini_u32 e;
-    size_t n;
 
     if (p == NULL)
         return -1;
-    n = strlen(name);
-    if (n - 1 >= 9) /* empty, or longer than every key */
+    switch (p[0]) {
+    case 'A':
+        return p[1] == 'N' && p[2] == 'S' && p[3] == 'W' &&
+               p[4] == 'E' && p[5] == 'R' && p[6] == 0 ? 42 : -1;
+    case 'B':
+        return p[1] == 'R' && p[2] == 'O' && p[3] == 'K' &&
+               p[4] == 'E' && p[5] == 'N' && p[6] == 0 ? 10 : -1;
+    case 'F':
+        return p[1] == 'I' && p[2] == 'N' && p[3] == 'E' &&
+               p[4] == 0 ? 1 : -1;
+    case 'S':
+        return p[1] == 'H' && p[2] == 'A' && p[3] == 'T' &&
+               p[4] == 'T' && p[5] == 'E' && p[6] == 'R' &&
+               p[7] == 'E' && p[8] == 'D' && p[9] == 0 ? 10 : -1;
+    default:
         return -1;
-    e = mini_name_slot[mini_name_hash(p, n)];
-    /* A free slot has length 0. */
-    if (((e >> 5) & 0xFU) != n ||
-        !mini_same(p, (const unsigned char *)mini_name_text(e & 0x1FU), n))
-        return -1;
-    return (int)(e >> 9) - 1;
-}
-
-/* 1 when the bytes of x are those of k (ASCII) ignoring the case of letters:
- * 0x20 is set on both sides in each byte where k has a letter, and only
- * there. */
-static int mini_fold_eq(unsigned long x, unsigned long k)
-{
-    unsigned long ones = ~0UL / 255, f = k | ones * 0x20;
-    unsigned long m = ((f + ones * 0x1f) & ~(f + ones * 0x05) &
-                       ones * 0x80) >> 2;
-
-    return (x | m) == (k | m);
-}
-
-/* 1 when the n bytes at a are those at k (ASCII) ignoring the case of
- * letters (n > 0). */
-static int mini_same_nocase(const unsigned char *a,
-                          const unsigned char *k, size_t n)
-{
-    unsigned long x = 0, y = 0, x2 = 0, y2 = 0;
-    size_t i;
-
-    if (n < 4) {
-        x = a[0] | (unsigned long)a[n / 2] << 8 |
-            (unsigned long)a[n - 1] << 16;
-        y = k[0] | (unsigned long)k[n / 2] << 8 |
-            (unsigned long)k[n - 1] << 16;
-        return mini_fold_eq(x, y);
     }
-    if (n < sizeof x) {
-        memcpy(&x, a, 4);
-        memcpy(&y, k, 4);
-        memcpy(&x2, a + n - 4, 4);
-        memcpy(&y2, k + n - 4, 4);
-        return mini_fold_eq(x, y) && mini_fold_eq(x2, y2);
-    }
-    for (i = 0; i + sizeof x < n; i += sizeof x) {
-        memcpy(&x, a + i, sizeof x);
-        memcpy(&y, k + i, sizeof x);
-        if (!mini_fold_eq(x, y))
-            return 0;
-    }
-    memcpy(&x, a + n - sizeof x, sizeof x);
-    memcpy(&y, k + n - sizeof x, sizeof x);
-    return mini_fold_eq(x, y);
 }
 
-/* The slot of a phrase: a perfect hash of the keys (seed 1, 4 bits). */
-static unsigned long mini_reason_hash(const unsigned char *p, size_t n)
-{
-    mini_u32 a = 0;
-
-    if (n)
-        a = (mini_u32)p[0] | (mini_u32)p[n / 2] << 8 | (mini_u32)p[n - 1] << 16;
-    a |= 0x202020UL;
-    a ^= ((mini_u32)n & 0xffU) << 24;
-    a = (a * 0x24234429UL) & 0xffffffffUL;
-    return (unsigned long)(a >> 28);
-}
-
-/* Per slot: the offset of its key in the phrase pool (bits 0-5), its
- * length (bits 6-9) and its code plus one (from bit 10); 0 for a free
- * slot. */
-static const mini_u32 mini_reason_slot[] = {
-    0, 0x901UL, 0, 0x2FEAUL, 0x2E60UL, 0, 0, 0xAE95UL, 0, 0, 0, 0, 0x2F86UL,
-    0, 0, 0
-};
-
+/* A trie of switches over the bytes of the phrase, letters compared ignoring case: each byte is read only
+ * after the ones before it matched, so never past the NUL. */
 int mini_from_reason(const char *phrase)
 {
     const unsigned char *p = (const unsigned char *)phrase;
-    mini_u32 e;
-    size_t n;
 
     if (p == NULL)
         return -1;
-    n = strlen(phrase);
-    if (n - 1 >= 15) /* empty, or longer than every key */
+    switch (p[0]) {
+    case 'b': case 'B':
+        return (p[1] | 0x20) == 'r' && (p[2] | 0x20) == 'o' &&
+               (p[3] | 0x20) == 'k' && (p[4] | 0x20) == 'e' &&
+               (p[5] | 0x20) == 'n' && p[6] == ' ' && p[7] == '"' &&
+               (p[8] | 0x20) == 't' && (p[9] | 0x20) == 'h' &&
+               (p[10] | 0x20) == 'i' && (p[11] | 0x20) == 'n' &&
+               (p[12] | 0x20) == 'g' && p[13] == '"' &&
+               p[14] == 0 ? 10 : -1;
+    case 'f': case 'F':
+        return (p[1] | 0x20) == 'i' && (p[2] | 0x20) == 'n' &&
+               (p[3] | 0x20) == 'e' && p[4] == 0 ? 1 : -1;
+    case 's': case 'S':
+        switch (p[1]) {
+        case 'h': case 'H':
+            return (p[2] | 0x20) == 'a' && (p[3] | 0x20) == 't' &&
+                   (p[4] | 0x20) == 't' && (p[5] | 0x20) == 'e' &&
+                   (p[6] | 0x20) == 'r' && (p[7] | 0x20) == 'e' &&
+                   (p[8] | 0x20) == 'd' && p[9] == 0 ? 10 : -1;
+        case 'm': case 'M':
+            return (p[2] | 0x20) == 'a' && (p[3] | 0x20) == 's' &&
+                   (p[4] | 0x20) == 'h' && (p[5] | 0x20) == 'e' &&
+                   (p[6] | 0x20) == 'd' && p[7] == ' ' &&
+                   p[8] == '*' && (p[9] | 0x20) == 't' &&
+                   (p[10] | 0x20) == 'h' && (p[11] | 0x20) == 'i' &&
+                   (p[12] | 0x20) == 'n' && (p[13] | 0x20) == 'g' &&
+                   p[14] == '*' && p[15] == 0 ? 10 : -1;
+        default:
+            return -1;
+        }
+    case 't': case 'T':
+        return (p[1] | 0x20) == 'h' && (p[2] | 0x20) == 'e' &&
+               p[3] == ' ' && (p[4] | 0x20) == 'a' &&
+               (p[5] | 0x20) == 'n' && (p[6] | 0x20) == 's' &&
+               (p[7] | 0x20) == 'w' && (p[8] | 0x20) == 'e' &&
+               (p[9] | 0x20) == 'r' && p[10] == 0 ? 42 : -1;
+    default:
         return -1;
-    e = mini_reason_slot[mini_reason_hash(p, n)];
-    /* A free slot has length 0. */
-    if (((e >> 6) & 0xFU) != n ||
-        !mini_same_nocase(p, (const unsigned char *)mini_phrase_text(e & 0x3FU), n))
-        return -1;
-    return (int)(e >> 10) - 1;
+    }
 }

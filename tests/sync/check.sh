@@ -26,9 +26,12 @@ fi
 grep -q "same -o and --emit" err && ok "the advice keeps the options" ||
   fail "the advice does not mention --emit: $(cat err)"
 
-# One alias more: the diff of each file is what diff -u shows.
+# One alias more, and a longer first phrase (it moves every text after it
+# in the pool, so the .c diff is long): the diff of each file is what
+# diff -u shows.
 "$sg" -o old spec.yaml || fail "generate old"
-sed 's/^    name: NOT_FOUND$/    name: NOT_FOUND\n    aliases: [FILE_NOT_FOUND]/' \
+sed 's/^    name: NOT_FOUND$/    name: NOT_FOUND\n    aliases: [FILE_NOT_FOUND]/
+     s/^    phrase: Continue$/    phrase: Continue Now/' \
   spec.yaml >new.yaml
 cp new.yaml spec.yaml
 "$sg" -o new spec.yaml || fail "generate new"
