@@ -17,7 +17,7 @@
  *   - the name lookup (names and aliases) and the phrase lookup (phrases
  *     and former phrases, ignoring case), in the first of three forms that
  *     fits the keys: a trie of switches over the key's bytes, no strlen
- *     (emit_trie_lookup: up to 512 keys); a perfect hash of a fingerprint
+ *     (emit_trie_lookup: up to 256 keys); a perfect hash of a fingerprint
  *     of four bytes and the length, found here at generation time
  *     (emit_perfect_lookup); an open-addressing table of FNV-1a hashes
  *     with linear probing (emit_hash_lookup);
@@ -414,8 +414,8 @@ static void emit_equal_nocase(const char *n, struct sbuf *out)
  * compares a letter as (byte | 0x20) with its lower case (exact for ASCII
  * letters) and lists both cases in a switch.
  */
-#define TRIE_MAX_KEYS 512
-#define TRIE_MAX_BYTES 8192
+#define TRIE_MAX_KEYS 256
+#define TRIE_MAX_BYTES 4096
 #define TRIE_MAX_DEPTH 12  /* nested switches; C89 allows 15 nested blocks */
 
 struct trie_key {

@@ -1,8 +1,9 @@
 #!/bin/sh
 # mkspec.sh MODE - writes a spec (registry lk) whose name and phrase
 # lookups take one of the generator's three forms:
-#   trie     a few keys, some prefixes of others, one-byte names, phrases
-#            with punctuation, digits, a tab and quotes: the switch trie
+#   trie     a few keys (the trie form takes up to 256), some prefixes of
+#            others, one-byte names, phrases with punctuation, digits, a
+#            tab and quotes: the switch trie
 #   perfect  600 codes whose keys differ in their first two bytes: past the
 #            trie's limits, the perfect hash
 #   probe    600 codes whose keys share their first, middle and last bytes
