@@ -69,7 +69,7 @@ int sbuf_flush(struct sbuf *sb)
 /* The slow path of sbuf_reserve: drains a buffer with a sink, else grows
  * it to at least twice its size, so that a long run of appends costs
  * O(total) copying. */
-static int sbuf_grow(struct sbuf *sb, size_t n)
+int sbuf_grow(struct sbuf *sb, size_t n)
 {
     size_t need, ncap;
     char *p;
@@ -98,36 +98,6 @@ static int sbuf_grow(struct sbuf *sb, size_t n)
     sb->data = p;
     sb->cap = ncap;
     return 0;
-}
-
-int sbuf_reserve(struct sbuf *sb, size_t n)
-{
-    if (sb->cap - sb->len > n && !sb->failed)
-        return 0;
-    return sbuf_grow(sb, n);
-}
-
-void sbuf_putn(struct sbuf *sb, const char *s, size_t n)
-{
-    if (sbuf_reserve(sb, n) != 0)
-        return;
-    if (n)
-        memcpy(sb->data + sb->len, s, n);
-    sb->len += n;
-    sb->data[sb->len] = '\0';
-}
-
-void sbuf_putc(struct sbuf *sb, char c)
-{
-    if (sbuf_reserve(sb, 1) != 0)
-        return;
-    sb->data[sb->len++] = c;
-    sb->data[sb->len] = '\0';
-}
-
-void sbuf_puts(struct sbuf *sb, const char *s)
-{
-    sbuf_putn(sb, s, strlen(s));
 }
 
 void sbuf_puts_case(struct sbuf *sb, const char *s, int upper)
@@ -226,16 +196,38 @@ void sbuf_c_escape(struct sbuf *sb, const char *s, size_t n)
     sb->data[sb->len] = '\0';
 }
 
+/* True for a byte a C string literal holds as itself. */
+static int c_plain_byte(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?';
+}
+
 void sbuf_c_literal(struct sbuf *sb, const char *s, size_t n, int indent)
 {
     const int width = 76;
     int col = indent + 1, w;
-    size_t i;
+    size_t i, run;
 
     sbuf_putc(sb, '"');
     for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        int more = i + 1 < n;
+        unsigned char c;
+        int more;
+
+        /* A run of plain bytes that stays short of the width is copied
+         * at once: no line can break inside it. */
+        for (run = 0; i + run < n && col + (int)run + 1 < width &&
+                      c_plain_byte((unsigned char)s[i + run]);
+             run++)
+            ;
+        if (run) {
+            sbuf_putn(sb, s + i, run);
+            col += (int)run;
+            i += run;
+            if (i == n)
+                break;
+        }
+        c = (unsigned char)s[i];
+        more = i + 1 < n;
 
         if (sbuf_reserve(sb, 4) != 0)
             return;

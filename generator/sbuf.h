@@ -10,6 +10,7 @@
 #define STATUSGEN_SBUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 struct sbuf_sink;
 
@@ -53,11 +54,42 @@ const char *sbuf_str(const struct sbuf *sb);
  * allocation failure (the buffer has failed).  The appends below call it
  * themselves; a writer that fills sb->data directly calls it first.
  */
-int sbuf_reserve(struct sbuf *sb, size_t n);
+int sbuf_grow(struct sbuf *sb, size_t n); /* its slow path */
 
-void sbuf_putc(struct sbuf *sb, char c);
-void sbuf_putn(struct sbuf *sb, const char *s, size_t n);
-void sbuf_puts(struct sbuf *sb, const char *s);
+static inline int sbuf_reserve(struct sbuf *sb, size_t n)
+{
+    if (sb->cap - sb->len > n && !sb->failed)
+        return 0;
+    return sbuf_grow(sb, n);
+}
+
+/*
+ * The small appends are inline: the emitters call them several times per
+ * code, and for a literal the compiler folds the length and the copy.
+ */
+static inline void sbuf_putn(struct sbuf *sb, const char *s, size_t n)
+{
+    if (sbuf_reserve(sb, n) != 0)
+        return;
+    if (n)
+        memcpy(sb->data + sb->len, s, n);
+    sb->len += n;
+    sb->data[sb->len] = '\0';
+}
+
+static inline void sbuf_putc(struct sbuf *sb, char c)
+{
+    if (sbuf_reserve(sb, 1) != 0)
+        return;
+    sb->data[sb->len++] = c;
+    sb->data[sb->len] = '\0';
+}
+
+static inline void sbuf_puts(struct sbuf *sb, const char *s)
+{
+    sbuf_putn(sb, s, strlen(s));
+}
+
 /* Appends s with its ASCII letters in upper case (upper) or lower case:
  * CLIENT_ERROR as client_error. */
 void sbuf_puts_case(struct sbuf *sb, const char *s, int upper);
