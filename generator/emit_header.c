@@ -169,8 +169,11 @@ static void emit_lifecycle_enum(const struct emit_ctx *ctx, struct sbuf *out)
 static void clash(const struct emit_ctx *ctx, struct sbuf *out, int *first,
                   const char *name)
 {
-    sbuf_puts(out, *first ? "#if " : " || \\\n    ");
-    sbuf_printf(out, "defined(%s_%s)", ctx->spec->reg.macro.s, name);
+    sbuf_puts(out, *first ? "#if defined(" : " || \\\n    defined(");
+    sbuf_puts(out, ctx->spec->reg.macro.s);
+    sbuf_putc(out, '_');
+    sbuf_puts(out, name);
+    sbuf_putc(out, ')');
     *first = 0;
 }
 

@@ -45,34 +45,16 @@ struct pool {
     int failed;
 };
 
-static void pool_init(struct pool *p)
-{
-    memset(p, 0, sizeof *p);
-    sbuf_init(&p->bytes);
-    sbuf_putc(&p->bytes, '\0'); /* offset 0: "", meaning "absent" */
-}
-
-static void pool_free(struct pool *p)
-{
-    sbuf_free(&p->bytes);
-    sg_free(p->slots);
-    sg_free(p->piece_end);
-}
-
-/* Frees the dedup set once every string has been added. */
-static void pool_seal(struct pool *p)
-{
-    sg_free(p->slots);
-    p->slots = NULL;
-    p->nslots = 0;
-}
-
-/* Grows the dedup set to keep it at most half full. */
-static int pool_rehash(struct pool *p)
+/* Grows the dedup set to keep it at most half full with one more string,
+ * or with expect strings (then it is empty yet). */
+static int pool_rehash(struct pool *p, size_t expect)
 {
     size_t n = p->nslots ? p->nslots * 2 : 1024, i;
-    unsigned long *s = (unsigned long *)sg_calloc(n, sizeof *s);
+    unsigned long *s;
 
+    while (n < expect * 2)
+        n *= 2;
+    s = (unsigned long *)sg_calloc(n, sizeof *s);
     if (s == NULL)
         return -1;
     for (i = 0; i < p->nslots; i++) {
@@ -91,6 +73,32 @@ static int pool_rehash(struct pool *p)
     return 0;
 }
 
+/* An empty pool whose dedup set is made for about expect strings, so
+ * that it seldom grows. */
+static void pool_init(struct pool *p, size_t expect)
+{
+    memset(p, 0, sizeof *p);
+    sbuf_init(&p->bytes);
+    sbuf_putc(&p->bytes, '\0'); /* offset 0: "", meaning "absent" */
+    if (expect && pool_rehash(p, expect) != 0)
+        p->failed = 1;
+}
+
+static void pool_free(struct pool *p)
+{
+    sbuf_free(&p->bytes);
+    sg_free(p->slots);
+    sg_free(p->piece_end);
+}
+
+/* Frees the dedup set once every string has been added. */
+static void pool_seal(struct pool *p)
+{
+    sg_free(p->slots);
+    p->slots = NULL;
+    p->nslots = 0;
+}
+
 /* Adds s to the pool (once); returns its offset, 0 for NULL or failure. */
 static unsigned long pool_add(struct pool *p, const char *s)
 {
@@ -102,7 +110,7 @@ static unsigned long pool_add(struct pool *p, const char *s)
     len = strlen(s);
     if (len == 0)
         return 0;
-    if ((p->used + 1) * 2 > p->nslots && pool_rehash(p) != 0)
+    if ((p->used + 1) * 2 > p->nslots && pool_rehash(p, 0) != 0)
         goto oom;
     h = (size_t)sg_hash64(s, len) & (p->nslots - 1);
     while (p->slots[h]) {
@@ -196,25 +204,25 @@ static void table_begin(struct table *t, struct sbuf *out, const char *type,
 
 static void table_put(struct table *t, unsigned long v)
 {
-    int len = 0;
-    unsigned long x = v;
+    char num[24], *p = num + sizeof num;
+    int len;
 
     do {
-        len++;
-        x /= 10;
-    } while (x);
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    len = (int)(num + sizeof num - p);
     if (t->n) {
-        sbuf_putc(t->out, ',');
-        t->col++;
+        t->col++; /* the comma */
         if (t->col + len + 1 > 78) {
-            sbuf_puts(t->out, "\n    ");
+            sbuf_putn(t->out, ",\n    ", 6);
             t->col = 4;
         } else {
-            sbuf_putc(t->out, ' ');
+            sbuf_putn(t->out, ", ", 2);
             t->col++;
         }
     }
-    sbuf_put_ulong(t->out, v);
+    sbuf_putn(t->out, p, (size_t)len);
     t->col += len;
     t->n++;
 }
@@ -1098,21 +1106,33 @@ static int dense_ok(long lo, long hi, size_t ncases)
     return span <= DENSE_SPAN_MAX && span <= 8UL * (unsigned long)ncases;
 }
 
+/* Digits of v in decimal, with a '-' when negative. */
+static int dec_width(long v)
+{
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    int w = v < 0 ? 2 : 1;
+
+    while (u >= 10) {
+        u /= 10;
+        w++;
+    }
+    return w;
+}
+
 /* Appends "case c:" labels for the codes lo..hi, a few to a line. */
 static void hole_labels(struct sbuf *out, long lo, long hi, int *col)
 {
     long c;
 
     for (c = lo; c <= hi; c++) {
-        char num[24];
-        int len = sprintf(num, "%ld", c) + 7; /* " case " num ":" */
+        int len = dec_width(c) + 7; /* " case " c ":" */
 
         if (*col + len > 79) {
             sbuf_puts(out, "\n   ");
             *col = 3;
         }
         sbuf_puts(out, " case ");
-        sbuf_puts(out, num);
+        sbuf_put_long(out, c);
         sbuf_putc(out, ':');
         *col += len;
     }
@@ -1150,6 +1170,10 @@ static void emit_code_switch(const struct spec *spec, struct sbuf *out,
     int dense = kind == NULL && dense_ok(lo, hi, ncv);
     int offsets = 0, col;
     size_t i;
+    char ret[128]; /* ": return <name>_<kind>_text(", made once */
+
+    if (kind != NULL)
+        sprintf(ret, ": return %.80s_%.20s_text(", n, kind);
 
     if (kind != NULL && span != ncv && ncv * 10 >= span * 3) {
         offsets = 1;
@@ -1182,7 +1206,7 @@ static void emit_code_switch(const struct spec *spec, struct sbuf *out,
             sbuf_put_ulong(out, cv[i].value);
             sbuf_puts(out, "; break;\n");
         } else if (kind != NULL) {
-            sbuf_printf(out, ": return %s_%s_text(", n, kind);
+            sbuf_puts(out, ret);
             sbuf_put_ulong(out, cv[i].value);
             sbuf_puts(out, ");\n");
         } else {
@@ -1384,16 +1408,16 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     int have_desc, have_ref, helpers = 0;
     struct table t;
 
-    pool_init(&phrases);
-    pool_init(&names);
-    pool_init(&refs);
-    pool_init(&descs);
-    phrase_off = (unsigned long *)sg_calloc(nc * (5 + nl), sizeof(long));
     nnames = nphrases = nc;
     for (i = 0; i < nc; i++) {
         nnames += spec->codes[i].naliases;
         nphrases += spec->codes[i].nformer;
     }
+    pool_init(&phrases, nphrases);
+    pool_init(&names, nnames);
+    pool_init(&refs, 0);
+    pool_init(&descs, nc * nl);
+    phrase_off = (unsigned long *)sg_calloc(nc * (5 + nl), sizeof(long));
     /* the key arrays serve the name lookup, then the phrase lookup */
     k = nnames > nphrases ? nnames : nphrases;
     keys = (const char **)sg_calloc(k, sizeof *keys);
