@@ -180,90 +180,78 @@ static void check_lang_map(struct checker *ck, const struct sg_str *texts,
         check_text_len(ck, &texts[j], what);
 }
 
-/* One name in a namespace shared by sorting: text, position, owner. */
+/* One name in a namespace: text, position, owner. */
 struct name_ref {
     const char *s;
     struct sg_pos pos;
-    size_t seq;              /* order of appearance, for stable reports */
     const char *what;        /* what it is, when not the list's default */
 };
 
-static int name_ref_cmp(const void *a, const void *b)
+/* ASCII letter to lower case, locale-independent. */
+static int ascii_lower(int c)
 {
-    const struct name_ref *x = (const struct name_ref *)a;
-    const struct name_ref *y = (const struct name_ref *)b;
-    int c = strcmp(x->s, y->s);
-
-    if (c)
-        return c;
-    return x->seq < y->seq ? -1 : (x->seq > y->seq);
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-/* Case-insensitive ASCII comparison, locale-independent. */
-static int ascii_casecmp(const char *a, const char *b)
+/* Equality of two names, ignoring ASCII case when fold. */
+static int same_name(const char *a, const char *b, int fold)
 {
-    for (;; a++, b++) {
-        int ca = (unsigned char)*a, cb = (unsigned char)*b;
+    if (!fold)
+        return strcmp(a, b) == 0;
+    for (; ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b);
+         a++, b++)
+        if (*a == '\0')
+            return 1;
+    return 0;
+}
 
-        if (ca >= 'A' && ca <= 'Z')
-            ca += 'a' - 'A';
-        if (cb >= 'A' && cb <= 'Z')
-            cb += 'a' - 'A';
-        if (ca != cb || ca == 0)
-            return ca - cb;
+/* FNV-1a over the bytes of s, folded to lower case when fold. */
+static size_t name_hash(const char *s, int fold)
+{
+    unsigned long long h = 14695981039346656037ULL;
+
+    for (; *s; s++) {
+        h ^= (unsigned char)(fold ? ascii_lower((unsigned char)*s) : *s);
+        h *= 1099511628211ULL;
     }
-}
-
-static int name_ref_casecmp(const void *a, const void *b)
-{
-    const struct name_ref *x = (const struct name_ref *)a;
-    const struct name_ref *y = (const struct name_ref *)b;
-    int c = ascii_casecmp(x->s, y->s);
-
-    if (c)
-        return c;
-    return x->seq < y->seq ? -1 : (x->seq > y->seq);
+    return (size_t)(h ^ (h >> 32));
 }
 
 /*
- * Reports every repeated name in refs[0..n) ("duplicate <what> 'X'", with a
- * note at the first), in order of appearance.  Sorting keeps it
- * O(n log n).  fold: compare ASCII case-insensitively.
+ * Reports every repeated name in refs[0..n) (in order of appearance):
+ * "duplicate <what> 'X'" at each repeat, with a note at the first.  One
+ * pass over a hash set of the first occurrences.  fold: compare ASCII
+ * case-insensitively.
  */
-static void report_duplicates(struct checker *ck, struct name_ref *refs,
+static void report_duplicates(struct checker *ck, const struct name_ref *refs,
                               size_t n, const char *what, int fold)
 {
-    size_t i, *first;
-    struct name_ref *bypos;
+    size_t i, nslots = 16, *slot;
 
     if (n < 2)
         return;
-    qsort(refs, n, sizeof *refs, fold ? name_ref_casecmp : name_ref_cmp);
-    first = (size_t *)sg_malloc(n * sizeof *first);
-    bypos = (struct name_ref *)sg_malloc(n * sizeof *bypos);
-    if (first == NULL || bypos == NULL) {
-        sg_free(first);
-        sg_free(bypos);
+    while (nslots < n * 2)
+        nslots *= 2;
+    slot = (size_t *)sg_calloc(nslots, sizeof *slot); /* index + 1; 0 free */
+    if (slot == NULL) {
         diag_oom(ck->dl);
         return;
     }
     for (i = 0; i < n; i++) {
-        first[refs[i].seq] = refs[i].seq;
-        bypos[refs[i].seq] = refs[i];
-        if (i > 0 && (fold ? ascii_casecmp(refs[i].s, refs[i - 1].s)
-                           : strcmp(refs[i].s, refs[i - 1].s)) == 0)
-            first[refs[i].seq] = first[refs[i - 1].seq];
-    }
-    for (i = 0; i < n; i++) {
-        if (first[i] == i)
+        size_t h = name_hash(refs[i].s, fold) & (nslots - 1);
+
+        while (slot[h] && !same_name(refs[slot[h] - 1].s, refs[i].s, fold))
+            h = (h + 1) & (nslots - 1);
+        if (slot[h] == 0) {
+            slot[h] = i + 1;
             continue;
-        diag_error(ck->dl, bypos[i].pos, "duplicate %s '%.60s'",
-                   bypos[i].what ? bypos[i].what : what, bypos[i].s);
-        diag_note(ck->dl, bypos[first[i]].pos, "'%.60s' first defined here",
-                  bypos[first[i]].s);
+        }
+        diag_error(ck->dl, refs[i].pos, "duplicate %s '%.60s'",
+                   refs[i].what ? refs[i].what : what, refs[i].s);
+        diag_note(ck->dl, refs[slot[h] - 1].pos, "'%.60s' first defined here",
+                  refs[slot[h] - 1].s);
     }
-    sg_free(first);
-    sg_free(bypos);
+    sg_free(slot);
 }
 
 /* Collects names into a growing name_ref array; -1 when out of memory. */
@@ -278,7 +266,6 @@ static int add_ref(struct checker *ck, struct name_ref **refs, size_t *n,
     }
     (*refs)[*n].s = t->s;
     (*refs)[*n].pos = t->pos;
-    (*refs)[*n].seq = *n;
     (*refs)[*n].what = NULL;
     (*n)++;
     return 0;
@@ -672,6 +659,7 @@ static void check_codes(struct checker *ck)
     size_t i, j, nn = 0, cn = 0, np = 0, cp = 0;
     const char **trait_names, **source_ids, **sorted_ids;
     size_t nsorted = 0;
+    int ascending = 1;
 
     trait_names = name_list(spec->traits ? &spec->traits[0].name : NULL,
                             spec->ntraits, sizeof *spec->traits);
@@ -756,10 +744,15 @@ static void check_codes(struct checker *ck)
         diag_oom(ck->dl);
         return;
     }
-    for (i = 0; i < spec->ncodes; i++)
+    for (i = 0; i < spec->ncodes; i++) {
         spec->order[i] = i;
+        if (i > 0 && spec->codes[i - 1].code > spec->codes[i].code)
+            ascending = 0;
+    }
     sort_codes_base = spec->codes;
-    qsort(spec->order, spec->ncodes, sizeof *spec->order, code_order_cmp);
+    if (!ascending) /* as most specs list them: the order stands */
+        qsort(spec->order, spec->ncodes, sizeof *spec->order,
+              code_order_cmp);
     for (i = 1; i < spec->ncodes; i++) {
         const struct spec_code *a = &spec->codes[spec->order[i - 1]];
         const struct spec_code *b = &spec->codes[spec->order[i]];
