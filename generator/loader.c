@@ -44,7 +44,8 @@ const struct node *node_get(const struct node *map, const char *key)
     for (i = 0; i < map->count; i++) {
         const struct node *k = map->items[2 * i];
 
-        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
+        if (k->kind == NODE_SCALAR && k->text[0] == key[0] &&
+            strcmp(k->text, key) == 0)
             return map->items[2 * i + 1];
     }
     return NULL;
@@ -156,8 +157,13 @@ static int check_text(const char *data, size_t len, struct diag_list *dl)
     while (i < len) {
         unsigned long cp;
         size_t n, k;
-        unsigned char c = s[i];
+        unsigned char c;
 
+        while (i < len && s[i] >= 0x20 && s[i] < 0x7f)
+            i++; /* printable ASCII, most of any spec */
+        if (i == len)
+            break;
+        c = s[i];
         if (c < 0x80) {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
                 diag_error(dl, pos_of_offset(data, i),
@@ -391,6 +397,11 @@ static int key_cmp(const void *a, const void *b)
     return x->index < y->index ? -1 : (x->index > y->index);
 }
 
+static int same_key(const struct node *a, const struct node *b)
+{
+    return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+}
+
 /*
  * Reports keys that are not scalars and keys given twice (sorting keeps
  * this O(n log n) for any size of mapping).
@@ -427,12 +438,22 @@ static void check_keys(struct loader *ld, const struct node *map)
         refs[n].index = i;
         n++;
     }
-    qsort(refs, n, sizeof *refs, key_cmp);
-    for (i = 1; i < n; i++) {
-        if (refs[i].key->len == refs[i - 1].key->len &&
-            memcmp(refs[i].key->text, refs[i - 1].key->text,
-                   refs[i].key->len) == 0)
-            first[refs[i].index] = first[refs[i - 1].index];
+    if (refs == small_refs) {
+        /* a few keys: each against those before it */
+        for (i = 1; i < n; i++) {
+            size_t j;
+
+            for (j = 0; j < i; j++)
+                if (same_key(refs[j].key, refs[i].key)) {
+                    first[refs[i].index] = refs[j].index;
+                    break;
+                }
+        }
+    } else {
+        qsort(refs, n, sizeof *refs, key_cmp);
+        for (i = 1; i < n; i++)
+            if (same_key(refs[i].key, refs[i - 1].key))
+                first[refs[i].index] = first[refs[i - 1].index];
     }
     for (i = 0; i < map->count; i++) {
         if (first[i] != i) {

@@ -22,7 +22,7 @@ struct builder {
 /* True for a plain scalar YAML reads as null: empty, ~, null. */
 static int is_null(const struct node *n)
 {
-    return n->kind == NODE_SCALAR && n->plain &&
+    return n->kind == NODE_SCALAR && n->plain && n->len <= 4 &&
            (n->len == 0 || strcmp(n->text, "~") == 0 ||
             strcmp(n->text, "null") == 0 || strcmp(n->text, "Null") == 0 ||
             strcmp(n->text, "NULL") == 0);
@@ -42,13 +42,19 @@ static const char *kind_name(const struct node *n)
  * Checks a mapping's keys against the allowed ones (NULL-terminated):
  * unknown keys are errors with a "did you mean"; required ones (a
  * NULL-terminated subset) must be present.  what names the mapping.
+ * vals, when not NULL, gets the value of each allowed key (the first
+ * given), in the order of allowed; NULL for a key not given.
  */
 static void check_map_keys(struct builder *b, const struct node *map,
                            const char *what, const char *const *allowed,
-                           const char *const *required)
+                           const char *const *required,
+                           const struct node **vals)
 {
     size_t i;
 
+    if (vals)
+        for (i = 0; allowed[i]; i++)
+            vals[i] = NULL;
     for (i = 0; i < map->count; i++) {
         const struct node *k = map->items[2 * i];
         const char *const *a;
@@ -57,10 +63,13 @@ static void check_map_keys(struct builder *b, const struct node *map,
         if (k->kind != NODE_SCALAR)
             continue; /* reported by the loader */
         for (a = allowed; *a; a++)
-            if (strcmp(*a, k->text) == 0)
+            if ((*a)[0] == k->text[0] && strcmp(*a, k->text) == 0)
                 break;
-        if (*a)
+        if (*a) {
+            if (vals && vals[a - allowed] == NULL)
+                vals[a - allowed] = map->items[2 * i + 1];
             continue;
+        }
         hint = diag_full(b->dl) ? NULL : diag_did_you_mean(k->text, allowed);
         if (hint)
             diag_error(b->dl, k->pos,
@@ -311,7 +320,7 @@ static void build_registry(struct builder *b, const struct node *map)
     reg->pos = map->pos;
     if (expect_map(b, map, "'registry'") != 0)
         return;
-    check_map_keys(b, map, "'registry'", keys, required);
+    check_map_keys(b, map, "'registry'", keys, required, NULL);
     opt_text(b, map, "name", &reg->name);
     opt_text(b, map, "macro", &reg->macro);
     opt_text(b, map, "updated", &reg->updated);
@@ -383,7 +392,7 @@ static void build_classes(struct builder *b, const struct node *seq)
         c->pos = m->pos;
         if (expect_map(b, m, "a class") != 0)
             continue;
-        check_map_keys(b, m, "a class", keys, required);
+        check_map_keys(b, m, "a class", keys, required, NULL);
         opt_text(b, m, "name", &c->name);
         if ((v = node_get(m, "range")) != NULL &&
             get_range(b, v, "range", &c->lo, &c->hi, &c->range_pos) != 0)
@@ -416,7 +425,7 @@ static void build_traits(struct builder *b, const struct node *seq)
         t->pos = m->pos;
         if (expect_map(b, m, "a trait") != 0)
             continue;
-        check_map_keys(b, m, "a trait", keys, required);
+        check_map_keys(b, m, "a trait", keys, required, NULL);
         opt_text(b, m, "name", &t->name);
         if ((v = node_get(m, "doc")) != NULL)
             t->doc = get_lang_map(b, v, "doc");
@@ -445,7 +454,7 @@ static void build_sources(struct builder *b, const struct node *seq)
         s->pos = m->pos;
         if (expect_map(b, m, "a source") != 0)
             continue;
-        check_map_keys(b, m, "a source", keys, required);
+        check_map_keys(b, m, "a source", keys, required, NULL);
         opt_text(b, m, "id", &s->id);
         opt_text(b, m, "file", &s->file);
         opt_text(b, m, "language", &s->language);
@@ -499,50 +508,57 @@ static void build_status(struct builder *b, const struct node *v,
     }
 }
 
+/* The keys of a code, in the order its "did you mean" offers them. */
+enum code_key {
+    CK_CODE, CK_NAME, CK_PHRASE, CK_FORMER, CK_STATUS, CK_REFERENCE,
+    CK_ALIASES, CK_TRAITS, CK_DESCRIPTION, CK_SOURCES, CK_NOTE, CK_COUNT
+};
+
 static void build_code(struct builder *b, const struct node *m,
                        struct spec_code *c)
 {
-    static const char *const keys[] = {"code", "name", "phrase",
-                                       "former_phrases", "status",
-                                       "reference", "aliases", "traits",
-                                       "description", "sources", "note",
-                                       NULL};
+    static const char *const keys[CK_COUNT + 1] = {
+        "code", "name", "phrase", "former_phrases", "status", "reference",
+        "aliases", "traits", "description", "sources", "note", NULL};
     static const char *const required[] = {"code", "name", "phrase",
                                            "description", NULL};
-    const struct node *v;
+    const struct node *v[CK_COUNT];
 
     c->pos = m->pos;
     c->class_index = -1;
     c->code = -1;
     if (expect_map(b, m, "a code") != 0)
         return;
-    check_map_keys(b, m, "a code", keys, required);
-    if ((v = node_get(m, "code")) != NULL) {
-        c->code_pos = v->pos;
-        if (get_int(b, v, "code", &c->code) != 0)
+    check_map_keys(b, m, "a code", keys, required, v);
+    if (v[CK_CODE] != NULL) {
+        c->code_pos = v[CK_CODE]->pos;
+        if (get_int(b, v[CK_CODE], "code", &c->code) != 0)
             c->code_pos.line = 0; /* no usable code */
     }
-    opt_text(b, m, "name", &c->name);
-    opt_text(b, m, "phrase", &c->phrase);
-    opt_text(b, m, "reference", &c->reference);
-    if ((v = node_get(m, "note")) != NULL)
-        c->note = get_lang_map(b, v, "note");
-    if ((v = node_get(m, "former_phrases")) != NULL)
-        get_text_list(b, v, "former_phrases", SG_MAX_LIST, &c->former,
-                      &c->nformer);
-    if ((v = node_get(m, "status")) != NULL)
-        build_status(b, v, c);
-    if ((v = node_get(m, "aliases")) != NULL)
-        get_text_list(b, v, "aliases", SG_MAX_LIST, &c->aliases,
+    if (v[CK_NAME] != NULL)
+        get_text(b, v[CK_NAME], "name", &c->name);
+    if (v[CK_PHRASE] != NULL)
+        get_text(b, v[CK_PHRASE], "phrase", &c->phrase);
+    if (v[CK_REFERENCE] != NULL)
+        get_text(b, v[CK_REFERENCE], "reference", &c->reference);
+    if (v[CK_NOTE] != NULL)
+        c->note = get_lang_map(b, v[CK_NOTE], "note");
+    if (v[CK_FORMER] != NULL)
+        get_text_list(b, v[CK_FORMER], "former_phrases", SG_MAX_LIST,
+                      &c->former, &c->nformer);
+    if (v[CK_STATUS] != NULL)
+        build_status(b, v[CK_STATUS], c);
+    if (v[CK_ALIASES] != NULL)
+        get_text_list(b, v[CK_ALIASES], "aliases", SG_MAX_LIST, &c->aliases,
                       &c->naliases);
-    if ((v = node_get(m, "traits")) != NULL)
-        get_text_list(b, v, "traits", SG_MAX_LIST, &c->traits,
+    if (v[CK_TRAITS] != NULL)
+        get_text_list(b, v[CK_TRAITS], "traits", SG_MAX_LIST, &c->traits,
                       &c->ntraits);
-    if ((v = node_get(m, "sources")) != NULL)
-        get_text_list(b, v, "sources", SG_MAX_LIST, &c->sources,
+    if (v[CK_SOURCES] != NULL)
+        get_text_list(b, v[CK_SOURCES], "sources", SG_MAX_LIST, &c->sources,
                       &c->nsources);
-    if ((v = node_get(m, "description")) != NULL)
-        c->desc = get_lang_map(b, v, "description");
+    if (v[CK_DESCRIPTION] != NULL)
+        c->desc = get_lang_map(b, v[CK_DESCRIPTION], "description");
 }
 
 void spec_stream_init(struct spec_stream *st, struct spec *spec,
@@ -708,7 +724,7 @@ static int build_spec(const struct node *root, struct spec *spec,
                    "registry and codes, not %s", kind_name(root));
         return -1;
     }
-    check_map_keys(&b, root, "the spec", keys, required);
+    check_map_keys(&b, root, "the spec", keys, required, NULL);
     if ((v = node_get(root, "statusgen")) != NULL &&
         get_int(&b, v, "statusgen", &spec->version) == 0 &&
         spec->version != 1)
