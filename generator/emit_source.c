@@ -716,28 +716,43 @@ static unsigned long ph_letters(unsigned long print)
     return m;
 }
 
-static unsigned long ph_hash(const char *key, size_t len, int fold,
-                             unsigned long seed, unsigned bits)
+/* What the hash multiplies: the fingerprint (| 0x20 in each byte when
+ * fold) ^ the length. */
+static unsigned long ph_input(const char *key, size_t len, int fold)
 {
     unsigned long a = ph_print(key, len);
 
     if (fold)
         a |= 0x20202020UL;
-    a ^= (unsigned long)len & 0xffffffffUL;
-    return ((a * ph_mult(seed)) & 0xffffffffUL) >> (32 - bits);
+    return a ^ ((unsigned long)len & 0xffffffffUL);
+}
+
+static unsigned long ph_slot(unsigned long input, unsigned long seed,
+                             unsigned bits)
+{
+    return ((input * ph_mult(seed)) & 0xffffffffUL) >> (32 - bits);
+}
+
+static int cmp_ulong(const void *a, const void *b)
+{
+    unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
+
+    return x < y ? -1 : x > y;
 }
 
 /* Finds a seed and a table size (bits) under which the keys' slots are
  * all different; returns 0, or -1 when none is found within the limits
- * (or memory ran out). */
+ * (or memory ran out).  Two keys with the same hash input share a slot
+ * under every seed, so those give up at once; a try marks the slots it
+ * takes with its number, so no table is cleared between tries. */
 static int ph_search(const char *const *keys, const size_t *lens,
                      size_t nkeys, int fold, unsigned long *seed,
                      unsigned *bits)
 {
     unsigned b = 1, top;
-    unsigned char *used;
-    unsigned long sd;
+    unsigned long *in = NULL, *sorted = NULL, *mark = NULL, sd, try_no = 0;
     size_t i;
+    int found = -1;
 
     for (i = 0; i < nkeys; i++)
         if (lens[i] < 2)
@@ -745,31 +760,42 @@ static int ph_search(const char *const *keys, const size_t *lens,
     while ((1UL << b) < (unsigned long)nkeys * 2)
         b++;
     top = b + PH_SPARE_BITS < PH_MAX_BITS ? b + PH_SPARE_BITS : PH_MAX_BITS;
-    if (b > top)
+    if (nkeys == 0 || b > top)
         return -1;
-    used = (unsigned char *)sg_calloc((size_t)1 << top, 1);
-    if (used == NULL)
-        return -1;
-    for (; b <= top; b++) {
+    in = (unsigned long *)sg_calloc(nkeys, sizeof *in);
+    sorted = (unsigned long *)sg_calloc(nkeys, sizeof *sorted);
+    mark = (unsigned long *)sg_calloc((size_t)1 << top, sizeof *mark);
+    if (in == NULL || sorted == NULL || mark == NULL)
+        goto done;
+    for (i = 0; i < nkeys; i++)
+        in[i] = sorted[i] = ph_input(keys[i], lens[i], fold);
+    qsort(sorted, nkeys, sizeof *sorted, cmp_ulong);
+    for (i = 1; i < nkeys; i++)
+        if (sorted[i] == sorted[i - 1])
+            goto done;
+    for (; b <= top && found != 0; b++) {
         for (sd = 1; sd <= PH_SEEDS; sd++) {
+            try_no++;
             for (i = 0; i < nkeys; i++) {
-                unsigned long h = ph_hash(keys[i], lens[i], fold, sd, b);
+                unsigned long h = ph_slot(in[i], sd, b);
 
-                if (used[h])
+                if (mark[h] == try_no)
                     break;
-                used[h] = 1;
+                mark[h] = try_no;
             }
-            memset(used, 0, (size_t)1 << b);
             if (i == nkeys) {
-                sg_free(used);
                 *seed = sd;
                 *bits = b;
-                return 0;
+                found = 0;
+                break;
             }
         }
     }
-    sg_free(used);
-    return -1;
+done:
+    sg_free(in);
+    sg_free(sorted);
+    sg_free(mark);
+    return found;
 }
 
 /* The emitted compare of a whole key of more than four bytes, once per
@@ -958,7 +984,7 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
         return -1;
     }
     for (i = 0; i < nkeys; i++)
-        slot[ph_hash(keys[i], lens[i], fold, seed, bits)] =
+        slot[ph_slot(ph_input(keys[i], lens[i], fold), seed, bits)] =
             (unsigned long)i + 1;
     if (fold)
         emit_fold_pool(n, kind, pool, out);
