@@ -21,7 +21,9 @@
  *     of four bytes and the length, found here at generation time
  *     (emit_perfect_lookup); an open-addressing table of FNV-1a hashes
  *     with linear probing (emit_hash_lookup);
- *   - the by-range tests: is_<class>() and is_error().
+ *   - the by-range tests: is_<class>() and is_error();
+ *   - around it all, the C and C++ spellings of the few conversions and
+ *     null pointers (emit_cxx_spellings), #undef'd at the end.
  */
 #include "emit.h"
 
@@ -153,6 +155,36 @@ static const char *uint_type(const char *n, unsigned long max)
     return u32;
 }
 
+/* Bytes of uint_type(n, max). */
+static unsigned uint_size(unsigned long max)
+{
+    return max <= 255UL ? 1U : max <= 65535UL ? 2U : 4U;
+}
+
+/*
+ * Raises the largest values max[0..n) of struct fields that follow 32-bit
+ * ones, in order, so that their uint_type()s leave no padding (which
+ * -Wpadded reports): a field that would start misaligned widens the one
+ * before it, and the last one widens until the struct ends on a 32-bit
+ * boundary.  The struct keeps its size: the bytes it gains were padding.
+ */
+static void unpad(unsigned long *max, size_t n)
+{
+    size_t i, pos;
+
+    for (;;) {
+        for (i = 0, pos = 0; i < n; pos += uint_size(max[i]), i++)
+            if (pos % uint_size(max[i]) != 0)
+                break;
+        if (i < n)
+            max[i - 1] = uint_size(max[i - 1]) == 1 ? 65535UL : 0xffffffffUL;
+        else if (pos % 4 != 0)
+            max[n - 1] = uint_size(max[n - 1]) == 1 ? 65535UL : 0xffffffffUL;
+        else
+            return;
+    }
+}
+
 /* Largest of n values. */
 static unsigned long max_of(const unsigned long *v, size_t n)
 {
@@ -234,8 +266,8 @@ static void table_end(struct table *t)
 
 /* The emitted pool of one kind of text ("phrase", "name", "desc"): a
  * struct of pieces, each one string literal, and its accessor. */
-static void emit_pool(const char *n, const char *kind, const char *what,
-                      struct pool *p, struct sbuf *out)
+static void emit_pool(const char *n, const char *m, const char *kind,
+                      const char *what, struct pool *p, struct sbuf *out)
 {
     size_t i, start = 0, total = p->bytes.len;
 
@@ -268,9 +300,9 @@ static void emit_pool(const char *n, const char *kind, const char *what,
         "%lu ? 1 : -1];\n\n"
         "static const char *%s_%s_text(unsigned long off)\n"
         "{\n"
-        "    return (const char *)&%s_%s_pool + off;\n"
+        "    return %s_PUN(const char *, &%s_%s_pool) + off;\n"
         "}\n\n",
-        n, kind, n, kind, (unsigned long)total, n, kind, n, kind);
+        n, kind, n, kind, (unsigned long)total, n, kind, m, n, kind);
 }
 
 /* Emits one hash table over keys[0..nkeys) and its probing function. */
@@ -280,7 +312,7 @@ static void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
                              const long *key_code, size_t nkeys, int fold)
 {
     const struct spec *spec = ctx->spec;
-    const char *n = spec->reg.name.s;
+    const char *n = spec->reg.name.s, *m = spec->reg.macro.s;
     unsigned long *slots;
     size_t size = 8, i, maxoff = 0, maxlen = 0;
     long maxcode = 0;
@@ -337,24 +369,24 @@ static void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
     sbuf_printf(out,
         "int %s_from_%s(const char *%s)\n"
         "{\n"
-        "    const unsigned char *p;\n"
+        "    const unsigned char *s = %s_PUN(const unsigned char *, %s), *p;\n"
         "    unsigned long h = 2166136261UL;\n"
         "    unsigned long i;\n"
         "    size_t len;\n"
         "\n"
-        "    if (%s == NULL)\n"
+        "    if (!%s)\n"
         "        return -1;\n"
-        "    for (p = (const unsigned char *)%s; *p; p++) {\n",
+        "    for (p = s; *p; p++) {\n",
         n, fold ? "reason" : "name", fold ? "phrase" : "name",
-        fold ? "phrase" : "name", fold ? "phrase" : "name");
+        m, fold ? "phrase" : "name", fold ? "phrase" : "name");
     if (fold)
-        sbuf_puts(out, "        h ^= (unsigned long)(*p | 0x20);\n");
+        sbuf_puts(out, "        h ^= *p | 0x20U;\n");
     else
         sbuf_puts(out, "        h ^= *p;\n");
     sbuf_printf(out,
         "        h *= 16777619UL;\n"
         "    }\n"
-        "    len = (size_t)(p - (const unsigned char *)%s);\n"
+        "    len = %s_CAST(size_t, p - s);\n"
         "    for (i = h & %luUL;; i = (i + 1) & %luUL) {\n"
         "        unsigned long e = %s_%s_slot[i];\n"
         "\n"
@@ -362,15 +394,15 @@ static void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
         "            return -1;\n"
         "        if (%s_%s_len[e - 1] == len &&\n"
         "            %s%s(%s_%s_text(%s_%s_key[e - 1]), %s, len)%s)\n"
-        "            return (int)%s_%s_code[e - 1];\n"
+        "            return %s_CAST(int, %s_%s_code[e - 1]);\n"
         "    }\n"
         "}\n\n",
-        fold ? "phrase" : "name",
+        m,
         (unsigned long)(size - 1), (unsigned long)(size - 1), n, what,
         n, what,
         fold ? n : "memcmp", fold ? "_equal_nocase" : "",
         n, fold ? "phrase" : "name", n, what,
-        fold ? "phrase" : "name", fold ? "" : " == 0", n, what);
+        fold ? "phrase" : "name", fold ? "" : " == 0", m, n, what);
 }
 
 /* The exact string compare of the language matcher (several languages
@@ -399,7 +431,7 @@ static void emit_equal_nocase(const char *n, struct sbuf *out)
         "    size_t i;\n"
         "\n"
         "    for (i = 0; i < n; i++) {\n"
-        "        int x = (unsigned char)a[i], y = (unsigned char)b[i];\n"
+        "        int x = a[i], y = b[i];\n"
         "\n"
         "        if (x != y) {\n"
         "            x |= 0x20;\n"
@@ -608,7 +640,7 @@ static int emit_trie_lookup(const struct spec *spec, struct sbuf *out,
                             const char *const *keys, const long *key_code,
                             size_t nkeys, int fold)
 {
-    const char *n = spec->reg.name.s;
+    const char *n = spec->reg.name.s, *m = spec->reg.macro.s;
     struct trie_key *k;
     size_t i, j, bytes = 0;
     char *text;
@@ -653,12 +685,12 @@ static int emit_trie_lookup(const struct spec *spec, struct sbuf *out,
             "past the NUL. */\n"
             "int %s_from_%s(const char *%s)\n"
             "{\n"
-            "    const unsigned char *p = (const unsigned char *)%s;\n"
+            "    const unsigned char *p = %s_PUN(const unsigned char *, %s);\n"
             "\n"
-            "    if (p == NULL)\n"
+            "    if (!p)\n"
             "        return -1;\n",
             arg, fold ? ", letters compared ignoring case" : "",
-            n, fn, arg, arg);
+            n, fn, arg, m, arg);
         trie_emit(out, k, nkeys, 0, fold, 1);
         sbuf_puts(out, "}\n\n");
         ok = 1;
@@ -950,7 +982,7 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
 {
     const char *n = spec->reg.name.s;
     size_t *lens, i, size, minlen = (size_t)-1, maxlen = 0;
-    unsigned long seed, maxoff = 0, *slot;
+    unsigned long seed, maxoff = 0, *slot, tail[3];
     long maxcode = 0;
     unsigned bits;
     char name[64];
@@ -993,6 +1025,10 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
         *helpers |= fold ? 2 : 1;
     }
 
+    tail[0] = maxoff;
+    tail[1] = (unsigned long)maxcode;
+    tail[2] = (unsigned long)maxlen;
+    unpad(tail, 3);
     sprintf(name, "%s_slot", fn);
     sbuf_printf(out,
         "/* Per slot: the fingerprint of its key (bytes 0, 1, n - 2 and n - 1, "
@@ -1004,9 +1040,9 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
         kind, seed, bits, n, name, n);
     if (fold)
         sbuf_printf(out, "    %s_u32 letters;\n", n);
-    sbuf_printf(out, "    %s off;\n", uint_type(n, maxoff));
-    sbuf_printf(out, "    %s code;\n", uint_type(n, (unsigned long)maxcode));
-    sbuf_printf(out, "    %s len;\n", uint_type(n, (unsigned long)maxlen));
+    sbuf_printf(out, "    %s off;\n", uint_type(n, tail[0]));
+    sbuf_printf(out, "    %s code;\n", uint_type(n, tail[1]));
+    sbuf_printf(out, "    %s len;\n", uint_type(n, tail[2]));
     sbuf_printf(out, "} %s_%s[] = {\n", n, name);
     for (i = 0; i < size; i++) {
         unsigned long e = slot[i];
@@ -1036,24 +1072,28 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
     sbuf_printf(out,
         "int %s_from_%s(const char *%s)\n"
         "{\n"
-        "    const unsigned char *p = (const unsigned char *)%s;\n"
+        "    const unsigned char *p = %s_PUN(const unsigned char *, %s);\n"
         "    const struct %s_%s *e;\n"
-        "    %s_u32 a;\n"
+        "    %s_u32 a, h;\n"
         "    size_t n;\n"
         "\n"
-        "    if (p == NULL)\n"
+        "    if (!p)\n"
         "        return -1;\n"
         "    n = strlen(%s);\n"
         "    if (n - %lu > %lu) /* shorter or longer than every key */\n"
         "        return -1;\n"
-        "    a = (%s_u32)p[0] | (%s_u32)p[1] << 8 | (%s_u32)p[n / 2] << 16 |\n"
-        "        (%s_u32)p[n - 1] << 24;\n",
-        n, fn, arg, arg, n, name, n, arg, (unsigned long)minlen,
-        (unsigned long)(maxlen - minlen), n, n, n, n);
+        "    a = %s_CAST(%s_u32, p[0]) |\n"
+        "        %s_CAST(%s_u32, p[1]) << 8 |\n"
+        "        %s_CAST(%s_u32, p[n / 2]) << 16 |\n"
+        "        %s_CAST(%s_u32, p[n - 1]) << 24;\n",
+        n, fn, arg, spec->reg.macro.s, arg, n, name, n, arg,
+        (unsigned long)minlen, (unsigned long)(maxlen - minlen),
+        spec->reg.macro.s, n, spec->reg.macro.s, n, spec->reg.macro.s, n,
+        spec->reg.macro.s, n);
     sbuf_printf(out,
-        "    e = &%s_%s[(((a%s) ^ (%s_u32)n) * 0x%lXU & 0xffffffffU) >> "
-        "%u];\n",
-        n, name, fold ? " | 0x20202020U" : "", n, ph_mult(seed), 32 - bits);
+        "    h = %s ^ (n & 0xffffffffU);\n"
+        "    e = &%s_%s[(h * 0x%lXU & 0xffffffffU) >> %u];\n",
+        fold ? "(a | 0x20202020U)" : "a", n, name, ph_mult(seed), 32 - bits);
     sbuf_printf(out,
         "    /* A free slot's fingerprint, 0, is no input's. */\n"
         "    if (%s != e->print || e->len != n)\n"
@@ -1061,12 +1101,14 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
         fold ? "(a | e->letters)" : "a");
     if (maxlen > 4)
         sbuf_printf(out,
-            "    if (%s!%s_same%s(p, (const unsigned char *)&%s_%s_%s + e->off,"
-            " n))\n"
+            "    if (%s!%s_same%s(p, %s_PUN(const unsigned char *, &%s_%s_%s) "
+            "+ e->off,\n"
+            "        n))\n"
             "        return -1;\n",
-            minlen <= 4 ? "n > 4 && " : "", n, fold ? "_nocase" : "", n,
-            kind, fold ? "fold" : "pool");
-    sbuf_puts(out, "    return (int)e->code;\n}\n\n");
+            minlen <= 4 ? "n > 4 && " : "", n, fold ? "_nocase" : "",
+            spec->reg.macro.s, n, kind, fold ? "fold" : "pool");
+    sbuf_printf(out, "    return %s_CAST(int, e->code);\n}\n\n",
+                spec->reg.macro.s);
     sg_free(slot);
     sg_free(lens);
     return 0;
@@ -1089,16 +1131,14 @@ static void emit_lang(const struct spec *spec, struct sbuf *out)
         "    char tag[9];\n"
         "    unsigned i = 0;\n"
         "\n"
-        "    if (lang == NULL)\n"
+        "    if (!lang)\n"
         "        return 0;\n"
         "    for (; i < 8; i++) {\n"
-        "        int c = (unsigned char)lang[i];\n"
+        "        char c = lang[i] | 0x20; /* a letter in lower case */\n"
         "\n"
-        "        if (c >= 'A' && c <= 'Z')\n"
-        "            c += 'a' - 'A';\n"
         "        if (c < 'a' || c > 'z')\n"
         "            break;\n"
-        "        tag[i] = (char)c;\n"
+        "        tag[i] = c;\n"
         "    }\n"
         "    if (lang[i] != '\\0' && lang[i] != '-' && lang[i] != '_' &&\n"
         "        lang[i] != '.' && lang[i] != '@')\n"
@@ -1190,7 +1230,7 @@ static void emit_code_switch(const struct spec *spec, struct sbuf *out,
                              const struct code_value *cv, size_t ncv,
                              const char *kind)
 {
-    const char *n = spec->reg.name.s;
+    const char *n = spec->reg.name.s, *m = spec->reg.macro.s;
     long lo = cv[0].code, hi = cv[ncv - 1].code;
     unsigned long span = (unsigned long)(hi - lo) + 1UL;
     int dense = kind == NULL && dense_ok(lo, hi, ncv);
@@ -1257,11 +1297,12 @@ static void emit_code_switch(const struct spec *spec, struct sbuf *out,
     }
     if (offsets)
         sbuf_printf(out, "    default: off = 0; break;\n    }\n"
-                         "    return off ? %s_%s_text(off) : NULL;\n}\n\n",
-                    n, kind);
+                         "    return off ? %s_%s_text(off) : %s_NULL;\n}\n\n",
+                    n, kind, m);
+    else if (kind != NULL)
+        sbuf_printf(out, "    default: return %s_NULL;\n    }\n}\n\n", m);
     else
-        sbuf_printf(out, "    default: return %s;\n    }\n}\n\n",
-                    kind != NULL ? "NULL" : "0");
+        sbuf_puts(out, "    default: return 0;\n    }\n}\n\n");
 }
 
 /*
@@ -1299,8 +1340,9 @@ static void emit_class_of(const struct spec *spec, struct sbuf *out)
         emit_code_switch(spec, out, cv, (size_t)(hi - lo + 1), NULL);
         sg_free(cv);
         sbuf_printf(out, "enum %s_class %s_class_of(int code)\n{\n"
-                         "    return (enum %s_class)%s_class_index(code);\n"
-                         "}\n\n", n, n, n, n);
+                         "    unsigned i = %s_class_index(code);\n\n"
+                         "    return %s_CAST(enum %s_class, i);\n"
+                         "}\n\n", n, n, n, m, n);
         return;
     }
     sbuf_printf(out, "enum %s_class %s_class_of(int code)\n{\n", n, n);
@@ -1375,7 +1417,8 @@ static void emit_class_tests(const struct spec *spec, struct sbuf *out)
  * A lookup by code of a small number per code (traits, lifecycle): the
  * switch in a helper "static <type> <name>_<helper>(int code)" with one
  * caller (clang does not inline a large switch with two), then
- * "<ret> <name>_<fn>(int code) { return <cast>(helper(code) >> rowbits); }".  When the switch
+ * "<ret> <name>_<fn>(int code)" returning helper(code) >> rowbits, as enum
+ * <name>_<enum_of> when that is not NULL.  When the switch
  * is dense, each value carries the code's row plus one in its low bits, so
  * that every registered code has a value of its own: gcc merges
  * neighbouring cases of one value into a range and then finds too few
@@ -1385,9 +1428,9 @@ static void emit_small_lookup(const struct spec *spec, struct sbuf *out,
                               struct code_value *cv,
                               const unsigned long *value, const char *helper,
                               const char *doc, const char *ret,
-                              const char *fn, const char *cast)
+                              const char *fn, const char *enum_of)
 {
-    const char *n = spec->reg.name.s;
+    const char *n = spec->reg.name.s, *m = spec->reg.macro.s;
     size_t nc = spec->ncodes, i;
     unsigned long max = 0;
     unsigned rowbits = 0;
@@ -1410,12 +1453,46 @@ static void emit_small_lookup(const struct spec *spec, struct sbuf *out,
                                              ((1UL << rowbits) - 1)),
                 n, helper);
     emit_code_switch(spec, out, cv, nc, NULL);
-    sbuf_printf(out, "%s %s_%s(int code)\n{\n    return %s", ret, n, fn, cast);
+    sbuf_printf(out, "%s %s_%s(int code)\n{\n", ret, n, fn);
+    sbuf_puts(out, enum_of ? "    unsigned v = " : "    return ");
+    sbuf_printf(out, "%s_%s(code)", n, helper);
     if (rowbits)
-        sbuf_printf(out, "((unsigned)%s_%s(code) >> %u);\n}\n\n", n, helper,
-                    rowbits);
-    else
-        sbuf_printf(out, "%s_%s(code);\n}\n\n", n, helper);
+        sbuf_printf(out, " >> %u", rowbits);
+    sbuf_puts(out, ";\n");
+    if (enum_of)
+        sbuf_printf(out, "\n    return %s_CAST(enum %s_%s, v);\n", m, n,
+                    enum_of);
+    sbuf_puts(out, "}\n\n");
+}
+
+/*
+ * The spellings of a conversion, a view of an object's bytes and a null
+ * pointer in the language the file is compiled as: C++ compilers warn
+ * about C's casts (-Wold-style-cast), and clang++ from C++11 on about NULL
+ * (-Wzero-as-null-pointer-constant: it is __null there).  Types that need
+ * no conversion come first; these are for the few places left.  The end of
+ * the body #undefs them, so the single header leaks none.
+ */
+static void emit_cxx_spellings(const char *m, struct sbuf *out)
+{
+    sbuf_printf(out,
+        "/* C++ compilers warn about C's casts (-Wold-style-cast) and, from "
+        "C++11 on,\n * about NULL (-Wzero-as-null-pointer-constant): the few "
+        "conversions and null\n * pointers below are spelt in the language "
+        "the file is compiled as. */\n"
+        "#ifdef __cplusplus\n"
+        "#define %s_CAST(T, x) static_cast<T>(x)\n"
+        "#define %s_PUN(T, x) reinterpret_cast<T>(x)\n"
+        "#if __cplusplus >= 201103L\n"
+        "#define %s_NULL nullptr\n"
+        "#else\n"
+        "#define %s_NULL NULL\n"
+        "#endif\n"
+        "#else\n"
+        "#define %s_CAST(T, x) ((T)(x))\n"
+        "#define %s_PUN(T, x) ((T)(x))\n"
+        "#define %s_NULL NULL\n"
+        "#endif\n\n", m, m, m, m, m, m, m);
 }
 
 void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
@@ -1523,13 +1600,14 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         "#else\n"
         "typedef unsigned long %s_u32;\n"
         "#endif\n\n", n, n);
-    emit_pool(n, "phrase", "wire phrase", &phrases, out);
-    emit_pool(n, "name", "name and alias", &names, out);
+    emit_cxx_spellings(m, out);
+    emit_pool(n, m, "phrase", "wire phrase", &phrases, out);
+    emit_pool(n, m, "name", "name and alias", &names, out);
     /* No pool for a kind of text no code has (the lookup returns NULL). */
     if (have_ref)
-        emit_pool(n, "ref", "reference", &refs, out);
+        emit_pool(n, m, "ref", "reference", &refs, out);
     if (have_desc)
-        emit_pool(n, "desc", "description, language by language", &descs,
+        emit_pool(n, m, "desc", "description, language by language", &descs,
                   out);
 
     sbuf_printf(out, "const int %s_codes[%s_COUNT] = {\n    ", n, m);
@@ -1578,8 +1656,8 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             "{\n"
             "    (void)code; /* generated without descriptions */\n"
             "    (void)lang;\n"
-            "    return NULL;\n"
-            "}\n\n", n);
+            "    return %s_NULL;\n"
+            "}\n\n", n, m);
     } else {
         sbuf_printf(out, "/* The description in the first language. */\n"
                          "static const char *%s_desc_first(int code)\n", n);
@@ -1600,16 +1678,16 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             "{\n"
             "    unsigned long row, off;\n"
             "\n"
-            "    if (lang == NULL)\n"
+            "    if (!lang)\n"
             "        return %s_desc_first(code);\n"
             "    row = %s_desc_row(code);\n"
             "    if (row == 0)\n"
-            "        return NULL;\n"
+            "        return %s_NULL;\n"
             "    off = %s_desc[row - 1][%s_lang(lang)];\n"
             "    if (off == 0)\n"
             "        off = %s_desc[row - 1][0];\n"
-            "    return off ? %s_desc_text(off) : NULL;\n"
-            "}\n\n", n, n, n, n, n, n, n);
+            "    return off ? %s_desc_text(off) : %s_NULL;\n"
+            "}\n\n", n, n, n, m, n, n, n, n, m);
     } else if (have_desc) {
         sbuf_printf(out,
             "const char *%s_description(int code, const char *lang)\n"
@@ -1625,7 +1703,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
 
     if (spec->ntraits) {
         emit_small_lookup(spec, out, cv, bits, "traits_of",
-                          "The traits of code", "unsigned", "traits", "");
+                          "The traits of code", "unsigned", "traits", NULL);
     } else {
         sbuf_printf(out,
             "unsigned %s_traits(int code)\n"
@@ -1648,13 +1726,12 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         "    return %s_known(code) != 0;\n"
         "}\n\n", n, n);
     {
-        char ret[80], cast[96];
+        char ret[80];
 
         sprintf(ret, "enum %.60s_lifecycle", n);
-        sprintf(cast, "(%s)", ret);
         emit_small_lookup(spec, out, cv, life, "lifecycle_of",
                           "The lifecycle of code (its enumerator)", ret,
-                          "status_of", cast);
+                          "status_of", "lifecycle");
     }
     sbuf_printf(out, "const char *%s_reference(int code)\n", n);
     if (have_ref) {
@@ -1664,8 +1741,8 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         }
         emit_code_switch(spec, out, cv, nc, "ref");
     } else {
-        sbuf_puts(out, "{\n    (void)code; /* no code has a reference */\n"
-                       "    return NULL;\n}\n\n");
+        sbuf_printf(out, "{\n    (void)code; /* no code has a reference */\n"
+                         "    return %s_NULL;\n}\n\n", m);
     }
 
     if (emit_trie_lookup(spec, out, "name", "name", keys, key_code, nnames,
@@ -1698,6 +1775,8 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         emit_hash_lookup(ctx, out, "reason", keys, key_off, key_code,
                          nphrases, 1);
     }
+    sbuf_printf(out, "#undef %s_CAST\n#undef %s_PUN\n#undef %s_NULL\n", m, m,
+                m);
     /* The last function ends with a blank line; drop it. */
     if (out->len >= 2 && out->data[out->len - 1] == '\n' &&
         out->data[out->len - 2] == '\n')

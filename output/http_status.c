@@ -24,6 +24,23 @@ typedef unsigned int http_status_u32;
 typedef unsigned long http_status_u32;
 #endif
 
+/* C++ compilers warn about C's casts (-Wold-style-cast) and, from C++11 on,
+ * about NULL (-Wzero-as-null-pointer-constant): the few conversions and null
+ * pointers below are spelt in the language the file is compiled as. */
+#ifdef __cplusplus
+#define HTTP_STATUS_CAST(T, x) static_cast<T>(x)
+#define HTTP_STATUS_PUN(T, x) reinterpret_cast<T>(x)
+#if __cplusplus >= 201103L
+#define HTTP_STATUS_NULL nullptr
+#else
+#define HTTP_STATUS_NULL NULL
+#endif
+#else
+#define HTTP_STATUS_CAST(T, x) ((T)(x))
+#define HTTP_STATUS_PUN(T, x) ((T)(x))
+#define HTTP_STATUS_NULL NULL
+#endif
+
 /* Every wire phrase, NUL-separated; offset 0 is "".  A struct of pieces keeps each
  * literal within what C compilers must accept; the tables hold offsets into
  * it, so they need no relocation. */
@@ -59,7 +76,7 @@ typedef char http_status_phrase_pool_is_contiguous[sizeof(struct http_status_phr
 
 static const char *http_status_phrase_text(unsigned long off)
 {
-    return (const char *)&http_status_phrase_pool + off;
+    return HTTP_STATUS_PUN(const char *, &http_status_phrase_pool) + off;
 }
 
 /* Every name and alias, NUL-separated; offset 0 is "".  A struct of pieces keeps each
@@ -96,7 +113,7 @@ typedef char http_status_name_pool_is_contiguous[sizeof(struct http_status_name_
 
 static const char *http_status_name_text(unsigned long off)
 {
-    return (const char *)&http_status_name_pool + off;
+    return HTTP_STATUS_PUN(const char *, &http_status_name_pool) + off;
 }
 
 /* Every reference, NUL-separated; offset 0 is "".  A struct of pieces keeps each
@@ -135,7 +152,7 @@ typedef char http_status_ref_pool_is_contiguous[sizeof(struct http_status_ref_po
 
 static const char *http_status_ref_text(unsigned long off)
 {
-    return (const char *)&http_status_ref_pool + off;
+    return HTTP_STATUS_PUN(const char *, &http_status_ref_pool) + off;
 }
 
 /* Every description, language by language, NUL-separated; offset 0 is "".  A struct of pieces keeps each
@@ -2976,7 +2993,7 @@ typedef char http_status_desc_pool_is_contiguous[sizeof(struct http_status_desc_
 
 static const char *http_status_desc_text(unsigned long off)
 {
-    return (const char *)&http_status_desc_pool + off;
+    return HTTP_STATUS_PUN(const char *, &http_status_desc_pool) + off;
 }
 
 const int http_status_codes[HTTP_STATUS_COUNT] = {
@@ -3076,16 +3093,14 @@ static unsigned http_status_lang(const char *lang)
     char tag[9];
     unsigned i = 0;
 
-    if (lang == NULL)
+    if (!lang)
         return 0;
     for (; i < 8; i++) {
-        int c = (unsigned char)lang[i];
+        char c = lang[i] | 0x20; /* a letter in lower case */
 
-        if (c >= 'A' && c <= 'Z')
-            c += 'a' - 'A';
         if (c < 'a' || c > 'z')
             break;
-        tag[i] = (char)c;
+        tag[i] = c;
     }
     if (lang[i] != '\0' && lang[i] != '-' && lang[i] != '_' &&
         lang[i] != '.' && lang[i] != '@')
@@ -3167,7 +3182,7 @@ const char *http_status_reason(int code)
     case 509: return http_status_phrase_text(1014);
     case 510: return http_status_phrase_text(1039);
     case 511: return http_status_phrase_text(1052);
-    default: return NULL;
+    default: return HTTP_STATUS_NULL;
     }
 }
 
@@ -3240,7 +3255,7 @@ const char *http_status_name(int code)
     case 509: return http_status_name_text(1148);
     case 510: return http_status_name_text(1173);
     case 511: return http_status_name_text(1186);
-    default: return NULL;
+    default: return HTTP_STATUS_NULL;
     }
 }
 
@@ -3314,7 +3329,7 @@ static const char *http_status_desc_first(int code)
     case 509: return http_status_desc_text(18839);
     case 510: return http_status_desc_text(19043);
     case 511: return http_status_desc_text(19337);
-    default: return NULL;
+    default: return HTTP_STATUS_NULL;
     }
 }
 
@@ -3446,15 +3461,15 @@ const char *http_status_description(int code, const char *lang)
 {
     unsigned long row, off;
 
-    if (lang == NULL)
+    if (!lang)
         return http_status_desc_first(code);
     row = http_status_desc_row(code);
     if (row == 0)
-        return NULL;
+        return HTTP_STATUS_NULL;
     off = http_status_desc[row - 1][http_status_lang(lang)];
     if (off == 0)
         off = http_status_desc[row - 1][0];
-    return off ? http_status_desc_text(off) : NULL;
+    return off ? http_status_desc_text(off) : HTTP_STATUS_NULL;
 }
 
 /* The class of code as its enum value. */
@@ -3547,7 +3562,9 @@ static unsigned char http_status_class_index(int code)
 
 enum http_status_class http_status_class_of(int code)
 {
-    return (enum http_status_class)http_status_class_index(code);
+    unsigned i = http_status_class_index(code);
+
+    return HTTP_STATUS_CAST(enum http_status_class, i);
 }
 
 int http_status_is_informational(int code)
@@ -3708,7 +3725,7 @@ static unsigned short http_status_traits_of(int code)
 
 unsigned http_status_traits(int code)
 {
-    return ((unsigned)http_status_traits_of(code) >> 7);
+    return http_status_traits_of(code) >> 7;
 }
 
 /* The row of code plus one; 0 when code is not registered. */
@@ -3967,7 +3984,9 @@ static unsigned short http_status_lifecycle_of(int code)
 
 enum http_status_lifecycle http_status_status_of(int code)
 {
-    return (enum http_status_lifecycle)((unsigned)http_status_lifecycle_of(code) >> 7);
+    unsigned v = http_status_lifecycle_of(code) >> 7;
+
+    return HTTP_STATUS_CAST(enum http_status_lifecycle, v);
 }
 
 const char *http_status_reference(int code)
@@ -4039,7 +4058,7 @@ const char *http_status_reference(int code)
     case 509: return http_status_ref_text(1334);
     case 510: return http_status_ref_text(1390);
     case 511: return http_status_ref_text(1107);
-    default: return NULL;
+    default: return HTTP_STATUS_NULL;
     }
 }
 
@@ -4047,9 +4066,9 @@ const char *http_status_reference(int code)
  * after the ones before it matched, so never past the NUL. */
 int http_status_from_name(const char *name)
 {
-    const unsigned char *p = (const unsigned char *)name;
+    const unsigned char *p = HTTP_STATUS_PUN(const unsigned char *, name);
 
-    if (p == NULL)
+    if (!p)
         return -1;
     switch (p[0]) {
     case 'A':
@@ -4763,9 +4782,9 @@ int http_status_from_name(const char *name)
  * after the ones before it matched, so never past the NUL. */
 int http_status_from_reason(const char *phrase)
 {
-    const unsigned char *p = (const unsigned char *)phrase;
+    const unsigned char *p = HTTP_STATUS_PUN(const unsigned char *, phrase);
 
-    if (p == NULL)
+    if (!p)
         return -1;
     switch (p[0]) {
     case 'a': case 'A':
@@ -5633,3 +5652,7 @@ int http_status_from_reason(const char *phrase)
         return -1;
     }
 }
+
+#undef HTTP_STATUS_CAST
+#undef HTTP_STATUS_PUN
+#undef HTTP_STATUS_NULL

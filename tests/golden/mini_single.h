@@ -187,6 +187,23 @@ typedef unsigned int mini_u32;
 typedef unsigned long mini_u32;
 #endif
 
+/* C++ compilers warn about C's casts (-Wold-style-cast) and, from C++11 on,
+ * about NULL (-Wzero-as-null-pointer-constant): the few conversions and null
+ * pointers below are spelt in the language the file is compiled as. */
+#ifdef __cplusplus
+#define MINI_CAST(T, x) static_cast<T>(x)
+#define MINI_PUN(T, x) reinterpret_cast<T>(x)
+#if __cplusplus >= 201103L
+#define MINI_NULL nullptr
+#else
+#define MINI_NULL NULL
+#endif
+#else
+#define MINI_CAST(T, x) ((T)(x))
+#define MINI_PUN(T, x) ((T)(x))
+#define MINI_NULL NULL
+#endif
+
 /* Every wire phrase, NUL-separated; offset 0 is "".  A struct of pieces keeps each
  * literal within what C compilers must accept; the tables hold offsets into
  * it, so they need no relocation. */
@@ -202,7 +219,7 @@ typedef char mini_phrase_pool_is_contiguous[sizeof(struct mini_phrase_pool) == 5
 
 static const char *mini_phrase_text(unsigned long off)
 {
-    return (const char *)&mini_phrase_pool + off;
+    return MINI_PUN(const char *, &mini_phrase_pool) + off;
 }
 
 /* Every name and alias, NUL-separated; offset 0 is "".  A struct of pieces keeps each
@@ -219,7 +236,7 @@ typedef char mini_name_pool_is_contiguous[sizeof(struct mini_name_pool) == 30 ? 
 
 static const char *mini_name_text(unsigned long off)
 {
-    return (const char *)&mini_name_pool + off;
+    return MINI_PUN(const char *, &mini_name_pool) + off;
 }
 
 /* Every reference, NUL-separated; offset 0 is "".  A struct of pieces keeps each
@@ -236,7 +253,7 @@ typedef char mini_ref_pool_is_contiguous[sizeof(struct mini_ref_pool) == 19 ? 1 
 
 static const char *mini_ref_text(unsigned long off)
 {
-    return (const char *)&mini_ref_pool + off;
+    return MINI_PUN(const char *, &mini_ref_pool) + off;
 }
 
 /* Every description, language by language, NUL-separated; offset 0 is "".  A struct of pieces keeps each
@@ -255,7 +272,7 @@ typedef char mini_desc_pool_is_contiguous[sizeof(struct mini_desc_pool) == 106 ?
 
 static const char *mini_desc_text(unsigned long off)
 {
-    return (const char *)&mini_desc_pool + off;
+    return MINI_PUN(const char *, &mini_desc_pool) + off;
 }
 
 const int mini_codes[MINI_COUNT] = {
@@ -286,16 +303,14 @@ static unsigned mini_lang(const char *lang)
     char tag[9];
     unsigned i = 0;
 
-    if (lang == NULL)
+    if (!lang)
         return 0;
     for (; i < 8; i++) {
-        int c = (unsigned char)lang[i];
+        char c = lang[i] | 0x20; /* a letter in lower case */
 
-        if (c >= 'A' && c <= 'Z')
-            c += 'a' - 'A';
         if (c < 'a' || c > 'z')
             break;
-        tag[i] = (char)c;
+        tag[i] = c;
     }
     if (lang[i] != '\0' && lang[i] != '-' && lang[i] != '_' &&
         lang[i] != '.' && lang[i] != '@')
@@ -312,7 +327,7 @@ const char *mini_reason(int code)
     case 1: return mini_phrase_text(1);
     case 10: return mini_phrase_text(6);
     case 42: return mini_phrase_text(21);
-    default: return NULL;
+    default: return MINI_NULL;
     }
 }
 
@@ -322,7 +337,7 @@ const char *mini_name(int code)
     case 1: return mini_name_text(1);
     case 10: return mini_name_text(6);
     case 42: return mini_name_text(23);
-    default: return NULL;
+    default: return MINI_NULL;
     }
 }
 
@@ -333,7 +348,7 @@ static const char *mini_desc_first(int code)
     case 1: return mini_desc_text(1);
     case 10: return mini_desc_text(14);
     case 42: return mini_desc_text(51);
-    default: return NULL;
+    default: return MINI_NULL;
     }
 }
 
@@ -352,15 +367,15 @@ const char *mini_description(int code, const char *lang)
 {
     unsigned long row, off;
 
-    if (lang == NULL)
+    if (!lang)
         return mini_desc_first(code);
     row = mini_desc_row(code);
     if (row == 0)
-        return NULL;
+        return MINI_NULL;
     off = mini_desc[row - 1][mini_lang(lang)];
     if (off == 0)
         off = mini_desc[row - 1][0];
-    return off ? mini_desc_text(off) : NULL;
+    return off ? mini_desc_text(off) : MINI_NULL;
 }
 
 /* The class of code as its enum value. */
@@ -378,7 +393,9 @@ static unsigned char mini_class_index(int code)
 
 enum mini_class mini_class_of(int code)
 {
-    return (enum mini_class)mini_class_index(code);
+    unsigned i = mini_class_index(code);
+
+    return MINI_CAST(enum mini_class, i);
 }
 
 int mini_is_good(int code)
@@ -441,14 +458,16 @@ static unsigned char mini_lifecycle_of(int code)
 
 enum mini_lifecycle mini_status_of(int code)
 {
-    return (enum mini_lifecycle)mini_lifecycle_of(code);
+    unsigned v = mini_lifecycle_of(code);
+
+    return MINI_CAST(enum mini_lifecycle, v);
 }
 
 const char *mini_reference(int code)
 {
     switch (code) {
     case 10: return mini_ref_text(1);
-    default: return NULL;
+    default: return MINI_NULL;
     }
 }
 
@@ -456,9 +475,9 @@ const char *mini_reference(int code)
  * after the ones before it matched, so never past the NUL. */
 int mini_from_name(const char *name)
 {
-    const unsigned char *p = (const unsigned char *)name;
+    const unsigned char *p = MINI_PUN(const unsigned char *, name);
 
-    if (p == NULL)
+    if (!p)
         return -1;
     switch (p[0]) {
     case 'A':
@@ -483,9 +502,9 @@ int mini_from_name(const char *name)
  * after the ones before it matched, so never past the NUL. */
 int mini_from_reason(const char *phrase)
 {
-    const unsigned char *p = (const unsigned char *)phrase;
+    const unsigned char *p = MINI_PUN(const unsigned char *, phrase);
 
-    if (p == NULL)
+    if (!p)
         return -1;
     switch (p[0]) {
     case 'b': case 'B':
@@ -527,5 +546,9 @@ int mini_from_reason(const char *phrase)
         return -1;
     }
 }
+
+#undef MINI_CAST
+#undef MINI_PUN
+#undef MINI_NULL
 
 #endif /* MINI_IMPLEMENTATION */
