@@ -702,13 +702,14 @@ static int emit_trie_lookup(const struct spec *spec, struct sbuf *out,
 
 /*
  * The perfect hash of the name and phrase lookups.  A key's fingerprint is
- * its first two and last two bytes in one 32-bit word (each byte | 0x20
- * for the hash of a lookup that ignores case); its slot is the top bits of
- * (fingerprint ^ length) times an odd constant made from a seed.  The
- * generator searches seeds and table sizes until no two keys share a
- * slot, so a lookup is strlen, one hash, one slot and one compare: the
- * fingerprint and the length from the slot, then the bytes between the
- * first two and the last two from the pool, a machine word at a time.
+ * its bytes 0, 1, n/2 and n-1 in one 32-bit word (each byte | 0x20 for
+ * the hash of a lookup that ignores case); for keys of up to four bytes
+ * it is the whole key.  The slot is the top bits of (fingerprint ^
+ * length) times an odd constant made from a seed.  The generator searches
+ * seeds and table sizes until no two keys share a slot, so a lookup is
+ * strlen, one hash, one slot and one compare: the fingerprint and the
+ * length from the slot, then a key longer than four bytes in full from
+ * the pool, a machine word at a time.
  * When no seed works within the limits (many keys, a key shorter than two
  * bytes, or two keys alike in those four bytes and their length), the
  * lookup falls back to the probing table of emit_hash_lookup.
@@ -724,7 +725,7 @@ static unsigned long ph_mult(unsigned long seed)
 }
 
 /* The fingerprint of a key of len >= 2 bytes, as the emitted lookup
- * builds it: bytes 0, 1, len - 2 and len - 1, lowest first. */
+ * builds it: bytes 0, 1, len / 2 and len - 1, lowest first. */
 static unsigned long ph_print(const char *key, size_t len)
 {
     const unsigned char *p = (const unsigned char *)key;
@@ -1031,7 +1032,7 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
     unpad(tail, 3);
     sprintf(name, "%s_slot", fn);
     sbuf_printf(out,
-        "/* Per slot: the fingerprint of its key (bytes 0, 1, n - 2 and n - 1, "
+        "/* Per slot: the fingerprint of its key (bytes 0, 1, n / 2 and n - 1, "
         "lowest\n * first%s), its offset in the %s pool, its code and its "
         "length; 0s\n * for a free slot.  Seed %lu, %u bits. */\n"
         "static const struct %s_%s {\n"
