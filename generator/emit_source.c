@@ -475,24 +475,21 @@ static int is_lower(int c)
     return c >= 'a' && c <= 'z';
 }
 
+static int is_letter(int c)
+{
+    return is_lower(c) || (c >= 'A' && c <= 'Z');
+}
+
 /* A byte as a C constant: a character literal when printable. */
 static void trie_byte(struct sbuf *out, int c)
 {
-    char lit[8];
-
-    if (c == 0) {
-        sbuf_putc(out, '0');
-        return;
-    }
     if (c >= 0x20 && c < 0x7f && c != '\'' && c != '\\') {
-        lit[0] = '\'';
-        lit[1] = (char)c;
-        lit[2] = '\'';
-        lit[3] = '\0';
+        sbuf_putc(out, '\'');
+        sbuf_putc(out, (char)c);
+        sbuf_putc(out, '\'');
     } else {
-        sprintf(lit, "%d", c);
+        sbuf_put_ulong(out, (unsigned long)c);
     }
-    sbuf_puts(out, lit);
 }
 
 static void trie_indent(struct sbuf *out, unsigned depth)
@@ -546,11 +543,13 @@ static void trie_chain(struct sbuf *out, const struct trie_key *k,
 }
 
 /* Keys k[0..nk) share bytes [0, d); emits the statements that finish the
- * lookup from byte d on, at the given indentation. */
-static void trie_emit(struct sbuf *out, const struct trie_key *k, size_t nk,
-                      size_t d, int fold, unsigned indent)
+ * lookup from byte d on, at the given indentation; returns how deep the
+ * switches it emitted nest. */
+static unsigned trie_emit(struct sbuf *out, const struct trie_key *k,
+                          size_t nk, size_t d, int fold, unsigned indent)
 {
     size_t i, j, run;
+    unsigned deepest = 0;
 
     if (nk == 1) {
         trie_indent(out, indent);
@@ -559,7 +558,7 @@ static void trie_emit(struct sbuf *out, const struct trie_key *k, size_t nk,
         sbuf_puts(out, " ? ");
         sbuf_put_long(out, k->code);
         sbuf_puts(out, " : -1;\n");
-        return;
+        return 0;
     }
     /* The bytes every key here shares (none is the NUL: keys differ). */
     for (run = d; k[0].s[run] == k[nk - 1].s[run]; run++)
@@ -595,7 +594,11 @@ static void trie_emit(struct sbuf *out, const struct trie_key *k, size_t nk,
             sbuf_put_long(out, k[i].code);
             sbuf_puts(out, ";\n");
         } else {
-            trie_emit(out, k + i, j - i, run + 1, fold, indent + 1);
+            unsigned sub = trie_emit(out, k + i, j - i, run + 1, fold,
+                                     indent + 1);
+
+            if (sub > deepest)
+                deepest = sub;
         }
     }
     trie_indent(out, indent);
@@ -604,28 +607,6 @@ static void trie_emit(struct sbuf *out, const struct trie_key *k, size_t nk,
     sbuf_puts(out, "return -1;\n");
     trie_indent(out, indent);
     sbuf_puts(out, "}\n");
-}
-
-/* Nested switches trie_emit would make for k[0..nk) from byte d. */
-static unsigned trie_depth(const struct trie_key *k, size_t nk, size_t d)
-{
-    size_t i, j, run;
-    unsigned deepest = 0;
-
-    if (nk == 1)
-        return 0;
-    for (run = d; k[0].s[run] == k[nk - 1].s[run]; run++)
-        ;
-    for (i = 0; i < nk; i = j) {
-        unsigned char c = (unsigned char)k[i].s[run];
-        unsigned sub;
-
-        for (j = i + 1; j < nk && (unsigned char)k[j].s[run] == c; j++)
-            ;
-        sub = c ? trie_depth(k + i, j - i, run + 1) : 0;
-        if (sub > deepest)
-            deepest = sub;
-    }
     return deepest + 1;
 }
 
@@ -642,6 +623,7 @@ static int emit_trie_lookup(const struct spec *spec, struct sbuf *out,
 {
     const char *n = spec->reg.name.s, *m = spec->reg.macro.s;
     struct trie_key *k;
+    struct sbuf body;
     size_t i, j, bytes = 0;
     char *text;
     int ok = 0;
@@ -665,8 +647,7 @@ static int emit_trie_lookup(const struct spec *spec, struct sbuf *out,
         for (j = 0; j <= len; j++) {
             int c = (unsigned char)keys[i][j];
 
-            text[bytes + j] = (char)(fold && c >= 'A' && c <= 'Z' ?
-                                     c | 0x20 : c);
+            text[bytes + j] = (char)(fold && is_letter(c) ? c | 0x20 : c);
         }
         k[i].s = text + bytes;
         k[i].len = len;
@@ -677,8 +658,10 @@ static int emit_trie_lookup(const struct spec *spec, struct sbuf *out,
     for (i = 1; i < nkeys; i++)
         if (strcmp(k[i - 1].s, k[i].s) == 0)
             break; /* validation keeps keys unique; never trust it here */
+    sbuf_init(&body);
     if (i == nkeys && k[0].len > 0 &&
-        trie_depth(k, nkeys, 0) <= TRIE_MAX_DEPTH) {
+        trie_emit(&body, k, nkeys, 0, fold, 1) <= TRIE_MAX_DEPTH &&
+        !sbuf_failed(&body)) {
         sbuf_printf(out,
             "/* A trie of switches over the bytes of the %s%s: each byte "
             "is read only\n * after the ones before it matched, so never "
@@ -691,10 +674,11 @@ static int emit_trie_lookup(const struct spec *spec, struct sbuf *out,
             "        return -1;\n",
             arg, fold ? ", letters compared ignoring case" : "",
             n, fn, arg, m, arg);
-        trie_emit(out, k, nkeys, 0, fold, 1);
+        sbuf_putn(out, body.data, body.len);
         sbuf_puts(out, "}\n\n");
         ok = 1;
     }
+    sbuf_free(&body);
     sg_free(k);
     sg_free(text);
     return ok ? 0 : -1;
@@ -743,7 +727,7 @@ static unsigned long ph_letters(unsigned long print)
     for (i = 0; i < 32; i += 8) {
         unsigned c = (unsigned)(print >> i) & 0xffU;
 
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+        if (is_letter((int)c))
             m |= 0x20UL << i;
     }
     return m;
@@ -942,7 +926,7 @@ static void emit_fold_pool(const char *n, const char *kind,
     for (half = 0; half < 2; half++) {
         for (j = 0; j < total; j++) {
             int c = (unsigned char)pool->bytes.data[j];
-            int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            int letter = is_letter(c);
 
             if (half)
                 fold[j] = (char)(letter ? 0x20 : 0);
@@ -970,16 +954,14 @@ static void emit_fold_pool(const char *n, const char *kind,
  * Emits the lookup <name>_from_<fn>(key) over keys[0..nkeys) (key_off:
  * offsets into the <kind> pool, key_code: results) as a perfect hash;
  * returns -1, emitting nothing, when ph_search finds none (the caller
- * falls back to the probing table).  *helpers tracks emit_ph_helpers (bit
- * 0 exact, bit 1 case-insensitive).
+ * falls back to the probing table).
  */
 static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
                                const char *fn, const char *kind,
                                const char *arg, const struct pool *pool,
                                const char *const *keys,
                                const unsigned long *key_off,
-                               const long *key_code, size_t nkeys, int fold,
-                               int *helpers)
+                               const long *key_code, size_t nkeys, int fold)
 {
     const char *n = spec->reg.name.s;
     size_t *lens, i, size, minlen = (size_t)-1, maxlen = 0;
@@ -1021,10 +1003,8 @@ static int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
             (unsigned long)i + 1;
     if (fold)
         emit_fold_pool(n, kind, pool, out);
-    if (maxlen > 4 && !(*helpers & (fold ? 2 : 1))) {
+    if (maxlen > 4)
         emit_ph_helpers(n, fold, (unsigned long)pool->bytes.len, out);
-        *helpers |= fold ? 2 : 1;
-    }
 
     tail[0] = maxoff;
     tail[1] = (unsigned long)maxcode;
@@ -1509,7 +1489,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     const char **keys = NULL;
     struct pool phrases, names, refs, descs;
     struct code_value *cv = NULL;
-    int have_desc, have_ref, helpers = 0;
+    int have_desc, have_ref;
     struct table t;
 
     nnames = nphrases = nc;
@@ -1749,7 +1729,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     if (emit_trie_lookup(spec, out, "name", "name", keys, key_code, nnames,
                          0) != 0 &&
         emit_perfect_lookup(spec, out, "name", "name", "name", &names, keys,
-                            key_off, key_code, nnames, 0, &helpers) != 0)
+                            key_off, key_code, nnames, 0) != 0)
         emit_hash_lookup(ctx, out, "name", keys, key_off, key_code, nnames,
                          0);
     /* Phrases: one key per code, then the former phrases (validation made
@@ -1771,7 +1751,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     if (emit_trie_lookup(spec, out, "reason", "phrase", keys, key_code,
                          nphrases, 1) != 0 &&
         emit_perfect_lookup(spec, out, "reason", "phrase", "phrase", &phrases,
-                            keys, key_off, key_code, nphrases, 1, &helpers) != 0) {
+                            keys, key_off, key_code, nphrases, 1) != 0) {
         emit_equal_nocase(n, out);
         emit_hash_lookup(ctx, out, "reason", keys, key_off, key_code,
                          nphrases, 1);
