@@ -14,11 +14,16 @@
 
 #define STATUSGEN_VERSION "0.1.0"
 
+/* Hex digits of a spec id: 128 bits, so that the token
+ * <MACRO>_SPEC_ID_<id> stays within C99's 63 significant characters of a
+ * macro name for any macro up to 30 characters. */
+#define SPEC_ID_HEX 32
+
 /* What every emitter needs besides the spec. */
 struct emit_ctx {
     const struct spec *spec;
     const char *spec_name;  /* the spec's path as the banner shows it */
-    unsigned long long identity; /* spec_identity(spec), computed once */
+    char spec_id[SPEC_ID_HEX + 1]; /* spec_identity(spec), computed once */
 };
 
 /* <name>.h: enums, trait bits, <MACRO>_COUNT, <MACRO>_LIST, prototypes. */
@@ -30,6 +35,12 @@ void emit_source(const struct emit_ctx *ctx, struct sbuf *out);
 /* The definitions of <name>.c without banner and #include: shared by the
  * source and the single-header output. */
 void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out);
+
+/* The declarations of <name>.h from "#ifndef guard" on, without banner
+ * and without the closing #endif: shared by the header and the single
+ * header. */
+void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
+                      const char *guard);
 
 /* <name>_single.h: the header, and the source behind
  * <MACRO>_IMPLEMENTATION (stb style). */
@@ -44,13 +55,17 @@ void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out);
 void emit_json(const struct emit_ctx *ctx, struct sbuf *out);
 
 /*
- * The identity of a validated model: a 64-bit hash of every value that
- * reaches an output, and of the generator's version, but not of the
- * spec's bytes (comments and layout do not count).  The banners show it
- * and the header defines it as <MACRO>_SPEC_ID, so that a .c never builds
- * against a header made from another model.
+ * The identity of a validated model: SHA-256 of a canonical serialisation
+ * of every value that reaches an output, and of the generator's version,
+ * but not of the spec's bytes (comments and layout do not count); its
+ * first SPEC_ID_HEX hex digits go into id (NUL-terminated).  The banners
+ * show it and the header defines it as <MACRO>_SPEC_ID, so that a .c never
+ * builds against a header made from another model, by chance or on
+ * purpose.
  */
-unsigned long long spec_identity(const struct spec *spec);
+void spec_identity(const struct spec *spec, char id[SPEC_ID_HEX + 1]);
+
+/* --- emit_common.c: what every C emitter shares ---------------------- */
 
 /* Appends the #error that stops a build when the header in effect is not
  * the one made with this file (what names this file in the message). */

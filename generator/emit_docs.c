@@ -455,7 +455,7 @@ void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out)
     sbuf_puts(out, lb->generated);
     sbuf_putc(out, ' ');
     sbuf_html_comment(out, ctx->spec_name);
-    sbuf_printf(out, " (spec id %016llx)", ctx->identity);
+    sbuf_printf(out, " (spec id %s)", ctx->spec_id);
     sbuf_puts(out, lb->do_not_edit);
     sbuf_puts(out, " -->\n<!-- ");
     sbuf_puts(out, lb->licence);

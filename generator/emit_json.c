@@ -169,7 +169,6 @@ void emit_json(const struct emit_ctx *ctx, struct sbuf *out)
 {
     const struct spec *spec = ctx->spec;
     const struct spec_registry *reg = &spec->reg;
-    char id[17];
     int top = 1, sub, item;
     size_t i;
 
@@ -179,10 +178,7 @@ void emit_json(const struct emit_ctx *ctx, struct sbuf *out)
     json_key(out, 1, &top, "generator");
     json_str(out, "statusgen " STATUSGEN_VERSION);
     json_key(out, 1, &top, "spec_id");
-    for (i = 0; i < 16; i++)
-        id[i] = "0123456789abcdef"[(ctx->identity >> (60 - 4 * i)) & 15];
-    id[16] = '\0';
-    json_str(out, id);
+    json_str(out, ctx->spec_id);
 
     json_key(out, 1, &top, "registry");
     sbuf_putc(out, '{');

@@ -9,6 +9,7 @@
  */
 #include "emit.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* 64-bit FNV-1a over a stream of bytes. */
@@ -80,7 +81,7 @@ static void id_map(struct id_hash *ih, char tag, const struct sg_str *v,
  * emission), add it below with its own tag letter.  Positions are left
  * out on purpose: they reach no output.
  */
-unsigned long long spec_identity(const struct spec *spec)
+void spec_identity(const struct spec *spec, char id[SPEC_ID_HEX + 1])
 {
     struct id_hash ih;
     const struct spec_registry *reg = &spec->reg;
@@ -144,5 +145,5 @@ unsigned long long spec_identity(const struct spec *spec)
         id_map(&ih, 'D', c->desc, nl);
         id_strs(&ih, 'Y', c->sources, c->nsources);
     }
-    return ih.h;
+    sprintf(id, "%016llx", ih.h);
 }

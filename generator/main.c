@@ -41,9 +41,8 @@ static const char help[] =
     "Options:\n"
     "  -o, --output DIR   write the outputs into DIR (default: .); - writes\n"
     "                     the one output selected to standard output\n"
-    "  --emit KINDS       comma-separated: header, source, docs, single,\n"
-    "                     json (default: header,source,docs); source needs\n"
-    "                     header\n"
+    "  --emit KINDS       comma-separated, from the kinds below (default:\n"
+    "                     header,source,docs); source needs header\n"
     "  --name NAME        use NAME instead of the spec's registry.name (the\n"
     "                     function and type prefix; the files' names follow)\n"
     "  --macro MACRO      use MACRO instead of the spec's registry.macro\n"
@@ -74,6 +73,26 @@ static const char help[] =
     "Exit status: 0 done or up to date; 1 --check or audit found a\n"
     "difference, or compat a breaking change; 2 bad usage, invalid spec,\n"
     "or I/O error.\n";
+
+/* Prints the usage, the help text and the table of output kinds. */
+static void print_help(void)
+{
+    struct sbuf kinds;
+    const char *mark = "SPEC is a file";
+    const char *split = strstr(help, mark);
+
+    sbuf_init(&kinds);
+    sbuf_puts(&kinds, "Output kinds (--emit):\n");
+    output_kind_help(&kinds);
+    sbuf_putc(&kinds, '\n');
+    fputs(usage, stdout);
+    fputs("\n", stdout);
+    fwrite(help, 1, (size_t)(split - help), stdout);
+    if (!sbuf_failed(&kinds))
+        fputs(sbuf_str(&kinds), stdout);
+    fputs(split, stdout);
+    sbuf_free(&kinds);
+}
 
 static void say(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -364,6 +383,21 @@ static int bad_usage(const char *fmt, ...)
     return EXIT_BAD;
 }
 
+/* Reports an --emit list with a word that is no output kind. */
+static int bad_emit(const char *list)
+{
+    struct sbuf words;
+    int rc;
+
+    sbuf_init(&words);
+    output_kind_words(&words);
+    rc = bad_usage("--emit takes %s, comma-separated, not '%s'",
+                   sbuf_failed(&words) ? "output kinds" : sbuf_str(&words),
+                   list);
+    sbuf_free(&words);
+    return rc;
+}
+
 /* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE";
  * returns NULL when arg is not that option. */
 static const char *option_value(int argc, char **argv, int *i,
@@ -520,9 +554,7 @@ int main(int argc, char **argv)
         } else if (strcmp(arg, "--") == 0) {
             options_done = 1;
         } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-            fputs(usage, stdout);
-            fputs("\n", stdout);
-            fputs(help, stdout);
+            print_help();
             return stdout_done();
         } else if (strcmp(arg, "--version") == 0) {
             puts("statusgen " STATUSGEN_VERSION);
@@ -540,8 +572,7 @@ int main(int argc, char **argv)
                    (v = option_value(argc, argv, &i, "--emit", &missing))) {
             o.kinds = emit_parse_kinds(v);
             if (o.kinds == 0)
-                return bad_usage("--emit takes header, source, docs, single "
-                                 "and json, comma-separated, not '%s'", v);
+                return bad_emit(v);
         } else if (!audit &&
                    (v = option_value(argc, argv, &i, "--name", &missing))) {
             o.ov.name = v;

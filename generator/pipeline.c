@@ -60,30 +60,6 @@ int spec_load_text(const char *path, char *data, size_t len,
     return rc;
 }
 
-unsigned emit_parse_kinds(const char *list)
-{
-    static const char *const words[] = {"header", "source", "docs",
-                                        "single", "json"};
-    const size_t nwords = sizeof words / sizeof words[0];
-    unsigned kinds = 0;
-    const char *p = list;
-
-    while (*p) {
-        size_t len = strcspn(p, ","), i;
-
-        for (i = 0; i < nwords; i++)
-            if (strlen(words[i]) == len && strncmp(words[i], p, len) == 0)
-                break;
-        if (i == nwords)
-            return 0;
-        kinds |= 1u << i;
-        p += len;
-        if (*p == ',')
-            p++;
-    }
-    return kinds;
-}
-
 void outputs_free(struct output *outs, size_t n)
 {
     size_t i;
@@ -111,31 +87,17 @@ static int name_output(struct output *o, const char *stem, const char *suffix)
     return 0;
 }
 
-/* Which output a struct output's which names; docs: OUT_DOCS + language. */
-enum { OUT_HEADER, OUT_SOURCE, OUT_SINGLE, OUT_JSON, OUT_DOCS };
-
-/* struct output's producer: arg is the struct emit_ctx. */
+/* struct output's producer: arg is the struct emit_ctx; which is the row
+ * of output_kinds plus output_nkinds times the language. */
 static void produce_output(const void *arg, size_t which, struct sbuf *out)
 {
     const struct emit_ctx *ctx = (const struct emit_ctx *)arg;
+    const struct output_kind *k = &output_kinds[which % output_nkinds];
 
-    switch (which) {
-    case OUT_HEADER:
-        emit_header(ctx, out);
-        break;
-    case OUT_SOURCE:
-        emit_source(ctx, out);
-        break;
-    case OUT_SINGLE:
-        emit_single(ctx, out);
-        break;
-    case OUT_JSON:
-        emit_json(ctx, out);
-        break;
-    default:
-        emit_docs(ctx, which - OUT_DOCS, out);
-        break;
-    }
+    if (k->emit)
+        k->emit(ctx, out);
+    else
+        k->emit_lang(ctx, which / output_nkinds, out);
 }
 
 int outputs_plan(const struct spec *spec, const char *spec_name,
@@ -143,9 +105,9 @@ int outputs_plan(const struct spec *spec, const char *spec_name,
 {
     struct emit_ctx *ctx;
     struct output *o;
-    size_t count = 0, max = 4 + spec->reg.nlang, i, l;
+    size_t count = 0, max = output_nkinds * (1 + spec->reg.nlang), i, l;
     const char *stem = spec->reg.name.s;
-    char suffix[16];
+    char suffix[32];
 
     *outs = NULL;
     *n = 0;
@@ -157,40 +119,32 @@ int outputs_plan(const struct spec *spec, const char *spec_name,
     ctx = (struct emit_ctx *)(void *)(o + max);
     ctx->spec = spec;
     ctx->spec_name = spec_name;
-    ctx->identity = spec_identity(spec); /* a walk over the whole model */
+    spec_identity(spec, ctx->spec_id); /* a walk over the whole model */
     for (i = 0; i < max; i++) {
         sbuf_init(&o[i].text);
         o[i].produce = produce_output;
         o[i].arg = ctx;
     }
-    if (kinds & EMIT_HEADER) {
-        if (name_output(&o[count], stem, ".h") != 0)
-            goto fail;
-        o[count++].which = OUT_HEADER;
-    }
-    if (kinds & EMIT_SOURCE) {
-        if (name_output(&o[count], stem, ".c") != 0)
-            goto fail;
-        o[count++].which = OUT_SOURCE;
-    }
-    if (kinds & EMIT_SINGLE) {
-        if (name_output(&o[count], stem, "_single.h") != 0)
-            goto fail;
-        o[count++].which = OUT_SINGLE;
-    }
-    if (kinds & EMIT_JSON) {
-        if (name_output(&o[count], stem, ".json") != 0)
-            goto fail;
-        o[count++].which = OUT_JSON;
-    }
-    /* No descriptions, no documentation. */
-    if ((kinds & EMIT_DOCS) && !spec->reg.no_descriptions) {
-        for (l = 0; l < spec->reg.nlang; l++) {
+    for (i = 0; i < output_nkinds; i++) {
+        const struct output_kind *k = &output_kinds[i];
+
+        if (!(kinds & (1u << i)))
+            continue;
+        if (k->emit) {
+            if (name_output(&o[count], stem, k->suffix) != 0)
+                goto fail;
+            o[count++].which = i;
+            continue;
+        }
+        /* No descriptions, no per-language files. */
+        for (l = 0; !spec->reg.no_descriptions && l < spec->reg.nlang;
+             l++) {
             /* languages are 2 to 8 letters (validated) */
-            sprintf(suffix, ".%.8s.md", spec->reg.languages[l].s);
+            sprintf(suffix, ".%.8s%.16s", spec->reg.languages[l].s,
+                    k->suffix);
             if (name_output(&o[count], stem, suffix) != 0)
                 goto fail;
-            o[count++].which = OUT_DOCS + l;
+            o[count++].which = i + output_nkinds * l;
         }
     }
     *outs = o;

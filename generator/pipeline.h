@@ -5,23 +5,8 @@
 #define STATUSGEN_PIPELINE_H
 
 #include "model.h"
+#include "outputs.h"
 #include "writer.h"
-
-/* Which outputs to produce (bits). */
-enum emit_kind {
-    EMIT_HEADER = 1,
-    EMIT_SOURCE = 2,
-    EMIT_DOCS = 4,
-    EMIT_SINGLE = 8,
-    EMIT_JSON = 16
-};
-#define EMIT_DEFAULT (EMIT_HEADER | EMIT_SOURCE | EMIT_DOCS)
-
-/*
- * Parses a comma-separated list of kinds ("header,source,docs,single,json").
- * Returns the bit set, or 0 when a word is not a kind.
- */
-unsigned emit_parse_kinds(const char *list);
 
 /*
  * Produces every output of kinds for a validated spec; spec_name is the

@@ -110,7 +110,7 @@ static void test_emit_is_deterministic_and_ascii(void **state)
 static void test_emit_banner_names_spec_and_hash(void **state)
 {
     struct sbuf out;
-    char hash[32];
+    char hash[64];
 
     (void)state;
     sbuf_init(&out);
@@ -119,10 +119,10 @@ static void test_emit_banner_names_spec_and_hash(void **state)
 
         ctx.spec = &spec;
         ctx.spec_name = "../spec/mini.yaml";
-        ctx.identity = spec_identity(&spec);
+        spec_identity(&spec, ctx.spec_id);
         emit_header(&ctx, &out);
+        snprintf(hash, sizeof hash, "spec id %s", ctx.spec_id);
     }
-    snprintf(hash, sizeof hash, "spec id %016llx", spec_identity(&spec));
     assert_non_null(strstr(sbuf_str(&out), "statusgen " STATUSGEN_VERSION));
     assert_non_null(strstr(sbuf_str(&out), "../spec/mini.yaml"));
     assert_non_null(strstr(sbuf_str(&out), hash));
@@ -143,11 +143,21 @@ static const char id_base[] =
     "     reference: R1}\n"
     "  - {code: 2, name: TWO, phrase: Two, description: {en: Second}}\n";
 
-static unsigned long long identity_of(const char *yaml)
+/* A spec id as a value. */
+struct id {
+    char hex[SPEC_ID_HEX + 1];
+};
+
+static int id_same(const struct id *a, const struct id *b)
+{
+    return strcmp(a->hex, b->hex) == 0;
+}
+
+static struct id identity_of(const char *yaml)
 {
     struct spec sp;
     struct diag_list dl;
-    unsigned long long id;
+    struct id id;
 
     if (tu_load_text(yaml, &sp, &dl) != 0) {
         struct sbuf msg;
@@ -156,14 +166,14 @@ static unsigned long long identity_of(const char *yaml)
         tu_diags(&dl, &msg);
         fail_msg("variant does not load:\n%s\n%s", yaml, sbuf_str(&msg));
     }
-    id = spec_identity(&sp);
+    spec_identity(&sp, id.hex);
     spec_free(&sp);
     diag_free(&dl);
     return id;
 }
 
 /* Replaces the first "from" of id_base by "to" (which must be there). */
-static unsigned long long identity_with(const char *from, const char *to)
+static struct id identity_with(const char *from, const char *to)
 {
     char text[2048];
     const char *at = strstr(id_base, from);
@@ -178,21 +188,23 @@ static unsigned long long identity_with(const char *from, const char *to)
 static void test_emit_identity_ignores_layout(void **state)
 {
     char text[2048];
-    unsigned long long base = identity_of(id_base);
+    struct id base = identity_of(id_base), v;
 
     (void)state;
     /* comments, quoting, key order, block instead of flow style */
     snprintf(text, sizeof text, "# a comment\n%s# the end\n", id_base);
-    assert_true(identity_of(text) == base);
-    assert_true(identity_with("phrase: Two", "phrase: \"Two\"")
-                == base);
-    assert_true(identity_with("{code: 2, name: TWO, phrase: Two,",
-                              "{name: TWO, phrase: Two, code: 2,") == base);
-    assert_true(identity_with("  - {code: 2, name: TWO, phrase: Two, "
-                              "description: {en: Second}}\n",
-                              "  - code: 2\n    name: TWO\n    phrase: Two\n"
-                              "    description:\n      en: Second\n")
-                == base);
+    v = identity_of(text);
+    assert_true(id_same(&v, &base));
+    v = identity_with("phrase: Two", "phrase: \"Two\"");
+    assert_true(id_same(&v, &base));
+    v = identity_with("{code: 2, name: TWO, phrase: Two,",
+                      "{name: TWO, phrase: Two, code: 2,");
+    assert_true(id_same(&v, &base));
+    v = identity_with("  - {code: 2, name: TWO, phrase: Two, "
+                      "description: {en: Second}}\n",
+                      "  - code: 2\n    name: TWO\n    phrase: Two\n"
+                      "    description:\n      en: Second\n");
+    assert_true(id_same(&v, &base));
 }
 
 static void test_emit_identity_follows_model(void **state)
@@ -225,17 +237,17 @@ static void test_emit_identity_follows_model(void **state)
         {"phrase: Two", "phrase: Two, former_phrases: [Deux]"},
         {"registry: {", "registry: {title: {en: T, de: U}, "},
     };
-    unsigned long long base = identity_of(id_base), ids[64];
+    struct id base = identity_of(id_base), ids[64];
     size_t i, j, n = sizeof edits / sizeof edits[0];
 
     (void)state;
     for (i = 0; i < n; i++) {
         ids[i] = identity_with(edits[i][0], edits[i][1]);
-        if (ids[i] == base)
+        if (id_same(&ids[i], &base))
             fail_msg("'%s' -> '%s' keeps the identity", edits[i][0],
                      edits[i][1]);
         for (j = 0; j < i; j++)
-            if (ids[i] == ids[j])
+            if (id_same(&ids[i], &ids[j]))
                 fail_msg("edits %lu and %lu share an identity",
                          (unsigned long)j, (unsigned long)i);
     }
@@ -251,6 +263,13 @@ static void test_emit_kinds_parse(void **state)
     assert_int_equal(emit_parse_kinds("jsonl"), 0);
     assert_int_equal(emit_parse_kinds("headers"), 0);
     assert_int_equal(emit_parse_kinds("header,,x"), 0);
+    /* the names code uses are the table's rows */
+    assert_int_equal(output_kind_bit("header"), EMIT_HEADER);
+    assert_int_equal(output_kind_bit("source"), EMIT_SOURCE);
+    assert_int_equal(output_kind_bit("single"), EMIT_SINGLE);
+    assert_int_equal(output_kind_bit("json"), EMIT_JSON);
+    assert_int_equal(output_kind_bit("docs"), EMIT_DOCS);
+    assert_int_equal(output_kind_bit("nothing"), 0);
 }
 
 /* The docs' own words in zh and ru: natural labels, full-width
@@ -375,7 +394,7 @@ static void test_emit_json_escapes(void **state)
     diag_free(&dl);
     ctx.spec = &sp;
     ctx.spec_name = "js.yaml";
-    ctx.identity = spec_identity(&sp);
+    spec_identity(&sp, ctx.spec_id);
     sbuf_init(&out);
     emit_json(&ctx, &out);
     assert_non_null(strstr(sbuf_str(&out), "\"phrase\": \"Say \\\"hi\\\" "
