@@ -167,6 +167,7 @@ static struct id identity_of(const char *yaml)
         fail_msg("variant does not load:\n%s\n%s", yaml, sbuf_str(&msg));
     }
     spec_identity(&sp, id.hex);
+    assert_int_equal(strlen(id.hex), SPEC_ID_HEX);
     spec_free(&sp);
     diag_free(&dl);
     return id;
