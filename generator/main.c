@@ -435,7 +435,7 @@ static int load_compat_side(const char *name, int git, struct spec *spec,
 }
 
 /* statusgen compat [--strict] (OLD | --against REV:PATH) NEW */
-static int run_compat(int argc, char **argv)
+static int cmd_compat(int argc, char **argv)
 {
     const char *old_name = NULL, *new_name = NULL, *v;
     struct spec old_spec, new_spec;
@@ -521,22 +521,43 @@ static int stdout_done(void)
     return 0;
 }
 
-int main(int argc, char **argv)
+/* statusgen audit --iana FILE.csv SPEC */
+static int cmd_audit(int argc, char **argv)
 {
-    const char *iana = NULL, *v;
-    struct run_opts o;
-    int audit = 0, i, missing = 0, options_done = 0, dir_given = 0;
+    const char *iana = NULL, *spec = NULL, *v;
+    int i, missing = 0, options_done = 0;
 
-#if defined(__GLIBC__)
-    /* A large spec's big arrays (the spec text, the checks' tables, the
-     * emitters' pools) live one after another.  A fixed threshold gives
-     * each block of 256 KiB or more its own mapping, returned when it is
-     * freed; glibc's moving threshold would keep the freed ones in its
-     * heap, and the peak memory would be their sum. */
-    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-#endif
-    if (argc > 1 && strcmp(argv[1], "compat") == 0)
-        return run_compat(argc - 1, argv + 1);
+    for (i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+
+        if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
+            if (spec)
+                return bad_usage("more than one SPEC ('%s')", arg);
+            spec = arg;
+        } else if (strcmp(arg, "--") == 0) {
+            options_done = 1;
+        } else if ((v = option_value(argc, argv, &i, "--iana", &missing))) {
+            iana = v;
+        } else if (missing) {
+            return bad_usage("option '%s' needs a value", arg);
+        } else {
+            return bad_usage("unknown option '%s'", arg);
+        }
+    }
+    if (spec == NULL)
+        return bad_usage("%s", "no SPEC given");
+    if (iana == NULL)
+        return bad_usage("%s", "audit needs --iana FILE.csv");
+    return run_audit(iana, spec);
+}
+
+/* statusgen [options] SPEC: generate, --check or --list-outputs. */
+static int cmd_generate(int argc, char **argv)
+{
+    const char *v;
+    struct run_opts o;
+    int i, missing = 0, options_done = 0, dir_given = 0;
+
     memset(&o, 0, sizeof o);
     o.out_dir = ".";
     o.kinds = EMIT_DEFAULT;
@@ -544,47 +565,30 @@ int main(int argc, char **argv)
         const char *arg = argv[i];
 
         if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
-            if (i == 1 && strcmp(arg, "audit") == 0) {
-                audit = 1;
-                continue;
-            }
             if (o.spec)
                 return bad_usage("more than one SPEC ('%s')", arg);
             o.spec = arg;
         } else if (strcmp(arg, "--") == 0) {
             options_done = 1;
-        } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-            print_help();
-            return stdout_done();
-        } else if (strcmp(arg, "--version") == 0) {
-            puts("statusgen " STATUSGEN_VERSION);
-            return stdout_done();
-        } else if (strcmp(arg, "--check") == 0 && !audit) {
+        } else if (strcmp(arg, "--check") == 0) {
             o.check = 1;
-        } else if (strcmp(arg, "--list-outputs") == 0 && !audit) {
+        } else if (strcmp(arg, "--list-outputs") == 0) {
             o.list = 1;
-        } else if (!audit &&
-                   ((v = option_value(argc, argv, &i, "-o", &missing)) ||
-                    (v = option_value(argc, argv, &i, "--output", &missing)))) {
+        } else if ((v = option_value(argc, argv, &i, "-o", &missing)) ||
+                   (v = option_value(argc, argv, &i, "--output", &missing))) {
             o.out_dir = v;
             dir_given = 1;
-        } else if (!audit &&
-                   (v = option_value(argc, argv, &i, "--emit", &missing))) {
+        } else if ((v = option_value(argc, argv, &i, "--emit", &missing))) {
             o.kinds = emit_parse_kinds(v);
             if (o.kinds == 0)
                 return bad_emit(v);
-        } else if (!audit &&
-                   (v = option_value(argc, argv, &i, "--name", &missing))) {
+        } else if ((v = option_value(argc, argv, &i, "--name", &missing))) {
             o.ov.name = v;
-        } else if (!audit &&
-                   (v = option_value(argc, argv, &i, "--macro", &missing))) {
+        } else if ((v = option_value(argc, argv, &i, "--macro", &missing))) {
             o.ov.macro = v;
-        } else if (!audit && (v = option_value(argc, argv, &i, "--languages",
-                                               &missing))) {
+        } else if ((v = option_value(argc, argv, &i, "--languages",
+                                     &missing))) {
             o.ov.languages = v;
-        } else if (audit &&
-                   (v = option_value(argc, argv, &i, "--iana", &missing))) {
-            iana = v;
         } else if (missing) {
             return bad_usage("option '%s' needs a value", arg);
         } else {
@@ -593,11 +597,6 @@ int main(int argc, char **argv)
     }
     if (o.spec == NULL)
         return bad_usage("%s", "no SPEC given");
-    if (audit) {
-        if (iana == NULL)
-            return bad_usage("%s", "audit needs --iana FILE.csv");
-        return run_audit(iana, o.spec);
-    }
     if (*o.out_dir == '\0')
         return bad_usage("%s", "-o needs a directory");
     if (o.check && o.list)
@@ -613,4 +612,45 @@ int main(int argc, char **argv)
         return bad_usage("%s", "--emit source needs header too: the "
                          "generated .c includes the .h");
     return run_generate(&o, dir_given);
+}
+
+/* The subcommands: the first argument names one, or none is generate.
+ * Each takes its own arguments (argv[0] is its name). */
+static const struct subcommand {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} subcommands[] = {
+    {"audit", cmd_audit},
+    {"compat", cmd_compat},
+};
+
+int main(int argc, char **argv)
+{
+    size_t i;
+    int k;
+
+#if defined(__GLIBC__)
+    /* A large spec's big arrays (the spec text, the checks' tables, the
+     * emitters' pools) live one after another.  A fixed threshold gives
+     * each block of 256 KiB or more its own mapping, returned when it is
+     * freed; glibc's moving threshold would keep the freed ones in its
+     * heap, and the peak memory would be their sum. */
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
+    /* --help and --version answer anywhere before "--" */
+    for (k = 1; k < argc && strcmp(argv[k], "--") != 0; k++) {
+        if (strcmp(argv[k], "-h") == 0 || strcmp(argv[k], "--help") == 0) {
+            print_help();
+            return stdout_done();
+        }
+        if (strcmp(argv[k], "--version") == 0) {
+            puts("statusgen " STATUSGEN_VERSION);
+            return stdout_done();
+        }
+    }
+    for (i = 0; argc > 1 && i < sizeof subcommands / sizeof subcommands[0];
+         i++)
+        if (strcmp(argv[1], subcommands[i].name) == 0)
+            return subcommands[i].run(argc - 1, argv + 1);
+    return cmd_generate(argc, argv);
 }
