@@ -25,6 +25,7 @@ struct labels {
     const char *do_not_edit, *licence; /* after the spec id; the leave */
     const char *aliases, *trait_list, *former;
     const char *colon, *semicolon; /* after a label; between two parts */
+    const char *list_sep;          /* between the items of a list */
     const char *lparen, *rparen;   /* around a range after a title */
     const char *known[3];          /* known codes, of them registered */
     const char *state[2];          /* around registry.updated */
@@ -57,6 +58,7 @@ static const struct labels label_sets[] = {
      .former = "Former phrases",
      .colon = ": ",
      .semicolon = "; ",
+     .list_sep = ", ",
      .lparen = " (",
      .rparen = ")",
      .known = {"Known codes: ", ", of which ", " are registered."},
@@ -103,6 +105,7 @@ static const struct labels label_sets[] = {
      .former = "\xe6\x97\xa7\xe5\x8e\x9f\xe5\x9b\xa0\xe7\x9f\xad\xe8\xaf\xad",
      .colon = "\xef\xbc\x9a",
      .semicolon = "\xef\xbc\x9b",
+     .list_sep = "\xe3\x80\x81", /* U+3001, the enumeration comma */
      .lparen = "\xef\xbc\x88",
      .rparen = "\xef\xbc\x89",
      .known = {
@@ -175,6 +178,7 @@ static const struct labels label_sets[] = {
          "\xd1\x84\xd1\x80\xd0\xb0\xd0\xb7\xd1\x8b",
      .colon = ": ",
      .semicolon = "; ",
+     .list_sep = ", ",
      .lparen = " (",
      .rparen = ")",
      .known = {
@@ -248,16 +252,17 @@ static const char *lang_name(const struct labels *lb, const char *code)
     return code;
 }
 
-/* "NO_BODY, CACHEABLE" for a code's trait bits. */
-static void trait_names(const struct spec *spec, unsigned bits,
-                        struct sbuf *out)
+/* "NO_BODY, CACHEABLE" for a code's trait bits, with the labels' list
+ * separator. */
+static void trait_names(const struct spec *spec, const struct labels *lb,
+                        unsigned bits, struct sbuf *out)
 {
     size_t i;
     int first = 1;
 
     for (i = 0; i < spec->ntraits; i++) {
         if (bits & (1u << i)) {
-            sbuf_puts(out, first ? "" : ", ");
+            sbuf_puts(out, first ? "" : lb->list_sep);
             sbuf_markdown(out, spec->traits[i].name.s, 1);
             first = 0;
         }
@@ -363,7 +368,7 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
         sbuf_puts(out, "` | ");
         sbuf_puts(out, lb->status_words[c->status]);
         sbuf_puts(out, " | ");
-        trait_names(spec, c->trait_bits, out);
+        trait_names(spec, lb, c->trait_bits, out);
         sbuf_puts(out, " |\n");
     }
     sbuf_putc(out, '\n');
@@ -391,7 +396,9 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
             sbuf_puts(out, lb->aliases);
             sbuf_puts(out, lb->colon);
             for (j = 0; j < c->naliases; j++) {
-                sbuf_puts(out, j ? ", `" : "`");
+                if (j)
+                    sbuf_puts(out, lb->list_sep);
+                sbuf_putc(out, '`');
                 put_name(out, m, c->aliases[j].s);
                 sbuf_putc(out, '`');
             }
@@ -400,7 +407,7 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
         if (c->nformer) {
             put_label(out, lb, lb->former);
             for (j = 0; j < c->nformer; j++) {
-                sbuf_puts(out, j ? ", " : "");
+                sbuf_puts(out, j ? lb->list_sep : "");
                 sbuf_markdown(out, c->former[j].s, 1);
             }
             sbuf_putc(out, '\n');
@@ -415,13 +422,13 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
         }
         if (c->trait_bits) {
             put_label(out, lb, lb->traits);
-            trait_names(spec, c->trait_bits, out);
+            trait_names(spec, lb, c->trait_bits, out);
             sbuf_putc(out, '\n');
         }
         if (c->nsources) {
             put_label(out, lb, lb->sources);
             for (j = 0; j < c->nsources; j++) {
-                sbuf_puts(out, j ? ", " : "");
+                sbuf_puts(out, j ? lb->list_sep : "");
                 sbuf_markdown(out, c->sources[j].s, 1);
             }
             sbuf_putc(out, '\n');

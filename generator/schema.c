@@ -511,7 +511,8 @@ static void build_status(struct builder *b, const struct node *v,
 /* The keys of a code, in the order its "did you mean" offers them. */
 enum code_key {
     CK_CODE, CK_NAME, CK_PHRASE, CK_FORMER, CK_STATUS, CK_REFERENCE,
-    CK_ALIASES, CK_TRAITS, CK_DESCRIPTION, CK_SOURCES, CK_NOTE, CK_COUNT
+    CK_ALIASES, CK_TRAITS, CK_DESCRIPTION, CK_SOURCES, CK_NOTE,
+    CK_REGISTRY_PHRASE, CK_COUNT
 };
 
 static void build_code(struct builder *b, const struct node *m,
@@ -519,7 +520,8 @@ static void build_code(struct builder *b, const struct node *m,
 {
     static const char *const keys[CK_COUNT + 1] = {
         "code", "name", "phrase", "former_phrases", "status", "reference",
-        "aliases", "traits", "description", "sources", "note", NULL};
+        "aliases", "traits", "description", "sources", "note",
+        "registry_phrase", NULL};
     static const char *const required[] = {"code", "name", "phrase",
                                            "description", NULL};
     const struct node *v[CK_COUNT];
@@ -541,6 +543,9 @@ static void build_code(struct builder *b, const struct node *m,
         get_text(b, v[CK_PHRASE], "phrase", &c->phrase);
     if (v[CK_REFERENCE] != NULL)
         get_text(b, v[CK_REFERENCE], "reference", &c->reference);
+    if (v[CK_REGISTRY_PHRASE] != NULL)
+        get_text(b, v[CK_REGISTRY_PHRASE], "registry_phrase",
+                 &c->registry_phrase);
     if (v[CK_NOTE] != NULL)
         c->note = get_lang_map(b, v[CK_NOTE], "note");
     if (v[CK_FORMER] != NULL)

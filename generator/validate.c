@@ -720,6 +720,20 @@ static void check_codes(struct checker *ck)
                 check_text_len(ck, &c->desc[j], "description");
         }
         check_lang_map(ck, c->note, "note");
+        if (c->registry_phrase.s) {
+            /* what the registry writes instead of the phrase: one line of
+             * ASCII like a phrase, and only where it differs */
+            check_phrase(ck, &c->registry_phrase, "registry_phrase");
+            if (c->status == STATUS_UNOFFICIAL)
+                diag_error(ck->dl, c->registry_phrase.pos, "registry_phrase "
+                           "of an unofficial code: the upstream registry "
+                           "does not list it");
+            else if (c->phrase.s &&
+                     strcmp(c->registry_phrase.s, c->phrase.s) == 0)
+                diag_error(ck->dl, c->registry_phrase.pos, "registry_phrase "
+                           "is the phrase itself; give it only where the "
+                           "registry writes something else");
+        }
         check_code_refs(ck, c, trait_names, source_ids, sorted_ids, nsorted);
         for (j = 0; j < spec->nclasses; j++) {
             const struct spec_class *k = &spec->classes[j];

@@ -375,6 +375,63 @@ static void test_emit_docs_words_per_language(void **state)
     spec_free(&sp);
 }
 
+/* The lists the docs make (former names, former phrases, traits, sources)
+ * take each language's separator: the enumeration comma U+3001 in
+ * Chinese, ", " in English and Russian. */
+static void test_emit_docs_list_separator_per_language(void **state)
+{
+    static const char yaml[] =
+        "statusgen: 1\n"
+        "registry: {name: ls, macro: LS, range: [1, 99],"
+        " languages: [en, zh, ru]}\n"
+        "traits: [{name: FAST}, {name: SAFE}]\n"
+        "sources: [{id: s1}, {id: s2}]\n"
+        "codes:\n"
+        "  - {code: 1, name: ONE, phrase: One, aliases: [UNO, EINS],\n"
+        "     former_phrases: [Un, Eins], traits: [FAST, SAFE],\n"
+        "     sources: [s1, s2], description: {en: d}}\n";
+    static const char *const zh_has[] = {
+        "`LS_UNO`\xe3\x80\x81`LS_EINS`\n",
+        "\xef\xbc\x9aUn\xe3\x80\x81" "Eins\n",
+        "| FAST\xe3\x80\x81SAFE |",
+        "\xef\xbc\x9a" "FAST\xe3\x80\x81SAFE\n",
+        "\xef\xbc\x9as1\xe3\x80\x81s2\n",
+    };
+    static const char *const comma_has[] = {
+        "`LS_UNO`, `LS_EINS`\n", ": Un, Eins\n", "| FAST, SAFE |",
+        ": FAST, SAFE\n", ": s1, s2\n",
+    };
+    struct spec sp;
+    struct diag_list dl;
+    struct emit_ctx ctx;
+    struct sbuf out[3];
+    size_t lang, i;
+
+    (void)state;
+    assert_int_equal(tu_load_text(yaml, &sp, &dl), 0);
+    diag_free(&dl);
+    ctx.spec = &sp;
+    ctx.spec_name = "ls.yaml";
+    for (lang = 0; lang < 3; lang++) {
+        sbuf_init(&out[lang]);
+        emit_docs(&ctx, lang, &out[lang]);
+    }
+    for (i = 0; i < sizeof zh_has / sizeof zh_has[0]; i++) {
+        if (strstr(sbuf_str(&out[1]), zh_has[i]) == NULL)
+            fail_msg("zh lacks \"%s\":\n%s", zh_has[i], sbuf_str(&out[1]));
+        for (lang = 0; lang < 3; lang += 2)
+            if (strstr(sbuf_str(&out[lang]), comma_has[i]) == NULL)
+                fail_msg("%s lacks \"%s\":\n%s", lang ? "ru" : "en",
+                         comma_has[i], sbuf_str(&out[lang]));
+    }
+    /* no ASCII list comma left in the Chinese docs' lists */
+    assert_null(strstr(sbuf_str(&out[1]), "`, `"));
+    assert_null(strstr(sbuf_str(&out[1]), "FAST, SAFE"));
+    for (lang = 0; lang < 3; lang++)
+        sbuf_free(&out[lang]);
+    spec_free(&sp);
+}
+
 /* JSON text: quotes, backslashes and control characters escaped, UTF-8
  * kept, absent values null, absent languages left out. */
 static void test_emit_json_escapes(void **state)
@@ -419,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_emit_kinds_parse),
         cmocka_unit_test(test_emit_json_escapes),
         cmocka_unit_test(test_emit_docs_words_per_language),
+        cmocka_unit_test(test_emit_docs_list_separator_per_language),
         cmocka_unit_test(test_emit_identity_ignores_layout),
         cmocka_unit_test(test_emit_identity_follows_model),
     };
