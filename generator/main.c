@@ -121,6 +121,43 @@ static void print_diags(struct diag_list *dl)
 }
 
 /*
+ * Appends the relative path tail to abs, an absolute path without "." or
+ * ".." components or a trailing slash, in a buffer of cap bytes: "." and
+ * empty components are dropped and ".." removes the last component, so
+ * that "a/../b" and "n1/./n2" become "b" and "n1/n2".  Textual resolution
+ * is right here: tail names directories that do not exist yet, so none of
+ * them is a symbolic link.  Returns 0, or -1 when the result does not fit.
+ */
+static int append_path(char *abs, size_t cap, const char *tail)
+{
+    size_t len = strlen(abs);
+
+    while (*tail) {
+        size_t n = strcspn(tail, "/");
+
+        if (n == 2 && tail[0] == '.' && tail[1] == '.') {
+            while (len > 1 && abs[len - 1] != '/')
+                len--;
+            if (len > 1)
+                len--; /* the slash, unless it is the root */
+            abs[len] = '\0';
+        } else if (n > 0 && !(n == 1 && tail[0] == '.')) {
+            if (len + 1 + n >= cap)
+                return -1;
+            if (len > 1)
+                abs[len++] = '/';
+            memcpy(abs + len, tail, n);
+            len += n;
+            abs[len] = '\0';
+        }
+        tail += n;
+        if (*tail == '/')
+            tail++;
+    }
+    return 0;
+}
+
+/*
  * The spec's path as seen from the output directory, so that the banner is
  * the same whatever the working directory.  Falls back to the path as
  * given.  Returns a new string or NULL.
@@ -156,15 +193,9 @@ static char *spec_display_name(const char *spec_path, const char *out_dir)
             break;
         }
     }
+    if (append_path(dir_abs, sizeof dir_abs, tail) != 0)
+        return sg_strdup(spec_path);
     sbuf_init(&sb);
-    if (*tail) {
-        /* Resolve "dir_abs/tail" textually. */
-        if (strlen(dir_abs) + 1 + strlen(tail) >= sizeof dir_abs)
-            return sg_strdup(spec_path);
-        if (strcmp(dir_abs, "/") != 0)
-            strcat(dir_abs, "/");
-        strcat(dir_abs, tail);
-    }
     /* Longest common directory prefix. */
     for (i = 0; spec_abs[i] && spec_abs[i] == dir_abs[i]; i++)
         if (spec_abs[i] == '/')
