@@ -244,6 +244,41 @@ static void list_outputs(const char *out_dir, int dir_given,
     }
 }
 
+/*
+ * Returns 1, after saying so, when an output's path names the spec itself
+ * (the same device and inode: a JSON-syntax spec cx.json and --emit json
+ * -o .): writing it would destroy the spec.  0 otherwise, also when a path
+ * cannot be checked (the writer reports that).
+ */
+static int output_is_spec(const char *spec_path, const char *out_dir,
+                          const struct output *outs, size_t n)
+{
+    struct stat spec_st, st;
+    struct sbuf path;
+    size_t i;
+    int found = 0;
+
+    if (strcmp(spec_path, "-") == 0 || stat(spec_path, &spec_st) != 0)
+        return 0;
+    sbuf_init(&path);
+    for (i = 0; i < n && !found; i++) {
+        sbuf_reset(&path);
+        sbuf_puts(&path, out_dir);
+        if (out_dir[strlen(out_dir) - 1] != '/')
+            sbuf_putc(&path, '/');
+        sbuf_puts(&path, outs[i].name);
+        if (!sbuf_failed(&path) && stat(sbuf_str(&path), &st) == 0 &&
+            st.st_dev == spec_st.st_dev && st.st_ino == spec_st.st_ino) {
+            say("statusgen: error: %s: this output is the spec %s itself; "
+                "nothing written (choose another -o, --name or --emit)",
+                sbuf_str(&path), spec_path);
+            found = 1;
+        }
+    }
+    sbuf_free(&path);
+    return found;
+}
+
 /* Tells the user why the run stops for a while (write_opts.waiting). */
 static void say_waiting(const char *lock_path, const char *dir)
 {
@@ -283,6 +318,8 @@ static int run_generate(const struct run_opts *o, int dir_given)
     if (o->list) {
         list_outputs(o->out_dir, dir_given, outs, n);
         rc = 0;
+    } else if (!to_stdout && output_is_spec(o->spec, o->out_dir, outs, n)) {
+        rc = EXIT_BAD;
     } else if (to_stdout) {
         if (n != 1) {
             fprintf(stderr, "statusgen: error: -o - writes one file to "

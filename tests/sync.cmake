@@ -34,6 +34,12 @@ set_tests_properties(sync.concurrent PROPERTIES TIMEOUT 300)
 add_test(NAME sync.check
   COMMAND sh ${STATUSGEN_SYNC_DIR}/check.sh $<TARGET_FILE:statusgen::statusgen>
           ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/check)
+set_tests_properties(sync.check PROPERTIES LABELS fast)
+
+add_test(NAME sync.paths
+  COMMAND sh ${STATUSGEN_SYNC_DIR}/paths.sh $<TARGET_FILE:statusgen::statusgen>
+          ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/paths)
+set_tests_properties(sync.paths PROPERTIES LABELS fast)
 
 # statusgen_generate() recompiles nothing after a spec edit that changes
 # no output, under the build's generator and under Ninja when at hand.
