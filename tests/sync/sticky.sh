@@ -21,6 +21,11 @@ work=$(mktemp -d /tmp/statusgen-sticky.XXXXXX) || exit 2
 trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"
 cp "$sg" "$work/statusgen"
+if ! setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups \
+     "$work/statusgen" --version >/dev/null 2>&1; then
+  echo "skip: user nobody cannot run statusgen from $work (noexec /tmp?)"
+  exit 77
+fi
 cp "$src/tests/fixtures/mini.yaml" "$work/a.yaml"
 sed 's/phrase: Fine$/phrase: Quite Fine/' "$work/a.yaml" >"$work/b.yaml"
 chmod 644 "$work/a.yaml" "$work/b.yaml"
