@@ -144,16 +144,15 @@ static struct sg_pos pos_of_offset(const char *data, size_t off)
 
 /*
  * Checks that data is UTF-8 holding only characters YAML allows (tab, line
- * breaks and printable characters).  Reports the first offence with its
- * line and column and returns -1; 0 when the text is fine.
+ * breaks and printable characters; a byte order mark only as the first
+ * character, which the caller has already set aside).  Reports the first
+ * offence with its line and column and returns -1; 0 when the text is fine.
  */
 static int check_text(const char *data, size_t len, struct diag_list *dl)
 {
     const unsigned char *s = (const unsigned char *)data;
     size_t i = 0;
 
-    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        i = 3; /* a UTF-8 byte order mark is allowed */
     while (i < len) {
         unsigned long cp;
         size_t n, k;
@@ -203,7 +202,7 @@ static int check_text(const char *data, size_t len, struct diag_list *dl)
             cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
             goto bad;
         if ((cp >= 0x80 && cp <= 0x9F && cp != 0x85) || cp == 0xFFFE ||
-            cp == 0xFFFF || (cp == 0xFEFF && i != 0)) {
+            cp == 0xFFFF || cp == 0xFEFF) {
             diag_error(dl, pos_of_offset(data, i),
                        "character U+%04lX is not allowed in a spec", cp);
             return -1;
@@ -646,6 +645,16 @@ int spec_parse_stream(const char *data, size_t len, struct diag_list *dl,
     size_t errors_before = dl->errors;
 
     *root = NULL;
+    /* A UTF-8 byte order mark is allowed, and set aside here: libyaml,
+     * told the encoding, skips it as one column of line 1, and a key
+     * written after it then starts a mapping at column 1 that the keys of
+     * the next lines, at column 0, do not continue.  Columns of line 1
+     * count from the character after it, as an editor shows them. */
+    if (len >= 3 && (unsigned char)data[0] == 0xEF &&
+        (unsigned char)data[1] == 0xBB && (unsigned char)data[2] == 0xBF) {
+        data += 3;
+        len -= 3;
+    }
     memset(&ld, 0, sizeof ld);
     ld.dl = dl;
     ld.data = data;

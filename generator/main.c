@@ -140,6 +140,43 @@ static void print_diags(struct diag_list *dl)
 }
 
 /*
+ * Appends the relative path tail to abs, an absolute path without "." or
+ * ".." components or a trailing slash, in a buffer of cap bytes: "." and
+ * empty components are dropped and ".." removes the last component, so
+ * that "a/../b" and "n1/./n2" become "b" and "n1/n2".  Textual resolution
+ * is right here: tail names directories that do not exist yet, so none of
+ * them is a symbolic link.  Returns 0, or -1 when the result does not fit.
+ */
+static int append_path(char *abs, size_t cap, const char *tail)
+{
+    size_t len = strlen(abs);
+
+    while (*tail) {
+        size_t n = strcspn(tail, "/");
+
+        if (n == 2 && tail[0] == '.' && tail[1] == '.') {
+            while (len > 1 && abs[len - 1] != '/')
+                len--;
+            if (len > 1)
+                len--; /* the slash, unless it is the root */
+            abs[len] = '\0';
+        } else if (n > 0 && !(n == 1 && tail[0] == '.')) {
+            if (len + 1 + n >= cap)
+                return -1;
+            if (len > 1)
+                abs[len++] = '/';
+            memcpy(abs + len, tail, n);
+            len += n;
+            abs[len] = '\0';
+        }
+        tail += n;
+        if (*tail == '/')
+            tail++;
+    }
+    return 0;
+}
+
+/*
  * The spec's path as seen from the output directory, so that the banner is
  * the same whatever the working directory.  Falls back to the path as
  * given.  Returns a new string or NULL.
@@ -175,15 +212,9 @@ static char *spec_display_name(const char *spec_path, const char *out_dir)
             break;
         }
     }
+    if (append_path(dir_abs, sizeof dir_abs, tail) != 0)
+        return sg_strdup(spec_path);
     sbuf_init(&sb);
-    if (*tail) {
-        /* Resolve "dir_abs/tail" textually. */
-        if (strlen(dir_abs) + 1 + strlen(tail) >= sizeof dir_abs)
-            return sg_strdup(spec_path);
-        if (strcmp(dir_abs, "/") != 0)
-            strcat(dir_abs, "/");
-        strcat(dir_abs, tail);
-    }
     /* Longest common directory prefix. */
     for (i = 0; spec_abs[i] && spec_abs[i] == dir_abs[i]; i++)
         if (spec_abs[i] == '/')
@@ -232,6 +263,41 @@ static void list_outputs(const char *out_dir, int dir_given,
     }
 }
 
+/*
+ * Returns 1, after saying so, when an output's path names the spec itself
+ * (the same device and inode: a JSON-syntax spec cx.json and --emit json
+ * -o .): writing it would destroy the spec.  0 otherwise, also when a path
+ * cannot be checked (the writer reports that).
+ */
+static int output_is_spec(const char *spec_path, const char *out_dir,
+                          const struct output *outs, size_t n)
+{
+    struct stat spec_st, st;
+    struct sbuf path;
+    size_t i;
+    int found = 0;
+
+    if (strcmp(spec_path, "-") == 0 || stat(spec_path, &spec_st) != 0)
+        return 0;
+    sbuf_init(&path);
+    for (i = 0; i < n && !found; i++) {
+        sbuf_reset(&path);
+        sbuf_puts(&path, out_dir);
+        if (out_dir[strlen(out_dir) - 1] != '/')
+            sbuf_putc(&path, '/');
+        sbuf_puts(&path, outs[i].name);
+        if (!sbuf_failed(&path) && stat(sbuf_str(&path), &st) == 0 &&
+            st.st_dev == spec_st.st_dev && st.st_ino == spec_st.st_ino) {
+            say("statusgen: error: %s: this output is the spec %s itself; "
+                "nothing written (choose another -o, --name or --emit)",
+                sbuf_str(&path), spec_path);
+            found = 1;
+        }
+    }
+    sbuf_free(&path);
+    return found;
+}
+
 /* Tells the user why the run stops for a while (write_opts.waiting). */
 static void say_waiting(const char *lock_path, const char *dir)
 {
@@ -271,6 +337,8 @@ static int run_generate(const struct run_opts *o, int dir_given)
     if (o->list) {
         list_outputs(o->out_dir, dir_given, outs, n);
         rc = 0;
+    } else if (!to_stdout && output_is_spec(o->spec, o->out_dir, outs, n)) {
+        rc = EXIT_BAD;
     } else if (to_stdout) {
         if (n != 1) {
             fprintf(stderr, "statusgen: error: -o - writes one file to "

@@ -59,6 +59,7 @@ add_executable(test_writer_atomic
 target_link_libraries(test_writer_atomic PRIVATE statusgen_core
   cmocka::cmocka)
 add_test(NAME writer_atomic COMMAND test_writer_atomic)
+set_tests_properties(writer_atomic PROPERTIES LABELS fast)
 
 # --- 5. Fuzzing: replay the saved corpus and the seeds with any compiler --
 add_executable(fuzz_replay

@@ -17,6 +17,14 @@ add_test(NAME sync.interrupted
           $<TARGET_FILE:sync_write_driver> ${PROJECT_SOURCE_DIR}
           ${CMAKE_CURRENT_BINARY_DIR}/sync/interrupted ${CMAKE_C_COMPILER})
 set_tests_properties(sync.interrupted PROPERTIES TIMEOUT 300)
+add_test(NAME sync.signals
+  COMMAND sh ${STATUSGEN_SYNC_DIR}/signals.sh $<TARGET_FILE:statusgen::statusgen>
+          $<TARGET_FILE:sync_write_driver> ${PROJECT_SOURCE_DIR}
+          ${CMAKE_CURRENT_BINARY_DIR}/sync/signals)
+add_test(NAME sync.sticky
+  COMMAND sh ${STATUSGEN_SYNC_DIR}/sticky.sh $<TARGET_FILE:statusgen::statusgen>
+          ${PROJECT_SOURCE_DIR})
+set_tests_properties(sync.sticky PROPERTIES LABELS fast SKIP_RETURN_CODE 77)
 
 add_test(NAME sync.concurrent
   COMMAND sh ${STATUSGEN_SYNC_DIR}/concurrent.sh $<TARGET_FILE:statusgen::statusgen>
@@ -26,6 +34,12 @@ set_tests_properties(sync.concurrent PROPERTIES TIMEOUT 300)
 add_test(NAME sync.check
   COMMAND sh ${STATUSGEN_SYNC_DIR}/check.sh $<TARGET_FILE:statusgen::statusgen>
           ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/check)
+set_tests_properties(sync.check PROPERTIES LABELS fast)
+
+add_test(NAME sync.paths
+  COMMAND sh ${STATUSGEN_SYNC_DIR}/paths.sh $<TARGET_FILE:statusgen::statusgen>
+          ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/paths)
+set_tests_properties(sync.paths PROPERTIES LABELS fast)
 
 # statusgen_generate() recompiles nothing after a spec edit that changes
 # no output, under the build's generator and under Ninja when at hand.
