@@ -298,6 +298,26 @@ static int output_is_spec(const char *spec_path, const char *out_dir,
     return found;
 }
 
+/* Writes output o to standard output, collected whole first so that
+ * running out of memory writes nothing; returns 0 or -1 (said). */
+static int write_stdout(const struct output *o)
+{
+    struct sbuf text;
+    int rc = -1;
+
+    sbuf_init(&text);
+    if (output_collect(o, &text) != 0)
+        fprintf(stderr, "statusgen: error: out of memory\n");
+    else if (fwrite(sbuf_str(&text), 1, text.len, stdout) != text.len ||
+             fflush(stdout) != 0)
+        fprintf(stderr, "statusgen: error: cannot write to standard "
+                "output: %s\n", strerror(errno));
+    else
+        rc = 0;
+    sbuf_free(&text);
+    return rc;
+}
+
 /* Tells the user why the run stops for a while (write_opts.waiting). */
 static void say_waiting(const char *lock_path, const char *dir)
 {
@@ -325,12 +345,8 @@ static int run_generate(const struct run_opts *o, int dir_given)
         goto done;
     }
     name = spec_display_name(o->spec, to_stdout ? "." : o->out_dir);
-    /* Written outputs are made while they are written (a window of each
-     * in memory); the others are made whole. */
     if (name == NULL ||
-        (o->list || (!to_stdout && !o->check)
-             ? outputs_plan(&spec, name, o->kinds, &outs, &n)
-             : outputs_build(&spec, name, o->kinds, &outs, &n)) != 0) {
+        outputs_plan(&spec, name, o->kinds, &outs, &n) != 0) {
         fprintf(stderr, "statusgen: error: out of memory\n");
         goto done;
     }
@@ -344,12 +360,7 @@ static int run_generate(const struct run_opts *o, int dir_given)
             fprintf(stderr, "statusgen: error: -o - writes one file to "
                     "standard output, and this run makes %lu; choose one "
                     "with --emit\n", (unsigned long)n);
-        } else if (fwrite(outs[0].text.data, 1, outs[0].text.len, stdout) !=
-                       outs[0].text.len ||
-                   fflush(stdout) != 0) {
-            fprintf(stderr, "statusgen: error: cannot write to standard "
-                    "output: %s\n", strerror(errno));
-        } else {
+        } else if (write_stdout(&outs[0]) == 0) {
             rc = 0;
         }
     } else if (o->check) {

@@ -64,10 +64,8 @@ void outputs_free(struct output *outs, size_t n)
 {
     size_t i;
 
-    for (i = 0; outs && i < n; i++) {
+    for (i = 0; outs && i < n; i++)
         sg_free(outs[i].name);
-        sbuf_free(&outs[i].text);
-    }
     sg_free(outs);
 }
 
@@ -121,7 +119,6 @@ int outputs_plan(const struct spec *spec, const char *spec_name,
     ctx->spec_name = spec_name;
     spec_identity(spec, ctx->spec_id); /* a walk over the whole model */
     for (i = 0; i < max; i++) {
-        sbuf_init(&o[i].text);
         o[i].produce = produce_output;
         o[i].arg = ctx;
     }
@@ -153,26 +150,4 @@ int outputs_plan(const struct spec *spec, const char *spec_name,
 fail:
     outputs_free(o, max);
     return -1;
-}
-
-int outputs_build(const struct spec *spec, const char *spec_name,
-                  unsigned kinds, struct output **outs, size_t *n)
-{
-    size_t i;
-
-    if (outputs_plan(spec, spec_name, kinds, outs, n) != 0)
-        return -1;
-    for (i = 0; i < *n; i++) {
-        struct output *o = &(*outs)[i];
-
-        o->produce(o->arg, o->which, &o->text);
-        o->produce = NULL;
-        if (sbuf_failed(&o->text)) {
-            outputs_free(*outs, *n);
-            *outs = NULL;
-            *n = 0;
-            return -1;
-        }
-    }
-    return 0;
 }

@@ -169,20 +169,24 @@ static int produce_into(const struct output *o, struct sbuf_sink *sink)
     return rc;
 }
 
+int output_collect(const struct output *o, struct sbuf *into)
+{
+    o->produce(o->arg, o->which, into);
+    return sbuf_failed(into) ? -1 : 0;
+}
+
 /*
  * Returns 1 when the file at path holds exactly o's contents, 0 when not
- * or missing, -1 on error.  The size is compared first (for a text) and
- * the file is then read in pieces, so a large stale output costs no
- * memory.  *st gets the file's status (st_nlink 0 when it is missing).
+ * or missing, -1 on error.  The file is read in pieces as the producer
+ * gives its contents, so a large output costs no memory.  *st gets the
+ * file's status (st_nlink 0 when it is missing).
  */
 static int same_bytes(const char *path, const struct output *o,
                       struct stat *st, struct diag_list *dl)
 {
-    const struct sbuf *text = &o->text;
-    char buf[65536];
-    size_t done = 0, n;
+    struct compare_sink *c;
     FILE *f;
-    int same = 1;
+    int same;
 
     memset(st, 0, sizeof *st);
     if (lstat(path, st) != 0) {
@@ -194,59 +198,40 @@ static int same_bytes(const char *path, const struct output *o,
     }
     if (check_regular(path, st, dl) != 0)
         return -1;
-    if (!o->produce &&
-        (unsigned long long)st->st_size != (unsigned long long)text->len)
-        return 0;
     f = fopen(path, "rb");
     if (f == NULL) {
         diag_error(dl, nopos, "%s: cannot read: %s", path, strerror(errno));
         return -1;
     }
-    if (o->produce) {
-        struct compare_sink *c =
-            (struct compare_sink *)sg_malloc(sizeof *c);
-
-        if (c == NULL) {
-            fclose(f);
-            diag_oom(dl);
-            return -1;
-        }
-        c->base.put = compare_put;
-        c->f = f;
-        c->same = 1;
-        c->err = 0;
-        c->total = 0;
-        if (produce_into(o, &c->base) != 0 && c->same) {
-            sg_free(c);
-            fclose(f);
-            diag_oom(dl);
-            return -1;
-        }
-        same = c->same && c->total == (unsigned long long)st->st_size &&
-               getc(f) == EOF;
-        errno = c->err;
-        sg_free(c);
-        if (errno != 0 || ferror(f)) {
-            diag_error(dl, nopos, "%s: cannot read: %s", path,
-                       strerror(errno ? errno : EIO));
-            fclose(f);
-            return -1;
-        }
+    c = (struct compare_sink *)sg_malloc(sizeof *c);
+    if (c == NULL) {
         fclose(f);
-        return same;
+        diag_oom(dl);
+        return -1;
     }
-    while (same && (n = fread(buf, 1, sizeof buf, f)) > 0) {
-        if (n > text->len - done || memcmp(buf, text->data + done, n) != 0)
-            same = 0;
-        done += n;
+    c->base.put = compare_put;
+    c->f = f;
+    c->same = 1;
+    c->err = 0;
+    c->total = 0;
+    if (produce_into(o, &c->base) != 0 && c->same) {
+        sg_free(c);
+        fclose(f);
+        diag_oom(dl);
+        return -1;
     }
-    if (ferror(f)) {
-        diag_error(dl, nopos, "%s: cannot read: %s", path, strerror(errno));
+    same = c->same && c->total == (unsigned long long)st->st_size &&
+           getc(f) == EOF;
+    errno = c->err;
+    sg_free(c);
+    if (errno != 0 || ferror(f)) {
+        diag_error(dl, nopos, "%s: cannot read: %s", path,
+                   strerror(errno ? errno : EIO));
         fclose(f);
         return -1;
     }
     fclose(f);
-    return same && done == text->len;
+    return same;
 }
 
 /* Reports why dir cannot be the output directory when it is a dangling
@@ -806,6 +791,20 @@ static int finish_file(int fd, const char *target, struct diag_list *dl)
     return -1;
 }
 
+/* For a test's full disk: writes the first half of o's contents to fd
+ * and leaves errno ENOSPC (or the error of the write). */
+static void write_half(int fd, const struct output *o)
+{
+    struct sbuf whole;
+    int err = ENOMEM;
+
+    sbuf_init(&whole);
+    if (output_collect(o, &whole) == 0)
+        err = write_all(fd, whole.data, whole.len / 2) == 0 ? ENOSPC : errno;
+    sbuf_free(&whole);
+    errno = err;
+}
+
 /*
  * Writes o's contents to a new temporary file beside target (see
  * create_temp) and stores its path in *temp.  Returns 0 or -1 (reported,
@@ -818,7 +817,7 @@ static int write_temp(const char *target, const struct stat *old,
                       char **temp, const struct sig_guard *g,
                       struct diag_list *dl)
 {
-    const struct sbuf *text = &o->text;
+    struct fd_sink w;
     int fd = create_temp(target, old, temp, g, dl);
 
     if (fd < 0)
@@ -826,28 +825,20 @@ static int write_temp(const char *target, const struct stat *old,
     if (signal_sig)
         kill(getpid(), signal_sig);
     if (fail_half) {
-        if (write_all(fd, text->data, text->len / 2) == 0)
-            errno = ENOSPC;
+        write_half(fd, o);
         diag_error(dl, nopos, "%s: cannot write: %s", target, strerror(errno));
         goto fail;
     }
-    if (o->produce) {
-        struct fd_sink w;
-
-        w.base.put = fd_put;
-        w.fd = fd;
-        w.err = 0;
-        if (produce_into(o, &w.base) != 0) {
-            if (w.err == 0) {
-                diag_oom(dl);
-                goto fail;
-            }
-            diag_error(dl, nopos, "%s: cannot write: %s", target,
-                       strerror(w.err));
+    w.base.put = fd_put;
+    w.fd = fd;
+    w.err = 0;
+    if (produce_into(o, &w.base) != 0) {
+        if (w.err == 0) {
+            diag_oom(dl);
             goto fail;
         }
-    } else if (write_all(fd, text->data, text->len) != 0) {
-        diag_error(dl, nopos, "%s: cannot write: %s", target, strerror(errno));
+        diag_error(dl, nopos, "%s: cannot write: %s", target,
+                   strerror(w.err));
         goto fail;
     }
     if (finish_file(fd, target, dl) != 0) {
@@ -1147,39 +1138,46 @@ done:
 int check_outputs(const char *dir, const struct output *outs, size_t n,
                   struct sbuf *report, struct diag_list *dl)
 {
+    struct sbuf old, text;
     size_t i;
     int stale = 0;
 
+    sbuf_init(&old);
+    sbuf_init(&text);
     for (i = 0; i < n; i++) {
         char *path = join(dir, outs[i].name);
-        struct sbuf old;
         int r;
 
         if (path == NULL) {
+            stale = -1;
             diag_oom(dl);
-            return -1;
+            break;
         }
-        sbuf_init(&old);
+        sbuf_reset(&old);
+        sbuf_reset(&text);
         r = read_existing(path, &old, dl);
+        if (r >= 0 && output_collect(&outs[i], &text) != 0) {
+            diag_oom(dl);
+            r = -1;
+        }
         if (r < 0) {
-            sbuf_free(&old);
             sg_free(path);
-            return -1;
+            stale = -1;
+            break;
         }
         if (r == 0) {
             sbuf_printf(report, "%s: missing\n", path);
-            udiff("/dev/null", &old, path, &outs[i].text, CHECK_MAX_LINES,
-                  report);
+            udiff("/dev/null", &old, path, &text, CHECK_MAX_LINES, report);
             stale++;
-        } else if (old.len != outs[i].text.len ||
-                   (old.len && memcmp(old.data, outs[i].text.data,
-                                      old.len) != 0)) {
+        } else if (old.len != text.len ||
+                   (old.len && memcmp(old.data, text.data, old.len) != 0)) {
             sbuf_printf(report, "%s: out of date\n", path);
-            udiff(path, &old, path, &outs[i].text, CHECK_MAX_LINES, report);
+            udiff(path, &old, path, &text, CHECK_MAX_LINES, report);
             stale++;
         }
-        sbuf_free(&old);
         sg_free(path);
     }
+    sbuf_free(&old);
+    sbuf_free(&text);
     return stale;
 }

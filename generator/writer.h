@@ -34,16 +34,22 @@
 
 struct output {
     char *name;              /* file name within the output directory */
-    struct sbuf text;        /* its complete contents, unless produce */
-    /* When set, write_outputs asks for the contents instead of reading
-     * text: produce(arg, which, out) appends them to out, which has a sink
-     * (see sbuf.h), so only a window of the file is ever in memory.  It
-     * may be called more than once and must give the same bytes each
-     * time; out has failed when memory ran out. */
+    /* Makes the contents: produce(arg, which, out) appends them to out.
+     * When writing, out has a sink (see sbuf.h), so only a window of the
+     * file is ever in memory; output_collect gives it none.  It may be
+     * called more than once and must give the same bytes each time; out
+     * has failed when memory ran out. */
     void (*produce)(const void *arg, size_t which, struct sbuf *out);
     const void *arg;
     size_t which;
 };
+
+/*
+ * Runs o's producer into into, which keeps everything (no sink): the whole
+ * contents in memory, for what needs them at once (--check's diff, -o -).
+ * Returns 0, or -1 when memory ran out (into has failed).
+ */
+int output_collect(const struct output *o, struct sbuf *into);
 
 /* How write_outputs runs (NULL: the defaults, all zero). */
 struct write_opts {
@@ -66,6 +72,8 @@ struct write_opts {
 
 /*
  * Writes the outputs into dir (created, with its parents, if missing).
+ * Each producer runs into a sink, to compare and again to write, so
+ * no output is ever whole in memory.
  * Files whose bytes are already right are not touched; a run with none to
  * write still removes what a killed run left (temporary files, the lock
  * file) when it can take the lock at once.  Returns the number of files written, or -1 with an error in
@@ -75,13 +83,13 @@ int write_outputs(const char *dir, const struct output *outs, size_t n,
                   const struct write_opts *opts, struct diag_list *dl);
 
 /*
- * Compares the outputs with the files in dir, writing nothing (outputs
- * with text, not produce).  For each
- * file that is missing or differs, appends "path: missing" or "path: out
- * of date" and the unified diff from the file to the output (context 3,
- * at most 200 lines per file, then a count of the lines left out) to
- * report; `patch -p0` applies an uncut report.  Returns the number of such
- * files, or -1 with an error in dl when a file cannot be read.
+ * Compares the outputs with the files in dir, writing nothing; each output
+ * is collected (output_collect) in turn.  For each file that is missing or
+ * differs, appends "path: missing" or "path: out of date" and the unified
+ * diff from the file to the output (context 3, at most 200 lines per file,
+ * then a count of the lines left out) to report; `patch -p0` applies an
+ * uncut report.  Returns the number of such files, or -1 with an error in
+ * dl when a file cannot be read or memory ran out.
  */
 int check_outputs(const char *dir, const struct output *outs, size_t n,
                   struct sbuf *report, struct diag_list *dl);

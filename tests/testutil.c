@@ -69,3 +69,8 @@ const char *tu_temp_dir(const char *tag)
              base && *base ? base : "/tmp", tag);
     return mkdtemp(path);
 }
+
+void tu_produce_text(const void *arg, size_t which, struct sbuf *out)
+{
+    sbuf_puts(out, ((const char *const *)arg)[which]);
+}

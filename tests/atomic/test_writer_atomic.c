@@ -35,7 +35,16 @@ static const char *const names[NOUT] = {"reg.h", "reg.c", "reg.en.md"};
 struct fixture {
     char dir[64];
     struct output outs[NOUT];
+    struct sbuf text[NOUT];  /* the outputs' new contents */
 };
+
+/* The outputs' producer: arg is the fixture, which the output's index. */
+static void produce_text(const void *arg, size_t which, struct sbuf *out)
+{
+    const struct fixture *fx = arg;
+
+    sbuf_puts(out, sbuf_str(&fx->text[which]));
+}
 
 static void write_file(const char *dir, const char *name, const char *text)
 {
@@ -103,8 +112,11 @@ static int setup(void **state)
     write_file(fx->dir, "reg.c", "old source\n");
     for (i = 0; i < NOUT; i++) {
         fx->outs[i].name = (char *)names[i];
-        sbuf_init(&fx->outs[i].text);
-        sbuf_printf(&fx->outs[i].text, "new contents of %s, long enough "
+        fx->outs[i].produce = produce_text;
+        fx->outs[i].arg = fx;
+        fx->outs[i].which = i;
+        sbuf_init(&fx->text[i]);
+        sbuf_printf(&fx->text[i], "new contents of %s, long enough "
                     "that half of it is a partial file\n", names[i]);
     }
     *state = fx;
@@ -118,7 +130,7 @@ static int teardown(void **state)
     size_t i;
 
     for (i = 0; i < NOUT; i++) {
-        sbuf_free(&fx->outs[i].text);
+        sbuf_free(&fx->text[i]);
         snprintf(path, sizeof path, "%s/%s", fx->dir, names[i]);
         unlink(path);
     }
@@ -180,7 +192,7 @@ static void test_writer_atomic_writes_all_without_failure(void **state)
     diag_free(&dl);
     for (i = 0; i < NOUT; i++)
         assert_string_equal(read_file(fx->dir, names[i]),
-                            sbuf_str(&fx->outs[i].text));
+                            sbuf_str(&fx->text[i]));
     count_entries(fx->dir, &entries, &temps);
     assert_int_equal(temps, 0);
     assert_int_equal(entries, NOUT);
@@ -207,7 +219,7 @@ static void expect_all_new(const struct fixture *fx)
 
     for (i = 0; i < NOUT; i++)
         assert_string_equal(read_file(fx->dir, names[i]),
-                            sbuf_str(&fx->outs[i].text));
+                            sbuf_str(&fx->text[i]));
     count_entries(fx->dir, &entries, &temps);
     assert_int_equal(temps, 0);
     assert_int_equal(entries, NOUT);
@@ -369,7 +381,7 @@ static void produce_raising(const void *arg, size_t which, struct sbuf *out)
 
     if (++produce_calls == raise_on_call)
         kill(getpid(), SIGTERM);
-    sbuf_puts(out, sbuf_str(&fx->outs[which].text));
+    produce_text(fx, which, out);
 }
 
 /* SIGTERM while the run, holding the lock, compares the outputs again
@@ -466,7 +478,7 @@ static void test_writer_atomic_steps_around_stale_temps(void **state)
     diag_free(&dl);
     for (i = 0; i < NOUT; i++)
         assert_string_equal(read_file(fx->dir, names[i]),
-                            sbuf_str(&fx->outs[i].text));
+                            sbuf_str(&fx->text[i]));
     assert_null(read_file(fx->dir, "reg.c.tmp-00112233aabbccdd"));
     assert_null(read_file(fx->dir, "reg.en.md.tmp-ffffffffffffffff"));
     for (i = 0; i < nkept; i++) {
@@ -636,7 +648,7 @@ static void test_writer_atomic_keeps_modes(void **state)
         assert_int_equal(stat(path, &st), 0);
         assert_int_equal(st.st_mode & 07777, i < 2 ? modes[i] : 0444);
         assert_string_equal(read_file(fx->dir, names[i]),
-                            sbuf_str(&fx->outs[i].text));
+                            sbuf_str(&fx->text[i]));
     }
     /* a new file */
     unlink(path);
@@ -663,7 +675,7 @@ static void test_writer_atomic_hard_link_keeps_old(void **state)
     assert_int_equal(write_outputs(fx->dir, fx->outs, NOUT, NULL, &dl), NOUT);
     diag_free(&dl);
     assert_string_equal(read_file(fx->dir, "reg.h"),
-                        sbuf_str(&fx->outs[0].text));
+                        sbuf_str(&fx->text[0]));
     assert_string_equal(read_file(fx->dir, "linked.h"), "old header\n");
     unlink(link_path);
 }

@@ -49,9 +49,9 @@ int main(int argc, char **argv)
     }
     diag_init(&dl, argv[1]);
     if (spec_load(argv[1], &spec, &dl) != 0 ||
-        outputs_build(&spec, argv[4],
-                      EMIT_HEADER | EMIT_SOURCE | EMIT_SINGLE | EMIT_DOCS,
-                      &outs, &n) != 0) {
+        outputs_plan(&spec, argv[4],
+                     EMIT_HEADER | EMIT_SOURCE | EMIT_SINGLE | EMIT_DOCS,
+                     &outs, &n) != 0) {
         fprintf(stderr, "write_driver: cannot load or build %s\n", argv[1]);
         goto done;
     }
