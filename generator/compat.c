@@ -809,6 +809,12 @@ int compat_read_git(const char *rev_path, char **data, size_t *len,
                    "origin/main:spec/http_status.yaml)");
         return -1;
     }
+    /* git would read it as an option (--output=FILE writes a file). */
+    if (rev_path[0] == '-') {
+        diag_error(dl, none, "--against: the revision may not start with "
+                   "'-' (git would take it for an option)");
+        return -1;
+    }
     if (pipe(fd) != 0) {
         diag_error(dl, none, "cannot run git: %s", strerror(errno));
         return -1;
@@ -824,7 +830,10 @@ int compat_read_git(const char *rev_path, char **data, size_t *len,
         dup2(fd[1], 1);
         close(fd[0]);
         close(fd[1]);
-        execlp("git", "git", "show", "--no-textconv", rev_path, (char *)NULL);
+        /* --end-of-options: whatever rev_path holds, git reads it as a
+         * revision (git 2.24 and later). */
+        execlp("git", "git", "show", "--no-textconv", "--end-of-options",
+               rev_path, (char *)NULL);
         _exit(127);
     }
     close(fd[1]);

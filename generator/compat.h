@@ -59,8 +59,10 @@ int compat_compare(const struct spec *old, const struct spec *new_,
 
 /*
  * Reads the file `git show REV:PATH` prints (rev_path is "REV:PATH") into
- * a new buffer, as spec_read_file does for a file.  Returns 0, or -1 with
- * an error in dl (git's own message went to standard error).
+ * a new buffer, as spec_read_file does for a file.  rev_path is always a
+ * revision to git, never an option: one starting with '-' is refused.
+ * Returns 0, or -1 with an error in dl (git's own message went to
+ * standard error).
  */
 int compat_read_git(const char *rev_path, char **data, size_t *len,
                     struct diag_list *dl);

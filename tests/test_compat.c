@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #define REG(langs)                                                         \
@@ -389,6 +390,38 @@ static void test_compat_many_reserved_is_fast(void **state)
     sbuf_free(&b);
 }
 
+/* A revision that git would read as an option is refused before git
+ * runs: --output=FILE would make git write FILE. */
+static void test_compat_git_revision_is_never_an_option(void **state)
+{
+    const char *dir = tu_temp_dir("compat-git");
+    struct diag_list dl;
+    struct sbuf arg, sb;
+    struct stat st;
+    char sentinel = 'x', *data = &sentinel;
+    size_t len = 1;
+
+    (void)state;
+    sbuf_init(&arg);
+    sbuf_printf(&arg, "--output=%s/x:y", dir);
+    diag_init(&dl, "old");
+    assert_int_equal(compat_read_git(sbuf_str(&arg), &data, &len, &dl), -1);
+    assert_null(data);
+    assert_int_equal(len, 0);
+    sbuf_init(&sb);
+    tu_diags(&dl, &sb);
+    assert_non_null(strstr(sbuf_str(&sb), "old: error: --against: the "
+                                          "revision may not start with '-'"));
+    sbuf_reset(&arg);
+    sbuf_printf(&arg, "%s/x", dir);
+    assert_int_not_equal(stat(sbuf_str(&arg), &st), 0);
+    sbuf_puts(&arg, ":y");
+    assert_int_not_equal(stat(sbuf_str(&arg), &st), 0);
+    sbuf_free(&sb);
+    sbuf_free(&arg);
+    diag_free(&dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -405,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_compat_phrases),
         cmocka_unit_test(test_compat_languages),
         cmocka_unit_test(test_compat_many_reserved_is_fast),
+        cmocka_unit_test(test_compat_git_revision_is_never_an_option),
     };
 
     return cmocka_run_group_tests_name("compat", tests, NULL, NULL);

@@ -134,6 +134,17 @@ cp base.yaml old.yaml
 "$sg" compat old.yaml >out 2>err
 [ $? -eq 2 ] && echo "ok: compat needs two specs" || fail "compat with one spec"
 
+# --against's argument is a revision, never an option to git: this one
+# would make `git show` write a file.
+"$sg" compat --against "--output=$work/x:y" old.yaml >out 2>err
+rc=$?
+if [ $rc -eq 2 ] && [ ! -e "$work/x" ] && [ ! -e "$work/x:y" ] &&
+   grep -q "the revision may not start with '-'" err; then
+  echo "ok: --against refuses a revision that git would take for an option"
+else
+  fail "--against --output=...: exit $rc, files: $(ls "$work")"; cat err
+fi
+
 # The committed history of spec/http_status.yaml: every consecutive pair.
 if git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
   revs=$(git -C "$src" log --reverse --format=%H -- spec/http_status.yaml)
