@@ -154,6 +154,14 @@ void sbuf_markdown(struct sbuf *sb, const char *s, int in_table);
  */
 void sbuf_put_escaped(struct sbuf *sb, const char *s);
 
+/*
+ * Decodes the UTF-8 character at s, of which n >= 1 bytes are left, into
+ * *cp and returns its length in bytes.  A byte that starts no valid
+ * sequence (the loader lets none through) decodes as U+FFFD, length 1.
+ * For the emitters that escape text by code point (\uXXXX).
+ */
+size_t sg_utf8_next(const char *s, size_t n, unsigned long *cp);
+
 /* 64-bit FNV-1a hash of n bytes. */
 unsigned long long sg_hash64(const char *s, size_t n);
 
