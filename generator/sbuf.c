@@ -113,6 +113,28 @@ void sbuf_puts_case(struct sbuf *sb, const char *s, int upper)
     }
 }
 
+void sbuf_puts_pascal(struct sbuf *sb, const char *s)
+{
+    int word_start = 1;
+
+    for (; *s; s++) {
+        char c = *s;
+
+        if (c == '_') {
+            word_start = 1;
+            if (s[1] >= '0' && s[1] <= '9')
+                sbuf_putc(sb, '_');
+            continue;
+        }
+        if (word_start && c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        else if (!word_start && c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        word_start = 0;
+        sbuf_putc(sb, c);
+    }
+}
+
 void sbuf_put_ulong(struct sbuf *sb, unsigned long v)
 {
     char buf[24];

@@ -93,6 +93,12 @@ static inline void sbuf_puts(struct sbuf *sb, const char *s)
 /* Appends s with its ASCII letters in upper case (upper) or lower case:
  * CLIENT_ERROR as client_error. */
 void sbuf_puts_case(struct sbuf *sb, const char *s, int upper);
+/* Appends a snake_case or UPPER_SNAKE identifier in PascalCase: each word
+ * capitalised, the rest in lower case, the underscores dropped except
+ * before a word that starts with a digit (http_status as HttpStatus,
+ * CLIENT_ERROR as ClientError, A_1B as A_1b), so that two identifiers
+ * never give the same result. */
+void sbuf_puts_pascal(struct sbuf *sb, const char *s);
 /* Appends v in decimal (put_long with its sign). */
 void sbuf_put_ulong(struct sbuf *sb, unsigned long v);
 void sbuf_put_long(struct sbuf *sb, long v);

@@ -147,6 +147,27 @@ static void test_sbuf_hash_is_fnv1a64(void **state)
     assert_true(sg_hash64("foobar", 6) == 0x85944171f73967e8ULL);
 }
 
+static void test_sbuf_puts_pascal_keeps_names_apart(void **state)
+{
+    struct sbuf sb;
+
+    (void)state;
+    sbuf_init(&sb);
+    sbuf_puts_pascal(&sb, "http_status");
+    sbuf_putc(&sb, ' ');
+    sbuf_puts_pascal(&sb, "CLIENT_ERROR");
+    sbuf_putc(&sb, ' ');
+    sbuf_puts_pascal(&sb, "HTTP2_X9");
+    sbuf_putc(&sb, ' ');
+    /* the underscore before a digit stays: A_1B and A1B differ */
+    sbuf_puts_pascal(&sb, "A_1B");
+    sbuf_putc(&sb, ' ');
+    sbuf_puts_pascal(&sb, "A1B");
+    assert_string_equal(sbuf_str(&sb),
+                        "HttpStatus ClientError Http2X9 A_1b A1b");
+    sbuf_free(&sb);
+}
+
 static void test_sbuf_utf8_next_decodes_and_rejects(void **state)
 {
     /* A, U+00E4, U+65E5, U+1F600; then bytes that start no character */
@@ -206,6 +227,7 @@ int main(void)
         cmocka_unit_test(test_sbuf_markdown_escapes),
         cmocka_unit_test(test_sbuf_hash_is_fnv1a64),
         cmocka_unit_test(test_sbuf_puts_case),
+        cmocka_unit_test(test_sbuf_puts_pascal_keeps_names_apart),
         cmocka_unit_test(test_sbuf_utf8_next_decodes_and_rejects),
     };
 
