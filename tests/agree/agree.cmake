@@ -16,7 +16,8 @@
 #   AGREE_OPTIONS                     the statusgen options
 #   AGREE_DIR                         this directory
 #   AGREE_GEN                         <build>/agree-gen/<stem>: c/ holds
-#                                     <stem>.h, .c and .json
+#                                     <stem>.h, .c and .json, and the
+#                                     queries (queries.py --all)
 #   AGREE_JSON                        the JSON
 #   AGREE_TEST                        agree.<lang>.<stem>
 #   AGREE_WORK                        a directory of the test's own
@@ -43,11 +44,10 @@ endmacro()
 
 # statusgen_agree_add(<command>...): adds the test ${AGREE_TEST}, which
 # answers the queries with <command> (run.sh appends the class names) and
-# compares its answers with the C's.
+# compares its answers with the C's (run.sh).
 macro(statusgen_agree_add)
   add_test(NAME ${AGREE_TEST}
-    COMMAND sh ${STATUSGEN_AGREE_DIR}/run.sh ${Python3_EXECUTABLE}
-            ${STATUSGEN_AGREE_DIR} ${AGREE_JSON}
+    COMMAND sh ${STATUSGEN_AGREE_DIR}/run.sh ${AGREE_GEN}/c
             $<TARGET_FILE:agree_dump_c_${AGREE_STEM}> ${AGREE_WORK} ${ARGN})
 endmacro()
 
@@ -77,13 +77,15 @@ function(statusgen_agree_test lang stem spec)
       COMMENT "Generating ${stem} (C, JSON) for the agreement test"
       VERBATIM)
     add_custom_command(
-      OUTPUT ${c}/agree_spec.h
-      COMMAND ${Python3_EXECUTABLE} ${AGREE_DIR}/queries.py --c-header
-              -o ${c}/agree_spec.h ${AGREE_JSON}
+      OUTPUT ${c}/queries.txt ${c}/classes.txt ${c}/agree_spec.h
+      COMMAND ${Python3_EXECUTABLE} ${AGREE_DIR}/queries.py --all ${c}
+              ${AGREE_JSON}
       DEPENDS ${AGREE_JSON} ${AGREE_DIR}/queries.py
+      COMMENT "Making the agreement queries of ${stem}"
       VERBATIM)
     add_executable(agree_dump_c_${stem} ${AGREE_DIR}/dump_c.c
-      ${c}/${stem}.c ${c}/${stem}.h ${c}/agree_spec.h)
+      ${c}/${stem}.c ${c}/${stem}.h ${c}/agree_spec.h ${c}/queries.txt
+      ${c}/classes.txt)
     target_include_directories(agree_dump_c_${stem} PRIVATE ${c})
     statusgen_warnings(agree_dump_c_${stem})
   endif()

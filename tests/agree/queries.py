@@ -8,11 +8,15 @@ usage: queries.py [-o FILE] SPEC.json            the queries, one a line
        queries.py [-o FILE] --c-header SPEC.json what dump_c.c includes:
                                                  the registry's prefix,
                                                  header and class tests
+       queries.py --all DIR SPEC.json            the three as DIR/queries.txt,
+                                                 DIR/classes.txt and
+                                                 DIR/agree_spec.h
 
 SPEC.json is what statusgen --emit json made from the spec.  Standard
 library only; the output is the same bytes for the same JSON.
 """
 import json
+import os
 import sys
 
 
@@ -98,11 +102,15 @@ def c_header(doc):
 
 def main(argv):
     out_path = None
+    all_dir = None
     mode = queries
     args = argv[1:]
     while args and args[0].startswith("-"):
         if args[0] == "-o" and len(args) > 1:
             out_path = args[1]
+            args = args[2:]
+        elif args[0] == "--all" and len(args) > 1:
+            all_dir = args[1]
             args = args[2:]
         elif args[0] == "--classes":
             mode = classes
@@ -117,6 +125,13 @@ def main(argv):
         return 2
     with open(args[0], "rb") as f:
         doc = json.loads(f.read().decode("utf-8"))
+    if all_dir is not None:
+        for name, make in (("queries.txt", queries),
+                           ("classes.txt", classes),
+                           ("agree_spec.h", c_header)):
+            with open(os.path.join(all_dir, name), "wb") as f:
+                f.write(make(doc))
+        return 0
     data = mode(doc)
     if out_path is None:
         sys.stdout.buffer.write(data)
