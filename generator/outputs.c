@@ -16,6 +16,8 @@ const struct output_kind output_kinds[] = {
      "<name>.json: the whole model, for other programs"},
     {"docs", ".md", NULL, emit_docs, 1,
      "<name>.<lang>.md: Markdown docs, one per language"},
+    {"python", ".py", emit_python, NULL, 0,
+     "<name>.py: a Python module (enum.IntEnum, lookups)"},
 };
 
 const size_t output_nkinds = sizeof output_kinds / sizeof output_kinds[0];
