@@ -267,6 +267,8 @@ def from_name(s: str) -> _typing.Optional[Mini]:
 def from_reason(s: str) -> _typing.Optional[Mini]:
     """The member whose phrase or a former phrase is s, ignoring ASCII case,
     or None."""
+    # Phrases are ASCII; lower() makes some other characters ASCII
+    # (U+212A KELVIN SIGN becomes k).
     if not s.isascii():
         return None
     code = _BY_REASON.get(s.lower())
