@@ -58,6 +58,10 @@ void emit_json(const struct emit_ctx *ctx, struct sbuf *out);
  * lookups as functions). */
 void emit_python(const struct emit_ctx *ctx, struct sbuf *out);
 
+/* <name>.ts: the registry as a TypeScript module (a const object of codes
+ * and the lookups as functions). */
+void emit_typescript(const struct emit_ctx *ctx, struct sbuf *out);
+
 /*
  * The identity of a validated model: SHA-256 of a canonical serialisation
  * of every value that reaches an output, and of the generator's version,
