@@ -40,3 +40,4 @@ function(statusgen_golden_test kind file)
 endfunction()
 
 statusgen_golden_test(python mini.py)
+statusgen_golden_test(typescript mini.ts)

@@ -1,0 +1,28 @@
+# TypeScript: the module statusgen --emit typescript makes and dump_ts.ts,
+# compiled by tsc under the strict options (ts.sh) and run by node as an ES
+# module.  tsc is typescript@5 from the npm registry, installed into the
+# build tree by the test typescript.install, which the others need (a CTest
+# fixture).  Needs node and npm.
+find_program(STATUSGEN_NODE node)
+find_program(STATUSGEN_NPM npm)
+if(NOT STATUSGEN_NODE OR NOT STATUSGEN_NPM)
+  get_property(told GLOBAL PROPERTY STATUSGEN_AGREE_NO_NODE)
+  if(NOT told)
+    message(STATUS "statusgen: no node or npm, so no TypeScript tests "
+      "(Debian: apt-get install nodejs npm)")
+    set_property(GLOBAL PROPERTY STATUSGEN_AGREE_NO_NODE ON)
+  endif()
+  return()
+endif()
+set(ts_dir ${CMAKE_CURRENT_BINARY_DIR}/typescript)
+set(tsc ${ts_dir}/node_modules/.bin/tsc)
+if(NOT TEST typescript.install)
+  add_test(NAME typescript.install
+    COMMAND sh ${AGREE_DIR}/ts.sh install ${STATUSGEN_NPM} ${ts_dir})
+  set_tests_properties(typescript.install PROPERTIES
+    FIXTURES_SETUP typescript TIMEOUT 600)
+endif()
+statusgen_agree_generate(typescript .ts module)
+statusgen_agree_add(sh ${AGREE_DIR}/ts.sh dump ${tsc} ${STATUSGEN_NODE}
+  ${AGREE_WORK}/ts ${module} ${AGREE_DIR}/dump_ts.ts)
+set_tests_properties(${AGREE_TEST} PROPERTIES FIXTURES_REQUIRED typescript)
