@@ -5,7 +5,7 @@
 #   determinism.sh STATUSGEN SOURCE_DIR WORKDIR
 set -eu
 sg=$1 src=$2 work=$3
-kinds=header,source,docs,single,python
+kinds=header,source,docs,single,python,typescript
 rm -rf "$work" && mkdir -p "$work/a/out" "$work/b/deeper/out"
 ( cd "$work/a" && LC_ALL=C TZ=UTC "$sg" --emit $kinds \
     -o out "$src/spec/http_status.yaml" )

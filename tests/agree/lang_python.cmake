@@ -26,3 +26,10 @@ endif()
 add_test(NAME typecheck.python.${AGREE_STEM}
   COMMAND ${STATUSGEN_MYPY} --strict --python-version 3.8
           --cache-dir ${AGREE_WORK}/mypy-cache ${module})
+# And the committed output/, which vendoring users copy.
+if(AGREE_STEM STREQUAL "http_status")
+  add_test(NAME typecheck.python.output
+    COMMAND ${STATUSGEN_MYPY} --strict --python-version 3.8
+            --cache-dir ${AGREE_WORK}/mypy-cache-output
+            ${PROJECT_SOURCE_DIR}/output/http_status.py)
+endif()

@@ -21,6 +21,12 @@ if(NOT TEST typescript.install)
     COMMAND sh ${AGREE_DIR}/ts.sh install ${STATUSGEN_NPM} ${ts_dir})
   set_tests_properties(typescript.install PROPERTIES
     FIXTURES_SETUP typescript TIMEOUT 600)
+  # The committed output/, which vendoring users copy, on its own.
+  add_test(NAME typecheck.typescript.output
+    COMMAND sh ${AGREE_DIR}/ts.sh check ${tsc}
+            ${PROJECT_SOURCE_DIR}/output/http_status.ts)
+  set_tests_properties(typecheck.typescript.output PROPERTIES
+    FIXTURES_REQUIRED typescript)
 endif()
 statusgen_agree_generate(typescript .ts module)
 statusgen_agree_add(sh ${AGREE_DIR}/ts.sh dump ${tsc} ${STATUSGEN_NODE}
