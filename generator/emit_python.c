@@ -392,14 +392,8 @@ static void emit_tables(const struct emit_ctx *ctx, int have_desc,
         sbuf_puts(out, "\n# The index of each language but the first in "
                        "the tuples above.\n"
                        "_LANGUAGES: _typing.Dict[str, int] = {\n");
+        /* languages are distinct (validated) */
         for (l = 1; l < spec->reg.nlang; l++) {
-            /* the C matcher takes the first of equal languages */
-            for (j = 1; j < l; j++)
-                if (strcmp(spec->reg.languages[j].s,
-                           spec->reg.languages[l].s) == 0)
-                    break;
-            if (j < l)
-                continue;
             sbuf_puts(out, "    ");
             py_str(out, spec->reg.languages[l].s);
             sbuf_printf(out, ": %lu,\n", (unsigned long)l);

@@ -270,7 +270,7 @@ static void emit_description(const struct emit_ctx *ctx, int have_desc,
 {
     const struct spec *spec = ctx->spec;
     const char *first = spec->reg.languages[0].s;
-    size_t l, j;
+    size_t l;
 
     if (have_desc && spec->reg.nlang > 1) {
         sbuf_puts(out,
@@ -292,14 +292,8 @@ static void emit_description(const struct emit_ctx *ctx, int have_desc,
             "  if (i < lang.length && \"-_.@\".indexOf(lang.charAt(i)) < 0) "
             "return 0;\n"
             "  switch (lang.slice(0, i).toLowerCase()) {\n");
+        /* languages are distinct (validated) */
         for (l = 1; l < spec->reg.nlang; l++) {
-            /* the C matcher takes the first of equal languages */
-            for (j = 1; j < l; j++)
-                if (strcmp(spec->reg.languages[j].s,
-                           spec->reg.languages[l].s) == 0)
-                    break;
-            if (j < l)
-                continue;
             sbuf_puts(out, "    case ");
             ts_str(out, spec->reg.languages[l].s);
             sbuf_printf(out, ": return %lu;\n", (unsigned long)l);
