@@ -54,6 +54,8 @@ build)
   cmake --build build -j "$jobs"
   ./build/generator/statusgen -o output spec/http_status.yaml
   ./build/generator/statusgen --emit json -o output spec/http_status.yaml
+  ./build/generator/statusgen --emit python,typescript -o output \
+    spec/http_status.yaml
   echo "build.sh: built build/generator/statusgen; output/ is up to date"
   ;;
 test)

@@ -10,13 +10,15 @@
 # OUTPUT_DIR  where the files go; relative paths are taken from the current
 #             binary directory.  Default: ${CMAKE_CURRENT_BINARY_DIR}/
 #             statusgen_<target>.
-# EMIT        any of header, source, docs, single, json (default: header
-#             source).
-#             source needs header: the .c includes the .h.
+# EMIT        any of header, source, docs, single, json, python,
+#             typescript (statusgen --emit; default: header source).
+#             source needs header: the .c includes the .h.  The .py and
+#             .ts files are listed among <target>'s sources, which builds
+#             nothing from them; use them from OUTPUT_DIR.
 # NAME        statusgen --name: use <name> instead of the spec's
 #             registry.name, the function prefix and the files' stem
 #             (<name>.h, <name>.c, <name>_single.h, <name>.json,
-#             <name>.<lang>.md).
+#             <name>.<lang>.md, <name>.py, <name>.ts).
 # MACRO       statusgen --macro: use <macro> instead of registry.macro.
 # LANGUAGES   statusgen --languages: the description languages to emit (the
 #             first is the fallback), or none.
@@ -124,10 +126,19 @@ function(statusgen_generate target)
     set(SG_EMIT header source)
   endif()
   list(REMOVE_DUPLICATES SG_EMIT)
+  # What each kind writes after the name, as generator/outputs.c's table
+  # says (docs: one <name>.<lang>.md per language), for when the tool
+  # cannot be asked.
+  set(suffix_header ".h")
+  set(suffix_source ".c")
+  set(suffix_single "_single.h")
+  set(suffix_json ".json")
+  set(suffix_python ".py")
+  set(suffix_typescript ".ts")
   foreach(kind IN LISTS SG_EMIT)
-    if(NOT kind MATCHES "^(header|source|docs|single|json)$")
+    if(NOT kind STREQUAL "docs" AND NOT DEFINED suffix_${kind})
       message(FATAL_ERROR "statusgen_generate(${target}): unknown EMIT kind "
-        "'${kind}' (header, source, docs, single, json)")
+        "'${kind}' (statusgen --help lists them)")
     endif()
   endforeach()
   if("source" IN_LIST SG_EMIT AND NOT "header" IN_LIST SG_EMIT)
@@ -185,14 +196,8 @@ function(statusgen_generate target)
     endif()
     set(outputs "")
     foreach(kind IN LISTS SG_EMIT)
-      if(kind STREQUAL "header")
-        list(APPEND outputs "${outdir}/${name}.h")
-      elseif(kind STREQUAL "source")
-        list(APPEND outputs "${outdir}/${name}.c")
-      elseif(kind STREQUAL "single")
-        list(APPEND outputs "${outdir}/${name}_single.h")
-      elseif(kind STREQUAL "json")
-        list(APPEND outputs "${outdir}/${name}.json")
+      if(NOT kind STREQUAL "docs")
+        list(APPEND outputs "${outdir}/${name}${suffix_${kind}}")
       elseif(SG_LANGUAGES STREQUAL "none")
         # no descriptions, no docs
       elseif(SG_LANGUAGES)

@@ -54,6 +54,14 @@ void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out);
  * documented in spec/SCHEMA.md, "The JSON output"). */
 void emit_json(const struct emit_ctx *ctx, struct sbuf *out);
 
+/* <name>.py: the registry as a Python module (an enum.IntEnum and the
+ * lookups as functions). */
+void emit_python(const struct emit_ctx *ctx, struct sbuf *out);
+
+/* <name>.ts: the registry as a TypeScript module (a const object of codes
+ * and the lookups as functions). */
+void emit_typescript(const struct emit_ctx *ctx, struct sbuf *out);
+
 /*
  * The identity of a validated model: SHA-256 of a canonical serialisation
  * of every value that reaches an output, and of the generator's version,
@@ -65,7 +73,14 @@ void emit_json(const struct emit_ctx *ctx, struct sbuf *out);
  */
 void spec_identity(const struct spec *spec, char id[SPEC_ID_HEX + 1]);
 
-/* --- emit_common.c: what every C emitter shares ---------------------- */
+/* --- emit_common.c: what the emitters share -------------------------- */
+
+/* Appends the banner: the file and the registry's title, the generator,
+ * the spec and its id, the licence note and DO NOT EDIT, as lines that
+ * each start with lead ("# ", "// ", " * "); the comment text is ASCII
+ * and holds no line break, no end of a C comment and no trigraph. */
+void emit_banner_lines(const struct emit_ctx *ctx, const char *file,
+                       const char *lead, struct sbuf *out);
 
 /* Appends the #error that stops a build when the header in effect is not
  * the one made with this file (what names this file in the message). */
