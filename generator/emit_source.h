@@ -45,6 +45,13 @@ void pool_seal(struct pool *p);
  * failure (then p->failed is set). */
 unsigned long pool_add(struct pool *p, const char *s);
 
+/* Appends one piece of a pool, len bytes: a string literal when its last
+ * byte is a NUL (the literal's own), else a list of character constants
+ * (the first pieces of a text longer than a piece, which C++ does not let
+ * a literal fill without its NUL).  Either way the piece keeps within
+ * C90's 509 characters of a literal. */
+void emit_pool_piece(struct sbuf *out, const char *bytes, size_t len);
+
 /* Emits the pool of one kind of text ("phrase", "name", "desc"; what
  * says it in the comment) as a struct of pieces and its accessor
  * <n>_<kind>_text(off). */

@@ -264,7 +264,7 @@ static void emit_fold_pool(const char *n, const char *kind,
             size_t end = i < pool->npieces ? pool->piece_end[i] : total;
 
             sbuf_puts(out, "    ");
-            sbuf_c_literal(out, fold + start, end - start - 1, 4);
+            emit_pool_piece(out, fold + start, end - start);
             sbuf_puts(out, half && i == pool->npieces ? "\n" : ",\n");
             start = end;
         }

@@ -14,7 +14,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#define POOL_PIECE 4000   /* bytes of one pool member, NULs included */
+/* Bytes of one piece of a pool: C90 requires compilers to accept string
+ * literals of 509 characters (after concatenation), and the literal's
+ * NUL ends the piece. */
+#define POOL_PIECE 510
 
 /* Grows the dedup set to keep it at most half full with one more string,
  * or with expect strings (then it is empty yet). */
@@ -71,10 +74,25 @@ void pool_seal(struct pool *p)
     p->nslots = 0;
 }
 
+/* Ends the current piece at offset end (nothing when it would be
+ * empty); returns 0 or -1. */
+static int pool_cut(struct pool *p, size_t end)
+{
+    size_t start = p->npieces ? p->piece_end[p->npieces - 1] : 0;
+
+    if (end == start)
+        return 0;
+    if (sg_grow((void **)&p->piece_end, &p->piece_cap, p->npieces + 1,
+                sizeof *p->piece_end) != 0)
+        return -1;
+    p->piece_end[p->npieces++] = end;
+    return 0;
+}
+
 /* Adds s to the pool (once); returns its offset, 0 for NULL or failure. */
 unsigned long pool_add(struct pool *p, const char *s)
 {
-    size_t len, h, piece_start;
+    size_t len, h, piece_start, at;
     unsigned long off;
 
     if (s == NULL || p->failed)
@@ -91,15 +109,18 @@ unsigned long pool_add(struct pool *p, const char *s)
         h = (h + 1) & (p->nslots - 1);
     }
     /* Start a new piece when this string would not fit in the current
-     * one; piece boundaries fall between strings. */
+     * one, so that a string is cut only when it is longer than a piece;
+     * then the pieces before its last hold no NUL (see emit_pool_piece). */
     piece_start = p->npieces ? p->piece_end[p->npieces - 1] : 0;
-    if (p->bytes.len - piece_start + len + 1 > POOL_PIECE) {
-        if (sg_grow((void **)&p->piece_end, &p->piece_cap, p->npieces + 1,
-                    sizeof *p->piece_end) != 0)
-            goto oom;
-        p->piece_end[p->npieces++] = p->bytes.len;
-    }
+    if (p->bytes.len - piece_start + len + 1 > POOL_PIECE &&
+        pool_cut(p, p->bytes.len) != 0)
+        goto oom;
     off = (unsigned long)p->bytes.len;
+    for (at = p->bytes.len; off + len + 1 - at > POOL_PIECE;) {
+        at += POOL_PIECE;
+        if (pool_cut(p, at) != 0)
+            goto oom;
+    }
     sbuf_putn(&p->bytes, s, len + 1);
     if (sbuf_failed(&p->bytes))
         goto oom;
@@ -109,6 +130,53 @@ unsigned long pool_add(struct pool *p, const char *s)
 oom:
     p->failed = 1;
     return 0;
+}
+
+/* A byte as a C character constant: itself when printable, else octal. */
+static void char_constant(struct sbuf *out, unsigned char c)
+{
+    sbuf_putc(out, '\'');
+    if (c == '\'' || c == '\\') {
+        sbuf_putc(out, '\\');
+        sbuf_putc(out, (char)c);
+    } else if (c >= 0x20 && c < 0x7f) {
+        sbuf_putc(out, (char)c);
+    } else {
+        sbuf_putc(out, '\\');
+        sbuf_putc(out, (char)('0' + (c >> 6)));
+        sbuf_putc(out, (char)('0' + ((c >> 3) & 7)));
+        sbuf_putc(out, (char)('0' + (c & 7)));
+    }
+    sbuf_putc(out, '\'');
+}
+
+void emit_pool_piece(struct sbuf *out, const char *bytes, size_t len)
+{
+    size_t i, before;
+    int col = 5;
+
+    if (len && bytes[len - 1] == '\0') {
+        /* The literal's own terminating NUL is the piece's last byte. */
+        sbuf_c_literal(out, bytes, len - 1, 4);
+        return;
+    }
+    sbuf_putc(out, '{');
+    for (i = 0; i < len; i++) {
+        if (i) {
+            sbuf_putc(out, ',');
+            if (col + 8 > 78) {
+                sbuf_puts(out, "\n     ");
+                col = 5;
+            } else {
+                sbuf_putc(out, ' ');
+                col += 2;
+            }
+        }
+        before = out->len;
+        char_constant(out, (unsigned char)bytes[i]);
+        col += (int)(out->len - before);
+    }
+    sbuf_putc(out, '}');
 }
 
 /* Smallest unsigned type for values up to max ("unsigned char", ...);
@@ -236,8 +304,7 @@ void emit_pool(const char *n, const char *m, const char *kind,
         size_t end = i < p->npieces ? p->piece_end[i] : total;
 
         sbuf_puts(out, "    ");
-        /* The literal's own terminating NUL ends the piece's last string. */
-        sbuf_c_literal(out, p->bytes.data + start, end - start - 1, 4);
+        emit_pool_piece(out, p->bytes.data + start, end - start);
         sbuf_puts(out, i < p->npieces ? ",\n" : "\n");
         start = end;
     }
