@@ -45,7 +45,9 @@ typedef unsigned long http_status_u32;
  * literal within what C compilers must accept; the tables hold offsets into
  * it, so they need no relocation. */
 static const struct http_status_phrase_pool {
-    char p0[1275];
+    char p0[507];
+    char p1[507];
+    char p2[261];
 } http_status_phrase_pool = {
     "\000Continue\000Switching Protocols\000Processing\000Early Hints\000Upl"
     "oad Resumption Supported\000OK\000Created\000Accepted\000Non-Authoritat"
@@ -55,20 +57,21 @@ static const struct http_status_phrase_pool {
     "h Proxy\000Temporary Redirect\000Permanent Redirect\000Bad Request\000U"
     "nauthorized\000Payment Required\000Forbidden\000Not Found\000Method Not"
     " Allowed\000Not Acceptable\000Proxy Authentication Required\000Request "
-    "Timeout\000Conflict\000Gone\000Length Required\000Precondition Failed\000"
-    "Content Too Large\000URI Too Long\000Unsupported Media Type\000Range No"
-    "t Satisfiable\000Expectation Failed\000I'm a teapot\000Misdirected Requ"
-    "est\000Unprocessable Content\000Locked\000Failed Dependency\000Too Earl"
-    "y\000Upgrade Required\000Precondition Required\000Too Many Requests\000"
-    "Request Header Fields Too Large\000Retry With\000Unavailable For Legal "
-    "Reasons\000Internal Server Error\000Not Implemented\000Bad Gateway\000S"
-    "ervice Unavailable\000Gateway Timeout\000HTTP Version Not Supported\000"
-    "Variant Also Negotiates\000Insufficient Storage\000Loop Detected\000Ban"
-    "dwidth Limit Exceeded\000Not Extended\000Network Authentication Require"
-    "d\000Moved Temporarily\000Request Time-out\000Request Entity Too Large\000"
-    "Payload Too Large\000Request-URI Too Long\000Request-URI Too Large\000R"
-    "equested Range Not Satisfiable\000Unprocessable Entity\000Gateway Time-"
-    "out"
+    "Timeout\000Conflict\000Gone\000Length Required",
+    "Precondition Failed\000Content Too Large\000URI Too Long\000Unsupported"
+    " Media Type\000Range Not Satisfiable\000Expectation Failed\000I'm a tea"
+    "pot\000Misdirected Request\000Unprocessable Content\000Locked\000Failed"
+    " Dependency\000Too Early\000Upgrade Required\000Precondition Required\000"
+    "Too Many Requests\000Request Header Fields Too Large\000Retry With\000U"
+    "navailable For Legal Reasons\000Internal Server Error\000Not Implemente"
+    "d\000Bad Gateway\000Service Unavailable\000Gateway Timeout\000HTTP Vers"
+    "ion Not Supported\000Variant Also Negotiates\000Insufficient Storage\000"
+    "Loop Detected",
+    "Bandwidth Limit Exceeded\000Not Extended\000Network Authentication Requ"
+    "ired\000Moved Temporarily\000Request Time-out\000Request Entity Too Lar"
+    "ge\000Payload Too Large\000Request-URI Too Long\000Request-URI Too Larg"
+    "e\000Requested Range Not Satisfiable\000Unprocessable Entity\000Gateway"
+    " Time-out"
 };
 
 /* The offsets below assume the pieces are contiguous. */
@@ -83,7 +86,9 @@ static const char *http_status_phrase_text(unsigned long off)
  * literal within what C compilers must accept; the tables hold offsets into
  * it, so they need no relocation. */
 static const struct http_status_name_pool {
-    char p0[1218];
+    char p0[509];
+    char p1[505];
+    char p2[204];
 } http_status_name_pool = {
     "\000CONTINUE\000SWITCHING_PROTOCOLS\000PROCESSING\000EARLY_HINTS\000UPL"
     "OAD_RESUMPTION_SUPPORTED\000OK\000CREATED\000ACCEPTED\000NON_AUTHORITAT"
@@ -93,19 +98,20 @@ static const struct http_status_name_pool {
     "USE_PROXY\000SWITCH_PROXY\000TEMPORARY_REDIRECT\000PERMANENT_REDIRECT\000"
     "BAD_REQUEST\000UNAUTHORIZED\000PAYMENT_REQUIRED\000FORBIDDEN\000NOT_FOU"
     "ND\000METHOD_NOT_ALLOWED\000NOT_ACCEPTABLE\000PROXY_AUTHENTICATION_REQU"
-    "IRED\000REQUEST_TIMEOUT\000CONFLICT\000GONE\000LENGTH_REQUIRED\000PRECO"
-    "NDITION_FAILED\000CONTENT_TOO_LARGE\000PAYLOAD_TOO_LARGE\000REQUEST_ENT"
-    "ITY_TOO_LARGE\000URI_TOO_LONG\000REQUEST_URI_TOO_LONG\000UNSUPPORTED_ME"
-    "DIA_TYPE\000RANGE_NOT_SATISFIABLE\000REQUESTED_RANGE_NOT_SATISFIABLE\000"
-    "EXPECTATION_FAILED\000IM_A_TEAPOT\000MISDIRECTED_REQUEST\000UNPROCESSAB"
-    "LE_CONTENT\000UNPROCESSABLE_ENTITY\000LOCKED\000FAILED_DEPENDENCY\000TO"
-    "O_EARLY\000UPGRADE_REQUIRED\000PRECONDITION_REQUIRED\000TOO_MANY_REQUES"
-    "TS\000REQUEST_HEADER_FIELDS_TOO_LARGE\000RETRY_WITH\000UNAVAILABLE_FOR_"
-    "LEGAL_REASONS\000INTERNAL_SERVER_ERROR\000NOT_IMPLEMENTED\000BAD_GATEWA"
-    "Y\000SERVICE_UNAVAILABLE\000GATEWAY_TIMEOUT\000HTTP_VERSION_NOT_SUPPORT"
-    "ED\000VARIANT_ALSO_NEGOTIATES\000INSUFFICIENT_STORAGE\000LOOP_DETECTED\000"
-    "BANDWIDTH_LIMIT_EXCEEDED\000NOT_EXTENDED\000NETWORK_AUTHENTICATION_REQU"
-    "IRED"
+    "IRED\000REQUEST_TIMEOUT\000CONFLICT\000GONE",
+    "LENGTH_REQUIRED\000PRECONDITION_FAILED\000CONTENT_TOO_LARGE\000PAYLOAD_"
+    "TOO_LARGE\000REQUEST_ENTITY_TOO_LARGE\000URI_TOO_LONG\000REQUEST_URI_TO"
+    "O_LONG\000UNSUPPORTED_MEDIA_TYPE\000RANGE_NOT_SATISFIABLE\000REQUESTED_"
+    "RANGE_NOT_SATISFIABLE\000EXPECTATION_FAILED\000IM_A_TEAPOT\000MISDIRECT"
+    "ED_REQUEST\000UNPROCESSABLE_CONTENT\000UNPROCESSABLE_ENTITY\000LOCKED\000"
+    "FAILED_DEPENDENCY\000TOO_EARLY\000UPGRADE_REQUIRED\000PRECONDITION_REQU"
+    "IRED\000TOO_MANY_REQUESTS\000REQUEST_HEADER_FIELDS_TOO_LARGE\000RETRY_W"
+    "ITH\000UNAVAILABLE_FOR_LEGAL_REASONS\000INTERNAL_SERVER_ERROR\000NOT_IM"
+    "PLEMENTED",
+    "BAD_GATEWAY\000SERVICE_UNAVAILABLE\000GATEWAY_TIMEOUT\000HTTP_VERSION_N"
+    "OT_SUPPORTED\000VARIANT_ALSO_NEGOTIATES\000INSUFFICIENT_STORAGE\000LOOP"
+    "_DETECTED\000BANDWIDTH_LIMIT_EXCEEDED\000NOT_EXTENDED\000NETWORK_AUTHEN"
+    "TICATION_REQUIRED"
 };
 
 /* The offsets below assume the pieces are contiguous. */
@@ -120,7 +126,9 @@ static const char *http_status_name_text(unsigned long off)
  * literal within what C compilers must accept; the tables hold offsets into
  * it, so they need no relocation. */
 static const struct http_status_ref_pool {
-    char p0[1443];
+    char p0[510];
+    char p1[510];
+    char p2[423];
 } http_status_ref_pool = {
     "\000RFC 9110, Section 15.2.1\000RFC 9110, Section 15.2.2\000RFC 2518\000"
     "RFC 8297\000draft-ietf-httpbis-resumable-upload-05\000RFC 9110, Section"
@@ -130,21 +138,22 @@ static const struct http_status_ref_pool {
     "RFC 9110, Section 15.4.1\000RFC 9110, Section 15.4.2\000RFC 9110, Secti"
     "on 15.4.3\000RFC 9110, Section 15.4.4\000RFC 9110, Section 15.4.5\000RF"
     "C 9110, Section 15.4.6\000RFC 9110, Section 15.4.7\000RFC 9110, Section"
-    " 15.4.8\000RFC 9110, Section 15.4.9\000RFC 9110, Section 15.5.1\000RFC "
-    "9110, Section 15.5.2\000RFC 9110, Section 15.5.3\000RFC 9110, Section 1"
-    "5.5.4\000RFC 9110, Section 15.5.5\000RFC 9110, Section 15.5.6\000RFC 91"
-    "10, Section 15.5.7\000RFC 9110, Section 15.5.8\000RFC 9110, Section 15."
-    "5.9\000RFC 9110, Section 15.5.10\000RFC 9110, Section 15.5.11\000RFC 91"
-    "10, Section 15.5.12\000RFC 9110, Section 15.5.13\000RFC 9110, Section 1"
-    "5.5.14\000RFC 9110, Section 15.5.15\000RFC 9110, Section 15.5.16\000RFC"
-    " 9110, Section 15.5.17\000RFC 9110, Section 15.5.18\000RFC 9110, Sectio"
-    "n 15.5.19\000RFC 9110, Section 15.5.20\000RFC 9110, Section 15.5.21\000"
-    "RFC 8470\000RFC 9110, Section 15.5.22\000RFC 6585\000Microsoft IIS / Ex"
-    "change ActiveSync (nonstandard)\000RFC 7725\000RFC 9110, Section 15.6.1"
-    "\000RFC 9110, Section 15.6.2\000RFC 9110, Section 15.6.3\000RFC 9110, S"
-    "ection 15.6.4\000RFC 9110, Section 15.6.5\000RFC 9110, Section 15.6.6\000"
-    "RFC 2295\000Apache HTTP Server mod_bandwidth / cPanel (nonstandard)\000"
-    "RFC 2774; status-change-http-experiments-to-historic"
+    " 15.4.8",
+    "RFC 9110, Section 15.4.9\000RFC 9110, Section 15.5.1\000RFC 9110, Secti"
+    "on 15.5.2\000RFC 9110, Section 15.5.3\000RFC 9110, Section 15.5.4\000RF"
+    "C 9110, Section 15.5.5\000RFC 9110, Section 15.5.6\000RFC 9110, Section"
+    " 15.5.7\000RFC 9110, Section 15.5.8\000RFC 9110, Section 15.5.9\000RFC "
+    "9110, Section 15.5.10\000RFC 9110, Section 15.5.11\000RFC 9110, Section"
+    " 15.5.12\000RFC 9110, Section 15.5.13\000RFC 9110, Section 15.5.14\000R"
+    "FC 9110, Section 15.5.15\000RFC 9110, Section 15.5.16\000RFC 9110, Sect"
+    "ion 15.5.17\000RFC 9110, Section 15.5.18\000RFC 9110, Section 15.5.19",
+    "RFC 9110, Section 15.5.20\000RFC 9110, Section 15.5.21\000RFC 8470\000R"
+    "FC 9110, Section 15.5.22\000RFC 6585\000Microsoft IIS / Exchange Active"
+    "Sync (nonstandard)\000RFC 7725\000RFC 9110, Section 15.6.1\000RFC 9110,"
+    " Section 15.6.2\000RFC 9110, Section 15.6.3\000RFC 9110, Section 15.6.4"
+    "\000RFC 9110, Section 15.6.5\000RFC 9110, Section 15.6.6\000RFC 2295\000"
+    "Apache HTTP Server mod_bandwidth / cPanel (nonstandard)\000RFC 2774; st"
+    "atus-change-http-experiments-to-historic"
 };
 
 /* The offsets below assume the pieces are contiguous. */
@@ -159,159 +168,340 @@ static const char *http_status_ref_text(unsigned long off)
  * literal within what C compilers must accept; the tables hold offsets into
  * it, so they need no relocation. */
 static const struct http_status_desc_pool {
-    char p0[3932];
-    char p1[3726];
-    char p2[3962];
-    char p3[3804];
-    char p4[3913];
-    char p5[3655];
-    char p6[3983];
-    char p7[3950];
-    char p8[3911];
-    char p9[3565];
-    char p10[3663];
-    char p11[3338];
-    char p12[3613];
-    char p13[3408];
-    char p14[3603];
-    char p15[3800];
-    char p16[3552];
-    char p17[3488];
-    char p18[3917];
+    char p0[415];
+    char p1[363];
+    char p2[275];
+    char p3[319];
+    char p4[271];
+    char p5[368];
+    char p6[380];
+    char p7[434];
+    char p8[401];
+    char p9[421];
+    char p10[285];
+    char p11[412];
+    char p12[498];
+    char p13[282];
+    char p14[381];
+    char p15[396];
+    char p16[374];
+    char p17[412];
+    char p18[410];
+    char p19[342];
+    char p20[219];
+    char p21[314];
+    char p22[277];
+    char p23[265];
+    char p24[450];
+    char p25[383];
+    char p26[505];
+    char p27[442];
+    char p28[500];
+    char p29[353];
+    char p30[473];
+    char p31[294];
+    char p32[300];
+    char p33[350];
+    char p34[298];
+    char p35[329];
+    char p36[194];
+    char p37[388];
+    char p38[411];
+    char p39[288];
+    char p40[510];
+    char p41[442];
+    char p42[462];
+    char p43[227];
+    char p44[326];
+    char p45[374];
+    char p46[434];
+    char p47[488];
+    char p48[467];
+    char p49[455];
+    char p50[386];
+    char p51[294];
+    char p52[290];
+    char p53[338];
+    char p54[299];
+    char p55[238];
+    char p56[502];
+    char p57[307];
+    char p58[324];
+    char p59[396];
+    char p60[364];
+    char p61[363];
+    char p62[234];
+    char p63[368];
+    char p64[472];
+    char p65[237];
+    char p66[337];
+    char p67[372];
+    char p68[360];
+    char p69[377];
+    char p70[393];
+    char p71[329];
+    char p72[499];
+    char p73[456];
+    char p74[442];
+    char p75[329];
+    char p76[409];
+    char p77[344];
+    char p78[451];
+    char p79[488];
+    char p80[427];
+    char p81[254];
+    char p82[336];
+    char p83[253];
+    char p84[411];
+    char p85[366];
+    char p86[380];
+    char p87[263];
+    char p88[484];
+    char p89[363];
+    char p90[407];
+    char p91[442];
+    char p92[443];
+    char p93[352];
+    char p94[445];
+    char p95[503];
+    char p96[338];
+    char p97[262];
+    char p98[286];
+    char p99[510];
+    char p100[146];
+    char p101[510];
+    char p102[82];
+    char p103[483];
+    char p104[510];
+    char p105[475];
+    char p106[510];
+    char p107[125];
+    char p108[510];
+    char p109[128];
+    char p110[510];
+    char p111[260];
+    char p112[510];
+    char p113[125];
+    char p114[510];
+    char p115[238];
+    char p116[504];
+    char p117[510];
+    char p118[230];
+    char p119[353];
+    char p120[507];
+    char p121[486];
+    char p122[510];
+    char p123[284];
+    char p124[510];
+    char p125[245];
+    char p126[510];
+    char p127[188];
+    char p128[510];
+    char p129[201];
+    char p130[510];
+    char p131[145];
+    char p132[510];
+    char p133[172];
+    char p134[371];
+    char p135[510];
+    char p136[53];
+    char p137[472];
+    char p138[484];
+    char p139[510];
+    char p140[326];
+    char p141[510];
+    char p142[101];
+    char p143[507];
+    char p144[392];
+    char p145[510];
+    char p146[141];
+    char p147[380];
+    char p148[447];
+    char p149[510];
+    char p150[105];
+    char p151[418];
+    char p152[294];
+    char p153[510];
+    char p154[8];
+    char p155[510];
+    char p156[510];
+    char p157[181];
+    char p158[510];
+    char p159[1];
+    char p160[510];
+    char p161[348];
+    char p162[510];
+    char p163[201];
+    char p164[510];
+    char p165[170];
+    char p166[501];
+    char p167[469];
+    char p168[407];
+    char p169[418];
+    char p170[366];
+    char p171[507];
+    char p172[364];
+    char p173[335];
+    char p174[510];
+    char p175[56];
+    char p176[510];
+    char p177[476];
+    char p178[465];
+    char p179[265];
+    char p180[510];
+    char p181[490];
+    char p182[405];
+    char p183[449];
+    char p184[333];
+    char p185[280];
+    char p186[394];
+    char p187[483];
+    char p188[510];
+    char p189[63];
 } http_status_desc_pool = {
     "\000Interim response: the initial part of the request has been received"
     " and has not yet been rejected by the server. The client should continu"
     "e by sending the rest of the request (typically the content, after send"
     "ing an Expect: 100-continue header field), or ignore this response if t"
     "he request is already complete; the server intends to send a final resp"
-    "onse after the request has been fully received and acted upon.\000The s"
-    "erver understands the request and, as the client asked in its Upgrade h"
-    "eader field, switches the connection to the protocol(s) named in the Up"
-    "grade header field of this response; the new protocol starts right afte"
-    "r the empty line that ends the 101 response. Typical use is the WebSock"
-    "et handshake (e.g. with socket.io). HTTP/2 and HTTP/3 do not support 10"
-    "1.\000WebDAV interim response: the server has accepted the complete req"
-    "uest and is still processing it, but no final response is available yet"
-    ". It is meant to keep the client from timing out during long-running op"
-    "erations, such as a WebDAV request with many sub-requests on files.\000"
+    "onse after the request has been fully received and acted upon.",
+    "The server understands the request and, as the client asked in its Upgr"
+    "ade header field, switches the connection to the protocol(s) named in t"
+    "he Upgrade header field of this response; the new protocol starts right"
+    " after the empty line that ends the 101 response. Typical use is the We"
+    "bSocket handshake (e.g. with socket.io). HTTP/2 and HTTP/3 do not suppo"
+    "rt 101.",
+    "WebDAV interim response: the server has accepted the complete request a"
+    "nd is still processing it, but no final response is available yet. It i"
+    "s meant to keep the client from timing out during long-running operatio"
+    "ns, such as a WebDAV request with many sub-requests on files.",
     "Interim response that sends header fields, mainly Link header fields wi"
     "th rel=preload or preconnect, ahead of the final response, so that the "
     "user agent can start preloading resources while the server is still pre"
     "paring the final response. The header fields are only hints; the final "
-    "response may carry different ones.\000Interim response indicating that "
-    "the server supports resumable uploads for this request; it carries a Lo"
-    "cation header field with the URI of the upload resource, which the clie"
-    "nt can use to query how much was received and resume the upload if the "
-    "transfer is interrupted.\000The request succeeded. The content depends "
-    "on the method: for GET, a representation of the target resource; for HE"
-    "AD, the same header fields as for GET but no content; for POST, the sta"
-    "tus or results of the action; for PUT and DELETE, the status of the act"
-    "ion; for OPTIONS, the communication options; for TRACE, the request mes"
-    "sage as received by the final recipient.\000The request has been fulfil"
-    "led and has created one or more new resources, typically after a POST o"
-    "r some PUT requests. The primary new resource is identified by the Loca"
-    "tion header field or, if there is none, by the target URI. If the resou"
-    "rce cannot be created immediately, 202 Accepted is more appropriate. Ex"
-    "ample: a REST API returns 201 after successfully creating an object.\000"
+    "response may carry different ones.",
+    "Interim response indicating that the server supports resumable uploads "
+    "for this request; it carries a Location header field with the URI of th"
+    "e upload resource, which the client can use to query how much was recei"
+    "ved and resume the upload if the transfer is interrupted.",
+    "The request succeeded. The content depends on the method: for GET, a re"
+    "presentation of the target resource; for HEAD, the same header fields a"
+    "s for GET but no content; for POST, the status or results of the action"
+    "; for PUT and DELETE, the status of the action; for OPTIONS, the commun"
+    "ication options; for TRACE, the request message as received by the fina"
+    "l recipient.",
+    "The request has been fulfilled and has created one or more new resource"
+    "s, typically after a POST or some PUT requests. The primary new resourc"
+    "e is identified by the Location header field or, if there is none, by t"
+    "he target URI. If the resource cannot be created immediately, 202 Accep"
+    "ted is more appropriate. Example: a REST API returns 201 after successf"
+    "ully creating an object.",
     "The request has been accepted for processing, but processing has not be"
     "en completed and may or may not eventually be carried out; HTTP has no "
     "way to send the outcome later. It lets a server accept work for another"
     " process (e.g. a batch job run once a day) without keeping the client c"
     "onnected; the response should describe the request's current status and"
     " point to (or embed) a status monitor that can tell when it will be ful"
-    "filled.\000The request succeeded, but the enclosed content has been mod"
-    "ified by a transforming proxy (for example a web accelerator) from that"
-    " of the origin server's 200 OK response. It lets the proxy tell recipie"
-    "nts that a transformation was applied, which can matter later, e.g. cac"
-    "he validation may only work along the same proxy path. It is appropriat"
-    "e only where the response would otherwise have been 200.\000The server "
-    "has successfully fulfilled the request and there is no content to send;"
-    " header fields may carry updated metadata, such as the ETag after a PUT"
-    ". A browser stays on the current page without changing its document vie"
-    "w. The response cannot contain content and ends with the empty line aft"
-    "er the header section. Example: an API that receives messages pushed by"
-    " POST from a remote server acknowledges each with 204.\000The server ha"
-    "s fulfilled the request and wants the user agent to reset the document "
-    "view that sent it to its original state, for example clearing a form af"
-    "ter its data has been submitted so the user can easily start another in"
-    "put. A server must not generate content in a 205 response.",
+    "filled.",
+    "The request succeeded, but the enclosed content has been modified by a "
+    "transforming proxy (for example a web accelerator) from that of the ori"
+    "gin server's 200 OK response. It lets the proxy tell recipients that a "
+    "transformation was applied, which can matter later, e.g. cache validati"
+    "on may only work along the same proxy path. It is appropriate only wher"
+    "e the response would otherwise have been 200.",
+    "The server has successfully fulfilled the request and there is no conte"
+    "nt to send; header fields may carry updated metadata, such as the ETag "
+    "after a PUT. A browser stays on the current page without changing its d"
+    "ocument view. The response cannot contain content and ends with the emp"
+    "ty line after the header section. Example: an API that receives message"
+    "s pushed by POST from a remote server acknowledges each with 204.",
+    "The server has fulfilled the request and wants the user agent to reset "
+    "the document view that sent it to its original state, for example clear"
+    "ing a form after its data has been submitted so the user can easily sta"
+    "rt another input. A server must not generate content in a 205 response.",
     "The server is successfully fulfilling a range request (a GET with a Ran"
     "ge header field, possibly conditional on If-Range) by transferring one "
     "or more parts of the selected representation. A single part is describe"
     "d by Content-Range; several parts are sent as multipart/byteranges, eac"
     "h with its own Content-Range. Download tools use it to resume interrupt"
-    "ed downloads or fetch a large file in parallel segments.\000WebDAV: the"
-    " response body is an XML multistatus document that reports a separate s"
-    "tatus code for each of several independent operations, for example one "
-    "per resource affected by a PROPFIND, COPY or DELETE on a collection.\000"
-    "WebDAV bindings: used inside a 207 Multi-Status response, in a DAV:prop"
-    "stat element, so that the members of a collection reached through sever"
-    "al bindings are enumerated only once; the first binding is reported wit"
-    "h 200, the others with 208 and without their internal members.\000Delta"
-    " encoding: the server has fulfilled a GET request for the resource, and"
-    " the response is a representation of the result of one or more instance"
-    " manipulations (listed in the IM header field, e.g. a delta against a v"
-    "ersion the client already has) applied to the current instance.\000The "
-    "target resource has more than one representation, each with its own mor"
-    "e specific URI, and the user or user agent can select a preferred one a"
-    "nd redirect its request there. Unless the request is HEAD, the content "
-    "should list the choices; if the server has a preferred choice it should"
-    " send its URI in Location, which user agents may follow automatically. "
-    "Cacheable by default.\000The target resource has been assigned a new pe"
-    "rmanent URI, given in the Location header field, and future references "
-    "should use it; clients with link-editing capability should update store"
-    "d links, and search engines replace the old address with the new one. C"
-    "acheable by default. For historical reasons a user agent may change a P"
-    "OST to GET when following it; use 308 if the method must be kept.\000Th"
-    "e target resource temporarily resides under a different URI, given in t"
-    "he Location header field; the client should keep using the original URI"
-    " for future requests. Not cacheable unless indicated by Cache-Control o"
-    "r Expires. For historical reasons user agents may change a POST to GET "
-    "when following it; use 303 to ask for that change explicitly or 307 to "
-    "keep the method.\000The server redirects the user agent to a different "
-    "resource, given in the Location header field, that provides an indirect"
-    " response to the original request; the user agent retrieves it with GET"
-    " (or HEAD). Typical use is redirecting after a POST to a page showing i"
-    "ts result (post/redirect/get). The new URI is not a substitute referenc"
-    "e for the target resource. Not cacheable unless explicit freshness is g"
-    "iven.\000A conditional GET or HEAD request (If-None-Match or If-Modifie"
-    "d-Since) would have resulted in 200 OK, but its condition evaluated to "
-    "false: the client's stored representation is still valid, so no content"
-    " is sent and the client reuses its copy. The response carries those of "
-    "Cache-Control, Content-Location, Date, ETag, Expires and Vary that a 20"
-    "0 would have had, and caches update the stored entry from them.\000Depr"
-    "ecated due to security concerns regarding in-band configuration of a pr"
-    "oxy (RFC 9110, Section 15.4.6; RFC 7231, Appendix B). It meant that the"
-    " target resource had to be accessed through the proxy whose URI was giv"
-    "en in the Location header field, by repeating this single request throu"
-    "gh that proxy; only origin servers could generate it.\000Unused. It was"
-    " proposed only in an Internet-Draft that preceded RFC 2616 (as Switch P"
-    "roxy, telling the client to send subsequent requests through a given pr"
-    "oxy), was dropped from HTTP/1.1, and the code is now reserved.",
+    "ed downloads or fetch a large file in parallel segments.",
+    "WebDAV: the response body is an XML multistatus document that reports a"
+    " separate status code for each of several independent operations, for e"
+    "xample one per resource affected by a PROPFIND, COPY or DELETE on a col"
+    "lection.\000WebDAV bindings: used inside a 207 Multi-Status response, i"
+    "n a DAV:propstat element, so that the members of a collection reached t"
+    "hrough several bindings are enumerated only once; the first binding is "
+    "reported with 200, the others with 208 and without their internal membe"
+    "rs.",
+    "Delta encoding: the server has fulfilled a GET request for the resource"
+    ", and the response is a representation of the result of one or more ins"
+    "tance manipulations (listed in the IM header field, e.g. a delta agains"
+    "t a version the client already has) applied to the current instance.",
+    "The target resource has more than one representation, each with its own"
+    " more specific URI, and the user or user agent can select a preferred o"
+    "ne and redirect its request there. Unless the request is HEAD, the cont"
+    "ent should list the choices; if the server has a preferred choice it sh"
+    "ould send its URI in Location, which user agents may follow automatical"
+    "ly. Cacheable by default.",
+    "The target resource has been assigned a new permanent URI, given in the"
+    " Location header field, and future references should use it; clients wi"
+    "th link-editing capability should update stored links, and search engin"
+    "es replace the old address with the new one. Cacheable by default. For "
+    "historical reasons a user agent may change a POST to GET when following"
+    " it; use 308 if the method must be kept.",
+    "The target resource temporarily resides under a different URI, given in"
+    " the Location header field; the client should keep using the original U"
+    "RI for future requests. Not cacheable unless indicated by Cache-Control"
+    " or Expires. For historical reasons user agents may change a POST to GE"
+    "T when following it; use 303 to ask for that change explicitly or 307 t"
+    "o keep the method.",
+    "The server redirects the user agent to a different resource, given in t"
+    "he Location header field, that provides an indirect response to the ori"
+    "ginal request; the user agent retrieves it with GET (or HEAD). Typical "
+    "use is redirecting after a POST to a page showing its result (post/redi"
+    "rect/get). The new URI is not a substitute reference for the target res"
+    "ource. Not cacheable unless explicit freshness is given.",
+    "A conditional GET or HEAD request (If-None-Match or If-Modified-Since) "
+    "would have resulted in 200 OK, but its condition evaluated to false: th"
+    "e client's stored representation is still valid, so no content is sent "
+    "and the client reuses its copy. The response carries those of Cache-Con"
+    "trol, Content-Location, Date, ETag, Expires and Vary that a 200 would h"
+    "ave had, and caches update the stored entry from them.",
+    "Deprecated due to security concerns regarding in-band configuration of "
+    "a proxy (RFC 9110, Section 15.4.6; RFC 7231, Appendix B). It meant that"
+    " the target resource had to be accessed through the proxy whose URI was"
+    " given in the Location header field, by repeating this single request t"
+    "hrough that proxy; only origin servers could generate it.",
+    "Unused. It was proposed only in an Internet-Draft that preceded RFC 261"
+    "6 (as Switch Proxy, telling the client to send subsequent requests thro"
+    "ugh a given proxy), was dropped from HTTP/1.1, and the code is now rese"
+    "rved.",
     "The target resource temporarily resides under a different URI, given in"
     " the Location header field, and the user agent must not change the requ"
     "est method when following it (a POST is repeated as a POST); future req"
     "uests should still use the original URI. Not cacheable unless indicated"
-    " by Cache-Control or Expires.\000The target resource has been assigned "
-    "a new permanent URI, given in the Location header field, and future ref"
-    "erences should use it. Same as 301 Moved Permanently except that the us"
-    "er agent must not change the request method: a POST is repeated as a PO"
-    "ST. Cacheable by default.\000The server cannot or will not process the "
-    "request because of something it perceives to be a client error, such as"
-    " malformed request syntax, invalid request message framing or deceptive"
-    " request routing. The client should not repeat the request without modi"
-    "fying it.\000The request lacks valid authentication credentials for the"
-    " target resource. The server must send a WWW-Authenticate header field "
-    "with at least one challenge; the client may repeat the request with a s"
-    "uitable Authorization header field. If the request already contained cr"
-    "edentials, the 401 response means the server has refused them.\000Reser"
-    "ved for future use. It was originally intended for digital payment syst"
-    "ems, but has no standardized semantics.\000The server understood the re"
-    "quest but refuses to fulfil it. If authentication credentials were supp"
-    "lied, the server considers them insufficient to grant access; the clien"
-    "t should not automatically repeat the request with the same credentials"
-    ". The server may explain the refusal in the response content, or respon"
-    "d with 404 instead if it wishes to hide the existence of the resource.\000"
+    " by Cache-Control or Expires.",
+    "The target resource has been assigned a new permanent URI, given in the"
+    " Location header field, and future references should use it. Same as 30"
+    "1 Moved Permanently except that the user agent must not change the requ"
+    "est method: a POST is repeated as a POST. Cacheable by default.",
+    "The server cannot or will not process the request because of something "
+    "it perceives to be a client error, such as malformed request syntax, in"
+    "valid request message framing or deceptive request routing. The client "
+    "should not repeat the request without modifying it.",
+    "The request lacks valid authentication credentials for the target resou"
+    "rce. The server must send a WWW-Authenticate header field with at least"
+    " one challenge; the client may repeat the request with a suitable Autho"
+    "rization header field. If the request already contained credentials, th"
+    "e 401 response means the server has refused them.\000Reserved for futur"
+    "e use. It was originally intended for digital payment systems, but has "
+    "no standardized semantics.",
+    "The server understood the request but refuses to fulfil it. If authenti"
+    "cation credentials were supplied, the server considers them insufficien"
+    "t to grant access; the client should not automatically repeat the reque"
+    "st with the same credentials. The server may explain the refusal in the"
+    " response content, or respond with 404 instead if it wishes to hide the"
+    " existence of the resource.",
     "The origin server did not find a current representation of the target r"
     "esource, or is not willing to disclose that one exists. The code does n"
     "ot say whether the condition is temporary or permanent; 410 is preferre"
@@ -319,148 +509,161 @@ static const struct http_status_desc_pool {
     "default.\000The request method is known to the server but is not suppor"
     "ted by the target resource. The origin server must send an Allow header"
     " field listing the methods the resource currently supports. Cacheable b"
-    "y default.\000The target resource has no current representation that wo"
-    "uld be acceptable to the user agent according to the proactive negotiat"
-    "ion header fields of the request (Accept, Accept-Charset, Accept-Encodi"
-    "ng, Accept-Language), and the server is unwilling to supply a default r"
-    "epresentation. The server should send content listing the available rep"
-    "resentations. Example: the client accepts only application/xml and the "
-    "server can produce only JSON.\000Similar to 401, but the client needs t"
-    "o authenticate itself with a proxy. The proxy must send a Proxy-Authent"
-    "icate header field with a challenge, and the client may repeat the requ"
-    "est with a Proxy-Authorization header field.\000The server did not rece"
-    "ive a complete request message within the time it was prepared to wait."
-    " A client that has a request in transit may repeat it unchanged, on a n"
-    "ew connection if the current one is no longer usable (as in HTTP/1.1, w"
-    "here the request boundaries are lost).\000The request could not be comp"
-    "leted because of a conflict with the current state of the target resour"
-    "ce. It is used when the user might be able to resolve the conflict and "
-    "resubmit the request; the response should contain enough information to"
-    " recognize the source of the conflict. Conflicts most often occur with "
-    "PUT, for example on a version mismatch.\000The target resource is no lo"
-    "nger available at the origin server, no forwarding address is known, an"
-    "d this condition is likely to be permanent. If the server does not know"
-    " whether the condition is permanent, it should use 404 instead. Cacheab"
-    "le by default.\000The server refuses to accept the request without a de"
-    "fined Content-Length header field. The client may repeat the request af"
-    "ter adding a valid Content-Length header field containing the length of"
-    " the request content.",
+    "y default.",
+    "The target resource has no current representation that would be accepta"
+    "ble to the user agent according to the proactive negotiation header fie"
+    "lds of the request (Accept, Accept-Charset, Accept-Encoding, Accept-Lan"
+    "guage), and the server is unwilling to supply a default representation."
+    " The server should send content listing the available representations. "
+    "Example: the client accepts only application/xml and the server can pro"
+    "duce only JSON.",
+    "Similar to 401, but the client needs to authenticate itself with a prox"
+    "y. The proxy must send a Proxy-Authenticate header field with a challen"
+    "ge, and the client may repeat the request with a Proxy-Authorization he"
+    "ader field.\000The server did not receive a complete request message wi"
+    "thin the time it was prepared to wait. A client that has a request in t"
+    "ransit may repeat it unchanged, on a new connection if the current one "
+    "is no longer usable (as in HTTP/1.1, where the request boundaries are l"
+    "ost).",
+    "The request could not be completed because of a conflict with the curre"
+    "nt state of the target resource. It is used when the user might be able"
+    " to resolve the conflict and resubmit the request; the response should "
+    "contain enough information to recognize the source of the conflict. Con"
+    "flicts most often occur with PUT, for example on a version mismatch.",
+    "The target resource is no longer available at the origin server, no for"
+    "warding address is known, and this condition is likely to be permanent."
+    " If the server does not know whether the condition is permanent, it sho"
+    "uld use 404 instead. Cacheable by default.\000The server refuses to acc"
+    "ept the request without a defined Content-Length header field. The clie"
+    "nt may repeat the request after adding a valid Content-Length header fi"
+    "eld containing the length of the request content.",
     "One or more conditions given in the request header fields (such as If-M"
     "atch or If-Unmodified-Since) evaluated to false when tested on the serv"
     "er. Conditional requests let a client avoid applying the method to a re"
     "source state other than the one it expects, for example to prevent lost"
-    " updates.\000The server refuses to process the request because the requ"
-    "est content is larger than the server is willing or able to process. Th"
-    "e server may terminate the request or close the connection; if the cond"
-    "ition is temporary, it should send a Retry-After header field saying wh"
-    "en the client may try again.\000The server refuses to service the reque"
-    "st because the target URI is longer than it is willing to interpret. Ty"
-    "pical causes are a form that should use POST being submitted with GET a"
-    "nd a very long query string, a redirect loop in which each redirect app"
-    "ends the old URI to the new one, or an attack probing for buffer overfl"
-    "ows. Cacheable by default.\000The origin server refuses to service the "
-    "request because the content is in a format not supported by this method"
-    " on the target resource, for example an unsupported Content-Type or Con"
-    "tent-Encoding. The server may send Accept or Accept-Encoding in the res"
-    "ponse to indicate which formats it accepts.\000None of the ranges in th"
-    "e request's Range header field overlap the current extent of the select"
-    "ed representation, or the set of ranges requested was rejected as inval"
-    "id or excessive. For byte ranges the server should send a Content-Range"
-    " header field giving the current length of the representation (for exam"
-    "ple 'bytes */1234').\000The expectation given in the request's Expect h"
-    "eader field could not be met by at least one of the inbound servers, fo"
-    "r example a proxy that has clear evidence that the next hop cannot meet"
-    " it.\000Reserved. RFC 2324, the April Fools' Hyper Text Coffee Pot Cont"
-    "rol Protocol, defined '418 I'm a teapot' for a teapot asked to brew cof"
-    "fee. Because it has been deployed as a joke so often, RFC 9110 reserves"
-    " the code (IANA lists it as (Unused)): it cannot currently be assigned "
-    "to another use, but it can be re-assigned if future circumstances requi"
-    "re it. Not for use in real applications.\000The request was directed at"
-    " a server that is unable or unwilling to produce an authoritative respo"
-    "nse for the target URI, for example one not configured for the combinat"
-    "ion of scheme and authority (host and port) in the request URI. This ty"
-    "pically happens when a connection (HTTP/2, or TLS with a multi-host cer"
-    "tificate) is reused for another host; the client may retry the request "
-    "over a different connection.\000The server understands the content type"
-    " of the request and the syntax of the content is correct, but it was un"
-    "able to process the contained instructions, for example well-formed JSO"
-    "N or XML with semantically invalid values. Originally defined by WebDAV"
-    " (RFC 4918), now part of core HTTP.\000The source or destination resour"
-    "ce of a method is locked (WebDAV). The response should contain a precon"
-    "dition or postcondition code such as 'lock-token-submitted' or 'no-conf"
-    "licting-lock'. Typical case: a WebDAV client modifies a file another us"
-    "er has locked without submitting the lock token.\000The method could no"
-    "t be performed on the resource because the requested action depended on"
-    " another action that failed (WebDAV). For example, if one command in a "
-    "PROPPATCH fails, the remaining commands fail with 424.\000The server is"
-    " unwilling to risk processing a request that might be replayed, typical"
-    "ly a request sent in TLS 1.3 early data (0-RTT). The client can retry t"
-    "he same request after the TLS handshake has completed.\000The server re"
-    "fuses to perform the request using the current protocol but might be wi"
-    "lling to do so after the client upgrades to a different protocol. The s"
-    "erver must send an Upgrade header field indicating the required protoco"
-    "l(s).",
+    " updates.",
+    "The server refuses to process the request because the request content i"
+    "s larger than the server is willing or able to process. The server may "
+    "terminate the request or close the connection; if the condition is temp"
+    "orary, it should send a Retry-After header field saying when the client"
+    " may try again.",
+    "The server refuses to service the request because the target URI is lon"
+    "ger than it is willing to interpret. Typical causes are a form that sho"
+    "uld use POST being submitted with GET and a very long query string, a r"
+    "edirect loop in which each redirect appends the old URI to the new one,"
+    " or an attack probing for buffer overflows. Cacheable by default.",
+    "The origin server refuses to service the request because the content is"
+    " in a format not supported by this method on the target resource, for e"
+    "xample an unsupported Content-Type or Content-Encoding. The server may "
+    "send Accept or Accept-Encoding in the response to indicate which format"
+    "s it accepts.",
+    "None of the ranges in the request's Range header field overlap the curr"
+    "ent extent of the selected representation, or the set of ranges request"
+    "ed was rejected as invalid or excessive. For byte ranges the server sho"
+    "uld send a Content-Range header field giving the current length of the "
+    "representation (for example 'bytes */1234').",
+    "The expectation given in the request's Expect header field could not be"
+    " met by at least one of the inbound servers, for example a proxy that h"
+    "as clear evidence that the next hop cannot meet it.",
+    "Reserved. RFC 2324, the April Fools' Hyper Text Coffee Pot Control Prot"
+    "ocol, defined '418 I'm a teapot' for a teapot asked to brew coffee. Bec"
+    "ause it has been deployed as a joke so often, RFC 9110 reserves the cod"
+    "e (IANA lists it as (Unused)): it cannot currently be assigned to anoth"
+    "er use, but it can be re-assigned if future circumstances require it. N"
+    "ot for use in real applications.",
+    "The request was directed at a server that is unable or unwilling to pro"
+    "duce an authoritative response for the target URI, for example one not "
+    "configured for the combination of scheme and authority (host and port) "
+    "in the request URI. This typically happens when a connection (HTTP/2, o"
+    "r TLS with a multi-host certificate) is reused for another host; the cl"
+    "ient may retry the request over a different connection.",
+    "The server understands the content type of the request and the syntax o"
+    "f the content is correct, but it was unable to process the contained in"
+    "structions, for example well-formed JSON or XML with semantically inval"
+    "id values. Originally defined by WebDAV (RFC 4918), now part of core HT"
+    "TP.",
+    "The source or destination resource of a method is locked (WebDAV). The "
+    "response should contain a precondition or postcondition code such as 'l"
+    "ock-token-submitted' or 'no-conflicting-lock'. Typical case: a WebDAV c"
+    "lient modifies a file another user has locked without submitting the lo"
+    "ck token.\000The method could not be performed on the resource because "
+    "the requested action depended on another action that failed (WebDAV). F"
+    "or example, if one command in a PROPPATCH fails, the remaining commands"
+    " fail with 424.",
+    "The server is unwilling to risk processing a request that might be repl"
+    "ayed, typically a request sent in TLS 1.3 early data (0-RTT). The clien"
+    "t can retry the same request after the TLS handshake has completed.\000"
+    "The server refuses to perform the request using the current protocol bu"
+    "t might be willing to do so after the client upgrades to a different pr"
+    "otocol. The server must send an Upgrade header field indicating the req"
+    "uired protocol(s).",
     "The origin server requires the request to be conditional (for example t"
     "o carry If-Match). This prevents the 'lost update' problem, where a cli"
     "ent GETs a resource's state, modifies it and PUTs it back while a third"
     " party has modified the state on the server in the meantime.\000The use"
     "r has sent too many requests in a given amount of time (rate limiting)."
     " The response may include a Retry-After header field indicating how lon"
-    "g to wait before making a new request.\000The server is unwilling to pr"
-    "ocess the request because its header fields are too large, either a sin"
-    "gle header field or all of them together. The request may be resubmitte"
-    "d after reducing the size of the request header fields.\000Nonstandard "
-    "Microsoft extension: the server cannot honour the request because the u"
-    "ser has not provided the required information; the request should be re"
-    "tried after performing the appropriate action. Used by Microsoft IIS an"
-    "d Exchange ActiveSync, for example when a device must first apply the s"
-    "erver's policies (Provision).\000The server is denying access to the re"
-    "source as a consequence of a legal demand, such as a court order or gov"
-    "ernment censorship. The response should explain the details of the dema"
-    "nd (who makes it, under which law, and to whom and what it applies), an"
-    "d the entity that blocks access should identify itself in a Link header"
-    " field with rel=\"blocked-by\". Cacheable by default.\000The server enc"
-    "ountered an unexpected condition that prevented it from fulfilling the "
-    "request. It is a generic error, typically caused by a bug or an unhandl"
-    "ed exception in server code.\000The server does not support the functio"
-    "nality required to fulfil the request, for example when it does not rec"
-    "ognize the request method and cannot support it for any resource. Gener"
-    "al-purpose servers must support GET and HEAD. Cacheable by default.\000"
+    "g to wait before making a new request.",
+    "The server is unwilling to process the request because its header field"
+    "s are too large, either a single header field or all of them together. "
+    "The request may be resubmitted after reducing the size of the request h"
+    "eader fields.",
+    "Nonstandard Microsoft extension: the server cannot honour the request b"
+    "ecause the user has not provided the required information; the request "
+    "should be retried after performing the appropriate action. Used by Micr"
+    "osoft IIS and Exchange ActiveSync, for example when a device must first"
+    " apply the server's policies (Provision).",
+    "The server is denying access to the resource as a consequence of a lega"
+    "l demand, such as a court order or government censorship. The response "
+    "should explain the details of the demand (who makes it, under which law"
+    ", and to whom and what it applies), and the entity that blocks access s"
+    "hould identify itself in a Link header field with rel=\"blocked-by\". C"
+    "acheable by default.",
+    "The server encountered an unexpected condition that prevented it from f"
+    "ulfilling the request. It is a generic error, typically caused by a bug"
+    " or an unhandled exception in server code.\000The server does not suppo"
+    "rt the functionality required to fulfil the request, for example when i"
+    "t does not recognize the request method and cannot support it for any r"
+    "esource. General-purpose servers must support GET and HEAD. Cacheable b"
+    "y default.",
     "The server, while acting as a gateway or proxy, received an invalid res"
     "ponse from an inbound (upstream) server it accessed while attempting to"
     " fulfil the request.\000The server is currently unable to handle the re"
     "quest because of a temporary overload or scheduled maintenance, which w"
     "ill likely be alleviated after some delay. The server may send a Retry-"
     "After header field suggesting how long to wait. Servers are not require"
-    "d to use 503 when overloaded; some simply refuse the connection.\000The"
-    " server, while acting as a gateway or proxy, did not receive a timely r"
-    "esponse from an upstream server (for example HTTP, FTP or LDAP) or an a"
-    "uxiliary server (for example DNS) that it needed to access in order to "
-    "complete the request.\000The server does not support, or refuses to sup"
-    "port, the major version of HTTP that was used in the request message. T"
-    "he server should send content describing why that version is not suppor"
-    "ted and which protocols it does support.\000Transparent content negotia"
-    "tion (RFC 2295): the server has an internal configuration error in whic"
-    "h the chosen variant resource is itself configured to engage in transpa"
-    "rent content negotiation, so it is not a proper end point in the negoti"
-    "ation process.\000The method could not be performed on the resource bec"
-    "ause the server is unable to store the representation needed to success"
-    "fully complete the request (WebDAV). The condition is considered tempor"
-    "ary.\000The server terminated an operation because it encountered an in"
-    "finite loop while processing a request with 'Depth: infinity' (WebDAV b"
-    "indings, RFC 5842). The whole operation failed.\000Nonstandard: the ser"
-    "ver has exceeded the bandwidth limit set by its administrator or hostin"
-    "g plan. Used by the Apache HTTP Server mod_bandwidth module and cPanel "
-    "shared hosting; not registered with IANA.\000HTTP Extension Framework ("
-    "RFC 2774): the policy for accessing the resource has not been met in th"
-    "e request; the server should send back all the information the client n"
-    "eeds to issue an extended request. Obsolete: RFC 2774 has been moved to"
-    " Historic status and IANA marks the code as obsoleted.",
+    "d to use 503 when overloaded; some simply refuse the connection.",
+    "The server, while acting as a gateway or proxy, did not receive a timel"
+    "y response from an upstream server (for example HTTP, FTP or LDAP) or a"
+    "n auxiliary server (for example DNS) that it needed to access in order "
+    "to complete the request.\000The server does not support, or refuses to "
+    "support, the major version of HTTP that was used in the request message"
+    ". The server should send content describing why that version is not sup"
+    "ported and which protocols it does support.",
+    "Transparent content negotiation (RFC 2295): the server has an internal "
+    "configuration error in which the chosen variant resource is itself conf"
+    "igured to engage in transparent content negotiation, so it is not a pro"
+    "per end point in the negotiation process.\000The method could not be pe"
+    "rformed on the resource because the server is unable to store the repre"
+    "sentation needed to successfully complete the request (WebDAV). The con"
+    "dition is considered temporary.",
+    "The server terminated an operation because it encountered an infinite l"
+    "oop while processing a request with 'Depth: infinity' (WebDAV bindings,"
+    " RFC 5842). The whole operation failed.\000Nonstandard: the server has "
+    "exceeded the bandwidth limit set by its administrator or hosting plan. "
+    "Used by the Apache HTTP Server mod_bandwidth module and cPanel shared h"
+    "osting; not registered with IANA.",
+    "HTTP Extension Framework (RFC 2774): the policy for accessing the resou"
+    "rce has not been met in the request; the server should send back all th"
+    "e information the client needs to issue an extended request. Obsolete: "
+    "RFC 2774 has been moved to Historic status and IANA marks the code as o"
+    "bsoleted.",
     "The client needs to authenticate to gain network access. It is intended"
     " for intercepting proxies that control access to the network (captive p"
     "ortals, e.g. on hotel or public Wi-Fi), not for origin servers; the res"
     "ponse should contain a link to a page where the user can submit credent"
-    "ials.\000\344\270\264\346\227\266\345\223\215\345\272\224\357\274\232\346\234\215"
+    "ials.",
+    "\344\270\264\346\227\266\345\223\215\345\272\224\357\274\232\346\234\215"
     "\345\212\241\345\231\250\345\267\262\346\224\266\345\210\260\350\257\267"
     "\346\261\202\347\232\204\345\210\235\345\247\213\351\203\250\345\210\206"
     "\357\274\214\344\270\224\345\260\232\346\234\252\346\213\222\347\273\235"
@@ -477,74 +680,76 @@ static const struct http_status_desc_pool {
     "\346\211\223\347\256\227\345\234\250\345\256\214\346\225\264\346\216\245"
     "\346\224\266\345\271\266\345\244\204\347\220\206\350\257\267\346\261\202"
     "\344\271\213\345\220\216\345\206\215\345\217\221\351\200\201\346\234\200"
-    "\347\273\210\345\223\215\345\272\224\343\200\202\000\346\234\215\345\212\241"
-    "\345\231\250\345\267\262\347\220\206\350\247\243\350\257\267\346\261\202"
-    "\357\274\214\345\271\266\346\214\211\345\256\242\346\210\267\347\253\257"
-    "\345\234\250 Upgrade \350\257\267\346\261\202\345\244\264\344\270\255\347\232\204"
-    "\350\246\201\346\261\202\357\274\214\346\212\212\350\277\236\346\216\245"
-    "\345\210\207\346\215\242\345\210\260\346\234\254\345\223\215\345\272\224"
-    " Upgrade \345\244\264\344\270\255\345\210\227\345\207\272\347\232\204\345\215\217"
-    "\350\256\256\357\274\233\346\226\260\345\215\217\350\256\256\344\273\216"
-    "\347\273\223\346\235\237 101 \345\223\215\345\272\224\347\232\204\347\251\272"
-    "\350\241\214\344\271\213\345\220\216\347\253\213\345\215\263\345\274\200"
-    "\345\247\213\343\200\202\345\205\270\345\236\213\347\224\250\351\200\224"
-    "\346\230\257 WebSocket \346\217\241\346\211\213\357\274\210\344\276\213"
-    "\345\246\202\344\275\277\347\224\250 socket.io \346\227\266\357\274\211"
-    "\343\200\202HTTP/2 \345\222\214 HTTP/3 \344\270\215\346\224\257\346\214\201"
-    " 101\343\200\202\000WebDAV \346\211\251\345\261\225\347\232\204\344\270\264"
-    "\346\227\266\345\223\215\345\272\224\357\274\214\350\241\250\347\244\272"
-    "\346\234\215\345\212\241\345\231\250\345\267\262\346\224\266\345\210\260"
-    "\345\256\214\346\225\264\347\232\204\350\257\267\346\261\202\345\271\266"
-    "\346\255\243\345\234\250\345\244\204\347\220\206\357\274\214\344\275\206"
-    "\345\260\232\346\227\240\346\234\200\347\273\210\345\223\215\345\272\224"
-    "\345\217\257\350\277\224\345\233\236\343\200\202\347\224\250\344\272\216"
-    "\351\230\262\346\255\242\345\256\242\346\210\267\347\253\257\345\234\250"
-    "\350\200\227\346\227\266\350\276\203\351\225\277\347\232\204\346\223\215"
-    "\344\275\234\344\270\255\350\266\205\346\227\266\357\274\214\344\276\213"
-    "\345\246\202\345\214\205\345\220\253\345\244\247\351\207\217\346\226\207"
-    "\344\273\266\346\223\215\344\275\234\345\255\220\350\257\267\346\261\202"
-    "\347\232\204 WebDAV \350\257\267\346\261\202\343\200\202\000\345\234\250"
-    "\346\234\200\347\273\210\345\223\215\345\272\224\344\271\213\345\211\215"
-    "\345\205\210\345\217\221\351\200\201\351\203\250\345\210\206\345\223\215"
-    "\345\272\224\345\244\264\347\232\204\344\270\264\346\227\266\345\223\215"
-    "\345\272\224\357\274\214\344\270\273\350\246\201\344\270\216 Link \345\244\264"
-    "\357\274\210\345\246\202 rel=preload \346\210\226 preconnect\357\274\211"
-    "\344\270\200\350\265\267\344\275\277\347\224\250\357\274\214\344\275\277"
-    "\347\224\250\346\210\267\344\273\243\347\220\206\350\203\275\345\234\250"
-    "\346\234\215\345\212\241\345\231\250\344\273\215\345\234\250\345\207\206"
-    "\345\244\207\346\234\200\347\273\210\345\223\215\345\272\224\346\227\266"
-    "\345\274\200\345\247\213\351\242\204\345\212\240\350\275\275\350\265\204"
-    "\346\272\220\343\200\202\350\277\231\344\272\233\345\244\264\345\255\227"
-    "\346\256\265\345\217\252\346\230\257\346\217\220\347\244\272\357\274\214"
-    "\346\234\200\347\273\210\345\223\215\345\272\224\344\270\255\347\232\204"
-    "\345\244\264\345\255\227\346\256\265\345\217\257\350\203\275\344\270\215"
-    "\345\220\214\343\200\202\000\344\270\264\346\227\266\345\223\215\345\272\224"
-    "\357\274\214\350\241\250\347\244\272\346\234\215\345\212\241\345\231\250"
-    "\346\224\257\346\214\201\345\257\271\346\234\254\346\254\241\350\257\267"
-    "\346\261\202\350\277\233\350\241\214\345\217\257\346\201\242\345\244\215"
-    "\344\270\212\344\274\240\357\274\233\345\223\215\345\272\224\347\232\204"
-    " Location \345\244\264\347\273\231\345\207\272\344\270\212\344\274\240\350\265\204"
-    "\346\272\220\347\232\204 URI\357\274\214\350\213\245\344\274\240\350\276\223"
-    "\344\270\255\346\226\255\357\274\214\345\256\242\346\210\267\347\253\257"
-    "\345\217\257\345\200\237\346\255\244\346\237\245\350\257\242\346\234\215"
-    "\345\212\241\345\231\250\345\267\262\346\216\245\346\224\266\347\232\204"
-    "\346\225\260\346\215\256\351\207\217\345\271\266\347\273\247\347\273\255"
-    "\344\270\212\344\274\240\343\200\202\000\350\257\267\346\261\202\345\267\262"
-    "\346\210\220\345\212\237\343\200\202\345\223\215\345\272\224\345\206\205"
-    "\345\256\271\345\217\226\345\206\263\344\272\216\350\257\267\346\261\202"
-    "\346\226\271\346\263\225\357\274\232GET \350\277\224\345\233\236\347\233\256"
-    "\346\240\207\350\265\204\346\272\220\347\232\204\350\241\250\347\244\272"
-    "\357\274\233HEAD \350\277\224\345\233\236\344\270\216 GET \347\233\270\345\220\214"
-    "\347\232\204\345\223\215\345\272\224\345\244\264\357\274\214\344\275\206"
-    "\346\262\241\346\234\211\345\223\215\345\272\224\344\275\223\357\274\233"
-    "POST \350\277\224\345\233\236\346\223\215\344\275\234\347\232\204\347\212\266"
-    "\346\200\201\346\210\226\347\273\223\346\236\234\357\274\233PUT \345\222\214"
-    " DELETE \350\277\224\345\233\236\346\223\215\344\275\234\347\232\204\347\212\266"
-    "\346\200\201\357\274\233OPTIONS \350\277\224\345\233\236\351\200\232\344\277\241"
-    "\351\200\211\351\241\271\357\274\233TRACE \350\277\224\345\233\236\346\234\200"
-    "\347\273\210\346\216\245\346\224\266\346\226\271\346\224\266\345\210\260"
-    "\347\232\204\350\257\267\346\261\202\346\266\210\346\201\257\343\200\202"
-    "\000\350\257\267\346\261\202\345\267\262\345\256\214\346\210\220\357\274\214"
+    "\347\273\210\345\223\215\345\272\224\343\200\202",
+    "\346\234\215\345\212\241\345\231\250\345\267\262\347\220\206\350\247\243"
+    "\350\257\267\346\261\202\357\274\214\345\271\266\346\214\211\345\256\242"
+    "\346\210\267\347\253\257\345\234\250 Upgrade \350\257\267\346\261\202\345\244\264"
+    "\344\270\255\347\232\204\350\246\201\346\261\202\357\274\214\346\212\212"
+    "\350\277\236\346\216\245\345\210\207\346\215\242\345\210\260\346\234\254"
+    "\345\223\215\345\272\224 Upgrade \345\244\264\344\270\255\345\210\227\345\207\272"
+    "\347\232\204\345\215\217\350\256\256\357\274\233\346\226\260\345\215\217"
+    "\350\256\256\344\273\216\347\273\223\346\235\237 101 \345\223\215\345\272\224"
+    "\347\232\204\347\251\272\350\241\214\344\271\213\345\220\216\347\253\213"
+    "\345\215\263\345\274\200\345\247\213\343\200\202\345\205\270\345\236\213"
+    "\347\224\250\351\200\224\346\230\257 WebSocket \346\217\241\346\211\213"
+    "\357\274\210\344\276\213\345\246\202\344\275\277\347\224\250 socket.io "
+    "\346\227\266\357\274\211\343\200\202HTTP/2 \345\222\214 HTTP/3 \344\270\215"
+    "\346\224\257\346\214\201 101\343\200\202",
+    "WebDAV \346\211\251\345\261\225\347\232\204\344\270\264\346\227\266\345\223\215"
+    "\345\272\224\357\274\214\350\241\250\347\244\272\346\234\215\345\212\241"
+    "\345\231\250\345\267\262\346\224\266\345\210\260\345\256\214\346\225\264"
+    "\347\232\204\350\257\267\346\261\202\345\271\266\346\255\243\345\234\250"
+    "\345\244\204\347\220\206\357\274\214\344\275\206\345\260\232\346\227\240"
+    "\346\234\200\347\273\210\345\223\215\345\272\224\345\217\257\350\277\224"
+    "\345\233\236\343\200\202\347\224\250\344\272\216\351\230\262\346\255\242"
+    "\345\256\242\346\210\267\347\253\257\345\234\250\350\200\227\346\227\266"
+    "\350\276\203\351\225\277\347\232\204\346\223\215\344\275\234\344\270\255"
+    "\350\266\205\346\227\266\357\274\214\344\276\213\345\246\202\345\214\205"
+    "\345\220\253\345\244\247\351\207\217\346\226\207\344\273\266\346\223\215"
+    "\344\275\234\345\255\220\350\257\267\346\261\202\347\232\204 WebDAV \350\257\267"
+    "\346\261\202\343\200\202",
+    "\345\234\250\346\234\200\347\273\210\345\223\215\345\272\224\344\271\213"
+    "\345\211\215\345\205\210\345\217\221\351\200\201\351\203\250\345\210\206"
+    "\345\223\215\345\272\224\345\244\264\347\232\204\344\270\264\346\227\266"
+    "\345\223\215\345\272\224\357\274\214\344\270\273\350\246\201\344\270\216"
+    " Link \345\244\264\357\274\210\345\246\202 rel=preload \346\210\226 pre"
+    "connect\357\274\211\344\270\200\350\265\267\344\275\277\347\224\250\357\274\214"
+    "\344\275\277\347\224\250\346\210\267\344\273\243\347\220\206\350\203\275"
+    "\345\234\250\346\234\215\345\212\241\345\231\250\344\273\215\345\234\250"
+    "\345\207\206\345\244\207\346\234\200\347\273\210\345\223\215\345\272\224"
+    "\346\227\266\345\274\200\345\247\213\351\242\204\345\212\240\350\275\275"
+    "\350\265\204\346\272\220\343\200\202\350\277\231\344\272\233\345\244\264"
+    "\345\255\227\346\256\265\345\217\252\346\230\257\346\217\220\347\244\272"
+    "\357\274\214\346\234\200\347\273\210\345\223\215\345\272\224\344\270\255"
+    "\347\232\204\345\244\264\345\255\227\346\256\265\345\217\257\350\203\275"
+    "\344\270\215\345\220\214\343\200\202\000\344\270\264\346\227\266\345\223\215"
+    "\345\272\224\357\274\214\350\241\250\347\244\272\346\234\215\345\212\241"
+    "\345\231\250\346\224\257\346\214\201\345\257\271\346\234\254\346\254\241"
+    "\350\257\267\346\261\202\350\277\233\350\241\214\345\217\257\346\201\242"
+    "\345\244\215\344\270\212\344\274\240\357\274\233\345\223\215\345\272\224"
+    "\347\232\204 Location \345\244\264\347\273\231\345\207\272\344\270\212\344\274\240"
+    "\350\265\204\346\272\220\347\232\204 URI\357\274\214\350\213\245\344\274\240"
+    "\350\276\223\344\270\255\346\226\255\357\274\214\345\256\242\346\210\267"
+    "\347\253\257\345\217\257\345\200\237\346\255\244\346\237\245\350\257\242"
+    "\346\234\215\345\212\241\345\231\250\345\267\262\346\216\245\346\224\266"
+    "\347\232\204\346\225\260\346\215\256\351\207\217\345\271\266\347\273\247"
+    "\347\273\255\344\270\212\344\274\240\343\200\202",
+    "\350\257\267\346\261\202\345\267\262\346\210\220\345\212\237\343\200\202"
+    "\345\223\215\345\272\224\345\206\205\345\256\271\345\217\226\345\206\263"
+    "\344\272\216\350\257\267\346\261\202\346\226\271\346\263\225\357\274\232"
+    "GET \350\277\224\345\233\236\347\233\256\346\240\207\350\265\204\346\272\220"
+    "\347\232\204\350\241\250\347\244\272\357\274\233HEAD \350\277\224\345\233\236"
+    "\344\270\216 GET \347\233\270\345\220\214\347\232\204\345\223\215\345\272\224"
+    "\345\244\264\357\274\214\344\275\206\346\262\241\346\234\211\345\223\215"
+    "\345\272\224\344\275\223\357\274\233POST \350\277\224\345\233\236\346\223\215"
+    "\344\275\234\347\232\204\347\212\266\346\200\201\346\210\226\347\273\223"
+    "\346\236\234\357\274\233PUT \345\222\214 DELETE \350\277\224\345\233\236"
+    "\346\223\215\344\275\234\347\232\204\347\212\266\346\200\201\357\274\233"
+    "OPTIONS \350\277\224\345\233\236\351\200\232\344\277\241\351\200\211\351\241\271"
+    "\357\274\233TRACE \350\277\224\345\233\236\346\234\200\347\273\210\346\216\245"
+    "\346\224\266\346\226\271\346\224\266\345\210\260\347\232\204\350\257\267"
+    "\346\261\202\346\266\210\346\201\257\343\200\202",
+    "\350\257\267\346\261\202\345\267\262\345\256\214\346\210\220\357\274\214"
     "\345\271\266\345\210\233\345\273\272\344\272\206\344\270\200\344\270\252"
     "\346\210\226\345\244\232\344\270\252\346\226\260\350\265\204\346\272\220"
     "\357\274\214\351\200\232\345\270\270\346\230\257\345\234\250 POST \346\210\226"
@@ -558,67 +763,69 @@ static const struct http_status_desc_pool {
     "\345\273\272\357\274\214\346\233\264\351\200\202\345\220\210\350\277\224"
     "\345\233\236 202 Accepted\343\200\202\347\244\272\344\276\213\357\274\232"
     "REST API \346\210\220\345\212\237\345\210\233\345\273\272\345\257\271\350\261\241"
-    "\345\220\216\350\277\224\345\233\236 201\343\200\202\000\350\257\267\346\261\202"
-    "\345\267\262\350\242\253\346\216\245\345\217\227\345\244\204\347\220\206"
-    "\357\274\214\344\275\206\345\244\204\347\220\206\345\260\232\346\234\252"
-    "\345\256\214\346\210\220\357\274\214\346\234\200\347\273\210\345\217\257"
-    "\350\203\275\346\211\247\350\241\214\344\271\237\345\217\257\350\203\275"
-    "\344\270\215\346\211\247\350\241\214\357\274\233HTTP \346\227\240\346\263\225"
-    "\345\234\250\344\271\213\345\220\216\345\206\215\345\217\221\351\200\201"
-    "\345\244\204\347\220\206\347\273\223\346\236\234\343\200\202\345\256\203"
-    "\350\256\251\346\234\215\345\212\241\345\231\250\345\217\257\344\273\245"
-    "\346\216\245\345\217\227\344\272\244\347\273\231\345\205\266\344\273\226"
-    "\350\277\233\347\250\213\347\232\204\344\273\273\345\212\241\357\274\210"
-    "\344\276\213\345\246\202\346\257\217\345\244\251\345\217\252\350\277\220"
-    "\350\241\214\344\270\200\346\254\241\347\232\204\346\211\271\345\244\204"
-    "\347\220\206\344\273\273\345\212\241\357\274\211\357\274\214\350\200\214"
-    "\344\270\215\345\277\205\350\256\251\345\256\242\346\210\267\347\253\257"
-    "\344\270\200\347\233\264\344\277\235\346\214\201\350\277\236\346\216\245"
-    "\357\274\233\345\223\215\345\272\224\345\272\224\350\257\264\346\230\216"
-    "\350\257\267\346\261\202\347\232\204\345\275\223\345\211\215\347\212\266"
-    "\346\200\201\357\274\214\345\271\266\346\214\207\345\220\221\357\274\210"
-    "\346\210\226\345\206\205\345\265\214\357\274\211\344\270\200\344\270\252"
-    "\350\203\275\345\221\212\347\237\245\344\275\225\346\227\266\345\256\214"
-    "\346\210\220\347\232\204\347\212\266\346\200\201\347\233\221\350\247\206"
-    "\345\231\250\343\200\202\000\350\257\267\346\261\202\345\267\262\346\210\220"
-    "\345\212\237\357\274\214\344\275\206\345\223\215\345\272\224\345\206\205"
-    "\345\256\271\345\267\262\350\242\253\350\275\254\346\215\242\344\273\243"
-    "\347\220\206\357\274\210\344\276\213\345\246\202 Web \345\212\240\351\200\237"
-    "\345\231\250\357\274\211\344\277\256\346\224\271\357\274\214\344\270\216"
-    "\346\272\220\346\234\215\345\212\241\345\231\250 200 OK \345\223\215\345\272\224"
-    "\347\232\204\345\206\205\345\256\271\344\270\215\345\220\214\343\200\202"
-    "\350\257\245\347\212\266\346\200\201\347\240\201\350\256\251\344\273\243"
-    "\347\220\206\345\221\212\347\237\245\346\216\245\346\224\266\346\226\271"
-    "\345\206\205\345\256\271\345\267\262\350\242\253\350\275\254\346\215\242"
-    "\357\274\214\350\277\231\345\217\257\350\203\275\345\275\261\345\223\215"
-    "\345\220\216\347\273\255\345\244\204\347\220\206\357\274\214\344\276\213"
-    "\345\246\202\344\271\213\345\220\216\347\232\204\347\274\223\345\255\230"
-    "\351\252\214\350\257\201\345\217\257\350\203\275\345\217\252\345\234\250"
-    "\347\273\217\350\277\207\345\220\214\344\270\200\347\273\204\344\273\243"
-    "\347\220\206\347\232\204\350\267\257\345\276\204\344\270\212\346\234\211"
-    "\346\225\210\343\200\202\345\217\252\346\234\211\345\234\250\345\216\237"
-    "\346\234\254\344\274\232\350\277\224\345\233\236 200 \347\232\204\346\203\205"
-    "\345\206\265\344\270\213\346\211\215\351\200\202\345\220\210\344\275\277"
-    "\347\224\250\345\256\203\343\200\202\000\346\234\215\345\212\241\345\231\250"
-    "\345\267\262\346\210\220\345\212\237\345\244\204\347\220\206\350\257\267"
-    "\346\261\202\357\274\214\346\262\241\346\234\211\350\246\201\345\217\221"
-    "\351\200\201\347\232\204\345\206\205\345\256\271\357\274\233\345\223\215"
-    "\345\272\224\345\244\264\344\270\255\345\217\257\344\273\245\345\214\205"
-    "\345\220\253\346\233\264\346\226\260\345\220\216\347\232\204\345\205\203"
-    "\346\225\260\346\215\256\357\274\214\344\276\213\345\246\202 PUT \344\271\213"
-    "\345\220\216\347\232\204 ETag\343\200\202\346\265\217\350\247\210\345\231\250"
-    "\345\201\234\347\225\231\345\234\250\345\275\223\345\211\215\351\241\265"
-    "\351\235\242\357\274\214\344\270\215\346\224\271\345\217\230\346\226\207"
-    "\346\241\243\350\247\206\345\233\276\343\200\202204 \345\223\215\345\272\224"
-    "\344\270\215\350\203\275\345\214\205\345\220\253\345\206\205\345\256\271"
-    "\357\274\214\344\273\245\345\223\215\345\272\224\345\244\264\344\271\213"
-    "\345\220\216\347\232\204\347\251\272\350\241\214\347\273\223\346\235\237"
-    "\343\200\202\347\244\272\344\276\213\357\274\232\346\216\245\346\224\266"
-    "\350\277\234\347\250\213\346\234\215\345\212\241\345\231\250\344\273\245"
-    " POST \346\216\250\351\200\201\346\266\210\346\201\257\347\232\204 API\357\274\214"
-    "\346\257\217\346\224\266\345\210\260\344\270\200\346\235\241\346\266\210"
-    "\346\201\257\345\260\261\344\273\245 204 \347\241\256\350\256\244\343\200\202"
-    "\000\346\234\215\345\212\241\345\231\250\345\267\262\345\256\214\346\210\220"
+    "\345\220\216\350\277\224\345\233\236 201\343\200\202",
+    "\350\257\267\346\261\202\345\267\262\350\242\253\346\216\245\345\217\227"
+    "\345\244\204\347\220\206\357\274\214\344\275\206\345\244\204\347\220\206"
+    "\345\260\232\346\234\252\345\256\214\346\210\220\357\274\214\346\234\200"
+    "\347\273\210\345\217\257\350\203\275\346\211\247\350\241\214\344\271\237"
+    "\345\217\257\350\203\275\344\270\215\346\211\247\350\241\214\357\274\233"
+    "HTTP \346\227\240\346\263\225\345\234\250\344\271\213\345\220\216\345\206\215"
+    "\345\217\221\351\200\201\345\244\204\347\220\206\347\273\223\346\236\234"
+    "\343\200\202\345\256\203\350\256\251\346\234\215\345\212\241\345\231\250"
+    "\345\217\257\344\273\245\346\216\245\345\217\227\344\272\244\347\273\231"
+    "\345\205\266\344\273\226\350\277\233\347\250\213\347\232\204\344\273\273"
+    "\345\212\241\357\274\210\344\276\213\345\246\202\346\257\217\345\244\251"
+    "\345\217\252\350\277\220\350\241\214\344\270\200\346\254\241\347\232\204"
+    "\346\211\271\345\244\204\347\220\206\344\273\273\345\212\241\357\274\211"
+    "\357\274\214\350\200\214\344\270\215\345\277\205\350\256\251\345\256\242"
+    "\346\210\267\347\253\257\344\270\200\347\233\264\344\277\235\346\214\201"
+    "\350\277\236\346\216\245\357\274\233\345\223\215\345\272\224\345\272\224"
+    "\350\257\264\346\230\216\350\257\267\346\261\202\347\232\204\345\275\223"
+    "\345\211\215\347\212\266\346\200\201\357\274\214\345\271\266\346\214\207"
+    "\345\220\221\357\274\210\346\210\226\345\206\205\345\265\214\357\274\211"
+    "\344\270\200\344\270\252\350\203\275\345\221\212\347\237\245\344\275\225"
+    "\346\227\266\345\256\214\346\210\220\347\232\204\347\212\266\346\200\201"
+    "\347\233\221\350\247\206\345\231\250\343\200\202",
+    "\350\257\267\346\261\202\345\267\262\346\210\220\345\212\237\357\274\214"
+    "\344\275\206\345\223\215\345\272\224\345\206\205\345\256\271\345\267\262"
+    "\350\242\253\350\275\254\346\215\242\344\273\243\347\220\206\357\274\210"
+    "\344\276\213\345\246\202 Web \345\212\240\351\200\237\345\231\250\357\274\211"
+    "\344\277\256\346\224\271\357\274\214\344\270\216\346\272\220\346\234\215"
+    "\345\212\241\345\231\250 200 OK \345\223\215\345\272\224\347\232\204\345\206\205"
+    "\345\256\271\344\270\215\345\220\214\343\200\202\350\257\245\347\212\266"
+    "\346\200\201\347\240\201\350\256\251\344\273\243\347\220\206\345\221\212"
+    "\347\237\245\346\216\245\346\224\266\346\226\271\345\206\205\345\256\271"
+    "\345\267\262\350\242\253\350\275\254\346\215\242\357\274\214\350\277\231"
+    "\345\217\257\350\203\275\345\275\261\345\223\215\345\220\216\347\273\255"
+    "\345\244\204\347\220\206\357\274\214\344\276\213\345\246\202\344\271\213"
+    "\345\220\216\347\232\204\347\274\223\345\255\230\351\252\214\350\257\201"
+    "\345\217\257\350\203\275\345\217\252\345\234\250\347\273\217\350\277\207"
+    "\345\220\214\344\270\200\347\273\204\344\273\243\347\220\206\347\232\204"
+    "\350\267\257\345\276\204\344\270\212\346\234\211\346\225\210\343\200\202"
+    "\345\217\252\346\234\211\345\234\250\345\216\237\346\234\254\344\274\232"
+    "\350\277\224\345\233\236 200 \347\232\204\346\203\205\345\206\265\344\270\213"
+    "\346\211\215\351\200\202\345\220\210\344\275\277\347\224\250\345\256\203"
+    "\343\200\202",
+    "\346\234\215\345\212\241\345\231\250\345\267\262\346\210\220\345\212\237"
+    "\345\244\204\347\220\206\350\257\267\346\261\202\357\274\214\346\262\241"
+    "\346\234\211\350\246\201\345\217\221\351\200\201\347\232\204\345\206\205"
+    "\345\256\271\357\274\233\345\223\215\345\272\224\345\244\264\344\270\255"
+    "\345\217\257\344\273\245\345\214\205\345\220\253\346\233\264\346\226\260"
+    "\345\220\216\347\232\204\345\205\203\346\225\260\346\215\256\357\274\214"
+    "\344\276\213\345\246\202 PUT \344\271\213\345\220\216\347\232\204 ETag\343\200\202"
+    "\346\265\217\350\247\210\345\231\250\345\201\234\347\225\231\345\234\250"
+    "\345\275\223\345\211\215\351\241\265\351\235\242\357\274\214\344\270\215"
+    "\346\224\271\345\217\230\346\226\207\346\241\243\350\247\206\345\233\276"
+    "\343\200\202204 \345\223\215\345\272\224\344\270\215\350\203\275\345\214\205"
+    "\345\220\253\345\206\205\345\256\271\357\274\214\344\273\245\345\223\215"
+    "\345\272\224\345\244\264\344\271\213\345\220\216\347\232\204\347\251\272"
+    "\350\241\214\347\273\223\346\235\237\343\200\202\347\244\272\344\276\213"
+    "\357\274\232\346\216\245\346\224\266\350\277\234\347\250\213\346\234\215"
+    "\345\212\241\345\231\250\344\273\245 POST \346\216\250\351\200\201\346\266\210"
+    "\346\201\257\347\232\204 API\357\274\214\346\257\217\346\224\266\345\210\260"
+    "\344\270\200\346\235\241\346\266\210\346\201\257\345\260\261\344\273\245"
+    " 204 \347\241\256\350\256\244\343\200\202",
+    "\346\234\215\345\212\241\345\231\250\345\267\262\345\256\214\346\210\220"
     "\350\257\267\346\261\202\357\274\214\345\271\266\345\270\214\346\234\233"
     "\347\224\250\346\210\267\344\273\243\347\220\206\346\212\212\345\217\221"
     "\345\207\272\350\257\245\350\257\267\346\261\202\347\232\204\346\226\207"
@@ -647,8 +854,8 @@ static const struct http_status_desc_pool {
     "\345\205\267\347\224\250\345\256\203\345\256\236\347\216\260\346\226\255"
     "\347\202\271\347\273\255\344\274\240\357\274\214\346\210\226\346\212\212"
     "\345\244\247\346\226\207\344\273\266\345\210\206\346\210\220\345\244\232"
-    "\346\256\265\345\271\266\350\241\214\344\270\213\350\275\275\343\200\202"
-    "\000WebDAV\357\274\232\345\223\215\345\272\224\344\275\223\346\230\257\344\270\200"
+    "\346\256\265\345\271\266\350\241\214\344\270\213\350\275\275\343\200\202",
+    "WebDAV\357\274\232\345\223\215\345\272\224\344\275\223\346\230\257\344\270\200"
     "\344\270\252 XML \346\240\274\345\274\217\347\232\204 multistatus \346\226\207"
     "\346\241\243\357\274\214\344\270\272\345\244\232\344\270\252\347\233\270"
     "\344\272\222\347\213\254\347\253\213\347\232\204\346\223\215\344\275\234"
@@ -669,20 +876,21 @@ static const struct http_status_desc_pool {
     "\345\256\232\344\275\277\347\224\250 208 \344\270\224\344\270\215\345\206\215"
     "\345\210\227\345\207\272\345\205\266\345\206\205\351\203\250\346\210\220"
     "\345\221\230\357\274\214\344\273\245\351\201\277\345\205\215\351\207\215"
-    "\345\244\215\346\236\232\344\270\276\343\200\202\000HTTP \345\242\236\351\207\217"
-    "\347\274\226\347\240\201\347\232\204\347\212\266\346\200\201\347\240\201"
-    "\357\274\232\346\234\215\345\212\241\345\231\250\345\267\262\347\273\217"
-    "\345\256\214\346\210\220\344\272\206\345\257\271\350\265\204\346\272\220"
-    "\347\232\204 GET \350\257\267\346\261\202\357\274\214\345\223\215\345\272\224"
-    "\346\230\257\345\257\271\345\275\223\345\211\215\345\256\236\344\276\213"
-    "\345\272\224\347\224\250\344\270\200\344\270\252\346\210\226\345\244\232"
-    "\344\270\252\345\256\236\344\276\213\346\223\215\344\275\234\357\274\210"
-    "\345\234\250 IM \345\244\264\344\270\255\345\210\227\345\207\272\357\274\214"
-    "\344\276\213\345\246\202\347\233\270\345\257\271\344\272\216\345\256\242"
-    "\346\210\267\347\253\257\345\267\262\346\234\211\347\211\210\346\234\254"
-    "\347\232\204\345\242\236\351\207\217\357\274\211\344\271\213\345\220\216"
-    "\347\232\204\347\273\223\346\236\234\350\241\250\347\244\272\343\200\202"
-    "\000\347\233\256\346\240\207\350\265\204\346\272\220\346\234\211\345\244\232"
+    "\345\244\215\346\236\232\344\270\276\343\200\202",
+    "HTTP \345\242\236\351\207\217\347\274\226\347\240\201\347\232\204\347\212\266"
+    "\346\200\201\347\240\201\357\274\232\346\234\215\345\212\241\345\231\250"
+    "\345\267\262\347\273\217\345\256\214\346\210\220\344\272\206\345\257\271"
+    "\350\265\204\346\272\220\347\232\204 GET \350\257\267\346\261\202\357\274\214"
+    "\345\223\215\345\272\224\346\230\257\345\257\271\345\275\223\345\211\215"
+    "\345\256\236\344\276\213\345\272\224\347\224\250\344\270\200\344\270\252"
+    "\346\210\226\345\244\232\344\270\252\345\256\236\344\276\213\346\223\215"
+    "\344\275\234\357\274\210\345\234\250 IM \345\244\264\344\270\255\345\210\227"
+    "\345\207\272\357\274\214\344\276\213\345\246\202\347\233\270\345\257\271"
+    "\344\272\216\345\256\242\346\210\267\347\253\257\345\267\262\346\234\211"
+    "\347\211\210\346\234\254\347\232\204\345\242\236\351\207\217\357\274\211"
+    "\344\271\213\345\220\216\347\232\204\347\273\223\346\236\234\350\241\250"
+    "\347\244\272\343\200\202",
+    "\347\233\256\346\240\207\350\265\204\346\272\220\346\234\211\345\244\232"
     "\344\270\252\350\241\250\347\244\272\357\274\214\346\257\217\344\270\252"
     "\351\203\275\346\234\211\350\207\252\345\267\261\346\233\264\345\205\267"
     "\344\275\223\347\232\204 URI\357\274\214\347\224\250\346\210\267\346\210\226"
@@ -699,43 +907,44 @@ static const struct http_status_desc_pool {
     "\345\207\272\345\205\266 URI\357\274\214\347\224\250\346\210\267\344\273\243"
     "\347\220\206\345\217\257\344\273\245\350\207\252\345\212\250\350\267\237"
     "\351\232\217\343\200\202\351\273\230\350\256\244\345\217\257\347\274\223"
-    "\345\255\230\343\200\202\000\347\233\256\346\240\207\350\265\204\346\272\220"
-    "\345\267\262\350\242\253\345\210\206\351\205\215\344\272\206\346\226\260"
-    "\347\232\204\346\260\270\344\271\205 URI\357\274\210\347\224\261 Locati"
-    "on \345\244\264\347\273\231\345\207\272\357\274\211\357\274\214\344\273\212"
-    "\345\220\216\347\232\204\345\274\225\347\224\250\351\203\275\345\272\224"
-    "\344\275\277\347\224\250\346\226\260 URI\357\274\233\345\205\267\346\234\211"
-    "\351\223\276\346\216\245\347\274\226\350\276\221\345\212\237\350\203\275"
-    "\347\232\204\345\256\242\346\210\267\347\253\257\345\272\224\346\233\264"
-    "\346\226\260\344\277\235\345\255\230\347\232\204\351\223\276\346\216\245"
-    "\357\274\214\346\220\234\347\264\242\345\274\225\346\223\216\344\271\237"
-    "\344\274\232\347\224\250\346\226\260\345\234\260\345\235\200\346\233\277"
-    "\346\215\242\346\227\247\345\234\260\345\235\200\343\200\202\351\273\230"
-    "\350\256\244\345\217\257\347\274\223\345\255\230\343\200\202\347\224\261"
-    "\344\272\216\345\216\206\345\217\262\345\216\237\345\233\240\357\274\214"
-    "\347\224\250\346\210\267\344\273\243\347\220\206\345\234\250\350\267\237"
-    "\351\232\217\351\207\215\345\256\232\345\220\221\346\227\266\345\217\257"
-    "\350\203\275\346\212\212 POST \346\224\271\344\270\272 GET\357\274\233\345\246\202"
-    "\346\236\234\345\277\205\351\241\273\344\277\235\346\214\201\350\257\267"
-    "\346\261\202\346\226\271\346\263\225\357\274\214\345\272\224\344\275\277"
-    "\347\224\250 308\343\200\202\000\347\233\256\346\240\207\350\265\204\346\272\220"
-    "\344\270\264\346\227\266\344\275\215\344\272\216\345\217\246\344\270\200"
-    "\344\270\252 URI\357\274\210\347\224\261 Location \345\244\264\347\273\231"
-    "\345\207\272\357\274\211\357\274\233\345\256\242\346\210\267\347\253\257"
-    "\344\273\245\345\220\216\344\273\215\345\272\224\344\275\277\347\224\250"
-    "\345\216\237\346\235\245\347\232\204 URI \345\217\221\351\200\201\350\257\267"
-    "\346\261\202\343\200\202\345\217\252\346\234\211 Cache-Control \346\210\226"
-    " Expires \346\230\216\347\241\256\346\214\207\347\244\272\346\227\266\346\211\215"
-    "\345\217\257\347\274\223\345\255\230\343\200\202\347\224\261\344\272\216"
-    "\345\216\206\345\217\262\345\216\237\345\233\240\357\274\214\347\224\250"
-    "\346\210\267\344\273\243\347\220\206\345\234\250\350\267\237\351\232\217"
-    "\351\207\215\345\256\232\345\220\221\346\227\266\345\217\257\350\203\275"
-    "\346\212\212 POST \346\224\271\344\270\272 GET\357\274\233\345\246\202\351\234\200"
-    "\346\230\216\347\241\256\350\246\201\346\261\202\346\224\271\347\224\250"
-    " GET\357\274\214\345\272\224\344\275\277\347\224\250 303\357\274\214\345\246\202"
-    "\351\234\200\344\277\235\346\214\201\350\257\267\346\261\202\346\226\271"
-    "\346\263\225\357\274\214\345\272\224\344\275\277\347\224\250 307\343\200\202"
-    "\000\346\234\215\345\212\241\345\231\250\346\212\212\347\224\250\346\210\267"
+    "\345\255\230\343\200\202",
+    "\347\233\256\346\240\207\350\265\204\346\272\220\345\267\262\350\242\253"
+    "\345\210\206\351\205\215\344\272\206\346\226\260\347\232\204\346\260\270"
+    "\344\271\205 URI\357\274\210\347\224\261 Location \345\244\264\347\273\231"
+    "\345\207\272\357\274\211\357\274\214\344\273\212\345\220\216\347\232\204"
+    "\345\274\225\347\224\250\351\203\275\345\272\224\344\275\277\347\224\250"
+    "\346\226\260 URI\357\274\233\345\205\267\346\234\211\351\223\276\346\216\245"
+    "\347\274\226\350\276\221\345\212\237\350\203\275\347\232\204\345\256\242"
+    "\346\210\267\347\253\257\345\272\224\346\233\264\346\226\260\344\277\235"
+    "\345\255\230\347\232\204\351\223\276\346\216\245\357\274\214\346\220\234"
+    "\347\264\242\345\274\225\346\223\216\344\271\237\344\274\232\347\224\250"
+    "\346\226\260\345\234\260\345\235\200\346\233\277\346\215\242\346\227\247"
+    "\345\234\260\345\235\200\343\200\202\351\273\230\350\256\244\345\217\257"
+    "\347\274\223\345\255\230\343\200\202\347\224\261\344\272\216\345\216\206"
+    "\345\217\262\345\216\237\345\233\240\357\274\214\347\224\250\346\210\267"
+    "\344\273\243\347\220\206\345\234\250\350\267\237\351\232\217\351\207\215"
+    "\345\256\232\345\220\221\346\227\266\345\217\257\350\203\275\346\212\212"
+    " POST \346\224\271\344\270\272 GET\357\274\233\345\246\202\346\236\234\345\277\205"
+    "\351\241\273\344\277\235\346\214\201\350\257\267\346\261\202\346\226\271"
+    "\346\263\225\357\274\214\345\272\224\344\275\277\347\224\250 308\343\200\202",
+    "\347\233\256\346\240\207\350\265\204\346\272\220\344\270\264\346\227\266"
+    "\344\275\215\344\272\216\345\217\246\344\270\200\344\270\252 URI\357\274\210"
+    "\347\224\261 Location \345\244\264\347\273\231\345\207\272\357\274\211\357\274\233"
+    "\345\256\242\346\210\267\347\253\257\344\273\245\345\220\216\344\273\215"
+    "\345\272\224\344\275\277\347\224\250\345\216\237\346\235\245\347\232\204"
+    " URI \345\217\221\351\200\201\350\257\267\346\261\202\343\200\202\345\217\252"
+    "\346\234\211 Cache-Control \346\210\226 Expires \346\230\216\347\241\256"
+    "\346\214\207\347\244\272\346\227\266\346\211\215\345\217\257\347\274\223"
+    "\345\255\230\343\200\202\347\224\261\344\272\216\345\216\206\345\217\262"
+    "\345\216\237\345\233\240\357\274\214\347\224\250\346\210\267\344\273\243"
+    "\347\220\206\345\234\250\350\267\237\351\232\217\351\207\215\345\256\232"
+    "\345\220\221\346\227\266\345\217\257\350\203\275\346\212\212 POST \346\224\271"
+    "\344\270\272 GET\357\274\233\345\246\202\351\234\200\346\230\216\347\241\256"
+    "\350\246\201\346\261\202\346\224\271\347\224\250 GET\357\274\214\345\272\224"
+    "\344\275\277\347\224\250 303\357\274\214\345\246\202\351\234\200\344\277\235"
+    "\346\214\201\350\257\267\346\261\202\346\226\271\346\263\225\357\274\214"
+    "\345\272\224\344\275\277\347\224\250 307\343\200\202",
+    "\346\234\215\345\212\241\345\231\250\346\212\212\347\224\250\346\210\267"
     "\344\273\243\347\220\206\351\207\215\345\256\232\345\220\221\345\210\260"
     "\345\217\246\344\270\200\344\270\252\350\265\204\346\272\220\357\274\210"
     "\347\224\261 Location \345\244\264\347\273\231\345\207\272\357\274\211\357\274\214"
@@ -753,87 +962,90 @@ static const struct http_status_desc_pool {
     "\346\233\277\344\273\243\345\274\225\347\224\250\343\200\202\345\217\252"
     "\346\234\211\346\230\276\345\274\217\347\273\231\345\207\272\346\226\260"
     "\351\262\234\345\272\246\344\277\241\346\201\257\346\227\266\346\211\215"
-    "\345\217\257\347\274\223\345\255\230\343\200\202\000\345\270\246\346\235\241"
-    "\344\273\266\347\232\204 GET \346\210\226 HEAD \350\257\267\346\261\202"
-    "\357\274\210If-None-Match \346\210\226 If-Modified-Since\357\274\211\346\234\254"
-    "\345\272\224\345\276\227\345\210\260 200 OK\357\274\214\344\275\206\345\205\266"
-    "\346\235\241\344\273\266\346\261\202\345\200\274\344\270\272\345\201\207"
-    "\357\274\232\345\256\242\346\210\267\347\253\257\344\277\235\345\255\230"
-    "\347\232\204\350\241\250\347\244\272\344\273\215\347\204\266\346\234\211"
-    "\346\225\210\357\274\214\345\233\240\346\255\244\346\234\215\345\212\241"
-    "\345\231\250\344\270\215\345\217\221\351\200\201\345\206\205\345\256\271"
-    "\357\274\214\345\256\242\346\210\267\347\253\257\347\273\247\347\273\255"
-    "\344\275\277\347\224\250\350\207\252\345\267\261\347\232\204\345\211\257"
-    "\346\234\254\343\200\202\345\223\215\345\272\224\344\270\255\345\270\246"
-    "\346\234\211 200 \345\223\215\345\272\224\346\234\254\344\274\232\345\214\205"
-    "\345\220\253\347\232\204 Cache-Control\343\200\201Content-Location\343\200\201"
-    "Date\343\200\201ETag\343\200\201Expires \345\222\214 Vary \345\244\264\345\255\227"
-    "\346\256\265\357\274\214\347\274\223\345\255\230\346\215\256\346\255\244"
-    "\346\233\264\346\226\260\345\267\262\345\255\230\345\202\250\347\232\204"
-    "\346\235\241\347\233\256\343\200\202\000\345\267\262\345\274\203\347\224\250"
-    "\357\274\232\347\224\261\344\272\216\345\234\250\345\270\246\345\206\205"
-    "\357\274\210\351\200\232\350\277\207\345\223\215\345\272\224\346\234\254"
-    "\350\272\253\357\274\211\351\205\215\347\275\256\344\273\243\347\220\206"
-    "\345\255\230\345\234\250\345\256\211\345\205\250\351\232\220\346\202\243"
-    "\357\274\214\350\257\245\347\212\266\346\200\201\347\240\201\345\267\262"
-    "\350\242\253\345\274\203\347\224\250\357\274\210RFC 9110 \347\254\254 1"
-    "5.4.6 \350\212\202\357\274\233RFC 7231 \351\231\204\345\275\225 B\357\274\211"
-    "\343\200\202\345\216\237\345\220\253\344\271\211\357\274\232\345\277\205"
-    "\351\241\273\351\200\232\350\277\207 Location \345\244\264\347\273\231\345\207\272"
-    " URI \347\232\204\344\273\243\347\220\206\350\256\277\351\227\256\347\233\256"
-    "\346\240\207\350\265\204\346\272\220\357\274\214\345\215\263\347\273\217"
-    "\347\224\261\350\257\245\344\273\243\347\220\206\351\207\215\346\226\260"
-    "\345\217\221\351\200\201\350\277\231\344\270\200\344\270\252\350\257\267"
-    "\346\261\202\357\274\233\345\217\252\346\234\211\346\272\220\346\234\215"
-    "\345\212\241\345\231\250\346\211\215\350\203\275\347\224\237\346\210\220"
-    "\346\255\244\345\223\215\345\272\224\343\200\202\000\346\234\252\344\275\277"
-    "\347\224\250\343\200\202\350\257\245\347\212\266\346\200\201\347\240\201"
-    "\344\273\205\345\234\250 RFC 2616 \344\271\213\345\211\215\347\232\204\344\270\200"
-    "\344\273\275\344\272\222\350\201\224\347\275\221\350\215\211\346\241\210"
-    "\344\270\255\346\217\220\345\207\272\350\277\207\357\274\210\345\220\215"
-    "\344\270\272 Switch Proxy\357\274\214\350\246\201\346\261\202\345\256\242"
-    "\346\210\267\347\253\257\344\271\213\345\220\216\347\232\204\350\257\267"
-    "\346\261\202\346\224\271\347\224\250\346\214\207\345\256\232\347\232\204"
-    "\344\273\243\347\220\206\357\274\211\357\274\214\346\234\252\350\242\253"
-    "\347\272\263\345\205\245 HTTP/1.1\357\274\214\347\216\260\345\234\250\350\257\245"
-    "\344\273\243\347\240\201\350\242\253\344\277\235\347\225\231\343\200\202"
-    "\000\347\233\256\346\240\207\350\265\204\346\272\220\344\270\264\346\227\266"
-    "\344\275\215\344\272\216\345\217\246\344\270\200\344\270\252 URI\357\274\210"
-    "\347\224\261 Location \345\244\264\347\273\231\345\207\272\357\274\211\357\274\214"
-    "\347\224\250\346\210\267\344\273\243\347\220\206\345\234\250\350\267\237"
-    "\351\232\217\351\207\215\345\256\232\345\220\221\346\227\266\344\270\215"
-    "\345\276\227\346\224\271\345\217\230\350\257\267\346\261\202\346\226\271"
-    "\346\263\225\357\274\210POST \344\273\215\344\273\245 POST \351\207\215"
-    "\346\226\260\345\217\221\351\200\201\357\274\211\357\274\233\345\256\242"
-    "\346\210\267\347\253\257\344\273\245\345\220\216\344\273\215\345\272\224"
-    "\344\275\277\347\224\250\345\216\237\346\235\245\347\232\204 URI \345\217\221"
-    "\351\200\201\350\257\267\346\261\202\343\200\202\345\217\252\346\234\211"
-    " Cache-Control \346\210\226 Expires \346\230\216\347\241\256\346\214\207"
-    "\347\244\272\346\227\266\346\211\215\345\217\257\347\274\223\345\255\230"
-    "\343\200\202\000\347\233\256\346\240\207\350\265\204\346\272\220\345\267\262"
-    "\350\242\253\345\210\206\351\205\215\344\272\206\346\226\260\347\232\204"
-    "\346\260\270\344\271\205 URI\357\274\210\347\224\261 Location \345\244\264"
-    "\347\273\231\345\207\272\357\274\211\357\274\214\344\273\212\345\220\216"
-    "\347\232\204\345\274\225\347\224\250\351\203\275\345\272\224\344\275\277"
-    "\347\224\250\346\226\260 URI\343\200\202\344\270\216 301 Moved Permanen"
-    "tly \347\233\270\345\220\214\357\274\214\344\275\206\347\224\250\346\210\267"
-    "\344\273\243\347\220\206\344\270\215\345\276\227\346\224\271\345\217\230"
-    "\350\257\267\346\261\202\346\226\271\346\263\225\357\274\232POST \344\273\215"
-    "\344\273\245 POST \351\207\215\346\226\260\345\217\221\351\200\201\343\200\202"
-    "\351\273\230\350\256\244\345\217\257\347\274\223\345\255\230\343\200\202",
-    "\346\234\215\345\212\241\345\231\250\350\256\244\344\270\272\345\255\230"
-    "\345\234\250\345\256\242\346\210\267\347\253\257\351\224\231\350\257\257"
-    "\357\274\210\344\276\213\345\246\202\350\257\267\346\261\202\350\257\255"
-    "\346\263\225\346\240\274\345\274\217\351\224\231\350\257\257\343\200\201"
-    "\350\257\267\346\261\202\346\266\210\346\201\257\345\270\247\346\227\240"
-    "\346\225\210\346\210\226\350\257\267\346\261\202\350\267\257\347\224\261"
-    "\345\205\267\346\234\211\346\254\272\351\252\227\346\200\247\357\274\211"
-    "\357\274\214\345\233\240\350\200\214\344\270\215\350\203\275\346\210\226"
-    "\344\270\215\346\204\277\345\244\204\347\220\206\350\257\245\350\257\267"
-    "\346\261\202\343\200\202\345\256\242\346\210\267\347\253\257\344\270\215"
-    "\345\272\224\344\270\215\345\212\240\344\277\256\346\224\271\345\234\260"
-    "\351\207\215\345\244\215\350\257\245\350\257\267\346\261\202\343\200\202"
-    "\000\345\275\223\345\211\215\350\257\267\346\261\202\347\274\272\345\260\221"
+    "\345\217\257\347\274\223\345\255\230\343\200\202",
+    "\345\270\246\346\235\241\344\273\266\347\232\204 GET \346\210\226 HEAD "
+    "\350\257\267\346\261\202\357\274\210If-None-Match \346\210\226 If-Modif"
+    "ied-Since\357\274\211\346\234\254\345\272\224\345\276\227\345\210\260 2"
+    "00 OK\357\274\214\344\275\206\345\205\266\346\235\241\344\273\266\346\261\202"
+    "\345\200\274\344\270\272\345\201\207\357\274\232\345\256\242\346\210\267"
+    "\347\253\257\344\277\235\345\255\230\347\232\204\350\241\250\347\244\272"
+    "\344\273\215\347\204\266\346\234\211\346\225\210\357\274\214\345\233\240"
+    "\346\255\244\346\234\215\345\212\241\345\231\250\344\270\215\345\217\221"
+    "\351\200\201\345\206\205\345\256\271\357\274\214\345\256\242\346\210\267"
+    "\347\253\257\347\273\247\347\273\255\344\275\277\347\224\250\350\207\252"
+    "\345\267\261\347\232\204\345\211\257\346\234\254\343\200\202\345\223\215"
+    "\345\272\224\344\270\255\345\270\246\346\234\211 200 \345\223\215\345\272\224"
+    "\346\234\254\344\274\232\345\214\205\345\220\253\347\232\204 Cache-Cont"
+    "rol\343\200\201Content-Location\343\200\201Date\343\200\201ETag\343\200\201"
+    "Expires \345\222\214 Vary \345\244\264\345\255\227\346\256\265\357\274\214"
+    "\347\274\223\345\255\230\346\215\256\346\255\244\346\233\264\346\226\260"
+    "\345\267\262\345\255\230\345\202\250\347\232\204\346\235\241\347\233\256"
+    "\343\200\202",
+    "\345\267\262\345\274\203\347\224\250\357\274\232\347\224\261\344\272\216"
+    "\345\234\250\345\270\246\345\206\205\357\274\210\351\200\232\350\277\207"
+    "\345\223\215\345\272\224\346\234\254\350\272\253\357\274\211\351\205\215"
+    "\347\275\256\344\273\243\347\220\206\345\255\230\345\234\250\345\256\211"
+    "\345\205\250\351\232\220\346\202\243\357\274\214\350\257\245\347\212\266"
+    "\346\200\201\347\240\201\345\267\262\350\242\253\345\274\203\347\224\250"
+    "\357\274\210RFC 9110 \347\254\254 15.4.6 \350\212\202\357\274\233RFC 72"
+    "31 \351\231\204\345\275\225 B\357\274\211\343\200\202\345\216\237\345\220\253"
+    "\344\271\211\357\274\232\345\277\205\351\241\273\351\200\232\350\277\207"
+    " Location \345\244\264\347\273\231\345\207\272 URI \347\232\204\344\273\243"
+    "\347\220\206\350\256\277\351\227\256\347\233\256\346\240\207\350\265\204"
+    "\346\272\220\357\274\214\345\215\263\347\273\217\347\224\261\350\257\245"
+    "\344\273\243\347\220\206\351\207\215\346\226\260\345\217\221\351\200\201"
+    "\350\277\231\344\270\200\344\270\252\350\257\267\346\261\202\357\274\233"
+    "\345\217\252\346\234\211\346\272\220\346\234\215\345\212\241\345\231\250"
+    "\346\211\215\350\203\275\347\224\237\346\210\220\346\255\244\345\223\215"
+    "\345\272\224\343\200\202",
+    "\346\234\252\344\275\277\347\224\250\343\200\202\350\257\245\347\212\266"
+    "\346\200\201\347\240\201\344\273\205\345\234\250 RFC 2616 \344\271\213\345\211\215"
+    "\347\232\204\344\270\200\344\273\275\344\272\222\350\201\224\347\275\221"
+    "\350\215\211\346\241\210\344\270\255\346\217\220\345\207\272\350\277\207"
+    "\357\274\210\345\220\215\344\270\272 Switch Proxy\357\274\214\350\246\201"
+    "\346\261\202\345\256\242\346\210\267\347\253\257\344\271\213\345\220\216"
+    "\347\232\204\350\257\267\346\261\202\346\224\271\347\224\250\346\214\207"
+    "\345\256\232\347\232\204\344\273\243\347\220\206\357\274\211\357\274\214"
+    "\346\234\252\350\242\253\347\272\263\345\205\245 HTTP/1.1\357\274\214\347\216\260"
+    "\345\234\250\350\257\245\344\273\243\347\240\201\350\242\253\344\277\235"
+    "\347\225\231\343\200\202\000\347\233\256\346\240\207\350\265\204\346\272\220"
+    "\344\270\264\346\227\266\344\275\215\344\272\216\345\217\246\344\270\200"
+    "\344\270\252 URI\357\274\210\347\224\261 Location \345\244\264\347\273\231"
+    "\345\207\272\357\274\211\357\274\214\347\224\250\346\210\267\344\273\243"
+    "\347\220\206\345\234\250\350\267\237\351\232\217\351\207\215\345\256\232"
+    "\345\220\221\346\227\266\344\270\215\345\276\227\346\224\271\345\217\230"
+    "\350\257\267\346\261\202\346\226\271\346\263\225\357\274\210POST \344\273\215"
+    "\344\273\245 POST \351\207\215\346\226\260\345\217\221\351\200\201\357\274\211"
+    "\357\274\233\345\256\242\346\210\267\347\253\257\344\273\245\345\220\216"
+    "\344\273\215\345\272\224\344\275\277\347\224\250\345\216\237\346\235\245"
+    "\347\232\204 URI \345\217\221\351\200\201\350\257\267\346\261\202\343\200\202"
+    "\345\217\252\346\234\211 Cache-Control \346\210\226 Expires \346\230\216"
+    "\347\241\256\346\214\207\347\244\272\346\227\266\346\211\215\345\217\257"
+    "\347\274\223\345\255\230\343\200\202",
+    "\347\233\256\346\240\207\350\265\204\346\272\220\345\267\262\350\242\253"
+    "\345\210\206\351\205\215\344\272\206\346\226\260\347\232\204\346\260\270"
+    "\344\271\205 URI\357\274\210\347\224\261 Location \345\244\264\347\273\231"
+    "\345\207\272\357\274\211\357\274\214\344\273\212\345\220\216\347\232\204"
+    "\345\274\225\347\224\250\351\203\275\345\272\224\344\275\277\347\224\250"
+    "\346\226\260 URI\343\200\202\344\270\216 301 Moved Permanently \347\233\270"
+    "\345\220\214\357\274\214\344\275\206\347\224\250\346\210\267\344\273\243"
+    "\347\220\206\344\270\215\345\276\227\346\224\271\345\217\230\350\257\267"
+    "\346\261\202\346\226\271\346\263\225\357\274\232POST \344\273\215\344\273\245"
+    " POST \351\207\215\346\226\260\345\217\221\351\200\201\343\200\202\351\273\230"
+    "\350\256\244\345\217\257\347\274\223\345\255\230\343\200\202\000\346\234\215"
+    "\345\212\241\345\231\250\350\256\244\344\270\272\345\255\230\345\234\250"
+    "\345\256\242\346\210\267\347\253\257\351\224\231\350\257\257\357\274\210"
+    "\344\276\213\345\246\202\350\257\267\346\261\202\350\257\255\346\263\225"
+    "\346\240\274\345\274\217\351\224\231\350\257\257\343\200\201\350\257\267"
+    "\346\261\202\346\266\210\346\201\257\345\270\247\346\227\240\346\225\210"
+    "\346\210\226\350\257\267\346\261\202\350\267\257\347\224\261\345\205\267"
+    "\346\234\211\346\254\272\351\252\227\346\200\247\357\274\211\357\274\214"
+    "\345\233\240\350\200\214\344\270\215\350\203\275\346\210\226\344\270\215"
+    "\346\204\277\345\244\204\347\220\206\350\257\245\350\257\267\346\261\202"
+    "\343\200\202\345\256\242\346\210\267\347\253\257\344\270\215\345\272\224"
+    "\344\270\215\345\212\240\344\277\256\346\224\271\345\234\260\351\207\215"
+    "\345\244\215\350\257\245\350\257\267\346\261\202\343\200\202",
+    "\345\275\223\345\211\215\350\257\267\346\261\202\347\274\272\345\260\221"
     "\347\233\256\346\240\207\350\265\204\346\272\220\346\211\200\351\234\200"
     "\347\232\204\346\234\211\346\225\210\350\272\253\344\273\275\351\252\214"
     "\350\257\201\345\207\255\346\215\256\343\200\202\346\234\215\345\212\241"
@@ -854,8 +1066,8 @@ static const struct http_status_desc_pool {
     "\346\230\257\344\270\272\346\225\260\345\255\227\346\224\257\344\273\230"
     "\347\263\273\347\273\237\350\256\276\350\256\241\347\232\204\357\274\214"
     "\344\275\206\347\233\256\345\211\215\346\262\241\346\234\211\346\240\207"
-    "\345\207\206\345\214\226\347\232\204\350\257\255\344\271\211\343\200\202"
-    "\000\346\234\215\345\212\241\345\231\250\345\267\262\347\220\206\350\247\243"
+    "\345\207\206\345\214\226\347\232\204\350\257\255\344\271\211\343\200\202",
+    "\346\234\215\345\212\241\345\231\250\345\267\262\347\220\206\350\247\243"
     "\350\257\267\346\261\202\357\274\214\344\275\206\346\213\222\347\273\235"
     "\346\211\247\350\241\214\343\200\202\345\246\202\346\236\234\350\257\267"
     "\346\261\202\344\270\255\346\217\220\344\276\233\344\272\206\350\272\253"
@@ -872,8 +1084,8 @@ static const struct http_status_desc_pool {
     "\347\232\204\345\216\237\345\233\240\357\274\233\345\246\202\346\236\234"
     "\345\270\214\346\234\233\351\232\220\350\227\217\350\265\204\346\272\220"
     "\347\232\204\345\255\230\345\234\250\357\274\214\344\271\237\345\217\257"
-    "\344\273\245\346\224\271\344\270\272\350\277\224\345\233\236 404\343\200\202"
-    "\000\346\272\220\346\234\215\345\212\241\345\231\250\346\262\241\346\234\211"
+    "\344\273\245\346\224\271\344\270\272\350\277\224\345\233\236 404\343\200\202",
+    "\346\272\220\346\234\215\345\212\241\345\231\250\346\262\241\346\234\211"
     "\346\211\276\345\210\260\347\233\256\346\240\207\350\265\204\346\272\220"
     "\347\232\204\345\275\223\345\211\215\350\241\250\347\244\272\357\274\214"
     "\346\210\226\350\200\205\344\270\215\346\204\277\351\200\217\351\234\262"
@@ -894,8 +1106,8 @@ static const struct http_status_desc_pool {
     "\345\217\221\351\200\201 Allow \345\244\264\357\274\214\345\210\227\345\207\272"
     "\347\233\256\346\240\207\350\265\204\346\272\220\345\275\223\345\211\215"
     "\346\224\257\346\214\201\347\232\204\346\226\271\346\263\225\343\200\202"
-    "\351\273\230\350\256\244\345\217\257\347\274\223\345\255\230\343\200\202"
-    "\000\346\240\271\346\215\256\350\257\267\346\261\202\344\270\255\347\232\204"
+    "\351\273\230\350\256\244\345\217\257\347\274\223\345\255\230\343\200\202",
+    "\346\240\271\346\215\256\350\257\267\346\261\202\344\270\255\347\232\204"
     "\344\270\273\345\212\250\345\215\217\345\225\206\345\244\264\357\274\210"
     "Accept\343\200\201Accept-Charset\343\200\201Accept-Encoding\343\200\201"
     "Accept-Language\357\274\211\357\274\214\347\233\256\346\240\207\350\265\204"
@@ -910,30 +1122,31 @@ static const struct http_status_desc_pool {
     "\344\276\213\357\274\232\345\256\242\346\210\267\347\253\257\345\234\250"
     " Accept \344\270\255\345\217\252\346\216\245\345\217\227 application/xm"
     "l\357\274\214\350\200\214\346\234\215\345\212\241\345\231\250\345\217\252"
-    "\350\203\275\346\217\220\344\276\233 JSON\343\200\202\000\344\270\216 4"
-    "01 \347\261\273\344\274\274\357\274\214\344\275\206\345\256\242\346\210\267"
-    "\347\253\257\351\234\200\350\246\201\345\220\221\344\273\243\347\220\206"
-    "\350\277\233\350\241\214\350\272\253\344\273\275\351\252\214\350\257\201"
-    "\343\200\202\344\273\243\347\220\206\345\277\205\351\241\273\345\217\221"
-    "\351\200\201\345\270\246\350\264\250\350\257\242\347\232\204 Proxy-Auth"
-    "enticate \345\244\264\357\274\214\345\256\242\346\210\267\347\253\257\345\217\257"
-    "\344\273\245\346\220\272\345\270\246 Proxy-Authorization \345\244\264\351\207\215"
-    "\346\226\260\345\217\221\351\200\201\350\257\267\346\261\202\343\200\202"
-    "\000\346\234\215\345\212\241\345\231\250\345\234\250\345\205\266\345\207\206"
-    "\345\244\207\347\255\211\345\276\205\347\232\204\346\227\266\351\227\264"
-    "\345\206\205\346\262\241\346\234\211\346\224\266\345\210\260\345\256\214"
-    "\346\225\264\347\232\204\350\257\267\346\261\202\346\266\210\346\201\257"
-    "\343\200\202\345\260\232\346\234\211\350\257\267\346\261\202\345\234\250"
-    "\344\274\240\350\276\223\344\270\255\347\232\204\345\256\242\346\210\267"
-    "\347\253\257\345\217\257\344\273\245\344\270\215\345\212\240\344\277\256"
-    "\346\224\271\345\234\260\351\207\215\345\244\215\350\257\245\350\257\267"
-    "\346\261\202\357\274\233\345\246\202\346\236\234\345\275\223\345\211\215"
-    "\350\277\236\346\216\245\345\267\262\344\270\215\345\217\257\347\224\250"
-    "\357\274\210\344\276\213\345\246\202\345\234\250 HTTP/1.1 \344\270\255\350\257\267"
-    "\346\261\202\350\276\271\347\225\214\345\267\262\347\273\217\344\270\242"
-    "\345\244\261\357\274\211\357\274\214\345\210\231\345\234\250\346\226\260"
-    "\350\277\236\346\216\245\344\270\212\351\207\215\345\244\215\343\200\202"
-    "\000\350\257\267\346\261\202\344\270\216\347\233\256\346\240\207\350\265\204"
+    "\350\203\275\346\217\220\344\276\233 JSON\343\200\202",
+    "\344\270\216 401 \347\261\273\344\274\274\357\274\214\344\275\206\345\256\242"
+    "\346\210\267\347\253\257\351\234\200\350\246\201\345\220\221\344\273\243"
+    "\347\220\206\350\277\233\350\241\214\350\272\253\344\273\275\351\252\214"
+    "\350\257\201\343\200\202\344\273\243\347\220\206\345\277\205\351\241\273"
+    "\345\217\221\351\200\201\345\270\246\350\264\250\350\257\242\347\232\204"
+    " Proxy-Authenticate \345\244\264\357\274\214\345\256\242\346\210\267\347\253\257"
+    "\345\217\257\344\273\245\346\220\272\345\270\246 Proxy-Authorization \345\244\264"
+    "\351\207\215\346\226\260\345\217\221\351\200\201\350\257\267\346\261\202"
+    "\343\200\202\000\346\234\215\345\212\241\345\231\250\345\234\250\345\205\266"
+    "\345\207\206\345\244\207\347\255\211\345\276\205\347\232\204\346\227\266"
+    "\351\227\264\345\206\205\346\262\241\346\234\211\346\224\266\345\210\260"
+    "\345\256\214\346\225\264\347\232\204\350\257\267\346\261\202\346\266\210"
+    "\346\201\257\343\200\202\345\260\232\346\234\211\350\257\267\346\261\202"
+    "\345\234\250\344\274\240\350\276\223\344\270\255\347\232\204\345\256\242"
+    "\346\210\267\347\253\257\345\217\257\344\273\245\344\270\215\345\212\240"
+    "\344\277\256\346\224\271\345\234\260\351\207\215\345\244\215\350\257\245"
+    "\350\257\267\346\261\202\357\274\233\345\246\202\346\236\234\345\275\223"
+    "\345\211\215\350\277\236\346\216\245\345\267\262\344\270\215\345\217\257"
+    "\347\224\250\357\274\210\344\276\213\345\246\202\345\234\250 HTTP/1.1 \344\270\255"
+    "\350\257\267\346\261\202\350\276\271\347\225\214\345\267\262\347\273\217"
+    "\344\270\242\345\244\261\357\274\211\357\274\214\345\210\231\345\234\250"
+    "\346\226\260\350\277\236\346\216\245\344\270\212\351\207\215\345\244\215"
+    "\343\200\202",
+    "\350\257\267\346\261\202\344\270\216\347\233\256\346\240\207\350\265\204"
     "\346\272\220\347\232\204\345\275\223\345\211\215\347\212\266\346\200\201"
     "\345\206\262\347\252\201\357\274\214\345\233\240\350\200\214\346\227\240"
     "\346\263\225\345\256\214\346\210\220\343\200\202\346\255\244\347\212\266"
@@ -959,59 +1172,61 @@ static const struct http_status_desc_pool {
     "\347\237\245\351\201\223\350\277\231\347\247\215\346\203\205\345\206\265"
     "\346\230\257\345\220\246\346\260\270\344\271\205\357\274\214\345\272\224"
     "\346\224\271\347\224\250 404\343\200\202\351\273\230\350\256\244\345\217\257"
-    "\347\274\223\345\255\230\343\200\202\000\346\234\215\345\212\241\345\231\250"
-    "\346\213\222\347\273\235\346\216\245\345\217\227\346\262\241\346\234\211"
-    "\345\256\232\344\271\211 Content-Length \345\244\264\347\232\204\350\257\267"
-    "\346\261\202\343\200\202\345\256\242\346\210\267\347\253\257\345\217\257"
-    "\344\273\245\346\267\273\345\212\240\344\270\200\344\270\252\346\234\211"
-    "\346\225\210\347\232\204\343\200\201\347\273\231\345\207\272\350\257\267"
-    "\346\261\202\345\206\205\345\256\271\351\225\277\345\272\246\347\232\204"
-    " Content-Length \345\244\264\357\274\214\347\204\266\345\220\216\351\207\215"
-    "\346\226\260\345\217\221\351\200\201\350\257\267\346\261\202\343\200\202"
-    "\000\350\257\267\346\261\202\345\244\264\345\255\227\346\256\265\344\270\255"
-    "\347\273\231\345\207\272\347\232\204\344\270\200\344\270\252\346\210\226"
-    "\345\244\232\344\270\252\346\235\241\344\273\266\357\274\210\344\276\213"
-    "\345\246\202 If-Match \346\210\226 If-Unmodified-Since\357\274\211\345\234\250"
-    "\346\234\215\345\212\241\345\231\250\344\270\212\346\261\202\345\200\274"
-    "\344\270\272\345\201\207\343\200\202\346\235\241\344\273\266\350\257\267"
-    "\346\261\202\344\275\277\345\256\242\346\210\267\347\253\257\350\203\275"
-    "\345\244\237\351\201\277\345\205\215\346\212\212\350\257\267\346\261\202"
-    "\346\226\271\346\263\225\345\272\224\347\224\250\345\210\260\351\235\236"
-    "\351\242\204\346\234\237\347\232\204\350\265\204\346\272\220\347\212\266"
-    "\346\200\201\344\270\212\357\274\214\344\276\213\345\246\202\351\230\262"
-    "\346\255\242\342\200\234\344\270\242\345\244\261\346\233\264\346\226\260"
-    "\342\200\235\343\200\202\000\350\257\267\346\261\202\345\206\205\345\256\271"
-    "\350\266\205\350\277\207\344\272\206\346\234\215\345\212\241\345\231\250"
-    "\346\204\277\346\204\217\346\210\226\350\203\275\345\244\237\345\244\204"
-    "\347\220\206\347\232\204\345\244\247\345\260\217\357\274\214\345\233\240"
-    "\346\255\244\346\234\215\345\212\241\345\231\250\346\213\222\347\273\235"
-    "\345\244\204\347\220\206\350\257\245\350\257\267\346\261\202\343\200\202"
-    "\346\234\215\345\212\241\345\231\250\345\217\257\344\273\245\347\273\210"
-    "\346\255\242\350\257\267\346\261\202\346\210\226\345\205\263\351\227\255"
-    "\350\277\236\346\216\245\357\274\233\345\246\202\346\236\234\350\277\231"
-    "\347\247\215\346\203\205\345\206\265\346\230\257\346\232\202\346\227\266"
-    "\347\232\204\357\274\214\346\234\215\345\212\241\345\231\250\345\272\224"
-    "\345\217\221\351\200\201 Retry-After \345\244\264\357\274\214\350\257\264"
-    "\346\230\216\345\256\242\346\210\267\347\253\257\344\275\225\346\227\266"
-    "\345\217\257\344\273\245\351\207\215\350\257\225\343\200\202\000\347\233\256"
-    "\346\240\207 URI \350\266\205\350\277\207\344\272\206\346\234\215\345\212\241"
-    "\345\231\250\346\204\277\346\204\217\350\247\243\346\236\220\347\232\204"
-    "\351\225\277\345\272\246\357\274\214\345\233\240\346\255\244\346\234\215"
-    "\345\212\241\345\231\250\346\213\222\347\273\235\344\270\272\350\257\245"
-    "\350\257\267\346\261\202\346\217\220\344\276\233\346\234\215\345\212\241"
-    "\343\200\202\345\270\270\350\247\201\345\216\237\345\233\240\357\274\232"
-    "\346\234\254\345\272\224\344\275\277\347\224\250 POST \347\232\204\350\241\250"
-    "\345\215\225\346\224\271\347\224\250 GET \346\217\220\344\272\244\357\274\214"
-    "\345\257\274\350\207\264\346\237\245\350\257\242\345\255\227\347\254\246"
-    "\344\270\262\350\277\207\351\225\277\357\274\233\351\207\215\345\256\232"
-    "\345\220\221\345\276\252\347\216\257\344\270\255\346\257\217\346\254\241"
-    "\351\207\215\345\256\232\345\220\221\351\203\275\346\212\212\346\227\247"
-    " URI \351\231\204\345\212\240\345\210\260\346\226\260 URI \344\270\212\357\274\233"
-    "\346\234\211\344\272\272\350\257\225\345\233\276\345\210\251\347\224\250"
-    "\347\274\223\345\206\262\345\214\272\346\272\242\345\207\272\346\274\217"
-    "\346\264\236\345\217\221\350\265\267\346\224\273\345\207\273\343\200\202"
-    "\351\273\230\350\256\244\345\217\257\347\274\223\345\255\230\343\200\202"
-    "\000\350\257\267\346\261\202\345\206\205\345\256\271\347\232\204\346\240\274"
+    "\347\274\223\345\255\230\343\200\202",
+    "\346\234\215\345\212\241\345\231\250\346\213\222\347\273\235\346\216\245"
+    "\345\217\227\346\262\241\346\234\211\345\256\232\344\271\211 Content-Le"
+    "ngth \345\244\264\347\232\204\350\257\267\346\261\202\343\200\202\345\256\242"
+    "\346\210\267\347\253\257\345\217\257\344\273\245\346\267\273\345\212\240"
+    "\344\270\200\344\270\252\346\234\211\346\225\210\347\232\204\343\200\201"
+    "\347\273\231\345\207\272\350\257\267\346\261\202\345\206\205\345\256\271"
+    "\351\225\277\345\272\246\347\232\204 Content-Length \345\244\264\357\274\214"
+    "\347\204\266\345\220\216\351\207\215\346\226\260\345\217\221\351\200\201"
+    "\350\257\267\346\261\202\343\200\202\000\350\257\267\346\261\202\345\244\264"
+    "\345\255\227\346\256\265\344\270\255\347\273\231\345\207\272\347\232\204"
+    "\344\270\200\344\270\252\346\210\226\345\244\232\344\270\252\346\235\241"
+    "\344\273\266\357\274\210\344\276\213\345\246\202 If-Match \346\210\226 "
+    "If-Unmodified-Since\357\274\211\345\234\250\346\234\215\345\212\241\345\231\250"
+    "\344\270\212\346\261\202\345\200\274\344\270\272\345\201\207\343\200\202"
+    "\346\235\241\344\273\266\350\257\267\346\261\202\344\275\277\345\256\242"
+    "\346\210\267\347\253\257\350\203\275\345\244\237\351\201\277\345\205\215"
+    "\346\212\212\350\257\267\346\261\202\346\226\271\346\263\225\345\272\224"
+    "\347\224\250\345\210\260\351\235\236\351\242\204\346\234\237\347\232\204"
+    "\350\265\204\346\272\220\347\212\266\346\200\201\344\270\212\357\274\214"
+    "\344\276\213\345\246\202\351\230\262\346\255\242\342\200\234\344\270\242"
+    "\345\244\261\346\233\264\346\226\260\342\200\235\343\200\202",
+    "\350\257\267\346\261\202\345\206\205\345\256\271\350\266\205\350\277\207"
+    "\344\272\206\346\234\215\345\212\241\345\231\250\346\204\277\346\204\217"
+    "\346\210\226\350\203\275\345\244\237\345\244\204\347\220\206\347\232\204"
+    "\345\244\247\345\260\217\357\274\214\345\233\240\346\255\244\346\234\215"
+    "\345\212\241\345\231\250\346\213\222\347\273\235\345\244\204\347\220\206"
+    "\350\257\245\350\257\267\346\261\202\343\200\202\346\234\215\345\212\241"
+    "\345\231\250\345\217\257\344\273\245\347\273\210\346\255\242\350\257\267"
+    "\346\261\202\346\210\226\345\205\263\351\227\255\350\277\236\346\216\245"
+    "\357\274\233\345\246\202\346\236\234\350\277\231\347\247\215\346\203\205"
+    "\345\206\265\346\230\257\346\232\202\346\227\266\347\232\204\357\274\214"
+    "\346\234\215\345\212\241\345\231\250\345\272\224\345\217\221\351\200\201"
+    " Retry-After \345\244\264\357\274\214\350\257\264\346\230\216\345\256\242"
+    "\346\210\267\347\253\257\344\275\225\346\227\266\345\217\257\344\273\245"
+    "\351\207\215\350\257\225\343\200\202",
+    "\347\233\256\346\240\207 URI \350\266\205\350\277\207\344\272\206\346\234\215"
+    "\345\212\241\345\231\250\346\204\277\346\204\217\350\247\243\346\236\220"
+    "\347\232\204\351\225\277\345\272\246\357\274\214\345\233\240\346\255\244"
+    "\346\234\215\345\212\241\345\231\250\346\213\222\347\273\235\344\270\272"
+    "\350\257\245\350\257\267\346\261\202\346\217\220\344\276\233\346\234\215"
+    "\345\212\241\343\200\202\345\270\270\350\247\201\345\216\237\345\233\240"
+    "\357\274\232\346\234\254\345\272\224\344\275\277\347\224\250 POST \347\232\204"
+    "\350\241\250\345\215\225\346\224\271\347\224\250 GET \346\217\220\344\272\244"
+    "\357\274\214\345\257\274\350\207\264\346\237\245\350\257\242\345\255\227"
+    "\347\254\246\344\270\262\350\277\207\351\225\277\357\274\233\351\207\215"
+    "\345\256\232\345\220\221\345\276\252\347\216\257\344\270\255\346\257\217"
+    "\346\254\241\351\207\215\345\256\232\345\220\221\351\203\275\346\212\212"
+    "\346\227\247 URI \351\231\204\345\212\240\345\210\260\346\226\260 URI \344\270\212"
+    "\357\274\233\346\234\211\344\272\272\350\257\225\345\233\276\345\210\251"
+    "\347\224\250\347\274\223\345\206\262\345\214\272\346\272\242\345\207\272"
+    "\346\274\217\346\264\236\345\217\221\350\265\267\346\224\273\345\207\273"
+    "\343\200\202\351\273\230\350\256\244\345\217\257\347\274\223\345\255\230"
+    "\343\200\202",
+    "\350\257\267\346\261\202\345\206\205\345\256\271\347\232\204\346\240\274"
     "\345\274\217\344\270\215\350\242\253\347\233\256\346\240\207\350\265\204"
     "\346\272\220\344\270\212\347\232\204\350\257\245\346\226\271\346\263\225"
     "\346\224\257\346\214\201\357\274\210\344\276\213\345\246\202 Content-Ty"
@@ -1043,81 +1258,82 @@ static const struct http_status_desc_pool {
     "\346\234\233\357\274\214\344\276\213\345\246\202\344\273\243\347\220\206"
     "\346\234\211\346\230\216\347\241\256\350\257\201\346\215\256\350\241\250"
     "\346\230\216\344\270\213\344\270\200\350\267\263\346\227\240\346\263\225"
-    "\346\273\241\350\266\263\345\256\203\343\200\202\000\344\277\235\347\225\231"
-    "\347\232\204\347\212\266\346\200\201\347\240\201\343\200\202RFC 2324\357\274\210"
-    "\346\204\232\344\272\272\350\212\202\345\217\221\345\270\203\347\232\204"
-    "\343\200\212\350\266\205\346\226\207\346\234\254\345\222\226\345\225\241"
-    "\345\243\266\346\216\247\345\210\266\345\215\217\350\256\256\343\200\213"
-    "\357\274\211\345\256\232\344\271\211\344\272\206\342\200\234418 I'm a t"
-    "eapot\342\200\235\357\274\214\347\224\250\344\272\216\350\242\253\350\246\201"
-    "\346\261\202\347\205\256\345\222\226\345\225\241\347\232\204\350\214\266"
-    "\345\243\266\343\200\202\347\224\261\344\272\216\345\256\203\344\275\234"
-    "\344\270\272\347\216\251\347\254\221\350\242\253\345\271\277\346\263\233"
-    "\351\203\250\347\275\262\357\274\214RFC 9110 \345\260\206\345\205\266\344\277\235"
-    "\347\225\231\357\274\210IANA \347\231\273\350\256\260\344\270\272 (Unus"
-    "ed)\357\274\211\357\274\232\347\233\256\345\211\215\344\270\215\350\203\275"
-    "\345\210\206\351\205\215\347\273\231\345\205\266\344\273\226\347\224\250"
-    "\351\200\224\357\274\214\344\275\206\345\260\206\346\235\245\347\241\256"
-    "\346\234\211\351\234\200\350\246\201\346\227\266\345\217\257\344\273\245"
-    "\351\207\215\346\226\260\345\210\206\351\205\215\343\200\202\344\270\215"
-    "\345\272\224\345\234\250\345\256\236\351\231\205\345\272\224\347\224\250"
-    "\344\270\255\344\275\277\347\224\250\343\200\202\000\350\257\267\346\261\202"
-    "\350\242\253\345\217\221\351\200\201\345\210\260\344\270\200\344\270\252"
-    "\346\227\240\346\263\225\346\210\226\344\270\215\346\204\277\344\270\272"
-    "\347\233\256\346\240\207 URI \347\224\237\346\210\220\346\235\203\345\250\201"
-    "\345\223\215\345\272\224\347\232\204\346\234\215\345\212\241\345\231\250"
-    "\357\274\214\344\276\213\345\246\202\350\257\245\346\234\215\345\212\241"
-    "\345\231\250\346\262\241\346\234\211\351\222\210\345\257\271\350\257\267"
-    "\346\261\202 URI \344\270\255\345\215\217\350\256\256\357\274\210scheme"
-    "\357\274\211\344\270\216\344\270\273\346\234\272\345\222\214\347\253\257"
-    "\345\217\243\357\274\210authority\357\274\211\347\232\204\347\273\204\345\220\210"
-    "\350\277\233\350\241\214\351\205\215\347\275\256\343\200\202\350\277\231"
-    "\351\200\232\345\270\270\345\217\221\347\224\237\345\234\250\346\237\220"
-    "\344\270\252\350\277\236\346\216\245\357\274\210HTTP/2 \350\277\236\346\216\245"
-    "\357\274\214\346\210\226\344\275\277\347\224\250\345\244\232\345\237\237"
-    "\345\220\215\350\257\201\344\271\246\347\232\204 TLS \350\277\236\346\216\245"
-    "\357\274\211\350\242\253\345\244\215\347\224\250\344\272\216\345\217\246"
-    "\344\270\200\344\270\252\344\270\273\346\234\272\346\227\266\357\274\233"
-    "\345\256\242\346\210\267\347\253\257\345\217\257\344\273\245\351\200\232"
-    "\350\277\207\345\205\266\344\273\226\350\277\236\346\216\245\351\207\215"
-    "\350\257\225\350\257\245\350\257\267\346\261\202\343\200\202\000\346\234\215"
-    "\345\212\241\345\231\250\347\220\206\350\247\243\350\257\267\346\261\202"
-    "\345\206\205\345\256\271\347\232\204\345\252\222\344\275\223\347\261\273"
-    "\345\236\213\357\274\214\345\206\205\345\256\271\347\232\204\350\257\255"
-    "\346\263\225\344\271\237\346\255\243\347\241\256\357\274\214\344\275\206"
-    "\346\227\240\346\263\225\345\244\204\347\220\206\345\205\266\344\270\255"
-    "\345\214\205\345\220\253\347\232\204\346\214\207\344\273\244\357\274\214"
-    "\344\276\213\345\246\202\346\240\274\345\274\217\346\255\243\347\241\256"
-    "\344\275\206\345\217\226\345\200\274\344\270\215\345\220\210\346\263\225"
-    "\347\232\204 JSON \346\210\226 XML\343\200\202\350\257\245\347\212\266\346\200\201"
-    "\347\240\201\346\234\200\345\210\235\347\224\261 WebDAV\357\274\210RFC "
-    "4918\357\274\211\345\256\232\344\271\211\357\274\214\347\216\260\345\267\262"
+    "\346\273\241\350\266\263\345\256\203\343\200\202",
+    "\344\277\235\347\225\231\347\232\204\347\212\266\346\200\201\347\240\201"
+    "\343\200\202RFC 2324\357\274\210\346\204\232\344\272\272\350\212\202\345\217\221"
+    "\345\270\203\347\232\204\343\200\212\350\266\205\346\226\207\346\234\254"
+    "\345\222\226\345\225\241\345\243\266\346\216\247\345\210\266\345\215\217"
+    "\350\256\256\343\200\213\357\274\211\345\256\232\344\271\211\344\272\206"
+    "\342\200\234418 I'm a teapot\342\200\235\357\274\214\347\224\250\344\272\216"
+    "\350\242\253\350\246\201\346\261\202\347\205\256\345\222\226\345\225\241"
+    "\347\232\204\350\214\266\345\243\266\343\200\202\347\224\261\344\272\216"
+    "\345\256\203\344\275\234\344\270\272\347\216\251\347\254\221\350\242\253"
+    "\345\271\277\346\263\233\351\203\250\347\275\262\357\274\214RFC 9110 \345\260\206"
+    "\345\205\266\344\277\235\347\225\231\357\274\210IANA \347\231\273\350\256\260"
+    "\344\270\272 (Unused)\357\274\211\357\274\232\347\233\256\345\211\215\344\270\215"
+    "\350\203\275\345\210\206\351\205\215\347\273\231\345\205\266\344\273\226"
+    "\347\224\250\351\200\224\357\274\214\344\275\206\345\260\206\346\235\245"
+    "\347\241\256\346\234\211\351\234\200\350\246\201\346\227\266\345\217\257"
+    "\344\273\245\351\207\215\346\226\260\345\210\206\351\205\215\343\200\202"
+    "\344\270\215\345\272\224\345\234\250\345\256\236\351\231\205\345\272\224"
+    "\347\224\250\344\270\255\344\275\277\347\224\250\343\200\202",
+    "\350\257\267\346\261\202\350\242\253\345\217\221\351\200\201\345\210\260"
+    "\344\270\200\344\270\252\346\227\240\346\263\225\346\210\226\344\270\215"
+    "\346\204\277\344\270\272\347\233\256\346\240\207 URI \347\224\237\346\210\220"
+    "\346\235\203\345\250\201\345\223\215\345\272\224\347\232\204\346\234\215"
+    "\345\212\241\345\231\250\357\274\214\344\276\213\345\246\202\350\257\245"
+    "\346\234\215\345\212\241\345\231\250\346\262\241\346\234\211\351\222\210"
+    "\345\257\271\350\257\267\346\261\202 URI \344\270\255\345\215\217\350\256\256"
+    "\357\274\210scheme\357\274\211\344\270\216\344\270\273\346\234\272\345\222\214"
+    "\347\253\257\345\217\243\357\274\210authority\357\274\211\347\232\204\347\273\204"
+    "\345\220\210\350\277\233\350\241\214\351\205\215\347\275\256\343\200\202"
+    "\350\277\231\351\200\232\345\270\270\345\217\221\347\224\237\345\234\250"
+    "\346\237\220\344\270\252\350\277\236\346\216\245\357\274\210HTTP/2 \350\277\236"
+    "\346\216\245\357\274\214\346\210\226\344\275\277\347\224\250\345\244\232"
+    "\345\237\237\345\220\215\350\257\201\344\271\246\347\232\204 TLS \350\277\236"
+    "\346\216\245\357\274\211\350\242\253\345\244\215\347\224\250\344\272\216"
+    "\345\217\246\344\270\200\344\270\252\344\270\273\346\234\272\346\227\266"
+    "\357\274\233\345\256\242\346\210\267\347\253\257\345\217\257\344\273\245"
+    "\351\200\232\350\277\207\345\205\266\344\273\226\350\277\236\346\216\245"
+    "\351\207\215\350\257\225\350\257\245\350\257\267\346\261\202\343\200\202",
+    "\346\234\215\345\212\241\345\231\250\347\220\206\350\247\243\350\257\267"
+    "\346\261\202\345\206\205\345\256\271\347\232\204\345\252\222\344\275\223"
+    "\347\261\273\345\236\213\357\274\214\345\206\205\345\256\271\347\232\204"
+    "\350\257\255\346\263\225\344\271\237\346\255\243\347\241\256\357\274\214"
+    "\344\275\206\346\227\240\346\263\225\345\244\204\347\220\206\345\205\266"
+    "\344\270\255\345\214\205\345\220\253\347\232\204\346\214\207\344\273\244"
+    "\357\274\214\344\276\213\345\246\202\346\240\274\345\274\217\346\255\243"
+    "\347\241\256\344\275\206\345\217\226\345\200\274\344\270\215\345\220\210"
+    "\346\263\225\347\232\204 JSON \346\210\226 XML\343\200\202\350\257\245\347\212\266"
+    "\346\200\201\347\240\201\346\234\200\345\210\235\347\224\261 WebDAV\357\274\210"
+    "RFC 4918\357\274\211\345\256\232\344\271\211\357\274\214\347\216\260\345\267\262"
     "\346\210\220\344\270\272 HTTP \346\240\270\345\277\203\350\247\204\350\214\203"
-    "\347\232\204\344\270\200\351\203\250\345\210\206\343\200\202\000\346\226\271"
-    "\346\263\225\347\232\204\346\272\220\350\265\204\346\272\220\346\210\226"
-    "\347\233\256\346\240\207\350\265\204\346\272\220\345\267\262\350\242\253"
-    "\351\224\201\345\256\232\357\274\210WebDAV\357\274\211\343\200\202\345\223\215"
-    "\345\272\224\345\272\224\345\214\205\345\220\253\347\233\270\345\272\224"
-    "\347\232\204\345\211\215\347\275\256\346\210\226\345\220\216\347\275\256"
-    "\346\235\241\344\273\266\344\273\243\347\240\201\357\274\214\344\276\213"
-    "\345\246\202 lock-token-submitted \346\210\226 no-conflicting-lock\343\200\202"
-    "\345\205\270\345\236\213\346\203\205\345\206\265\357\274\232WebDAV \345\256\242"
-    "\346\210\267\347\253\257\344\277\256\346\224\271\344\270\200\344\270\252"
-    "\350\242\253\345\205\266\344\273\226\347\224\250\346\210\267\351\224\201"
-    "\345\256\232\347\232\204\346\226\207\344\273\266\357\274\214\345\215\264"
-    "\346\262\241\346\234\211\346\217\220\344\272\244\351\224\201\344\273\244"
-    "\347\211\214\343\200\202\000\347\224\261\344\272\216\350\257\267\346\261\202"
-    "\347\232\204\346\223\215\344\275\234\344\276\235\350\265\226\344\272\216"
-    "\345\217\246\344\270\200\344\270\252\346\223\215\344\275\234\357\274\214"
-    "\350\200\214\350\257\245\346\223\215\344\275\234\345\244\261\350\264\245"
-    "\344\272\206\357\274\214\345\233\240\346\255\244\346\226\271\346\263\225"
-    "\346\227\240\346\263\225\345\234\250\350\265\204\346\272\220\344\270\212"
-    "\346\211\247\350\241\214\357\274\210WebDAV\357\274\211\343\200\202\344\276\213"
-    "\345\246\202 PROPPATCH \344\270\255\347\232\204\346\237\220\344\270\200"
-    "\346\235\241\346\214\207\344\273\244\345\244\261\350\264\245\346\227\266"
-    "\357\274\214\345\205\266\344\275\231\346\214\207\344\273\244\344\271\237"
-    "\351\203\275\344\274\232\344\273\245 424 \345\244\261\350\264\245\343\200\202"
-    "\000\346\234\215\345\212\241\345\231\250\344\270\215\346\204\277\346\204\217"
+    "\347\232\204\344\270\200\351\203\250\345\210\206\343\200\202",
+    "\346\226\271\346\263\225\347\232\204\346\272\220\350\265\204\346\272\220"
+    "\346\210\226\347\233\256\346\240\207\350\265\204\346\272\220\345\267\262"
+    "\350\242\253\351\224\201\345\256\232\357\274\210WebDAV\357\274\211\343\200\202"
+    "\345\223\215\345\272\224\345\272\224\345\214\205\345\220\253\347\233\270"
+    "\345\272\224\347\232\204\345\211\215\347\275\256\346\210\226\345\220\216"
+    "\347\275\256\346\235\241\344\273\266\344\273\243\347\240\201\357\274\214"
+    "\344\276\213\345\246\202 lock-token-submitted \346\210\226 no-conflicti"
+    "ng-lock\343\200\202\345\205\270\345\236\213\346\203\205\345\206\265\357\274\232"
+    "WebDAV \345\256\242\346\210\267\347\253\257\344\277\256\346\224\271\344\270\200"
+    "\344\270\252\350\242\253\345\205\266\344\273\226\347\224\250\346\210\267"
+    "\351\224\201\345\256\232\347\232\204\346\226\207\344\273\266\357\274\214"
+    "\345\215\264\346\262\241\346\234\211\346\217\220\344\272\244\351\224\201"
+    "\344\273\244\347\211\214\343\200\202\000\347\224\261\344\272\216\350\257\267"
+    "\346\261\202\347\232\204\346\223\215\344\275\234\344\276\235\350\265\226"
+    "\344\272\216\345\217\246\344\270\200\344\270\252\346\223\215\344\275\234"
+    "\357\274\214\350\200\214\350\257\245\346\223\215\344\275\234\345\244\261"
+    "\350\264\245\344\272\206\357\274\214\345\233\240\346\255\244\346\226\271"
+    "\346\263\225\346\227\240\346\263\225\345\234\250\350\265\204\346\272\220"
+    "\344\270\212\346\211\247\350\241\214\357\274\210WebDAV\357\274\211\343\200\202"
+    "\344\276\213\345\246\202 PROPPATCH \344\270\255\347\232\204\346\237\220"
+    "\344\270\200\346\235\241\346\214\207\344\273\244\345\244\261\350\264\245"
+    "\346\227\266\357\274\214\345\205\266\344\275\231\346\214\207\344\273\244"
+    "\344\271\237\351\203\275\344\274\232\344\273\245 424 \345\244\261\350\264\245"
+    "\343\200\202",
+    "\346\234\215\345\212\241\345\231\250\344\270\215\346\204\277\346\204\217"
     "\345\206\222\351\243\216\351\231\251\345\216\273\345\244\204\347\220\206"
     "\345\217\257\350\203\275\350\242\253\351\207\215\346\224\276\347\232\204"
     "\350\257\267\346\261\202\357\274\214\351\200\232\345\270\270\346\230\257"
@@ -1135,50 +1351,51 @@ static const struct http_status_desc_pool {
     "\346\204\217\346\211\247\350\241\214\343\200\202\346\234\215\345\212\241"
     "\345\231\250\345\277\205\351\241\273\345\217\221\351\200\201 Upgrade \345\244\264"
     "\357\274\214\346\214\207\346\230\216\346\211\200\351\234\200\347\232\204"
-    "\345\215\217\350\256\256\343\200\202\000\346\272\220\346\234\215\345\212\241"
-    "\345\231\250\350\246\201\346\261\202\350\257\245\350\257\267\346\261\202"
-    "\345\277\205\351\241\273\346\230\257\346\235\241\344\273\266\350\257\267"
-    "\346\261\202\357\274\210\344\276\213\345\246\202\346\220\272\345\270\246"
-    " If-Match \345\244\264\357\274\211\343\200\202\350\277\231\345\217\257\344\273\245"
-    "\351\230\262\346\255\242\342\200\234\344\270\242\345\244\261\346\233\264"
-    "\346\226\260\342\200\235\351\227\256\351\242\230\357\274\232\345\256\242"
-    "\346\210\267\347\253\257 GET \350\265\204\346\272\220\347\212\266\346\200\201"
-    "\343\200\201\344\277\256\346\224\271\345\220\216\345\206\215 PUT \345\233\236"
-    "\346\234\215\345\212\241\345\231\250\357\274\214\350\200\214\345\234\250"
-    "\346\255\244\346\234\237\351\227\264\347\254\254\344\270\211\346\226\271"
-    "\345\267\262\347\273\217\344\277\256\346\224\271\344\272\206\346\234\215"
-    "\345\212\241\345\231\250\344\270\212\347\232\204\347\212\266\346\200\201"
-    "\343\200\202\000\347\224\250\346\210\267\345\234\250\347\273\231\345\256\232"
-    "\346\227\266\351\227\264\345\206\205\345\217\221\351\200\201\344\272\206"
-    "\345\244\252\345\244\232\350\257\267\346\261\202\357\274\210\351\200\237"
-    "\347\216\207\351\231\220\345\210\266\357\274\211\343\200\202\345\223\215"
-    "\345\272\224\344\270\255\345\217\257\344\273\245\345\214\205\345\220\253"
-    " Retry-After \345\244\264\357\274\214\346\214\207\346\230\216\351\234\200"
-    "\350\246\201\347\255\211\345\276\205\345\244\232\344\271\205\346\211\215"
-    "\350\203\275\345\217\221\351\200\201\346\226\260\347\232\204\350\257\267"
-    "\346\261\202\343\200\202\000\350\257\267\346\261\202\345\244\264\345\255\227"
-    "\346\256\265\345\244\252\345\244\247\357\274\210\345\215\225\344\270\252"
-    "\345\244\264\345\255\227\346\256\265\350\277\207\345\244\247\357\274\214"
-    "\346\210\226\346\211\200\346\234\211\345\244\264\345\255\227\346\256\265"
-    "\345\220\210\350\256\241\350\277\207\345\244\247\357\274\211\357\274\214"
-    "\346\234\215\345\212\241\345\231\250\344\270\215\346\204\277\345\244\204"
-    "\347\220\206\350\257\245\350\257\267\346\261\202\343\200\202\345\207\217"
-    "\345\260\217\350\257\267\346\261\202\345\244\264\345\255\227\346\256\265"
-    "\347\232\204\345\244\247\345\260\217\345\220\216\357\274\214\345\217\257"
-    "\344\273\245\351\207\215\346\226\260\346\217\220\344\272\244\350\257\267"
-    "\346\261\202\343\200\202\000\345\276\256\350\275\257\347\232\204\351\235\236"
-    "\346\240\207\345\207\206\346\211\251\345\261\225\357\274\232\347\224\261"
-    "\344\272\216\347\224\250\346\210\267\346\262\241\346\234\211\346\217\220"
-    "\344\276\233\346\211\200\351\234\200\347\232\204\344\277\241\346\201\257"
-    "\357\274\214\346\234\215\345\212\241\345\231\250\346\227\240\346\263\225"
-    "\346\211\247\350\241\214\350\257\245\350\257\267\346\261\202\357\274\233"
-    "\345\272\224\345\234\250\346\211\247\350\241\214\347\233\270\345\272\224"
-    "\347\232\204\346\223\215\344\275\234\345\220\216\351\207\215\350\257\225"
-    "\350\257\267\346\261\202\343\200\202\347\224\250\344\272\216 Microsoft "
-    "IIS \345\222\214 Exchange ActiveSync\357\274\214\344\276\213\345\246\202"
-    "\350\256\276\345\244\207\345\277\205\351\241\273\345\205\210\345\272\224"
-    "\347\224\250\346\234\215\345\212\241\345\231\250\347\232\204\347\255\226"
-    "\347\225\245\357\274\210Provision\357\274\211\346\227\266\343\200\202\000"
+    "\345\215\217\350\256\256\343\200\202",
+    "\346\272\220\346\234\215\345\212\241\345\231\250\350\246\201\346\261\202"
+    "\350\257\245\350\257\267\346\261\202\345\277\205\351\241\273\346\230\257"
+    "\346\235\241\344\273\266\350\257\267\346\261\202\357\274\210\344\276\213"
+    "\345\246\202\346\220\272\345\270\246 If-Match \345\244\264\357\274\211\343\200\202"
+    "\350\277\231\345\217\257\344\273\245\351\230\262\346\255\242\342\200\234"
+    "\344\270\242\345\244\261\346\233\264\346\226\260\342\200\235\351\227\256"
+    "\351\242\230\357\274\232\345\256\242\346\210\267\347\253\257 GET \350\265\204"
+    "\346\272\220\347\212\266\346\200\201\343\200\201\344\277\256\346\224\271"
+    "\345\220\216\345\206\215 PUT \345\233\236\346\234\215\345\212\241\345\231\250"
+    "\357\274\214\350\200\214\345\234\250\346\255\244\346\234\237\351\227\264"
+    "\347\254\254\344\270\211\346\226\271\345\267\262\347\273\217\344\277\256"
+    "\346\224\271\344\272\206\346\234\215\345\212\241\345\231\250\344\270\212"
+    "\347\232\204\347\212\266\346\200\201\343\200\202\000\347\224\250\346\210\267"
+    "\345\234\250\347\273\231\345\256\232\346\227\266\351\227\264\345\206\205"
+    "\345\217\221\351\200\201\344\272\206\345\244\252\345\244\232\350\257\267"
+    "\346\261\202\357\274\210\351\200\237\347\216\207\351\231\220\345\210\266"
+    "\357\274\211\343\200\202\345\223\215\345\272\224\344\270\255\345\217\257"
+    "\344\273\245\345\214\205\345\220\253 Retry-After \345\244\264\357\274\214"
+    "\346\214\207\346\230\216\351\234\200\350\246\201\347\255\211\345\276\205"
+    "\345\244\232\344\271\205\346\211\215\350\203\275\345\217\221\351\200\201"
+    "\346\226\260\347\232\204\350\257\267\346\261\202\343\200\202",
+    "\350\257\267\346\261\202\345\244\264\345\255\227\346\256\265\345\244\252"
+    "\345\244\247\357\274\210\345\215\225\344\270\252\345\244\264\345\255\227"
+    "\346\256\265\350\277\207\345\244\247\357\274\214\346\210\226\346\211\200"
+    "\346\234\211\345\244\264\345\255\227\346\256\265\345\220\210\350\256\241"
+    "\350\277\207\345\244\247\357\274\211\357\274\214\346\234\215\345\212\241"
+    "\345\231\250\344\270\215\346\204\277\345\244\204\347\220\206\350\257\245"
+    "\350\257\267\346\261\202\343\200\202\345\207\217\345\260\217\350\257\267"
+    "\346\261\202\345\244\264\345\255\227\346\256\265\347\232\204\345\244\247"
+    "\345\260\217\345\220\216\357\274\214\345\217\257\344\273\245\351\207\215"
+    "\346\226\260\346\217\220\344\272\244\350\257\267\346\261\202\343\200\202"
+    "\000\345\276\256\350\275\257\347\232\204\351\235\236\346\240\207\345\207\206"
+    "\346\211\251\345\261\225\357\274\232\347\224\261\344\272\216\347\224\250"
+    "\346\210\267\346\262\241\346\234\211\346\217\220\344\276\233\346\211\200"
+    "\351\234\200\347\232\204\344\277\241\346\201\257\357\274\214\346\234\215"
+    "\345\212\241\345\231\250\346\227\240\346\263\225\346\211\247\350\241\214"
+    "\350\257\245\350\257\267\346\261\202\357\274\233\345\272\224\345\234\250"
+    "\346\211\247\350\241\214\347\233\270\345\272\224\347\232\204\346\223\215"
+    "\344\275\234\345\220\216\351\207\215\350\257\225\350\257\267\346\261\202"
+    "\343\200\202\347\224\250\344\272\216 Microsoft IIS \345\222\214 Exchang"
+    "e ActiveSync\357\274\214\344\276\213\345\246\202\350\256\276\345\244\207"
+    "\345\277\205\351\241\273\345\205\210\345\272\224\347\224\250\346\234\215"
+    "\345\212\241\345\231\250\347\232\204\347\255\226\347\225\245\357\274\210"
+    "Provision\357\274\211\346\227\266\343\200\202",
     "\346\234\215\345\212\241\345\231\250\345\233\240\346\263\225\345\276\213"
     "\350\246\201\346\261\202\357\274\210\344\276\213\345\246\202\346\263\225"
     "\351\231\242\345\221\275\344\273\244\346\210\226\346\224\277\345\272\234"
@@ -1202,26 +1419,26 @@ static const struct http_status_desc_pool {
     "\347\224\261\346\234\215\345\212\241\345\231\250\344\273\243\347\240\201"
     "\344\270\255\347\232\204\347\274\272\351\231\267\346\210\226\346\234\252"
     "\345\244\204\347\220\206\347\232\204\345\274\202\345\270\270\345\274\225"
-    "\350\265\267\343\200\202\000\346\234\215\345\212\241\345\231\250\344\270\215"
-    "\346\224\257\346\214\201\345\256\214\346\210\220\345\275\223\345\211\215"
-    "\350\257\267\346\261\202\346\211\200\351\234\200\350\246\201\347\232\204"
-    "\346\237\220\344\270\252\345\212\237\350\203\275\357\274\214\344\276\213"
-    "\345\246\202\346\234\215\345\212\241\345\231\250\346\227\240\346\263\225"
-    "\350\257\206\345\210\253\350\257\267\346\261\202\347\232\204\346\226\271"
-    "\346\263\225\357\274\214\345\271\266\344\270\224\346\227\240\346\263\225"
-    "\345\257\271\344\273\273\344\275\225\350\265\204\346\272\220\346\224\257"
-    "\346\214\201\350\257\245\346\226\271\346\263\225\343\200\202\351\200\232"
-    "\347\224\250\346\234\215\345\212\241\345\231\250\345\277\205\351\241\273"
-    "\346\224\257\346\214\201 GET \345\222\214 HEAD \346\226\271\346\263\225"
-    "\343\200\202\351\273\230\350\256\244\345\217\257\347\274\223\345\255\230"
-    "\343\200\202\000\346\234\215\345\212\241\345\231\250\344\275\234\344\270\272"
-    "\347\275\221\345\205\263\346\210\226\344\273\243\347\220\206\357\274\214"
-    "\345\234\250\345\260\235\350\257\225\345\256\214\346\210\220\350\257\267"
-    "\346\261\202\346\227\266\357\274\214\344\273\216\345\205\266\350\256\277"
-    "\351\227\256\347\232\204\345\205\245\347\253\231\357\274\210\344\270\212"
-    "\346\270\270\357\274\211\346\234\215\345\212\241\345\231\250\346\224\266"
-    "\345\210\260\344\272\206\346\227\240\346\225\210\347\232\204\345\223\215"
-    "\345\272\224\343\200\202",
+    "\350\265\267\343\200\202",
+    "\346\234\215\345\212\241\345\231\250\344\270\215\346\224\257\346\214\201"
+    "\345\256\214\346\210\220\345\275\223\345\211\215\350\257\267\346\261\202"
+    "\346\211\200\351\234\200\350\246\201\347\232\204\346\237\220\344\270\252"
+    "\345\212\237\350\203\275\357\274\214\344\276\213\345\246\202\346\234\215"
+    "\345\212\241\345\231\250\346\227\240\346\263\225\350\257\206\345\210\253"
+    "\350\257\267\346\261\202\347\232\204\346\226\271\346\263\225\357\274\214"
+    "\345\271\266\344\270\224\346\227\240\346\263\225\345\257\271\344\273\273"
+    "\344\275\225\350\265\204\346\272\220\346\224\257\346\214\201\350\257\245"
+    "\346\226\271\346\263\225\343\200\202\351\200\232\347\224\250\346\234\215"
+    "\345\212\241\345\231\250\345\277\205\351\241\273\346\224\257\346\214\201"
+    " GET \345\222\214 HEAD \346\226\271\346\263\225\343\200\202\351\273\230"
+    "\350\256\244\345\217\257\347\274\223\345\255\230\343\200\202\000\346\234\215"
+    "\345\212\241\345\231\250\344\275\234\344\270\272\347\275\221\345\205\263"
+    "\346\210\226\344\273\243\347\220\206\357\274\214\345\234\250\345\260\235"
+    "\350\257\225\345\256\214\346\210\220\350\257\267\346\261\202\346\227\266"
+    "\357\274\214\344\273\216\345\205\266\350\256\277\351\227\256\347\232\204"
+    "\345\205\245\347\253\231\357\274\210\344\270\212\346\270\270\357\274\211"
+    "\346\234\215\345\212\241\345\231\250\346\224\266\345\210\260\344\272\206"
+    "\346\227\240\346\225\210\347\232\204\345\223\215\345\272\224\343\200\202",
     "\347\224\261\344\272\216\344\270\264\346\227\266\350\277\207\350\275\275"
     "\346\210\226\350\256\241\345\210\222\345\206\205\347\273\264\346\212\244"
     "\357\274\214\346\234\215\345\212\241\345\231\250\345\275\223\345\211\215"
@@ -1244,61 +1461,62 @@ static const struct http_status_desc_pool {
     "\345\212\241\345\231\250\357\274\210\344\276\213\345\246\202 HTTP\343\200\201"
     "FTP \346\210\226 LDAP\357\274\211\346\210\226\350\276\205\345\212\251\346\234\215"
     "\345\212\241\345\231\250\357\274\210\344\276\213\345\246\202 DNS\357\274\211"
-    "\346\224\266\345\210\260\345\223\215\345\272\224\343\200\202\000\346\234\215"
-    "\345\212\241\345\231\250\344\270\215\346\224\257\346\214\201\346\210\226"
-    "\346\213\222\347\273\235\346\224\257\346\214\201\350\257\267\346\261\202"
-    "\346\266\210\346\201\257\346\211\200\347\224\250\347\232\204 HTTP \344\270\273"
-    "\347\211\210\346\234\254\343\200\202\346\234\215\345\212\241\345\231\250"
-    "\345\272\224\345\234\250\345\223\215\345\272\224\345\206\205\345\256\271"
-    "\344\270\255\350\257\264\346\230\216\344\270\215\346\224\257\346\214\201"
-    "\350\257\245\347\211\210\346\234\254\347\232\204\345\216\237\345\233\240"
-    "\357\274\214\344\273\245\345\217\212\345\256\203\346\224\257\346\214\201"
-    "\345\223\252\344\272\233\345\215\217\350\256\256\343\200\202\000\351\200\217"
-    "\346\230\216\345\206\205\345\256\271\345\215\217\345\225\206\357\274\210"
-    "RFC 2295\357\274\211\357\274\232\346\234\215\345\212\241\345\231\250\345\255\230"
-    "\345\234\250\345\206\205\351\203\250\351\205\215\347\275\256\351\224\231"
-    "\350\257\257\357\274\214\346\211\200\351\200\211\347\232\204\345\217\230"
-    "\344\275\223\350\265\204\346\272\220\346\234\254\350\272\253\344\271\237"
-    "\350\242\253\351\205\215\347\275\256\344\270\272\345\217\202\344\270\216"
-    "\351\200\217\346\230\216\345\206\205\345\256\271\345\215\217\345\225\206"
-    "\357\274\214\345\233\240\346\255\244\344\270\215\346\230\257\345\215\217"
-    "\345\225\206\350\277\207\347\250\213\344\270\255\345\220\210\351\200\202"
-    "\347\232\204\347\273\210\347\202\271\343\200\202\000\347\224\261\344\272\216"
-    "\346\234\215\345\212\241\345\231\250\346\227\240\346\263\225\345\255\230"
-    "\345\202\250\346\210\220\345\212\237\345\256\214\346\210\220\350\257\267"
-    "\346\261\202\346\211\200\351\234\200\347\232\204\350\241\250\347\244\272"
-    "\357\274\214\346\226\271\346\263\225\346\227\240\346\263\225\345\234\250"
-    "\350\257\245\350\265\204\346\272\220\344\270\212\346\211\247\350\241\214"
-    "\357\274\210WebDAV\357\274\211\343\200\202\350\277\231\347\247\215\346\203\205"
-    "\345\206\265\350\242\253\350\256\244\344\270\272\346\230\257\346\232\202"
-    "\346\227\266\347\232\204\343\200\202\000\346\234\215\345\212\241\345\231\250"
-    "\345\234\250\345\244\204\347\220\206\345\270\246\346\234\211 Depth: inf"
-    "inity \347\232\204\350\257\267\346\261\202\346\227\266\351\201\207\345\210\260"
-    "\346\227\240\351\231\220\345\276\252\347\216\257\357\274\214\345\233\240"
-    "\346\255\244\347\273\210\346\255\242\344\272\206\346\223\215\344\275\234"
-    "\357\274\210WebDAV \347\273\221\345\256\232\357\274\214RFC 5842\357\274\211"
-    "\343\200\202\346\225\264\344\270\252\346\223\215\344\275\234\345\244\261"
-    "\350\264\245\343\200\202\000\351\235\236\346\240\207\345\207\206\347\212\266"
-    "\346\200\201\347\240\201\357\274\232\346\234\215\345\212\241\345\231\250"
-    "\350\266\205\345\207\272\344\272\206\347\256\241\347\220\206\345\221\230"
-    "\346\210\226\344\270\273\346\234\272\345\245\227\351\244\220\350\256\276"
-    "\345\256\232\347\232\204\345\270\246\345\256\275\351\231\220\345\210\266"
-    "\343\200\202\347\224\261 Apache HTTP Server \347\232\204 mod_bandwidth "
-    "\346\250\241\345\235\227\345\222\214 cPanel \345\205\261\344\272\253\344\270\273"
-    "\346\234\272\344\275\277\347\224\250\357\274\233\346\234\252\345\234\250"
-    " IANA \346\263\250\345\206\214\343\200\202\000HTTP \346\211\251\345\261\225"
-    "\346\241\206\346\236\266\357\274\210RFC 2774\357\274\211\357\274\232\350\257\267"
-    "\346\261\202\346\262\241\346\234\211\346\273\241\350\266\263\350\256\277"
-    "\351\227\256\350\257\245\350\265\204\346\272\220\347\232\204\347\255\226"
-    "\347\225\245\357\274\233\346\234\215\345\212\241\345\231\250\345\272\224"
-    "\350\277\224\345\233\236\345\256\242\346\210\267\347\253\257\345\217\221"
-    "\345\207\272\346\211\251\345\261\225\350\257\267\346\261\202\346\211\200"
-    "\351\234\200\347\232\204\345\205\250\351\203\250\344\277\241\346\201\257"
-    "\343\200\202\350\257\245\347\212\266\346\200\201\347\240\201\345\267\262"
-    "\345\272\237\345\274\203\357\274\232RFC 2774 \345\267\262\350\242\253\346\224\271"
-    "\344\270\272\342\200\234\345\216\206\345\217\262\342\200\235\357\274\210"
-    "Historic\357\274\211\347\212\266\346\200\201\357\274\214IANA \345\260\206"
-    "\345\205\266\346\240\207\350\256\260\344\270\272 OBSOLETED\343\200\202\000"
+    "\346\224\266\345\210\260\345\223\215\345\272\224\343\200\202",
+    "\346\234\215\345\212\241\345\231\250\344\270\215\346\224\257\346\214\201"
+    "\346\210\226\346\213\222\347\273\235\346\224\257\346\214\201\350\257\267"
+    "\346\261\202\346\266\210\346\201\257\346\211\200\347\224\250\347\232\204"
+    " HTTP \344\270\273\347\211\210\346\234\254\343\200\202\346\234\215\345\212\241"
+    "\345\231\250\345\272\224\345\234\250\345\223\215\345\272\224\345\206\205"
+    "\345\256\271\344\270\255\350\257\264\346\230\216\344\270\215\346\224\257"
+    "\346\214\201\350\257\245\347\211\210\346\234\254\347\232\204\345\216\237"
+    "\345\233\240\357\274\214\344\273\245\345\217\212\345\256\203\346\224\257"
+    "\346\214\201\345\223\252\344\272\233\345\215\217\350\256\256\343\200\202"
+    "\000\351\200\217\346\230\216\345\206\205\345\256\271\345\215\217\345\225\206"
+    "\357\274\210RFC 2295\357\274\211\357\274\232\346\234\215\345\212\241\345\231\250"
+    "\345\255\230\345\234\250\345\206\205\351\203\250\351\205\215\347\275\256"
+    "\351\224\231\350\257\257\357\274\214\346\211\200\351\200\211\347\232\204"
+    "\345\217\230\344\275\223\350\265\204\346\272\220\346\234\254\350\272\253"
+    "\344\271\237\350\242\253\351\205\215\347\275\256\344\270\272\345\217\202"
+    "\344\270\216\351\200\217\346\230\216\345\206\205\345\256\271\345\215\217"
+    "\345\225\206\357\274\214\345\233\240\346\255\244\344\270\215\346\230\257"
+    "\345\215\217\345\225\206\350\277\207\347\250\213\344\270\255\345\220\210"
+    "\351\200\202\347\232\204\347\273\210\347\202\271\343\200\202\000\347\224\261"
+    "\344\272\216\346\234\215\345\212\241\345\231\250\346\227\240\346\263\225"
+    "\345\255\230\345\202\250\346\210\220\345\212\237\345\256\214\346\210\220"
+    "\350\257\267\346\261\202\346\211\200\351\234\200\347\232\204\350\241\250"
+    "\347\244\272\357\274\214\346\226\271\346\263\225\346\227\240\346\263\225"
+    "\345\234\250\350\257\245\350\265\204\346\272\220\344\270\212\346\211\247"
+    "\350\241\214\357\274\210WebDAV\357\274\211\343\200\202\350\277\231\347\247\215"
+    "\346\203\205\345\206\265\350\242\253\350\256\244\344\270\272\346\230\257"
+    "\346\232\202\346\227\266\347\232\204\343\200\202",
+    "\346\234\215\345\212\241\345\231\250\345\234\250\345\244\204\347\220\206"
+    "\345\270\246\346\234\211 Depth: infinity \347\232\204\350\257\267\346\261\202"
+    "\346\227\266\351\201\207\345\210\260\346\227\240\351\231\220\345\276\252"
+    "\347\216\257\357\274\214\345\233\240\346\255\244\347\273\210\346\255\242"
+    "\344\272\206\346\223\215\344\275\234\357\274\210WebDAV \347\273\221\345\256\232"
+    "\357\274\214RFC 5842\357\274\211\343\200\202\346\225\264\344\270\252\346\223\215"
+    "\344\275\234\345\244\261\350\264\245\343\200\202\000\351\235\236\346\240\207"
+    "\345\207\206\347\212\266\346\200\201\347\240\201\357\274\232\346\234\215"
+    "\345\212\241\345\231\250\350\266\205\345\207\272\344\272\206\347\256\241"
+    "\347\220\206\345\221\230\346\210\226\344\270\273\346\234\272\345\245\227"
+    "\351\244\220\350\256\276\345\256\232\347\232\204\345\270\246\345\256\275"
+    "\351\231\220\345\210\266\343\200\202\347\224\261 Apache HTTP Server \347\232\204"
+    " mod_bandwidth \346\250\241\345\235\227\345\222\214 cPanel \345\205\261"
+    "\344\272\253\344\270\273\346\234\272\344\275\277\347\224\250\357\274\233"
+    "\346\234\252\345\234\250 IANA \346\263\250\345\206\214\343\200\202",
+    "HTTP \346\211\251\345\261\225\346\241\206\346\236\266\357\274\210RFC 27"
+    "74\357\274\211\357\274\232\350\257\267\346\261\202\346\262\241\346\234\211"
+    "\346\273\241\350\266\263\350\256\277\351\227\256\350\257\245\350\265\204"
+    "\346\272\220\347\232\204\347\255\226\347\225\245\357\274\233\346\234\215"
+    "\345\212\241\345\231\250\345\272\224\350\277\224\345\233\236\345\256\242"
+    "\346\210\267\347\253\257\345\217\221\345\207\272\346\211\251\345\261\225"
+    "\350\257\267\346\261\202\346\211\200\351\234\200\347\232\204\345\205\250"
+    "\351\203\250\344\277\241\346\201\257\343\200\202\350\257\245\347\212\266"
+    "\346\200\201\347\240\201\345\267\262\345\272\237\345\274\203\357\274\232"
+    "RFC 2774 \345\267\262\350\242\253\346\224\271\344\270\272\342\200\234\345\216\206"
+    "\345\217\262\342\200\235\357\274\210Historic\357\274\211\347\212\266\346\200\201"
+    "\357\274\214IANA \345\260\206\345\205\266\346\240\207\350\256\260\344\270\272"
+    " OBSOLETED\343\200\202",
     "\345\256\242\346\210\267\347\253\257\351\234\200\350\246\201\350\277\233"
     "\350\241\214\350\272\253\344\273\275\351\252\214\350\257\201\346\211\215"
     "\350\203\275\350\256\277\351\227\256\347\275\221\347\273\234\343\200\202"
@@ -1313,117 +1531,209 @@ static const struct http_status_desc_pool {
     "\345\272\224\345\272\224\345\214\205\345\220\253\344\270\200\344\270\252"
     "\351\223\276\346\216\245\357\274\214\346\214\207\345\220\221\347\224\250"
     "\346\210\267\345\217\257\344\273\245\346\217\220\344\272\244\345\207\255"
-    "\346\215\256\347\232\204\351\241\265\351\235\242\343\200\202\000\320\237"
-    "\321\200\320\276\320\274\320\265\320\266\321\203\321\202\320\276\321\207"
-    "\320\275\321\213\320\271 \320\276\321\202\320\262\320\265\321\202: \321\201"
-    "\320\265\321\200\320\262\320\265\321\200 \320\277\320\276\320\273\321\203"
-    "\321\207\320\270\320\273 \320\275\320\260\321\207\320\260\320\273\321\214"
-    "\320\275\321\203\321\216 \321\207\320\260\321\201\321\202\321\214 \320\267"
-    "\320\260\320\277\321\200\320\276\321\201\320\260 \320\270 \320\277\320\276"
-    "\320\272\320\260 \320\275\320\265 \320\276\321\202\320\272\320\273\320\276"
-    "\320\275\320\270\320\273 \320\265\320\263\320\276. \320\232\320\273\320\270"
-    "\320\265\320\275\321\202\321\203 \321\201\320\273\320\265\320\264\321\203"
-    "\320\265\321\202 \320\277\321\200\320\276\320\264\320\276\320\273\320\266"
-    "\320\270\321\202\321\214 \320\276\321\202\320\277\321\200\320\260\320\262"
-    "\320\272\321\203 \320\276\321\201\321\202\320\260\320\262\321\210\320\265"
-    "\320\271\321\201\321\217 \321\207\320\260\321\201\321\202\320\270 \320\267"
-    "\320\260\320\277\321\200\320\276\321\201\320\260 (\320\276\320\261\321\213"
-    "\321\207\320\275\320\276 \321\202\320\265\320\273\320\260 \320\277\320\276"
-    "\321\201\320\273\320\265 \320\267\320\260\320\263\320\276\320\273\320\276"
-    "\320\262\320\272\320\260 Expect: 100-continue) \320\270\320\273\320\270"
-    " \320\277\321\200\320\276\320\270\320\263\320\275\320\276\321\200\320\270"
-    "\321\200\320\276\320\262\320\260\321\202\321\214 \321\215\321\202\320\276"
-    "\321\202 \320\276\321\202\320\262\320\265\321\202, \320\265\321\201\320\273"
-    "\320\270 \320\267\320\260\320\277\321\200\320\276\321\201 \321\203\320\266"
-    "\320\265 \320\276\321\202\320\277\321\200\320\260\320\262\320\273\320\265"
-    "\320\275 \320\277\320\276\320\273\320\275\320\276\321\201\321\202\321\214"
-    "\321\216; \320\276\320\272\320\276\320\275\321\207\320\260\321\202\320\265"
-    "\320\273\321\214\320\275\321\213\320\271 \320\276\321\202\320\262\320\265"
-    "\321\202 \321\201\320\265\321\200\320\262\320\265\321\200 \320\275\320\260"
-    "\320\274\320\265\321\200\320\265\320\275 \320\276\321\202\320\277\321\200"
-    "\320\260\320\262\320\270\321\202\321\214 \320\277\320\276\321\201\320\273"
-    "\320\265 \321\202\320\276\320\263\320\276, \320\272\320\260\320\272 \320\277"
-    "\320\276\320\273\320\275\320\276\321\201\321\202\321\214\321\216 \320\277"
-    "\320\276\320\273\321\203\321\207\320\270\321\202 \320\270 \320\276\320\261"
-    "\321\200\320\260\320\261\320\276\321\202\320\260\320\265\321\202 \320\267"
-    "\320\260\320\277\321\200\320\276\321\201.\000\320\241\320\265\321\200\320\262"
-    "\320\265\321\200 \320\277\320\276\320\275\321\217\320\273 \320\267\320\260"
-    "\320\277\321\200\320\276\321\201 \320\270 \320\277\320\276 \320\277\321\200"
-    "\320\276\321\201\321\214\320\261\320\265 \320\272\320\273\320\270\320\265"
-    "\320\275\321\202\320\260, \320\277\320\265\321\200\320\265\320\264\320\260"
-    "\320\275\320\275\320\276\320\271 \320\262 \320\267\320\260\320\263\320\276"
-    "\320\273\320\276\320\262\320\272\320\265 Upgrade \320\267\320\260\320\277"
-    "\321\200\320\276\321\201\320\260, \320\277\320\265\321\200\320\265\320\272"
-    "\320\273\321\216\321\207\320\260\320\265\321\202 \321\201\320\276\320\265"
-    "\320\264\320\270\320\275\320\265\320\275\320\270\320\265 \320\275\320\260"
-    " \320\277\321\200\320\276\321\202\320\276\320\272\320\276\320\273(\321\213"
-    "), \321\203\320\272\320\260\320\267\320\260\320\275\320\275\321\213\320\265"
-    " \320\262 \320\267\320\260\320\263\320\276\320\273\320\276\320\262\320\272"
-    "\320\265 Upgrade \321\215\321\202\320\276\320\263\320\276 \320\276\321\202"
-    "\320\262\320\265\321\202\320\260; \320\275\320\276\320\262\321\213\320\271"
-    " \320\277\321\200\320\276\321\202\320\276\320\272\320\276\320\273 \320\275"
-    "\320\260\321\207\320\270\320\275\320\260\320\265\321\202\321\201\321\217"
-    " \321\201\321\200\320\260\320\267\321\203 \320\277\320\276\321\201\320\273"
-    "\320\265 \320\277\321\203\321\201\321\202\320\276\320\271 \321\201\321\202"
-    "\321\200\320\276\320\272\320\270, \320\267\320\260\320\262\320\265\321\200"
-    "\321\210\320\260\321\216\321\211\320\265\320\271 \320\276\321\202\320\262"
-    "\320\265\321\202 101. \320\242\320\270\320\277\320\270\321\207\320\275\321\213"
-    "\320\271 \320\277\321\200\320\270\320\274\320\265\321\200 \342\200\224 "
-    "\321\200\321\203\320\272\320\276\320\277\320\276\320\266\320\260\321\202"
-    "\320\270\320\265 WebSocket (\320\275\320\260\320\277\321\200\320\270\320\274"
-    "\320\265\321\200, \320\262 socket.io). \320\222 HTTP/2 \320\270 HTTP/3 "
-    "\320\272\320\276\320\264 101 \320\275\320\265 \320\277\320\276\320\264\320\264"
-    "\320\265\321\200\320\266\320\270\320\262\320\260\320\265\321\202\321\201"
-    "\321\217.\000\320\237\321\200\320\276\320\274\320\265\320\266\321\203\321\202"
-    "\320\276\321\207\320\275\321\213\320\271 \320\276\321\202\320\262\320\265"
-    "\321\202 WebDAV: \321\201\320\265\321\200\320\262\320\265\321\200 \320\277"
-    "\321\200\320\270\320\275\321\217\320\273 \320\267\320\260\320\277\321\200"
-    "\320\276\321\201 \321\206\320\265\320\273\320\270\320\272\320\276\320\274"
-    " \320\270 \320\277\321\200\320\276\320\264\320\276\320\273\320\266\320\260"
-    "\320\265\321\202 \320\265\320\263\320\276 \320\276\320\261\321\200\320\260"
-    "\320\261\320\260\321\202\321\213\320\262\320\260\321\202\321\214, \320\275"
-    "\320\276 \320\276\320\272\320\276\320\275\321\207\320\260\321\202\320\265"
-    "\320\273\321\214\320\275\320\276\320\263\320\276 \320\276\321\202\320\262"
-    "\320\265\321\202\320\260 \320\277\320\276\320\272\320\260 \320\275\320\265"
-    "\321\202. \320\235\321\203\320\266\320\265\320\275, \321\207\321\202\320\276"
-    "\320\261\321\213 \320\272\320\273\320\270\320\265\320\275\321\202 \320\275"
-    "\320\265 \320\277\321\200\320\265\321\200\320\262\320\260\320\273 \320\276"
-    "\320\266\320\270\320\264\320\260\320\275\320\270\320\265 \320\277\320\276"
-    " \321\202\320\260\320\271\320\274-\320\260\321\203\321\202\321\203 \320\262"
-    "\320\276 \320\262\321\200\320\265\320\274\321\217 \320\264\320\276\320\273"
-    "\320\263\320\270\321\205 \320\276\320\277\320\265\321\200\320\260\321\206"
-    "\320\270\320\271, \320\275\320\260\320\277\321\200\320\270\320\274\320\265"
-    "\321\200 \320\267\320\260\320\277\321\200\320\276\321\201\320\260 WebDA"
-    "V \321\201\320\276 \320\274\320\275\320\276\320\266\320\265\321\201\321\202"
-    "\320\262\320\276\320\274 \320\262\320\273\320\276\320\266\320\265\320\275"
-    "\320\275\321\213\321\205 \321\204\320\260\320\271\320\273\320\276\320\262"
-    "\321\213\321\205 \320\276\320\277\320\265\321\200\320\260\321\206\320\270"
-    "\320\271.",
+    "\346\215\256\347\232\204\351\241\265\351\235\242\343\200\202",
+    {'\320', '\237', '\321', '\200', '\320', '\276', '\320', '\274', '\320',
+     '\265', '\320', '\266', '\321', '\203', '\321', '\202', '\320', '\276',
+     '\321', '\207', '\320', '\275', '\321', '\213', '\320', '\271', ' ',
+     '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321',
+     '\202', ':', ' ', '\321', '\201', '\320', '\265', '\321', '\200', '\320',
+     '\262', '\320', '\265', '\321', '\200', ' ', '\320', '\277', '\320',
+     '\276', '\320', '\273', '\321', '\203', '\321', '\207', '\320', '\270',
+     '\320', '\273', ' ', '\320', '\275', '\320', '\260', '\321', '\207',
+     '\320', '\260', '\320', '\273', '\321', '\214', '\320', '\275', '\321',
+     '\203', '\321', '\216', ' ', '\321', '\207', '\320', '\260', '\321',
+     '\201', '\321', '\202', '\321', '\214', ' ', '\320', '\267', '\320',
+     '\260', '\320', '\277', '\321', '\200', '\320', '\276', '\321', '\201',
+     '\320', '\260', ' ', '\320', '\270', ' ', '\320', '\277', '\320', '\276',
+     '\320', '\272', '\320', '\260', ' ', '\320', '\275', '\320', '\265',
+     ' ', '\320', '\276', '\321', '\202', '\320', '\272', '\320', '\273',
+     '\320', '\276', '\320', '\275', '\320', '\270', '\320', '\273', ' ',
+     '\320', '\265', '\320', '\263', '\320', '\276', '.', ' ', '\320', '\232',
+     '\320', '\273', '\320', '\270', '\320', '\265', '\320', '\275', '\321',
+     '\202', '\321', '\203', ' ', '\321', '\201', '\320', '\273', '\320',
+     '\265', '\320', '\264', '\321', '\203', '\320', '\265', '\321', '\202',
+     ' ', '\320', '\277', '\321', '\200', '\320', '\276', '\320', '\264',
+     '\320', '\276', '\320', '\273', '\320', '\266', '\320', '\270', '\321',
+     '\202', '\321', '\214', ' ', '\320', '\276', '\321', '\202', '\320',
+     '\277', '\321', '\200', '\320', '\260', '\320', '\262', '\320', '\272',
+     '\321', '\203', ' ', '\320', '\276', '\321', '\201', '\321', '\202',
+     '\320', '\260', '\320', '\262', '\321', '\210', '\320', '\265', '\320',
+     '\271', '\321', '\201', '\321', '\217', ' ', '\321', '\207', '\320',
+     '\260', '\321', '\201', '\321', '\202', '\320', '\270', ' ', '\320',
+     '\267', '\320', '\260', '\320', '\277', '\321', '\200', '\320', '\276',
+     '\321', '\201', '\320', '\260', ' ', '(', '\320', '\276', '\320', '\261',
+     '\321', '\213', '\321', '\207', '\320', '\275', '\320', '\276', ' ',
+     '\321', '\202', '\320', '\265', '\320', '\273', '\320', '\260', ' ',
+     '\320', '\277', '\320', '\276', '\321', '\201', '\320', '\273', '\320',
+     '\265', ' ', '\320', '\267', '\320', '\260', '\320', '\263', '\320',
+     '\276', '\320', '\273', '\320', '\276', '\320', '\262', '\320', '\272',
+     '\320', '\260', ' ', 'E', 'x', 'p', 'e', 'c', 't', ':', ' ', '1', '0',
+     '0', '-', 'c', 'o', 'n', 't', 'i', 'n', 'u', 'e', ')', ' ', '\320',
+     '\270', '\320', '\273', '\320', '\270', ' ', '\320', '\277', '\321',
+     '\200', '\320', '\276', '\320', '\270', '\320', '\263', '\320', '\275',
+     '\320', '\276', '\321', '\200', '\320', '\270', '\321', '\200', '\320',
+     '\276', '\320', '\262', '\320', '\260', '\321', '\202', '\321', '\214',
+     ' ', '\321', '\215', '\321', '\202', '\320', '\276', '\321', '\202',
+     ' ', '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265',
+     '\321', '\202', ',', ' ', '\320', '\265', '\321', '\201', '\320', '\273',
+     '\320', '\270', ' ', '\320', '\267', '\320', '\260', '\320', '\277',
+     '\321', '\200', '\320', '\276', '\321', '\201', ' ', '\321', '\203',
+     '\320', '\266', '\320', '\265', ' ', '\320', '\276', '\321', '\202',
+     '\320', '\277', '\321', '\200', '\320', '\260', '\320', '\262', '\320',
+     '\273', '\320', '\265', '\320', '\275', ' ', '\320', '\277', '\320',
+     '\276', '\320', '\273', '\320', '\275', '\320', '\276', '\321', '\201',
+     '\321', '\202', '\321', '\214', '\321', '\216', ';', ' ', '\320', '\276',
+     '\320', '\272', '\320', '\276', '\320', '\275', '\321', '\207', '\320',
+     '\260', '\321', '\202', '\320', '\265', '\320', '\273', '\321', '\214',
+     '\320', '\275', '\321', '\213', '\320', '\271', ' ', '\320', '\276',
+     '\321', '\202', '\320', '\262', '\320', '\265', '\321', '\202', ' ',
+     '\321'},
+    "\201\320\265\321\200\320\262\320\265\321\200 \320\275\320\260\320\274\320\265"
+    "\321\200\320\265\320\275 \320\276\321\202\320\277\321\200\320\260\320\262"
+    "\320\270\321\202\321\214 \320\277\320\276\321\201\320\273\320\265 \321\202"
+    "\320\276\320\263\320\276, \320\272\320\260\320\272 \320\277\320\276\320\273"
+    "\320\275\320\276\321\201\321\202\321\214\321\216 \320\277\320\276\320\273"
+    "\321\203\321\207\320\270\321\202 \320\270 \320\276\320\261\321\200\320\260"
+    "\320\261\320\276\321\202\320\260\320\265\321\202 \320\267\320\260\320\277"
+    "\321\200\320\276\321\201.",
+    {'\320', '\241', '\320', '\265', '\321', '\200', '\320', '\262', '\320',
+     '\265', '\321', '\200', ' ', '\320', '\277', '\320', '\276', '\320',
+     '\275', '\321', '\217', '\320', '\273', ' ', '\320', '\267', '\320',
+     '\260', '\320', '\277', '\321', '\200', '\320', '\276', '\321', '\201',
+     ' ', '\320', '\270', ' ', '\320', '\277', '\320', '\276', ' ', '\320',
+     '\277', '\321', '\200', '\320', '\276', '\321', '\201', '\321', '\214',
+     '\320', '\261', '\320', '\265', ' ', '\320', '\272', '\320', '\273',
+     '\320', '\270', '\320', '\265', '\320', '\275', '\321', '\202', '\320',
+     '\260', ',', ' ', '\320', '\277', '\320', '\265', '\321', '\200', '\320',
+     '\265', '\320', '\264', '\320', '\260', '\320', '\275', '\320', '\275',
+     '\320', '\276', '\320', '\271', ' ', '\320', '\262', ' ', '\320', '\267',
+     '\320', '\260', '\320', '\263', '\320', '\276', '\320', '\273', '\320',
+     '\276', '\320', '\262', '\320', '\272', '\320', '\265', ' ', 'U', 'p',
+     'g', 'r', 'a', 'd', 'e', ' ', '\320', '\267', '\320', '\260', '\320',
+     '\277', '\321', '\200', '\320', '\276', '\321', '\201', '\320', '\260',
+     ',', ' ', '\320', '\277', '\320', '\265', '\321', '\200', '\320', '\265',
+     '\320', '\272', '\320', '\273', '\321', '\216', '\321', '\207', '\320',
+     '\260', '\320', '\265', '\321', '\202', ' ', '\321', '\201', '\320',
+     '\276', '\320', '\265', '\320', '\264', '\320', '\270', '\320', '\275',
+     '\320', '\265', '\320', '\275', '\320', '\270', '\320', '\265', ' ',
+     '\320', '\275', '\320', '\260', ' ', '\320', '\277', '\321', '\200',
+     '\320', '\276', '\321', '\202', '\320', '\276', '\320', '\272', '\320',
+     '\276', '\320', '\273', '(', '\321', '\213', ')', ',', ' ', '\321',
+     '\203', '\320', '\272', '\320', '\260', '\320', '\267', '\320', '\260',
+     '\320', '\275', '\320', '\275', '\321', '\213', '\320', '\265', ' ',
+     '\320', '\262', ' ', '\320', '\267', '\320', '\260', '\320', '\263',
+     '\320', '\276', '\320', '\273', '\320', '\276', '\320', '\262', '\320',
+     '\272', '\320', '\265', ' ', 'U', 'p', 'g', 'r', 'a', 'd', 'e', ' ',
+     '\321', '\215', '\321', '\202', '\320', '\276', '\320', '\263', '\320',
+     '\276', ' ', '\320', '\276', '\321', '\202', '\320', '\262', '\320',
+     '\265', '\321', '\202', '\320', '\260', ';', ' ', '\320', '\275', '\320',
+     '\276', '\320', '\262', '\321', '\213', '\320', '\271', ' ', '\320',
+     '\277', '\321', '\200', '\320', '\276', '\321', '\202', '\320', '\276',
+     '\320', '\272', '\320', '\276', '\320', '\273', ' ', '\320', '\275',
+     '\320', '\260', '\321', '\207', '\320', '\270', '\320', '\275', '\320',
+     '\260', '\320', '\265', '\321', '\202', '\321', '\201', '\321', '\217',
+     ' ', '\321', '\201', '\321', '\200', '\320', '\260', '\320', '\267',
+     '\321', '\203', ' ', '\320', '\277', '\320', '\276', '\321', '\201',
+     '\320', '\273', '\320', '\265', ' ', '\320', '\277', '\321', '\203',
+     '\321', '\201', '\321', '\202', '\320', '\276', '\320', '\271', ' ',
+     '\321', '\201', '\321', '\202', '\321', '\200', '\320', '\276', '\320',
+     '\272', '\320', '\270', ',', ' ', '\320', '\267', '\320', '\260', '\320',
+     '\262', '\320', '\265', '\321', '\200', '\321', '\210', '\320', '\260',
+     '\321', '\216', '\321', '\211', '\320', '\265', '\320', '\271', ' ',
+     '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321',
+     '\202', ' ', '1', '0', '1', '.', ' ', '\320', '\242', '\320', '\270',
+     '\320', '\277', '\320', '\270', '\321', '\207', '\320', '\275', '\321',
+     '\213', '\320', '\271', ' ', '\320', '\277', '\321', '\200', '\320',
+     '\270', '\320', '\274', '\320', '\265', '\321', '\200', ' ', '\342',
+     '\200', '\224', ' ', '\321', '\200', '\321', '\203', '\320', '\272',
+     '\320', '\276', '\320', '\277', '\320', '\276', '\320', '\266', '\320',
+     '\260', '\321', '\202', '\320', '\270', '\320', '\265', ' ', 'W', 'e',
+     'b', 'S', 'o', 'c', 'k', 'e', 't', ' ', '(', '\320', '\275', '\320',
+     '\260', '\320', '\277', '\321', '\200', '\320', '\270', '\320', '\274',
+     '\320', '\265', '\321', '\200', ','},
+    " \320\262 socket.io). \320\222 HTTP/2 \320\270 HTTP/3 \320\272\320\276\320\264"
+    " 101 \320\275\320\265 \320\277\320\276\320\264\320\264\320\265\321\200\320\266"
+    "\320\270\320\262\320\260\320\265\321\202\321\201\321\217.",
     "\320\237\321\200\320\276\320\274\320\265\320\266\321\203\321\202\320\276"
     "\321\207\320\275\321\213\320\271 \320\276\321\202\320\262\320\265\321\202"
-    ", \320\272\320\276\321\202\320\276\321\200\321\213\320\271 \320\264\320\276"
+    " WebDAV: \321\201\320\265\321\200\320\262\320\265\321\200 \320\277\321\200"
+    "\320\270\320\275\321\217\320\273 \320\267\320\260\320\277\321\200\320\276"
+    "\321\201 \321\206\320\265\320\273\320\270\320\272\320\276\320\274 \320\270"
+    " \320\277\321\200\320\276\320\264\320\276\320\273\320\266\320\260\320\265"
+    "\321\202 \320\265\320\263\320\276 \320\276\320\261\321\200\320\260\320\261"
+    "\320\260\321\202\321\213\320\262\320\260\321\202\321\214, \320\275\320\276"
     " \320\276\320\272\320\276\320\275\321\207\320\260\321\202\320\265\320\273"
     "\321\214\320\275\320\276\320\263\320\276 \320\276\321\202\320\262\320\265"
-    "\321\202\320\260 \320\277\320\265\321\200\320\265\320\264\320\260\321\221"
-    "\321\202 \321\207\320\260\321\201\321\202\321\214 \320\267\320\260\320\263"
-    "\320\276\320\273\320\276\320\262\320\272\320\276\320\262, \320\277\321\200"
-    "\320\265\320\266\320\264\320\265 \320\262\321\201\320\265\320\263\320\276"
-    " Link \321\201 rel=preload \320\270\320\273\320\270 preconnect, \321\207"
-    "\321\202\320\276\320\261\321\213 \320\277\320\276\320\273\321\214\320\267"
-    "\320\276\320\262\320\260\321\202\320\265\320\273\321\214\321\201\320\272"
-    "\320\270\320\271 \320\260\320\263\320\265\320\275\321\202 \320\275\320\260"
-    "\321\207\320\260\320\273 \320\267\320\260\321\200\320\260\320\275\320\265"
-    "\320\265 \320\267\320\260\320\263\321\200\321\203\320\266\320\260\321\202"
-    "\321\214 \321\200\320\265\321\201\321\203\321\200\321\201\321\213, \320\277"
-    "\320\276\320\272\320\260 \321\201\320\265\321\200\320\262\320\265\321\200"
-    " \320\265\321\211\321\221 \320\263\320\276\321\202\320\276\320\262\320\270"
-    "\321\202 \320\276\320\272\320\276\320\275\321\207\320\260\321\202\320\265"
-    "\320\273\321\214\320\275\321\213\320\271 \320\276\321\202\320\262\320\265"
-    "\321\202. \320\255\321\202\320\270 \320\267\320\260\320\263\320\276\320\273"
-    "\320\276\320\262\320\272\320\270 \342\200\224 \320\273\320\270\321\210\321\214"
-    " \320\277\320\276\320\264\321\201\320\272\320\260\320\267\320\272\320\270"
-    "; \320\262 \320\276\320\272\320\276\320\275\321\207\320\260\321\202\320\265"
-    "\320\273\321\214\320\275\320\276\320\274 \320\276\321\202\320\262\320\265"
+    "\321\202\320\260 \320\277\320\276\320\272\320\260 \320\275\320\265\321\202"
+    ". \320\235\321\203\320\266\320\265\320\275, \321\207\321\202\320\276\320\261"
+    "\321\213 \320\272\320\273\320\270\320\265\320\275\321\202 \320\275\320\265"
+    " \320\277\321\200\320\265\321\200\320\262\320\260\320\273 \320\276\320\266"
+    "\320\270\320\264\320\260\320\275\320\270\320\265 \320\277\320\276 \321\202"
+    "\320\260\320\271\320\274-\320\260\321\203\321\202\321\203 \320\262\320\276"
+    " \320\262\321\200\320\265\320\274\321\217 \320\264\320\276\320\273\320\263"
+    "\320\270\321\205 \320\276\320\277\320\265\321\200\320\260\321\206\320\270"
+    "\320\271, \320\275\320\260\320\277\321\200\320\270\320\274\320\265\321\200"
+    " \320\267\320\260\320\277\321\200\320\276\321\201\320\260 WebDAV \321\201"
+    "\320\276 \320\274\320\275\320\276\320\266\320\265\321\201\321\202\320\262"
+    "\320\276\320\274 \320\262\320\273\320\276\320\266\320\265\320\275\320\275"
+    "\321\213\321\205 \321\204\320\260\320\271\320\273\320\276\320\262\321\213"
+    "\321\205 \320\276\320\277\320\265\321\200\320\260\321\206\320\270\320\271"
+    ".",
+    {'\320', '\237', '\321', '\200', '\320', '\276', '\320', '\274', '\320',
+     '\265', '\320', '\266', '\321', '\203', '\321', '\202', '\320', '\276',
+     '\321', '\207', '\320', '\275', '\321', '\213', '\320', '\271', ' ',
+     '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321',
+     '\202', ',', ' ', '\320', '\272', '\320', '\276', '\321', '\202', '\320',
+     '\276', '\321', '\200', '\321', '\213', '\320', '\271', ' ', '\320',
+     '\264', '\320', '\276', ' ', '\320', '\276', '\320', '\272', '\320',
+     '\276', '\320', '\275', '\321', '\207', '\320', '\260', '\321', '\202',
+     '\320', '\265', '\320', '\273', '\321', '\214', '\320', '\275', '\320',
+     '\276', '\320', '\263', '\320', '\276', ' ', '\320', '\276', '\321',
+     '\202', '\320', '\262', '\320', '\265', '\321', '\202', '\320', '\260',
+     ' ', '\320', '\277', '\320', '\265', '\321', '\200', '\320', '\265',
+     '\320', '\264', '\320', '\260', '\321', '\221', '\321', '\202', ' ',
+     '\321', '\207', '\320', '\260', '\321', '\201', '\321', '\202', '\321',
+     '\214', ' ', '\320', '\267', '\320', '\260', '\320', '\263', '\320',
+     '\276', '\320', '\273', '\320', '\276', '\320', '\262', '\320', '\272',
+     '\320', '\276', '\320', '\262', ',', ' ', '\320', '\277', '\321', '\200',
+     '\320', '\265', '\320', '\266', '\320', '\264', '\320', '\265', ' ',
+     '\320', '\262', '\321', '\201', '\320', '\265', '\320', '\263', '\320',
+     '\276', ' ', 'L', 'i', 'n', 'k', ' ', '\321', '\201', ' ', 'r', 'e',
+     'l', '=', 'p', 'r', 'e', 'l', 'o', 'a', 'd', ' ', '\320', '\270', '\320',
+     '\273', '\320', '\270', ' ', 'p', 'r', 'e', 'c', 'o', 'n', 'n', 'e',
+     'c', 't', ',', ' ', '\321', '\207', '\321', '\202', '\320', '\276',
+     '\320', '\261', '\321', '\213', ' ', '\320', '\277', '\320', '\276',
+     '\320', '\273', '\321', '\214', '\320', '\267', '\320', '\276', '\320',
+     '\262', '\320', '\260', '\321', '\202', '\320', '\265', '\320', '\273',
+     '\321', '\214', '\321', '\201', '\320', '\272', '\320', '\270', '\320',
+     '\271', ' ', '\320', '\260', '\320', '\263', '\320', '\265', '\320',
+     '\275', '\321', '\202', ' ', '\320', '\275', '\320', '\260', '\321',
+     '\207', '\320', '\260', '\320', '\273', ' ', '\320', '\267', '\320',
+     '\260', '\321', '\200', '\320', '\260', '\320', '\275', '\320', '\265',
+     '\320', '\265', ' ', '\320', '\267', '\320', '\260', '\320', '\263',
+     '\321', '\200', '\321', '\203', '\320', '\266', '\320', '\260', '\321',
+     '\202', '\321', '\214', ' ', '\321', '\200', '\320', '\265', '\321',
+     '\201', '\321', '\203', '\321', '\200', '\321', '\201', '\321', '\213',
+     ',', ' ', '\320', '\277', '\320', '\276', '\320', '\272', '\320', '\260',
+     ' ', '\321', '\201', '\320', '\265', '\321', '\200', '\320', '\262',
+     '\320', '\265', '\321', '\200', ' ', '\320', '\265', '\321', '\211',
+     '\321', '\221', ' ', '\320', '\263', '\320', '\276', '\321', '\202',
+     '\320', '\276', '\320', '\262', '\320', '\270', '\321', '\202', ' ',
+     '\320', '\276', '\320', '\272', '\320', '\276', '\320', '\275', '\321',
+     '\207', '\320', '\260', '\321', '\202', '\320', '\265', '\320', '\273',
+     '\321', '\214', '\320', '\275', '\321', '\213', '\320', '\271', ' ',
+     '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321',
+     '\202', '.', ' ', '\320', '\255', '\321', '\202', '\320', '\270', ' ',
+     '\320', '\267', '\320', '\260', '\320', '\263', '\320', '\276', '\320',
+     '\273', '\320', '\276', '\320', '\262', '\320', '\272', '\320', '\270',
+     ' ', '\342', '\200', '\224', ' ', '\320', '\273', '\320', '\270', '\321',
+     '\210', '\321', '\214', ' ', '\320', '\277', '\320', '\276', '\320',
+     '\264', '\321', '\201', '\320', '\272', '\320', '\260', '\320', '\267',
+     '\320', '\272', '\320', '\270', ';', ' ', '\320', '\262', ' ', '\320',
+     '\276', '\320', '\272', '\320', '\276', '\320', '\275', '\321', '\207',
+     '\320', '\260', '\321', '\202', '\320', '\265', '\320', '\273', '\321',
+     '\214', '\320', '\275', '\320', '\276', '\320', '\274', ' ', '\320',
+     '\276', '\321', '\202', '\320', '\262', '\320', '\265'},
     "\321\202\320\265 \320\276\320\275\320\270 \320\274\320\276\320\263\321\203"
     "\321\202 \320\276\321\202\320\273\320\270\321\207\320\260\321\202\321\214"
     "\321\201\321\217.\000\320\237\321\200\320\276\320\274\320\265\320\266\321\203"
@@ -1447,403 +1757,656 @@ static const struct http_status_desc_pool {
     "\321\213\321\205 \321\203\320\266\320\265 \320\277\320\276\320\273\321\203"
     "\321\207\320\265\320\275\320\276, \320\270 \320\277\321\200\320\276\320\264"
     "\320\276\320\273\320\266\320\270\321\202\321\214 \320\267\320\260\320\263"
-    "\321\200\321\203\320\267\320\272\321\203.\000\320\227\320\260\320\277\321\200"
-    "\320\276\321\201 \320\262\321\213\320\277\320\276\320\273\320\275\320\265"
-    "\320\275 \321\203\321\201\320\277\320\265\321\210\320\275\320\276. \320\241"
-    "\320\276\320\264\320\265\321\200\320\266\320\270\320\274\320\276\320\265"
-    " \320\276\321\202\320\262\320\265\321\202\320\260 \320\267\320\260\320\262"
-    "\320\270\321\201\320\270\321\202 \320\276\321\202 \320\274\320\265\321\202"
-    "\320\276\320\264\320\260: \320\264\320\273\321\217 GET \342\200\224 \320\277"
-    "\321\200\320\265\320\264\321\201\321\202\320\260\320\262\320\273\320\265"
-    "\320\275\320\270\320\265 \321\206\320\265\320\273\320\265\320\262\320\276"
-    "\320\263\320\276 \321\200\320\265\321\201\321\203\321\200\321\201\320\260"
-    "; \320\264\320\273\321\217 HEAD \342\200\224 \321\202\320\265 \320\266\320\265"
-    " \320\267\320\260\320\263\320\276\320\273\320\276\320\262\320\272\320\270"
-    ", \321\207\321\202\320\276 \320\270 \320\264\320\273\321\217 GET, \320\275"
-    "\320\276 \320\261\320\265\320\267 \321\202\320\265\320\273\320\260; \320\264"
-    "\320\273\321\217 POST \342\200\224 \321\201\320\276\321\201\321\202\320\276"
-    "\321\217\320\275\320\270\320\265 \320\270\320\273\320\270 \321\200\320\265"
-    "\320\267\321\203\320\273\321\214\321\202\320\260\321\202 \320\264\320\265"
-    "\320\271\321\201\321\202\320\262\320\270\321\217; \320\264\320\273\321\217"
-    " PUT \320\270 DELETE \342\200\224 \321\201\320\276\321\201\321\202\320\276"
-    "\321\217\320\275\320\270\320\265 \320\264\320\265\320\271\321\201\321\202"
-    "\320\262\320\270\321\217; \320\264\320\273\321\217 OPTIONS \342\200\224"
-    " \320\264\320\276\321\201\321\202\321\203\320\277\320\275\321\213\320\265"
-    " \320\277\320\260\321\200\320\260\320\274\320\265\321\202\321\200\321\213"
-    " \321\201\320\262\321\217\320\267\320\270; \320\264\320\273\321\217 TRA"
-    "CE \342\200\224 \321\201\320\276\320\276\320\261\321\211\320\265\320\275"
+    "\321\200\321\203\320\267\320\272\321\203.",
+    {'\320', '\227', '\320', '\260', '\320', '\277', '\321', '\200', '\320',
+     '\276', '\321', '\201', ' ', '\320', '\262', '\321', '\213', '\320',
+     '\277', '\320', '\276', '\320', '\273', '\320', '\275', '\320', '\265',
+     '\320', '\275', ' ', '\321', '\203', '\321', '\201', '\320', '\277',
+     '\320', '\265', '\321', '\210', '\320', '\275', '\320', '\276', '.',
+     ' ', '\320', '\241', '\320', '\276', '\320', '\264', '\320', '\265',
+     '\321', '\200', '\320', '\266', '\320', '\270', '\320', '\274', '\320',
+     '\276', '\320', '\265', ' ', '\320', '\276', '\321', '\202', '\320',
+     '\262', '\320', '\265', '\321', '\202', '\320', '\260', ' ', '\320',
+     '\267', '\320', '\260', '\320', '\262', '\320', '\270', '\321', '\201',
+     '\320', '\270', '\321', '\202', ' ', '\320', '\276', '\321', '\202',
+     ' ', '\320', '\274', '\320', '\265', '\321', '\202', '\320', '\276',
+     '\320', '\264', '\320', '\260', ':', ' ', '\320', '\264', '\320', '\273',
+     '\321', '\217', ' ', 'G', 'E', 'T', ' ', '\342', '\200', '\224', ' ',
+     '\320', '\277', '\321', '\200', '\320', '\265', '\320', '\264', '\321',
+     '\201', '\321', '\202', '\320', '\260', '\320', '\262', '\320', '\273',
+     '\320', '\265', '\320', '\275', '\320', '\270', '\320', '\265', ' ',
+     '\321', '\206', '\320', '\265', '\320', '\273', '\320', '\265', '\320',
+     '\262', '\320', '\276', '\320', '\263', '\320', '\276', ' ', '\321',
+     '\200', '\320', '\265', '\321', '\201', '\321', '\203', '\321', '\200',
+     '\321', '\201', '\320', '\260', ';', ' ', '\320', '\264', '\320', '\273',
+     '\321', '\217', ' ', 'H', 'E', 'A', 'D', ' ', '\342', '\200', '\224',
+     ' ', '\321', '\202', '\320', '\265', ' ', '\320', '\266', '\320', '\265',
+     ' ', '\320', '\267', '\320', '\260', '\320', '\263', '\320', '\276',
+     '\320', '\273', '\320', '\276', '\320', '\262', '\320', '\272', '\320',
+     '\270', ',', ' ', '\321', '\207', '\321', '\202', '\320', '\276', ' ',
+     '\320', '\270', ' ', '\320', '\264', '\320', '\273', '\321', '\217',
+     ' ', 'G', 'E', 'T', ',', ' ', '\320', '\275', '\320', '\276', ' ', '\320',
+     '\261', '\320', '\265', '\320', '\267', ' ', '\321', '\202', '\320',
+     '\265', '\320', '\273', '\320', '\260', ';', ' ', '\320', '\264', '\320',
+     '\273', '\321', '\217', ' ', 'P', 'O', 'S', 'T', ' ', '\342', '\200',
+     '\224', ' ', '\321', '\201', '\320', '\276', '\321', '\201', '\321',
+     '\202', '\320', '\276', '\321', '\217', '\320', '\275', '\320', '\270',
+     '\320', '\265', ' ', '\320', '\270', '\320', '\273', '\320', '\270',
+     ' ', '\321', '\200', '\320', '\265', '\320', '\267', '\321', '\203',
+     '\320', '\273', '\321', '\214', '\321', '\202', '\320', '\260', '\321',
+     '\202', ' ', '\320', '\264', '\320', '\265', '\320', '\271', '\321',
+     '\201', '\321', '\202', '\320', '\262', '\320', '\270', '\321', '\217',
+     ';', ' ', '\320', '\264', '\320', '\273', '\321', '\217', ' ', 'P',
+     'U', 'T', ' ', '\320', '\270', ' ', 'D', 'E', 'L', 'E', 'T', 'E', ' ',
+     '\342', '\200', '\224', ' ', '\321', '\201', '\320', '\276', '\321',
+     '\201', '\321', '\202', '\320', '\276', '\321', '\217', '\320', '\275',
+     '\320', '\270', '\320', '\265', ' ', '\320', '\264', '\320', '\265',
+     '\320', '\271', '\321', '\201', '\321', '\202', '\320', '\262', '\320',
+     '\270', '\321', '\217', ';', ' ', '\320', '\264', '\320', '\273', '\321',
+     '\217', ' ', 'O', 'P', 'T', 'I', 'O', 'N', 'S', ' ', '\342', '\200',
+     '\224', ' ', '\320', '\264', '\320', '\276', '\321', '\201', '\321',
+     '\202', '\321', '\203', '\320', '\277', '\320', '\275', '\321', '\213',
+     '\320', '\265', ' ', '\320', '\277', '\320', '\260', '\321', '\200',
+     '\320', '\260', '\320', '\274', '\320', '\265', '\321', '\202', '\321',
+     '\200', '\321', '\213', ' ', '\321', '\201', '\320', '\262', '\321',
+     '\217', '\320', '\267', '\320', '\270', ';', ' ', '\320', '\264', '\320',
+     '\273', '\321', '\217', ' ', 'T', 'R', 'A', 'C', 'E', ' ', '\342', '\200',
+     '\224', ' ', '\321', '\201', '\320', '\276'},
+    "\320\276\320\261\321\211\320\265\320\275\320\270\320\265 \320\267\320\260"
+    "\320\277\321\200\320\276\321\201\320\260 \320\262 \321\202\320\276\320\274"
+    " \320\262\320\270\320\264\320\265, \320\262 \320\272\320\260\320\272\320\276"
+    "\320\274 \320\265\320\263\320\276 \320\277\320\276\320\273\321\203\321\207"
+    "\320\270\320\273 \320\272\320\276\320\275\320\265\321\207\320\275\321\213"
+    "\320\271 \320\277\320\276\320\273\321\203\321\207\320\260\321\202\320\265"
+    "\320\273\321\214.",
+    {'\320', '\227', '\320', '\260', '\320', '\277', '\321', '\200', '\320',
+     '\276', '\321', '\201', ' ', '\320', '\262', '\321', '\213', '\320',
+     '\277', '\320', '\276', '\320', '\273', '\320', '\275', '\320', '\265',
+     '\320', '\275', ',', ' ', '\320', '\270', ' ', '\320', '\262', ' ',
+     '\321', '\200', '\320', '\265', '\320', '\267', '\321', '\203', '\320',
+     '\273', '\321', '\214', '\321', '\202', '\320', '\260', '\321', '\202',
+     '\320', '\265', ' ', '\321', '\201', '\320', '\276', '\320', '\267',
+     '\320', '\264', '\320', '\260', '\320', '\275', ' ', '\320', '\276',
+     '\320', '\264', '\320', '\270', '\320', '\275', ' ', '\320', '\270',
+     '\320', '\273', '\320', '\270', ' ', '\320', '\275', '\320', '\265',
+     '\321', '\201', '\320', '\272', '\320', '\276', '\320', '\273', '\321',
+     '\214', '\320', '\272', '\320', '\276', ' ', '\320', '\275', '\320',
+     '\276', '\320', '\262', '\321', '\213', '\321', '\205', ' ', '\321',
+     '\200', '\320', '\265', '\321', '\201', '\321', '\203', '\321', '\200',
+     '\321', '\201', '\320', '\276', '\320', '\262', ';', ' ', '\320', '\276',
+     '\320', '\261', '\321', '\213', '\321', '\207', '\320', '\275', '\320',
+     '\276', ' ', '\321', '\215', '\321', '\202', '\320', '\276', ' ', '\320',
+     '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321', '\202',
+     ' ', '\320', '\275', '\320', '\260', ' ', 'P', 'O', 'S', 'T', ' ', '\320',
+     '\270', '\320', '\273', '\320', '\270', ' ', '\320', '\275', '\320',
+     '\265', '\320', '\272', '\320', '\276', '\321', '\202', '\320', '\276',
+     '\321', '\200', '\321', '\213', '\320', '\265', ' ', '\320', '\267',
+     '\320', '\260', '\320', '\277', '\321', '\200', '\320', '\276', '\321',
+     '\201', '\321', '\213', ' ', 'P', 'U', 'T', '.', ' ', '\320', '\236',
+     '\321', '\201', '\320', '\275', '\320', '\276', '\320', '\262', '\320',
+     '\275', '\320', '\276', '\320', '\271', ' ', '\321', '\201', '\320',
+     '\276', '\320', '\267', '\320', '\264', '\320', '\260', '\320', '\275',
+     '\320', '\275', '\321', '\213', '\320', '\271', ' ', '\321', '\200',
+     '\320', '\265', '\321', '\201', '\321', '\203', '\321', '\200', '\321',
+     '\201', ' ', '\321', '\203', '\320', '\272', '\320', '\260', '\320',
+     '\267', '\321', '\213', '\320', '\262', '\320', '\260', '\320', '\265',
+     '\321', '\202', '\321', '\201', '\321', '\217', ' ', '\320', '\262',
+     ' ', '\320', '\267', '\320', '\260', '\320', '\263', '\320', '\276',
+     '\320', '\273', '\320', '\276', '\320', '\262', '\320', '\272', '\320',
+     '\265', ' ', 'L', 'o', 'c', 'a', 't', 'i', 'o', 'n', ',', ' ', '\320',
+     '\260', ' ', '\320', '\277', '\321', '\200', '\320', '\270', ' ', '\320',
+     '\265', '\320', '\263', '\320', '\276', ' ', '\320', '\276', '\321',
+     '\202', '\321', '\201', '\321', '\203', '\321', '\202', '\321', '\201',
+     '\321', '\202', '\320', '\262', '\320', '\270', '\320', '\270', ' ',
+     '\320', '\270', '\320', '\274', ' ', '\321', '\201', '\321', '\207',
+     '\320', '\270', '\321', '\202', '\320', '\260', '\320', '\265', '\321',
+     '\202', '\321', '\201', '\321', '\217', ' ', '\321', '\206', '\320',
+     '\265', '\320', '\273', '\320', '\265', '\320', '\262', '\320', '\276',
+     '\320', '\271', ' ', 'U', 'R', 'I', ' ', '\320', '\267', '\320', '\260',
+     '\320', '\277', '\321', '\200', '\320', '\276', '\321', '\201', '\320',
+     '\260', '.', ' ', '\320', '\225', '\321', '\201', '\320', '\273', '\320',
+     '\270', ' ', '\321', '\200', '\320', '\265', '\321', '\201', '\321',
+     '\203', '\321', '\200', '\321', '\201', ' ', '\320', '\275', '\320',
+     '\265', '\320', '\273', '\321', '\214', '\320', '\267', '\321', '\217',
+     ' ', '\321', '\201', '\320', '\276', '\320', '\267', '\320', '\264',
+     '\320', '\260', '\321', '\202', '\321', '\214', ' ', '\321', '\201',
+     '\321', '\200', '\320', '\260', '\320', '\267', '\321', '\203', ',',
+     ' ', '\321', '\203', '\320', '\274', '\320', '\265', '\321', '\201',
+     '\321', '\202', '\320', '\275', '\320', '\265', '\320', '\265', ' ',
+     '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265'},
+    "\321\202 202 Accepted. \320\237\321\200\320\270\320\274\320\265\321\200"
+    ": REST API \320\262\320\276\320\267\320\262\321\200\320\260\321\211\320\260"
+    "\320\265\321\202 201 \320\277\320\276\321\201\320\273\320\265 \321\203\321\201"
+    "\320\277\320\265\321\210\320\275\320\276\320\263\320\276 \321\201\320\276"
+    "\320\267\320\264\320\260\320\275\320\270\321\217 \320\276\320\261\321\212"
+    "\320\265\320\272\321\202\320\260.",
+    {'\320', '\227', '\320', '\260', '\320', '\277', '\321', '\200', '\320',
+     '\276', '\321', '\201', ' ', '\320', '\277', '\321', '\200', '\320',
+     '\270', '\320', '\275', '\321', '\217', '\321', '\202', ' ', '\320',
+     '\272', ' ', '\320', '\276', '\320', '\261', '\321', '\200', '\320',
+     '\260', '\320', '\261', '\320', '\276', '\321', '\202', '\320', '\272',
+     '\320', '\265', ',', ' ', '\320', '\275', '\320', '\276', ' ', '\320',
+     '\276', '\320', '\261', '\321', '\200', '\320', '\260', '\320', '\261',
+     '\320', '\276', '\321', '\202', '\320', '\272', '\320', '\260', ' ',
+     '\320', '\265', '\321', '\211', '\321', '\221', ' ', '\320', '\275',
+     '\320', '\265', ' ', '\320', '\267', '\320', '\260', '\320', '\262',
+     '\320', '\265', '\321', '\200', '\321', '\210', '\320', '\265', '\320',
+     '\275', '\320', '\260', ' ', '\320', '\270', ' ', '\320', '\274', '\320',
+     '\276', '\320', '\266', '\320', '\265', '\321', '\202', ' ', '\321',
+     '\202', '\320', '\260', '\320', '\272', ' ', '\320', '\270', ' ', '\320',
+     '\275', '\320', '\265', ' ', '\321', '\201', '\320', '\276', '\321',
+     '\201', '\321', '\202', '\320', '\276', '\321', '\217', '\321', '\202',
+     '\321', '\214', '\321', '\201', '\321', '\217', ';', ' ', 'H', 'T',
+     'T', 'P', ' ', '\320', '\275', '\320', '\265', ' ', '\320', '\277',
+     '\320', '\276', '\320', '\267', '\320', '\262', '\320', '\276', '\320',
+     '\273', '\321', '\217', '\320', '\265', '\321', '\202', ' ', '\320',
+     '\277', '\320', '\276', '\320', '\267', '\320', '\266', '\320', '\265',
+     ' ', '\320', '\276', '\321', '\202', '\320', '\277', '\321', '\200',
+     '\320', '\260', '\320', '\262', '\320', '\270', '\321', '\202', '\321',
+     '\214', ' ', '\320', '\265', '\321', '\221', ' ', '\321', '\200', '\320',
+     '\265', '\320', '\267', '\321', '\203', '\320', '\273', '\321', '\214',
+     '\321', '\202', '\320', '\260', '\321', '\202', '.', ' ', '\320', '\232',
+     '\320', '\276', '\320', '\264', ' ', '\320', '\277', '\320', '\276',
+     '\320', '\267', '\320', '\262', '\320', '\276', '\320', '\273', '\321',
+     '\217', '\320', '\265', '\321', '\202', ' ', '\321', '\201', '\320',
+     '\265', '\321', '\200', '\320', '\262', '\320', '\265', '\321', '\200',
+     '\321', '\203', ' ', '\320', '\277', '\321', '\200', '\320', '\270', '\320', '\275', '\321', '\217', '\321', '\202', '\321', '\214', ' ', '\320', '\267', '\320', '\260', '\320', '\264', '\320', '\260', '\320', '\275', '\320', '\270', '\320', '\265', ' ', '\320', '\264', '\320', '\273', '\321', '\217', ' ', '\320', '\264', '\321', '\200', '\321', '\203', '\320', '\263', '\320', '\276', '\320', '\263', '\320', '\276', ' ', '\320', '\277', '\321', '\200', '\320', '\276', '\321', '\206', '\320', '\265', '\321', '\201', '\321', '\201', '\320', '\260', ' ', '(', '\320', '\275', '\320', '\260', '\320', '\277', '\321', '\200', '\320', '\270', '\320', '\274', '\320', '\265', '\321', '\200', ',', ' ', '\320', '\277', '\320', '\260', '\320', '\272', '\320', '\265', '\321', '\202', '\320', '\275', '\320', '\276', '\320', '\271', ' ', '\320', '\276', '\320', '\261', '\321', '\200', '\320', '\260', '\320', '\261', '\320', '\276', '\321', '\202', '\320', '\272', '\320', '\270', ' ', '\321', '\200', '\320', '\260', '\320', '\267', ' ', '\320', '\262', ' ', '\321', '\201', '\321', '\203', '\321', '\202', '\320', '\272', '\320', '\270', ')', ',', ' ', '\320', '\275', '\320', '\265', ' ', '\321', '\203', '\320', '\264', '\320', '\265', '\321', '\200', '\320', '\266', '\320', '\270', '\320', '\262', '\320', '\260', '\321', '\217', ' ', '\321', '\201', '\320', '\276', '\320', '\265', '\320', '\264', '\320', '\270', '\320', '\275', '\320', '\265', '\320', '\275', '\320', '\270', '\320', '\265', ' ', '\321', '\201', ' ', '\320', '\272', '\320', '\273', '\320', '\270', '\320', '\265', '\320', '\275', '\321', '\202', '\320', '\276', '\320', '\274', ';', ' ', '\320', '\262', ' ', '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321', '\202', '\320', '\265', ' ', '\321'},
+    "\201\320\273\320\265\320\264\321\203\320\265\321\202 \320\276\320\277\320\270"
+    "\321\201\320\260\321\202\321\214 \321\202\320\265\320\272\321\203\321\211"
+    "\320\265\320\265 \321\201\320\276\321\201\321\202\320\276\321\217\320\275"
     "\320\270\320\265 \320\267\320\260\320\277\321\200\320\276\321\201\320\260"
-    " \320\262 \321\202\320\276\320\274 \320\262\320\270\320\264\320\265, \320\262"
-    " \320\272\320\260\320\272\320\276\320\274 \320\265\320\263\320\276 \320\277"
-    "\320\276\320\273\321\203\321\207\320\270\320\273 \320\272\320\276\320\275"
-    "\320\265\321\207\320\275\321\213\320\271 \320\277\320\276\320\273\321\203"
-    "\321\207\320\260\321\202\320\265\320\273\321\214.\000\320\227\320\260\320\277"
-    "\321\200\320\276\321\201 \320\262\321\213\320\277\320\276\320\273\320\275"
-    "\320\265\320\275, \320\270 \320\262 \321\200\320\265\320\267\321\203\320\273"
-    "\321\214\321\202\320\260\321\202\320\265 \321\201\320\276\320\267\320\264"
-    "\320\260\320\275 \320\276\320\264\320\270\320\275 \320\270\320\273\320\270"
-    " \320\275\320\265\321\201\320\272\320\276\320\273\321\214\320\272\320\276"
-    " \320\275\320\276\320\262\321\213\321\205 \321\200\320\265\321\201\321\203"
-    "\321\200\321\201\320\276\320\262; \320\276\320\261\321\213\321\207\320\275"
-    "\320\276 \321\215\321\202\320\276 \320\276\321\202\320\262\320\265\321\202"
-    " \320\275\320\260 POST \320\270\320\273\320\270 \320\275\320\265\320\272"
-    "\320\276\321\202\320\276\321\200\321\213\320\265 \320\267\320\260\320\277"
-    "\321\200\320\276\321\201\321\213 PUT. \320\236\321\201\320\275\320\276\320\262"
-    "\320\275\320\276\320\271 \321\201\320\276\320\267\320\264\320\260\320\275"
-    "\320\275\321\213\320\271 \321\200\320\265\321\201\321\203\321\200\321\201"
-    " \321\203\320\272\320\260\320\267\321\213\320\262\320\260\320\265\321\202"
-    "\321\201\321\217 \320\262 \320\267\320\260\320\263\320\276\320\273\320\276"
-    "\320\262\320\272\320\265 Location, \320\260 \320\277\321\200\320\270 \320\265"
-    "\320\263\320\276 \320\276\321\202\321\201\321\203\321\202\321\201\321\202"
-    "\320\262\320\270\320\270 \320\270\320\274 \321\201\321\207\320\270\321\202"
-    "\320\260\320\265\321\202\321\201\321\217 \321\206\320\265\320\273\320\265"
-    "\320\262\320\276\320\271 URI \320\267\320\260\320\277\321\200\320\276\321\201"
-    "\320\260. \320\225\321\201\320\273\320\270 \321\200\320\265\321\201\321\203"
-    "\321\200\321\201 \320\275\320\265\320\273\321\214\320\267\321\217 \321\201"
-    "\320\276\320\267\320\264\320\260\321\202\321\214 \321\201\321\200\320\260"
-    "\320\267\321\203, \321\203\320\274\320\265\321\201\321\202\320\275\320\265"
-    "\320\265 \320\276\321\202\320\262\320\265\321\202 202 Accepted. \320\237"
-    "\321\200\320\270\320\274\320\265\321\200: REST API \320\262\320\276\320\267"
-    "\320\262\321\200\320\260\321\211\320\260\320\265\321\202 201 \320\277\320\276"
-    "\321\201\320\273\320\265 \321\203\321\201\320\277\320\265\321\210\320\275"
-    "\320\276\320\263\320\276 \321\201\320\276\320\267\320\264\320\260\320\275"
-    "\320\270\321\217 \320\276\320\261\321\212\320\265\320\272\321\202\320\260"
-    ".\000\320\227\320\260\320\277\321\200\320\276\321\201 \320\277\321\200\320\270"
-    "\320\275\321\217\321\202 \320\272 \320\276\320\261\321\200\320\260\320\261"
-    "\320\276\321\202\320\272\320\265, \320\275\320\276 \320\276\320\261\321\200"
-    "\320\260\320\261\320\276\321\202\320\272\320\260 \320\265\321\211\321\221"
-    " \320\275\320\265 \320\267\320\260\320\262\320\265\321\200\321\210\320\265"
-    "\320\275\320\260 \320\270 \320\274\320\276\320\266\320\265\321\202 \321\202"
-    "\320\260\320\272 \320\270 \320\275\320\265 \321\201\320\276\321\201\321\202"
-    "\320\276\321\217\321\202\321\214\321\201\321\217; HTTP \320\275\320\265"
-    " \320\277\320\276\320\267\320\262\320\276\320\273\321\217\320\265\321\202"
-    " \320\277\320\276\320\267\320\266\320\265 \320\276\321\202\320\277\321\200"
-    "\320\260\320\262\320\270\321\202\321\214 \320\265\321\221 \321\200\320\265"
-    "\320\267\321\203\320\273\321\214\321\202\320\260\321\202. \320\232\320\276"
-    "\320\264 \320\277\320\276\320\267\320\262\320\276\320\273\321\217\320\265"
-    "\321\202 \321\201\320\265\321\200\320\262\320\265\321\200\321\203 \320\277"
-    "\321\200\320\270\320\275\321\217\321\202\321\214 \320\267\320\260\320\264"
-    "\320\260\320\275\320\270\320\265 \320\264\320\273\321\217 \320\264\321\200"
-    "\321\203\320\263\320\276\320\263\320\276 \320\277\321\200\320\276\321\206"
-    "\320\265\321\201\321\201\320\260 (\320\275\320\260\320\277\321\200\320\270"
-    "\320\274\320\265\321\200, \320\277\320\260\320\272\320\265\321\202\320\275"
-    "\320\276\320\271 \320\276\320\261\321\200\320\260\320\261\320\276\321\202"
-    "\320\272\320\270 \321\200\320\260\320\267 \320\262 \321\201\321\203\321\202"
-    "\320\272\320\270), \320\275\320\265 \321\203\320\264\320\265\321\200\320\266"
-    "\320\270\320\262\320\260\321\217 \321\201\320\276\320\265\320\264\320\270"
-    "\320\275\320\265\320\275\320\270\320\265 \321\201 \320\272\320\273\320\270"
-    "\320\265\320\275\321\202\320\276\320\274; \320\262 \320\276\321\202\320\262"
-    "\320\265\321\202\320\265 \321\201\320\273\320\265\320\264\321\203\320\265"
-    "\321\202 \320\276\320\277\320\270\321\201\320\260\321\202\321\214 \321\202"
-    "\320\265\320\272\321\203\321\211\320\265\320\265 \321\201\320\276\321\201"
-    "\321\202\320\276\321\217\320\275\320\270\320\265 \320\267\320\260\320\277"
-    "\321\200\320\276\321\201\320\260 \320\270 \320\264\320\260\321\202\321\214"
-    " \321\201\321\201\321\213\320\273\320\272\321\203 \320\275\320\260 \320\274"
-    "\320\276\320\275\320\270\321\202\320\276\321\200 \321\201\320\276\321\201"
-    "\321\202\320\276\321\217\320\275\320\270\321\217 (\320\270\320\273\320\270"
-    " \320\262\321\201\321\202\321\200\320\276\320\270\321\202\321\214 \320\265"
-    "\320\263\320\276), \320\272\320\276\321\202\320\276\321\200\321\213\320\271"
-    " \321\201\320\276\320\276\320\261\321\211\320\270\321\202, \320\272\320\276"
-    "\320\263\320\264\320\260 \320\267\320\260\320\277\321\200\320\276\321\201"
-    " \320\261\321\203\320\264\320\265\321\202 \320\262\321\213\320\277\320\276"
-    "\320\273\320\275\320\265\320\275.\000\320\227\320\260\320\277\321\200\320\276"
-    "\321\201 \320\262\321\213\320\277\320\276\320\273\320\275\320\265\320\275"
-    " \321\203\321\201\320\277\320\265\321\210\320\275\320\276, \320\275\320\276"
-    " \321\201\320\276\320\264\320\265\321\200\320\266\320\270\320\274\320\276"
-    "\320\265 \320\270\320\267\320\274\320\265\320\275\320\265\320\275\320\276"
-    " \320\277\321\200\320\265\320\276\320\261\321\200\320\260\320\267\321\203"
-    "\321\216\321\211\320\270\320\274 \320\277\321\200\320\276\320\272\321\201"
-    "\320\270 (\320\275\320\260\320\277\321\200\320\270\320\274\320\265\321\200"
-    ", \320\262\320\265\320\261-\321\203\321\201\320\272\320\276\321\200\320\270"
-    "\321\202\320\265\320\273\320\265\320\274) \320\277\320\276 \321\201\321\200"
-    "\320\260\320\262\320\275\320\265\320\275\320\270\321\216 \321\201 \320\276"
-    "\321\202\320\262\320\265\321\202\320\276\320\274 200 OK \320\270\321\201"
-    "\321\205\320\276\320\264\320\275\320\276\320\263\320\276 \321\201\320\265"
-    "\321\200\320\262\320\265\321\200\320\260. \320\242\320\260\320\272 \320\277"
-    "\321\200\320\276\320\272\321\201\320\270 \321\201\320\276\320\276\320\261"
-    "\321\211\320\260\320\265\321\202 \320\277\320\276\320\273\321\203\321\207"
-    "\320\260\321\202\320\265\320\273\321\217\320\274 \320\276 \320\277\321\200"
-    "\320\265\320\276\320\261\321\200\320\260\320\267\320\276\320\262\320\260"
-    "\320\275\320\270\320\270, \321\207\321\202\320\276 \320\274\320\276\320\266"
-    "\320\265\321\202 \320\261\321\213\321\202\321\214 \320\262\320\260\320\266"
-    "\320\275\320\276 \320\277\320\276\320\267\320\266\320\265: \320\275\320\260"
-    "\320\277\321\200\320\270\320\274\320\265\321\200, \320\277\320\276\320\262"
-    "\321\202\320\276\321\200\320\275\320\260\321\217 \320\277\321\200\320\276"
-    "\320\262\320\265\321\200\320\272\320\260 \320\272\321\215\321\210\320\260"
-    " \320\274\320\276\320\266\320\265\321\202 \320\270\320\274\320\265\321\202"
-    "\321\214 \321\201\320\274\321\213\321\201\320\273 \321\202\320\276\320\273"
-    "\321\214\320\272\320\276 \321\207\320\265\321\200\320\265\320\267 \321\202"
-    "\320\265 \320\266\320\265 \320\277\321\200\320\276\320\272\321\201\320\270"
-    ". \320\232\320\276\320\264 \321\203\320\274\320\265\321\201\321\202\320\265"
-    "\320\275 \320\273\320\270\321\210\321\214 \321\202\320\260\320\274, \320\263"
-    "\320\264\320\265 \320\270\320\275\320\260\321\207\320\265 \320\261\321\213"
-    "\320\273 \320\261\321\213 \320\276\321\202\320\262\320\265\321\202 200.",
-    "\320\241\320\265\321\200\320\262\320\265\321\200 \321\203\321\201\320\277"
-    "\320\265\321\210\320\275\320\276 \320\262\321\213\320\277\320\276\320\273"
-    "\320\275\320\270\320\273 \320\267\320\260\320\277\321\200\320\276\321\201"
-    ", \320\270 \320\277\320\265\321\200\320\265\320\264\320\260\320\262\320\260"
-    "\321\202\321\214 \320\262 \320\276\321\202\320\262\320\265\321\202\320\265"
-    " \320\275\320\265\321\207\320\265\320\263\320\276; \320\267\320\260\320\263"
-    "\320\276\320\273\320\276\320\262\320\272\320\270 \320\274\320\276\320\263"
-    "\321\203\321\202 \321\201\320\276\320\264\320\265\321\200\320\266\320\260"
-    "\321\202\321\214 \320\276\320\261\320\275\320\276\320\262\320\273\321\221"
-    "\320\275\320\275\321\213\320\265 \320\274\320\265\321\202\320\260\320\264"
-    "\320\260\320\275\320\275\321\213\320\265 (\320\275\320\260\320\277\321\200"
-    "\320\270\320\274\320\265\321\200, ETag \320\277\320\276\321\201\320\273"
-    "\320\265 PUT). \320\221\321\200\320\260\321\203\320\267\320\265\321\200"
-    " \320\276\321\201\321\202\320\260\321\221\321\202\321\201\321\217 \320\275"
-    "\320\260 \321\202\320\265\320\272\321\203\321\211\320\265\320\271 \321\201"
-    "\321\202\321\200\320\260\320\275\320\270\321\206\320\265, \320\275\320\265"
-    " \320\274\320\265\320\275\321\217\321\217 \320\276\321\202\320\276\320\261"
-    "\321\200\320\260\320\266\320\265\320\275\320\270\320\265 \320\264\320\276"
-    "\320\272\321\203\320\274\320\265\320\275\321\202\320\260. \320\236\321\202"
-    "\320\262\320\265\321\202 204 \320\275\320\265 \320\274\320\276\320\266\320\265"
-    "\321\202 \321\201\320\276\320\264\320\265\321\200\320\266\320\260\321\202"
-    "\321\214 \321\202\320\265\320\273\320\276 \320\270 \320\262\321\201\320\265"
-    "\320\263\320\264\320\260 \320\267\320\260\320\272\320\260\320\275\321\207"
-    "\320\270\320\262\320\260\320\265\321\202\321\201\321\217 \320\277\321\203"
-    "\321\201\321\202\320\276\320\271 \321\201\321\202\321\200\320\276\320\272"
-    "\320\276\320\271 \320\277\320\276\321\201\320\273\320\265 \320\267\320\260"
-    "\320\263\320\276\320\273\320\276\320\262\320\272\320\276\320\262. \320\237"
-    "\321\200\320\270\320\274\320\265\321\200: API, \320\277\321\200\320\270"
-    "\320\275\320\270\320\274\320\260\321\216\321\211\320\270\320\271 \321\201"
-    "\320\276\320\276\320\261\321\211\320\265\320\275\320\270\321\217, \320\272"
-    "\320\276\321\202\320\276\321\200\321\213\320\265 \321\203\320\264\320\260"
-    "\320\273\321\221\320\275\320\275\321\213\320\271 \321\201\320\265\321\200"
-    "\320\262\320\265\321\200 \320\276\321\202\320\277\321\200\320\260\320\262"
-    "\320\273\321\217\320\265\321\202 \320\274\320\265\321\202\320\276\320\264"
-    "\320\276\320\274 POST, \320\277\320\276\320\264\321\202\320\262\320\265"
-    "\321\200\320\266\320\264\320\260\320\265\321\202 \320\272\320\260\320\266"
-    "\320\264\320\276\320\265 \320\276\321\202\320\262\320\265\321\202\320\276"
-    "\320\274 204.\000\320\241\320\265\321\200\320\262\320\265\321\200 \320\262"
-    "\321\213\320\277\320\276\320\273\320\275\320\270\320\273 \320\267\320\260"
-    "\320\277\321\200\320\276\321\201 \320\270 \320\277\321\200\320\276\321\201"
-    "\320\270\321\202 \320\277\320\276\320\273\321\214\320\267\320\276\320\262"
-    "\320\260\321\202\320\265\320\273\321\214\321\201\320\272\320\270\320\271"
-    " \320\260\320\263\320\265\320\275\321\202 \320\262\320\265\321\200\320\275"
-    "\321\203\321\202\321\214 \320\277\321\200\320\265\320\264\321\201\321\202"
-    "\320\260\320\262\320\273\320\265\320\275\320\270\320\265 \320\264\320\276"
-    "\320\272\321\203\320\274\320\265\320\275\321\202\320\260, \320\276\321\202"
-    "\320\277\321\200\320\260\320\262\320\270\320\262\321\210\320\265\320\263"
-    "\320\276 \320\267\320\260\320\277\321\200\320\276\321\201, \320\262 \320\270"
-    "\321\201\321\205\320\276\320\264\320\275\320\276\320\265 \321\201\320\276"
-    "\321\201\321\202\320\276\321\217\320\275\320\270\320\265, \320\275\320\260"
-    "\320\277\321\200\320\270\320\274\320\265\321\200 \320\276\321\207\320\270"
-    "\321\201\321\202\320\270\321\202\321\214 \321\204\320\276\321\200\320\274"
-    "\321\203 \320\277\320\276\321\201\320\273\320\265 \320\276\321\202\320\277"
-    "\321\200\320\260\320\262\320\272\320\270 \320\264\320\260\320\275\320\275"
-    "\321\213\321\205, \321\207\321\202\320\276\320\261\321\213 \320\277\320\276"
-    "\320\273\321\214\320\267\320\276\320\262\320\260\321\202\320\265\320\273"
-    "\321\214 \320\274\320\276\320\263 \321\201\321\200\320\260\320\267\321\203"
-    " \320\262\320\262\320\265\321\201\321\202\320\270 \320\275\320\276\320\262"
-    "\321\213\320\265. \320\241\320\265\321\200\320\262\320\265\321\200 \320\275"
-    "\320\265 \320\264\320\276\320\273\320\266\320\265\320\275 \320\277\320\265"
-    "\321\200\320\265\320\264\320\260\320\262\320\260\321\202\321\214 \321\201"
-    "\320\276\320\264\320\265\321\200\320\266\320\270\320\274\320\276\320\265"
-    " \320\262 \320\276\321\202\320\262\320\265\321\202\320\265 205.\000\320\241"
-    "\320\265\321\200\320\262\320\265\321\200 \321\203\321\201\320\277\320\265"
-    "\321\210\320\275\320\276 \320\262\321\213\320\277\320\276\320\273\320\275"
-    "\321\217\320\265\321\202 \320\267\320\260\320\277\321\200\320\276\321\201"
-    " \320\264\320\270\320\260\320\277\320\260\320\267\320\276\320\275\320\260"
-    " (GET \321\201 \320\267\320\260\320\263\320\276\320\273\320\276\320\262"
-    "\320\272\320\276\320\274 Range, \320\262\320\276\320\267\320\274\320\276"
-    "\320\266\320\275\320\276 \321\201 \321\203\321\201\320\273\320\276\320\262"
-    "\320\270\320\265\320\274 If-Range) \320\270 \320\277\320\265\321\200\320\265"
-    "\320\264\320\260\321\221\321\202 \320\276\320\264\320\275\321\203 \320\270"
-    "\320\273\320\270 \320\275\320\265\321\201\320\272\320\276\320\273\321\214"
-    "\320\272\320\276 \321\207\320\260\321\201\321\202\320\265\320\271 \320\262"
-    "\321\213\320\261\321\200\320\260\320\275\320\275\320\276\320\263\320\276"
-    " \320\277\321\200\320\265\320\264\321\201\321\202\320\260\320\262\320\273"
-    "\320\265\320\275\320\270\321\217. \320\236\320\264\320\275\320\260 \321\207"
-    "\320\260\321\201\321\202\321\214 \320\276\320\277\320\270\321\201\321\213"
-    "\320\262\320\260\320\265\321\202\321\201\321\217 \320\267\320\260\320\263"
-    "\320\276\320\273\320\276\320\262\320\272\320\276\320\274 Content-Range;"
-    " \320\275\320\265\321\201\320\272\320\276\320\273\321\214\320\272\320\276"
-    " \321\207\320\260\321\201\321\202\320\265\320\271 \320\277\320\265\321\200"
-    "\320\265\320\264\320\260\321\216\321\202\321\201\321\217 \320\272\320\260"
-    "\320\272 multipart/byteranges, \320\272\320\260\320\266\320\264\320\260"
-    "\321\217 \321\201\320\276 \321\201\320\262\320\276\320\270\320\274 Cont"
-    "ent-Range. \320\234\320\265\320\275\320\265\320\264\320\266\320\265\321\200"
-    "\321\213 \320\267\320\260\320\263\321\200\321\203\320\267\320\276\320\272"
-    " \320\270\321\201\320\277\320\276\320\273\321\214\320\267\321\203\321\216"
-    "\321\202 \321\215\321\202\320\276\321\202 \320\272\320\276\320\264, \321\207"
-    "\321\202\320\276\320\261\321\213 \320\264\320\276\320\272\320\260\321\207"
-    "\320\270\320\262\320\260\321\202\321\214 \320\277\321\200\320\265\321\200"
-    "\320\262\320\260\320\275\320\275\321\213\320\265 \320\267\320\260\320\263"
-    "\321\200\321\203\320\267\320\272\320\270 \320\270\320\273\320\270 \321\201"
-    "\320\272\320\260\321\207\320\270\320\262\320\260\321\202\321\214 \320\261"
-    "\320\276\320\273\321\214\321\210\320\276\320\271 \321\204\320\260\320\271"
-    "\320\273 \320\275\320\265\321\201\320\272\320\276\320\273\321\214\320\272"
-    "\320\270\320\274\320\270 \321\207\320\260\321\201\321\202\321\217\320\274"
-    "\320\270 \320\277\320\260\321\200\320\260\320\273\320\273\320\265\320\273"
-    "\321\214\320\275\320\276.\000WebDAV: \321\202\320\265\320\273\320\276 \320\276"
-    "\321\202\320\262\320\265\321\202\320\260 \342\200\224 XML-\320\264\320\276"
-    "\320\272\321\203\320\274\320\265\320\275\321\202 multistatus \321\201 \320\276"
-    "\321\202\320\264\320\265\320\273\321\214\320\275\321\213\320\274 \320\272"
-    "\320\276\320\264\320\276\320\274 \321\201\320\276\321\201\321\202\320\276"
-    "\321\217\320\275\320\270\321\217 \320\264\320\273\321\217 \320\272\320\260"
-    "\320\266\320\264\320\276\320\271 \320\270\320\267 \320\275\320\265\321\201"
-    "\320\272\320\276\320\273\321\214\320\272\320\270\321\205 \320\275\320\265"
-    "\320\267\320\260\320\262\320\270\321\201\320\270\320\274\321\213\321\205"
-    " \320\276\320\277\320\265\321\200\320\260\321\206\320\270\320\271, \320\275"
-    "\320\260\320\277\321\200\320\270\320\274\320\265\321\200 \320\264\320\273"
-    "\321\217 \320\272\320\260\320\266\320\264\320\276\320\263\320\276 \321\200"
-    "\320\265\321\201\321\203\321\200\321\201\320\260, \320\267\320\260\321\202"
-    "\321\200\320\276\320\275\321\203\321\202\320\276\320\263\320\276 \320\267"
-    "\320\260\320\277\321\200\320\276\321\201\320\276\320\274 PROPFIND, COPY"
-    " \320\270\320\273\320\270 DELETE \320\272 \320\272\320\276\320\273\320\273"
-    "\320\265\320\272\321\206\320\270\320\270.\000\320\240\320\260\321\201\321\210"
-    "\320\270\321\200\320\265\320\275\320\270\320\265 WebDAV \320\264\320\273"
-    "\321\217 \320\277\321\200\320\270\320\262\321\217\320\267\320\276\320\272"
-    ": \320\270\321\201\320\277\320\276\320\273\321\214\320\267\321\203\320\265"
-    "\321\202\321\201\321\217 \320\262\320\275\321\203\321\202\321\200\320\270"
-    " \320\276\321\202\320\262\320\265\321\202\320\260 207 Multi-Status \320\262"
-    " \321\215\320\273\320\265\320\274\320\265\320\275\321\202\320\265 DAV:p"
-    "ropstat, \321\207\321\202\320\276\320\261\321\213 \321\207\320\273\320\265"
-    "\320\275\321\213 \320\272\320\276\320\273\320\273\320\265\320\272\321\206"
-    "\320\270\320\270, \320\264\320\276\321\201\321\202\321\203\320\277\320\275"
-    "\320\276\320\271 \321\207\320\265\321\200\320\265\320\267 \320\275\320\265"
-    "\321\201\320\272\320\276\320\273\321\214\320\272\320\276 \320\277\321\200"
-    "\320\270\320\262\321\217\320\267\320\276\320\272, \320\277\320\265\321\200"
-    "\320\265\321\207\320\270\321\201\320\273\321\217\320\273\320\270\321\201"
-    "\321\214 \321\202\320\276\320\273\321\214\320\272\320\276 \320\276\320\264"
-    "\320\270\320\275 \321\200\320\260\320\267; \320\277\320\265\321\200\320\262"
-    "\320\260\321\217 \320\277\321\200\320\270\320\262\321\217\320\267\320\272"
-    "\320\260 \321\201\320\276\320\276\320\261\321\211\320\260\320\265\321\202"
-    "\321\201\321\217 \321\201 \320\272\320\276\320\264\320\276\320\274 200,"
-    " \320\276\321\201\321\202\320\260\320\273\321\214\320\275\321\213\320\265"
-    " \342\200\224 \321\201 \320\272\320\276\320\264\320\276\320\274 208 \320\270"
-    " \320\261\320\265\320\267 \320\277\320\265\321\200\320\265\321\207\320\270"
-    "\321\201\320\273\320\265\320\275\320\270\321\217 \320\270\321\205 \320\262"
-    "\320\275\321\203\321\202\321\200\320\265\320\275\320\275\320\270\321\205"
-    " \321\207\320\273\320\265\320\275\320\276\320\262.\000\320\224\320\265\320\273"
-    "\321\214\321\202\320\260-\320\272\320\276\320\264\320\270\321\200\320\276"
-    "\320\262\320\260\320\275\320\270\320\265: \321\201\320\265\321\200\320\262"
-    "\320\265\321\200 \320\262\321\213\320\277\320\276\320\273\320\275\320\270"
-    "\320\273 \320\267\320\260\320\277\321\200\320\276\321\201 GET \320\272 "
-    "\321\200\320\265\321\201\321\203\321\200\321\201\321\203, \320\270 \320\276"
-    "\321\202\320\262\320\265\321\202 \320\277\321\200\320\265\320\264\321\201"
-    "\321\202\320\260\320\262\320\273\321\217\320\265\321\202 \321\200\320\265"
-    "\320\267\321\203\320\273\321\214\321\202\320\260\321\202 \320\276\320\264"
-    "\320\275\320\276\320\271 \320\270\320\273\320\270 \320\275\320\265\321\201"
-    "\320\272\320\276\320\273\321\214\320\272\320\270\321\205 \320\274\320\260"
-    "\320\275\320\270\320\277\321\203\320\273\321\217\321\206\320\270\320\271"
-    " \321\201 \321\215\320\272\320\267\320\265\320\274\320\277\320\273\321\217"
-    "\321\200\320\276\320\274 (\320\276\320\275\320\270 \320\277\320\265\321\200"
-    "\320\265\321\207\320\270\321\201\320\273\320\265\320\275\321\213 \320\262"
-    " \320\267\320\260\320\263\320\276\320\273\320\276\320\262\320\272\320\265"
-    " IM, \320\275\320\260\320\277\321\200\320\270\320\274\320\265\321\200 \320\264"
-    "\320\265\320\273\321\214\321\202\320\260 \320\276\321\202\320\275\320\276"
-    "\321\201\320\270\321\202\320\265\320\273\321\214\320\275\320\276 \320\262"
-    "\320\265\321\200\321\201\320\270\320\270, \321\203\320\266\320\265 \320\270"
-    "\320\274\320\265\321\216\321\211\320\265\320\271\321\201\321\217 \321\203"
-    " \320\272\320\273\320\270\320\265\320\275\321\202\320\260), \320\277\321\200"
-    "\320\270\320\274\320\265\320\275\321\221\320\275\320\275\321\213\321\205"
-    " \320\272 \321\202\320\265\320\272\321\203\321\211\320\265\320\274\321\203"
-    " \321\215\320\272\320\267\320\265\320\274\320\277\320\273\321\217\321\200"
-    "\321\203.",
-    "\320\243 \321\206\320\265\320\273\320\265\320\262\320\276\320\263\320\276"
-    " \321\200\320\265\321\201\321\203\321\200\321\201\320\260 \320\275\320\265"
-    "\321\201\320\272\320\276\320\273\321\214\320\272\320\276 \320\277\321\200"
-    "\320\265\320\264\321\201\321\202\320\260\320\262\320\273\320\265\320\275"
-    "\320\270\320\271, \321\203 \320\272\320\260\320\266\320\264\320\276\320\263"
-    "\320\276 \321\201\320\262\320\276\320\271 \320\261\320\276\320\273\320\265"
-    "\320\265 \320\272\320\276\320\275\320\272\321\200\320\265\321\202\320\275"
-    "\321\213\320\271 URI, \320\270 \320\277\320\276\320\273\321\214\320\267"
-    "\320\276\320\262\320\260\321\202\320\265\320\273\321\214 \320\270\320\273"
-    "\320\270 \320\277\320\276\320\273\321\214\320\267\320\276\320\262\320\260"
-    "\321\202\320\265\320\273\321\214\321\201\320\272\320\270\320\271 \320\260"
-    "\320\263\320\265\320\275\321\202 \320\274\320\276\320\266\320\265\321\202"
-    " \320\262\321\213\320\261\321\200\320\260\321\202\321\214 \320\277\321\200"
-    "\320\265\320\264\320\277\320\276\321\207\321\202\320\270\321\202\320\265"
-    "\320\273\321\214\320\275\320\276\320\265 \320\270 \320\277\320\265\321\200"
-    "\320\265\320\275\320\260\320\277\321\200\320\260\320\262\320\270\321\202"
-    "\321\214 \320\267\320\260\320\277\321\200\320\276\321\201 \321\202\321\203"
-    "\320\264\320\260. \320\225\321\201\320\273\320\270 \320\267\320\260\320\277"
-    "\321\200\320\276\321\201 \320\275\320\265 HEAD, \320\262 \321\201\320\276"
-    "\320\264\320\265\321\200\320\266\320\270\320\274\320\276\320\274 \320\276"
-    "\321\202\320\262\320\265\321\202\320\260 \321\201\320\273\320\265\320\264"
-    "\321\203\320\265\321\202 \320\277\320\265\321\200\320\265\321\207\320\270"
-    "\321\201\320\273\320\270\321\202\321\214 \320\262\320\260\321\200\320\270"
-    "\320\260\320\275\321\202\321\213; \320\265\321\201\320\273\320\270 \321\203"
-    " \321\201\320\265\321\200\320\262\320\265\321\200\320\260 \320\265\321\201"
-    "\321\202\321\214 \320\277\321\200\320\265\320\264\320\277\320\276\321\207"
-    "\321\202\320\270\321\202\320\265\320\273\321\214\320\275\321\213\320\271"
-    " \320\262\320\260\321\200\320\270\320\260\320\275\321\202, \320\265\320\274"
-    "\321\203 \321\201\320\273\320\265\320\264\321\203\320\265\321\202 \321\203"
-    "\320\272\320\260\320\267\320\260\321\202\321\214 \320\265\320\263\320\276"
-    " URI \320\262 \320\267\320\260\320\263\320\276\320\273\320\276\320\262\320\272"
-    "\320\265 Location, \320\277\320\276 \320\272\320\276\321\202\320\276\321\200"
-    "\320\276\320\274\321\203 \320\277\320\276\320\273\321\214\320\267\320\276"
-    "\320\262\320\260\321\202\320\265\320\273\321\214\321\201\320\272\320\270"
-    "\320\271 \320\260\320\263\320\265\320\275\321\202 \320\274\320\276\320\266"
-    "\320\265\321\202 \320\277\320\265\321\200\320\265\320\271\321\202\320\270"
-    " \320\260\320\262\321\202\320\276\320\274\320\260\321\202\320\270\321\207"
-    "\320\265\321\201\320\272\320\270. \320\237\320\276 \321\203\320\274\320\276"
-    "\320\273\321\207\320\260\320\275\320\270\321\216 \320\272\321\215\321\210"
-    "\320\270\321\200\321\203\320\265\321\202\321\201\321\217.\000\320\246\320\265"
-    "\320\273\320\265\320\262\320\276\320\274\321\203 \321\200\320\265\321\201"
-    "\321\203\321\200\321\201\321\203 \320\275\320\260\320\267\320\275\320\260"
-    "\321\207\320\265\320\275 \320\275\320\276\320\262\321\213\320\271 \320\277"
-    "\320\276\321\201\321\202\320\276\321\217\320\275\320\275\321\213\320\271"
-    " URI, \321\203\320\272\320\260\320\267\320\260\320\275\320\275\321\213\320\271"
-    " \320\262 \320\267\320\260\320\263\320\276\320\273\320\276\320\262\320\272"
-    "\320\265 Location, \320\270 \320\277\321\200\320\270 \320\264\320\260\320\273"
-    "\321\214\320\275\320\265\320\271\321\210\320\270\321\205 \320\276\320\261"
-    "\321\200\320\260\321\211\320\265\320\275\320\270\321\217\321\205 \321\201"
-    "\320\273\320\265\320\264\321\203\320\265\321\202 \320\270\321\201\320\277"
-    "\320\276\320\273\321\214\320\267\320\276\320\262\320\260\321\202\321\214"
-    " \320\265\320\263\320\276; \320\272\320\273\320\270\320\265\320\275\321\202"
-    "\320\260\320\274, \321\203\320\274\320\265\321\216\321\211\320\270\320\274"
-    " \321\200\320\265\320\264\320\260\320\272\321\202\320\270\321\200\320\276"
-    "\320\262\320\260\321\202\321\214 \321\201\321\201\321\213\320\273\320\272"
-    "\320\270, \321\201\320\273\320\265\320\264\321\203\320\265\321\202 \320\276"
-    "\320\261\320\275\320\276\320\262\320\270\321\202\321\214 \321\201\320\276"
-    "\321\205\321\200\320\260\320\275\321\221\320\275\320\275\321\213\320\265"
-    " \320\260\320\264\321\200\320\265\321\201\320\260, \320\260 \320\277\320\276"
-    "\320\270\321\201\320\272\320\276\320\262\321\213\320\265 \321\201\320\270"
-    "\321\201\321\202\320\265\320\274\321\213 \320\267\320\260\320\274\320\265"
-    "\320\275\321\217\321\216\321\202 \321\201\321\202\320\260\321\200\321\213"
-    "\320\271 \320\260\320\264\321\200\320\265\321\201 \320\275\320\276\320\262"
-    "\321\213\320\274. \320\237\320\276 \321\203\320\274\320\276\320\273\321\207"
-    "\320\260\320\275\320\270\321\216 \320\272\321\215\321\210\320\270\321\200"
-    "\321\203\320\265\321\202\321\201\321\217. \320\237\320\276 \320\270\321\201"
-    "\321\202\320\276\321\200\320\270\321\207\320\265\321\201\320\272\320\270"
-    "\320\274 \320\277\321\200\320\270\321\207\320\270\320\275\320\260\320\274"
+    " \320\270 \320\264\320\260\321\202\321\214 \321\201\321\201\321\213\320\273"
+    "\320\272\321\203 \320\275\320\260 \320\274\320\276\320\275\320\270\321\202"
+    "\320\276\321\200 \321\201\320\276\321\201\321\202\320\276\321\217\320\275"
+    "\320\270\321\217 (\320\270\320\273\320\270 \320\262\321\201\321\202\321\200"
+    "\320\276\320\270\321\202\321\214 \320\265\320\263\320\276), \320\272\320\276"
+    "\321\202\320\276\321\200\321\213\320\271 \321\201\320\276\320\276\320\261"
+    "\321\211\320\270\321\202, \320\272\320\276\320\263\320\264\320\260 \320\267"
+    "\320\260\320\277\321\200\320\276\321\201 \320\261\321\203\320\264\320\265"
+    "\321\202 \320\262\321\213\320\277\320\276\320\273\320\275\320\265\320\275"
+    ".",
+    {'\320', '\227', '\320', '\260', '\320', '\277', '\321', '\200', '\320',
+     '\276', '\321', '\201', ' ', '\320', '\262', '\321', '\213', '\320',
+     '\277', '\320', '\276', '\320', '\273', '\320', '\275', '\320', '\265',
+     '\320', '\275', ' ', '\321', '\203', '\321', '\201', '\320', '\277',
+     '\320', '\265', '\321', '\210', '\320', '\275', '\320', '\276', ',',
+     ' ', '\320', '\275', '\320', '\276', ' ', '\321', '\201', '\320', '\276',
+     '\320', '\264', '\320', '\265', '\321', '\200', '\320', '\266', '\320',
+     '\270', '\320', '\274', '\320', '\276', '\320', '\265', ' ', '\320',
+     '\270', '\320', '\267', '\320', '\274', '\320', '\265', '\320', '\275',
+     '\320', '\265', '\320', '\275', '\320', '\276', ' ', '\320', '\277',
+     '\321', '\200', '\320', '\265', '\320', '\276', '\320', '\261', '\321',
+     '\200', '\320', '\260', '\320', '\267', '\321', '\203', '\321', '\216',
+     '\321', '\211', '\320', '\270', '\320', '\274', ' ', '\320', '\277',
+     '\321', '\200', '\320', '\276', '\320', '\272', '\321', '\201', '\320',
+     '\270', ' ', '(', '\320', '\275', '\320', '\260', '\320', '\277', '\321',
+     '\200', '\320', '\270', '\320', '\274', '\320', '\265', '\321', '\200',
+     ',', ' ', '\320', '\262', '\320', '\265', '\320', '\261', '-', '\321',
+     '\203', '\321', '\201', '\320', '\272', '\320', '\276', '\321', '\200',
+     '\320', '\270', '\321', '\202', '\320', '\265', '\320', '\273', '\320',
+     '\265', '\320', '\274', ')', ' ', '\320', '\277', '\320', '\276', ' ',
+     '\321', '\201', '\321', '\200', '\320', '\260', '\320', '\262', '\320',
+     '\275', '\320', '\265', '\320', '\275', '\320', '\270', '\321', '\216',
+     ' ', '\321', '\201', ' ', '\320', '\276', '\321', '\202', '\320', '\262',
+     '\320', '\265', '\321', '\202', '\320', '\276', '\320', '\274', ' ',
+     '2', '0', '0', ' ', 'O', 'K', ' ', '\320', '\270', '\321', '\201', '\321',
+     '\205', '\320', '\276', '\320', '\264', '\320', '\275', '\320', '\276',
+     '\320', '\263', '\320', '\276', ' ', '\321', '\201', '\320', '\265',
+     '\321', '\200', '\320', '\262', '\320', '\265', '\321', '\200', '\320',
+     '\260', '.', ' ', '\320', '\242', '\320', '\260', '\320', '\272', ' ',
+     '\320', '\277', '\321', '\200', '\320', '\276', '\320', '\272', '\321',
+     '\201', '\320', '\270', ' ', '\321', '\201', '\320', '\276', '\320',
+     '\276', '\320', '\261', '\321', '\211', '\320', '\260', '\320', '\265',
+     '\321', '\202', ' ', '\320', '\277', '\320', '\276', '\320', '\273',
+     '\321', '\203', '\321', '\207', '\320', '\260', '\321', '\202', '\320',
+     '\265', '\320', '\273', '\321', '\217', '\320', '\274', ' ', '\320',
+     '\276', ' ', '\320', '\277', '\321', '\200', '\320', '\265', '\320',
+     '\276', '\320', '\261', '\321', '\200', '\320', '\260', '\320', '\267',
+     '\320', '\276', '\320', '\262', '\320', '\260', '\320', '\275', '\320',
+     '\270', '\320', '\270', ',', ' ', '\321', '\207', '\321', '\202', '\320',
+     '\276', ' ', '\320', '\274', '\320', '\276', '\320', '\266', '\320',
+     '\265', '\321', '\202', ' ', '\320', '\261', '\321', '\213', '\321',
+     '\202', '\321', '\214', ' ', '\320', '\262', '\320', '\260', '\320',
+     '\266', '\320', '\275', '\320', '\276', ' ', '\320', '\277', '\320',
+     '\276', '\320', '\267', '\320', '\266', '\320', '\265', ':', ' ', '\320',
+     '\275', '\320', '\260', '\320', '\277', '\321', '\200', '\320', '\270',
+     '\320', '\274', '\320', '\265', '\321', '\200', ',', ' ', '\320', '\277',
+     '\320', '\276', '\320', '\262', '\321', '\202', '\320', '\276', '\321',
+     '\200', '\320', '\275', '\320', '\260', '\321', '\217', ' ', '\320',
+     '\277', '\321', '\200', '\320', '\276', '\320', '\262', '\320', '\265',
+     '\321', '\200', '\320', '\272', '\320', '\260', ' ', '\320', '\272',
+     '\321', '\215', '\321', '\210', '\320', '\260', ' ', '\320', '\274',
+     '\320', '\276', '\320', '\266', '\320', '\265', '\321', '\202', ' ',
+     '\320', '\270', '\320', '\274', '\320', '\265', '\321', '\202', '\321',
+     '\214', ' ', '\321', '\201', '\320', '\274', '\321', '\213', '\321',
+     '\201', '\320', '\273', ' ', '\321', '\202', '\320', '\276', '\320',
+     '\273', '\321', '\214'},
+    "\320\272\320\276 \321\207\320\265\321\200\320\265\320\267 \321\202\320\265"
+    " \320\266\320\265 \320\277\321\200\320\276\320\272\321\201\320\270. \320\232"
+    "\320\276\320\264 \321\203\320\274\320\265\321\201\321\202\320\265\320\275"
+    " \320\273\320\270\321\210\321\214 \321\202\320\260\320\274, \320\263\320\264"
+    "\320\265 \320\270\320\275\320\260\321\207\320\265 \320\261\321\213\320\273"
+    " \320\261\321\213 \320\276\321\202\320\262\320\265\321\202 200.",
+    {'\320', '\241', '\320', '\265', '\321', '\200', '\320', '\262', '\320',
+     '\265', '\321', '\200', ' ', '\321', '\203', '\321', '\201', '\320',
+     '\277', '\320', '\265', '\321', '\210', '\320', '\275', '\320', '\276',
+     ' ', '\320', '\262', '\321', '\213', '\320', '\277', '\320', '\276',
+     '\320', '\273', '\320', '\275', '\320', '\270', '\320', '\273', ' ',
+     '\320', '\267', '\320', '\260', '\320', '\277', '\321', '\200', '\320',
+     '\276', '\321', '\201', ',', ' ', '\320', '\270', ' ', '\320', '\277',
+     '\320', '\265', '\321', '\200', '\320', '\265', '\320', '\264', '\320',
+     '\260', '\320', '\262', '\320', '\260', '\321', '\202', '\321', '\214',
+     ' ', '\320', '\262', ' ', '\320', '\276', '\321', '\202', '\320', '\262',
+     '\320', '\265', '\321', '\202', '\320', '\265', ' ', '\320', '\275',
+     '\320', '\265', '\321', '\207', '\320', '\265', '\320', '\263', '\320',
+     '\276', ';', ' ', '\320', '\267', '\320', '\260', '\320', '\263', '\320',
+     '\276', '\320', '\273', '\320', '\276', '\320', '\262', '\320', '\272',
+     '\320', '\270', ' ', '\320', '\274', '\320', '\276', '\320', '\263',
+     '\321', '\203', '\321', '\202', ' ', '\321', '\201', '\320', '\276',
+     '\320', '\264', '\320', '\265', '\321', '\200', '\320', '\266', '\320',
+     '\260', '\321', '\202', '\321', '\214', ' ', '\320', '\276', '\320',
+     '\261', '\320', '\275', '\320', '\276', '\320', '\262', '\320', '\273',
+     '\321', '\221', '\320', '\275', '\320', '\275', '\321', '\213', '\320',
+     '\265', ' ', '\320', '\274', '\320', '\265', '\321', '\202', '\320',
+     '\260', '\320', '\264', '\320', '\260', '\320', '\275', '\320', '\275',
+     '\321', '\213', '\320', '\265', ' ', '(', '\320', '\275', '\320', '\260',
+     '\320', '\277', '\321', '\200', '\320', '\270', '\320', '\274', '\320',
+     '\265', '\321', '\200', ',', ' ', 'E', 'T', 'a', 'g', ' ', '\320', '\277',
+     '\320', '\276', '\321', '\201', '\320', '\273', '\320', '\265', ' ',
+     'P', 'U', 'T', ')', '.', ' ', '\320', '\221', '\321', '\200', '\320',
+     '\260', '\321', '\203', '\320', '\267', '\320', '\265', '\321', '\200',
+     ' ', '\320', '\276', '\321', '\201', '\321', '\202', '\320', '\260',
+     '\321', '\221', '\321', '\202', '\321', '\201', '\321', '\217', ' ',
+     '\320', '\275', '\320', '\260', ' ', '\321', '\202', '\320', '\265',
+     '\320', '\272', '\321', '\203', '\321', '\211', '\320', '\265', '\320',
+     '\271', ' ', '\321', '\201', '\321', '\202', '\321', '\200', '\320',
+     '\260', '\320', '\275', '\320', '\270', '\321', '\206', '\320', '\265',
+     ',', ' ', '\320', '\275', '\320', '\265', ' ', '\320', '\274', '\320',
+     '\265', '\320', '\275', '\321', '\217', '\321', '\217', ' ', '\320',
+     '\276', '\321', '\202', '\320', '\276', '\320', '\261', '\321', '\200',
+     '\320', '\260', '\320', '\266', '\320', '\265', '\320', '\275', '\320',
+     '\270', '\320', '\265', ' ', '\320', '\264', '\320', '\276', '\320',
+     '\272', '\321', '\203', '\320', '\274', '\320', '\265', '\320', '\275',
+     '\321', '\202', '\320', '\260', '.', ' ', '\320', '\236', '\321', '\202',
+     '\320', '\262', '\320', '\265', '\321', '\202', ' ', '2', '0', '4',
+     ' ', '\320', '\275', '\320', '\265', ' ', '\320', '\274', '\320', '\276',
+     '\320', '\266', '\320', '\265', '\321', '\202', ' ', '\321', '\201',
+     '\320', '\276', '\320', '\264', '\320', '\265', '\321', '\200', '\320',
+     '\266', '\320', '\260', '\321', '\202', '\321', '\214', ' ', '\321',
+     '\202', '\320', '\265', '\320', '\273', '\320', '\276', ' ', '\320',
+     '\270', ' ', '\320', '\262', '\321', '\201', '\320', '\265', '\320',
+     '\263', '\320', '\264', '\320', '\260', ' ', '\320', '\267', '\320',
+     '\260', '\320', '\272', '\320', '\260', '\320', '\275', '\321', '\207',
+     '\320', '\270', '\320', '\262', '\320', '\260', '\320', '\265', '\321',
+     '\202', '\321', '\201', '\321', '\217', ' ', '\320', '\277', '\321',
+     '\203', '\321', '\201', '\321', '\202', '\320', '\276', '\320', '\271',
+     ' ', '\321', '\201', '\321', '\202', '\321', '\200', '\320', '\276',
+     '\320', '\272', '\320', '\276', '\320', '\271', ' ', '\320', '\277',
+     '\320', '\276'},
+    "\321\201\320\273\320\265 \320\267\320\260\320\263\320\276\320\273\320\276"
+    "\320\262\320\272\320\276\320\262. \320\237\321\200\320\270\320\274\320\265"
+    "\321\200: API, \320\277\321\200\320\270\320\275\320\270\320\274\320\260"
+    "\321\216\321\211\320\270\320\271 \321\201\320\276\320\276\320\261\321\211"
+    "\320\265\320\275\320\270\321\217, \320\272\320\276\321\202\320\276\321\200"
+    "\321\213\320\265 \321\203\320\264\320\260\320\273\321\221\320\275\320\275"
+    "\321\213\320\271 \321\201\320\265\321\200\320\262\320\265\321\200 \320\276"
+    "\321\202\320\277\321\200\320\260\320\262\320\273\321\217\320\265\321\202"
+    " \320\274\320\265\321\202\320\276\320\264\320\276\320\274 POST, \320\277"
+    "\320\276\320\264\321\202\320\262\320\265\321\200\320\266\320\264\320\260"
+    "\320\265\321\202 \320\272\320\260\320\266\320\264\320\276\320\265 \320\276"
+    "\321\202\320\262\320\265\321\202\320\276\320\274 204.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\262\321\213\320\277"
+    "\320\276\320\273\320\275\320\270\320\273 \320\267\320\260\320\277\321\200"
+    "\320\276\321\201 \320\270 \320\277\321\200\320\276\321\201\320\270\321\202"
     " \320\277\320\276\320\273\321\214\320\267\320\276\320\262\320\260\321\202"
     "\320\265\320\273\321\214\321\201\320\272\320\270\320\271 \320\260\320\263"
-    "\320\265\320\275\321\202 \320\274\320\276\320\266\320\265\321\202 \320\277"
-    "\321\200\320\270 \320\277\320\265\321\200\320\265\321\205\320\276\320\264"
-    "\320\265 \320\267\320\260\320\274\320\265\320\275\320\270\321\202\321\214"
-    " POST \320\275\320\260 GET; \320\265\321\201\320\273\320\270 \320\274\320\265"
-    "\321\202\320\276\320\264 \320\275\321\203\320\266\320\275\320\276 \321\201"
-    "\320\276\321\205\321\200\320\260\320\275\320\270\321\202\321\214, \320\270"
-    "\321\201\320\277\320\276\320\273\321\214\320\267\321\203\320\265\321\202"
-    "\321\201\321\217 308.\000\320\246\320\265\320\273\320\265\320\262\320\276"
-    "\320\271 \321\200\320\265\321\201\321\203\321\200\321\201 \320\262\321\200"
-    "\320\265\320\274\320\265\320\275\320\275\320\276 \320\275\320\260\321\205"
-    "\320\276\320\264\320\270\321\202\321\201\321\217 \320\277\320\276 \320\264"
-    "\321\200\321\203\320\263\320\276\320\274\321\203 URI, \321\203\320\272\320\260"
-    "\320\267\320\260\320\275\320\275\320\276\320\274\321\203 \320\262 \320\267"
-    "\320\260\320\263\320\276\320\273\320\276\320\262\320\272\320\265 Locati"
-    "on; \320\264\320\273\321\217 \320\277\320\276\321\201\320\273\320\265\320\264"
-    "\321\203\321\216\321\211\320\270\321\205 \320\267\320\260\320\277\321\200"
-    "\320\276\321\201\320\276\320\262 \320\272\320\273\320\270\320\265\320\275"
-    "\321\202\321\203 \321\201\320\273\320\265\320\264\321\203\320\265\321\202"
-    " \320\277\320\276-\320\277\321\200\320\265\320\266\320\275\320\265\320\274"
-    "\321\203 \320\270\321\201\320\277\320\276\320\273\321\214\320\267\320\276"
-    "\320\262\320\260\321\202\321\214 \320\270\321\201\321\205\320\276\320\264"
-    "\320\275\321\213\320\271 URI. \320\236\321\202\320\262\320\265\321\202 "
-    "\320\272\321\215\321\210\320\270\321\200\321\203\320\265\321\202\321\201"
-    "\321\217, \321\202\320\276\320\273\321\214\320\272\320\276 \320\265\321\201"
-    "\320\273\320\270 \321\215\321\202\320\276 \321\217\320\262\320\275\320\276"
-    " \321\203\320\272\320\260\320\267\320\260\320\275\320\276 \320\262 Cach"
-    "e-Control \320\270\320\273\320\270 Expires. \320\237\320\276 \320\270\321\201"
-    "\321\202\320\276\321\200\320\270\321\207\320\265\321\201\320\272\320\270"
-    "\320\274 \320\277\321\200\320\270\321\207\320\270\320\275\320\260\320\274"
-    " \320\277\320\276\320\273\321\214\320\267\320\276\320\262\320\260\321\202"
-    "\320\265\320\273\321\214\321\201\320\272\320\270\320\265 \320\260\320\263"
-    "\320\265\320\275\321\202\321\213 \320\274\320\276\320\263\321\203\321\202"
+    "\320\265\320\275\321\202 \320\262\320\265\321\200\320\275\321\203\321\202"
+    "\321\214 \320\277\321\200\320\265\320\264\321\201\321\202\320\260\320\262"
+    "\320\273\320\265\320\275\320\270\320\265 \320\264\320\276\320\272\321\203"
+    "\320\274\320\265\320\275\321\202\320\260, \320\276\321\202\320\277\321\200"
+    "\320\260\320\262\320\270\320\262\321\210\320\265\320\263\320\276 \320\267"
+    "\320\260\320\277\321\200\320\276\321\201, \320\262 \320\270\321\201\321\205"
+    "\320\276\320\264\320\275\320\276\320\265 \321\201\320\276\321\201\321\202"
+    "\320\276\321\217\320\275\320\270\320\265, \320\275\320\260\320\277\321\200"
+    "\320\270\320\274\320\265\321\200 \320\276\321\207\320\270\321\201\321\202"
+    "\320\270\321\202\321\214 \321\204\320\276\321\200\320\274\321\203 \320\277"
+    "\320\276\321\201\320\273\320\265 \320\276\321\202\320\277\321\200\320\260"
+    "\320\262\320\272\320\270 \320\264\320\260\320\275\320\275\321\213\321\205"
+    ", \321\207\321\202\320\276\320\261\321\213 \320\277\320\276\320\273\321\214"
+    "\320\267\320\276\320\262\320\260\321\202\320\265\320\273\321\214 \320\274"
+    "\320\276\320\263 \321\201\321\200\320\260\320\267\321\203 \320\262\320\262"
+    "\320\265\321\201\321\202\320\270 \320\275\320\276\320\262\321\213\320\265"
+    ". \320\241\320\265\321\200\320\262\320\265\321\200 \320\275\320\265 \320\264"
+    "\320\276\320\273\320\266\320\265\320\275 \320\277\320\265\321\200\320\265"
+    "\320\264\320\260\320\262\320\260\321\202\321\214 \321\201\320\276\320\264"
+    "\320\265\321\200\320\266\320\270\320\274\320\276\320\265 \320\262 \320\276"
+    "\321\202\320\262\320\265\321\202\320\265 205.",
+    {'\320', '\241', '\320', '\265', '\321', '\200', '\320', '\262', '\320',
+     '\265', '\321', '\200', ' ', '\321', '\203', '\321', '\201', '\320',
+     '\277', '\320', '\265', '\321', '\210', '\320', '\275', '\320', '\276',
+     ' ', '\320', '\262', '\321', '\213', '\320', '\277', '\320', '\276',
+     '\320', '\273', '\320', '\275', '\321', '\217', '\320', '\265', '\321',
+     '\202', ' ', '\320', '\267', '\320', '\260', '\320', '\277', '\321',
+     '\200', '\320', '\276', '\321', '\201', ' ', '\320', '\264', '\320',
+     '\270', '\320', '\260', '\320', '\277', '\320', '\260', '\320', '\267',
+     '\320', '\276', '\320', '\275', '\320', '\260', ' ', '(', 'G', 'E',
+     'T', ' ', '\321', '\201', ' ', '\320', '\267', '\320', '\260', '\320',
+     '\263', '\320', '\276', '\320', '\273', '\320', '\276', '\320', '\262',
+     '\320', '\272', '\320', '\276', '\320', '\274', ' ', 'R', 'a', 'n',
+     'g', 'e', ',', ' ', '\320', '\262', '\320', '\276', '\320', '\267',
+     '\320', '\274', '\320', '\276', '\320', '\266', '\320', '\275', '\320',
+     '\276', ' ', '\321', '\201', ' ', '\321', '\203', '\321', '\201', '\320',
+     '\273', '\320', '\276', '\320', '\262', '\320', '\270', '\320', '\265',
+     '\320', '\274', ' ', 'I', 'f', '-', 'R', 'a', 'n', 'g', 'e', ')', ' ',
+     '\320', '\270', ' ', '\320', '\277', '\320', '\265', '\321', '\200',
+     '\320', '\265', '\320', '\264', '\320', '\260', '\321', '\221', '\321',
+     '\202', ' ', '\320', '\276', '\320', '\264', '\320', '\275', '\321',
+     '\203', ' ', '\320', '\270', '\320', '\273', '\320', '\270', ' ', '\320',
+     '\275', '\320', '\265', '\321', '\201', '\320', '\272', '\320', '\276',
+     '\320', '\273', '\321', '\214', '\320', '\272', '\320', '\276', ' ',
+     '\321', '\207', '\320', '\260', '\321', '\201', '\321', '\202', '\320',
+     '\265', '\320', '\271', ' ', '\320', '\262', '\321', '\213', '\320',
+     '\261', '\321', '\200', '\320', '\260', '\320', '\275', '\320', '\275',
+     '\320', '\276', '\320', '\263', '\320', '\276', ' ', '\320', '\277',
+     '\321', '\200', '\320', '\265', '\320', '\264', '\321', '\201', '\321',
+     '\202', '\320', '\260', '\320', '\262', '\320', '\273', '\320', '\265',
+     '\320', '\275', '\320', '\270', '\321', '\217', '.', ' ', '\320', '\236',
+     '\320', '\264', '\320', '\275', '\320', '\260', ' ', '\321', '\207',
+     '\320', '\260', '\321', '\201', '\321', '\202', '\321', '\214', ' ',
+     '\320', '\276', '\320', '\277', '\320', '\270', '\321', '\201', '\321',
+     '\213', '\320', '\262', '\320', '\260', '\320', '\265', '\321', '\202',
+     '\321', '\201', '\321', '\217', ' ', '\320', '\267', '\320', '\260',
+     '\320', '\263', '\320', '\276', '\320', '\273', '\320', '\276', '\320',
+     '\262', '\320', '\272', '\320', '\276', '\320', '\274', ' ', 'C', 'o',
+     'n', 't', 'e', 'n', 't', '-', 'R', 'a', 'n', 'g', 'e', ';', ' ', '\320',
+     '\275', '\320', '\265', '\321', '\201', '\320', '\272', '\320', '\276',
+     '\320', '\273', '\321', '\214', '\320', '\272', '\320', '\276', ' ',
+     '\321', '\207', '\320', '\260', '\321', '\201', '\321', '\202', '\320',
+     '\265', '\320', '\271', ' ', '\320', '\277', '\320', '\265', '\321',
+     '\200', '\320', '\265', '\320', '\264', '\320', '\260', '\321', '\216',
+     '\321', '\202', '\321', '\201', '\321', '\217', ' ', '\320', '\272',
+     '\320', '\260', '\320', '\272', ' ', 'm', 'u', 'l', 't', 'i', 'p', 'a',
+     'r', 't', '/', 'b', 'y', 't', 'e', 'r', 'a', 'n', 'g', 'e', 's', ',',
+     ' ', '\320', '\272', '\320', '\260', '\320', '\266', '\320', '\264',
+     '\320', '\260', '\321', '\217', ' ', '\321', '\201', '\320', '\276',
+     ' ', '\321', '\201', '\320', '\262', '\320', '\276', '\320', '\270',
+     '\320', '\274', ' ', 'C', 'o', 'n', 't', 'e', 'n', 't', '-', 'R', 'a',
+     'n', 'g', 'e', '.', ' ', '\320', '\234', '\320', '\265', '\320', '\275',
+     '\320', '\265', '\320', '\264', '\320', '\266', '\320', '\265', '\321',
+     '\200', '\321', '\213', ' ', '\320', '\267', '\320', '\260', '\320',
+     '\263', '\321'},
+    "\200\321\203\320\267\320\276\320\272 \320\270\321\201\320\277\320\276\320\273"
+    "\321\214\320\267\321\203\321\216\321\202 \321\215\321\202\320\276\321\202"
+    " \320\272\320\276\320\264, \321\207\321\202\320\276\320\261\321\213 \320\264"
+    "\320\276\320\272\320\260\321\207\320\270\320\262\320\260\321\202\321\214"
+    " \320\277\321\200\320\265\321\200\320\262\320\260\320\275\320\275\321\213"
+    "\320\265 \320\267\320\260\320\263\321\200\321\203\320\267\320\272\320\270"
+    " \320\270\320\273\320\270 \321\201\320\272\320\260\321\207\320\270\320\262"
+    "\320\260\321\202\321\214 \320\261\320\276\320\273\321\214\321\210\320\276"
+    "\320\271 \321\204\320\260\320\271\320\273 \320\275\320\265\321\201\320\272"
+    "\320\276\320\273\321\214\320\272\320\270\320\274\320\270 \321\207\320\260"
+    "\321\201\321\202\321\217\320\274\320\270 \320\277\320\260\321\200\320\260"
+    "\320\273\320\273\320\265\320\273\321\214\320\275\320\276.",
+    "WebDAV: \321\202\320\265\320\273\320\276 \320\276\321\202\320\262\320\265"
+    "\321\202\320\260 \342\200\224 XML-\320\264\320\276\320\272\321\203\320\274"
+    "\320\265\320\275\321\202 multistatus \321\201 \320\276\321\202\320\264\320\265"
+    "\320\273\321\214\320\275\321\213\320\274 \320\272\320\276\320\264\320\276"
+    "\320\274 \321\201\320\276\321\201\321\202\320\276\321\217\320\275\320\270"
+    "\321\217 \320\264\320\273\321\217 \320\272\320\260\320\266\320\264\320\276"
+    "\320\271 \320\270\320\267 \320\275\320\265\321\201\320\272\320\276\320\273"
+    "\321\214\320\272\320\270\321\205 \320\275\320\265\320\267\320\260\320\262"
+    "\320\270\321\201\320\270\320\274\321\213\321\205 \320\276\320\277\320\265"
+    "\321\200\320\260\321\206\320\270\320\271, \320\275\320\260\320\277\321\200"
+    "\320\270\320\274\320\265\321\200 \320\264\320\273\321\217 \320\272\320\260"
+    "\320\266\320\264\320\276\320\263\320\276 \321\200\320\265\321\201\321\203"
+    "\321\200\321\201\320\260, \320\267\320\260\321\202\321\200\320\276\320\275"
+    "\321\203\321\202\320\276\320\263\320\276 \320\267\320\260\320\277\321\200"
+    "\320\276\321\201\320\276\320\274 PROPFIND, COPY \320\270\320\273\320\270"
+    " DELETE \320\272 \320\272\320\276\320\273\320\273\320\265\320\272\321\206"
+    "\320\270\320\270.",
+    "\320\240\320\260\321\201\321\210\320\270\321\200\320\265\320\275\320\270"
+    "\320\265 WebDAV \320\264\320\273\321\217 \320\277\321\200\320\270\320\262"
+    "\321\217\320\267\320\276\320\272: \320\270\321\201\320\277\320\276\320\273"
+    "\321\214\320\267\321\203\320\265\321\202\321\201\321\217 \320\262\320\275"
+    "\321\203\321\202\321\200\320\270 \320\276\321\202\320\262\320\265\321\202"
+    "\320\260 207 Multi-Status \320\262 \321\215\320\273\320\265\320\274\320\265"
+    "\320\275\321\202\320\265 DAV:propstat, \321\207\321\202\320\276\320\261"
+    "\321\213 \321\207\320\273\320\265\320\275\321\213 \320\272\320\276\320\273"
+    "\320\273\320\265\320\272\321\206\320\270\320\270, \320\264\320\276\321\201"
+    "\321\202\321\203\320\277\320\275\320\276\320\271 \321\207\320\265\321\200"
+    "\320\265\320\267 \320\275\320\265\321\201\320\272\320\276\320\273\321\214"
+    "\320\272\320\276 \320\277\321\200\320\270\320\262\321\217\320\267\320\276"
+    "\320\272, \320\277\320\265\321\200\320\265\321\207\320\270\321\201\320\273"
+    "\321\217\320\273\320\270\321\201\321\214 \321\202\320\276\320\273\321\214"
+    "\320\272\320\276 \320\276\320\264\320\270\320\275 \321\200\320\260\320\267"
+    "; \320\277\320\265\321\200\320\262\320\260\321\217 \320\277\321\200\320\270"
+    "\320\262\321\217\320\267\320\272\320\260 \321\201\320\276\320\276\320\261"
+    "\321\211\320\260\320\265\321\202\321\201\321\217 \321\201 \320\272\320\276"
+    "\320\264\320\276\320\274 200, \320\276\321\201\321\202\320\260\320\273\321\214"
+    "\320\275\321\213\320\265 \342\200\224 \321\201 \320\272\320\276\320\264"
+    "\320\276\320\274 208 \320\270 \320\261\320\265\320\267 \320\277\320\265"
+    "\321\200\320\265\321\207\320\270\321\201\320\273\320\265\320\275\320\270"
+    "\321\217 \320\270\321\205 \320\262\320\275\321\203\321\202\321\200\320\265"
+    "\320\275\320\275\320\270\321\205 \321\207\320\273\320\265\320\275\320\276"
+    "\320\262.",
+    "\320\224\320\265\320\273\321\214\321\202\320\260-\320\272\320\276\320\264"
+    "\320\270\321\200\320\276\320\262\320\260\320\275\320\270\320\265: \321\201"
+    "\320\265\321\200\320\262\320\265\321\200 \320\262\321\213\320\277\320\276"
+    "\320\273\320\275\320\270\320\273 \320\267\320\260\320\277\321\200\320\276"
+    "\321\201 GET \320\272 \321\200\320\265\321\201\321\203\321\200\321\201\321\203"
+    ", \320\270 \320\276\321\202\320\262\320\265\321\202 \320\277\321\200\320\265"
+    "\320\264\321\201\321\202\320\260\320\262\320\273\321\217\320\265\321\202"
+    " \321\200\320\265\320\267\321\203\320\273\321\214\321\202\320\260\321\202"
+    " \320\276\320\264\320\275\320\276\320\271 \320\270\320\273\320\270 \320\275"
+    "\320\265\321\201\320\272\320\276\320\273\321\214\320\272\320\270\321\205"
+    " \320\274\320\260\320\275\320\270\320\277\321\203\320\273\321\217\321\206"
+    "\320\270\320\271 \321\201 \321\215\320\272\320\267\320\265\320\274\320\277"
+    "\320\273\321\217\321\200\320\276\320\274 (\320\276\320\275\320\270 \320\277"
+    "\320\265\321\200\320\265\321\207\320\270\321\201\320\273\320\265\320\275"
+    "\321\213 \320\262 \320\267\320\260\320\263\320\276\320\273\320\276\320\262"
+    "\320\272\320\265 IM, \320\275\320\260\320\277\321\200\320\270\320\274\320\265"
+    "\321\200 \320\264\320\265\320\273\321\214\321\202\320\260 \320\276\321\202"
+    "\320\275\320\276\321\201\320\270\321\202\320\265\320\273\321\214\320\275"
+    "\320\276 \320\262\320\265\321\200\321\201\320\270\320\270, \321\203\320\266"
+    "\320\265 \320\270\320\274\320\265\321\216\321\211\320\265\320\271\321\201"
+    "\321\217 \321\203 \320\272\320\273\320\270\320\265\320\275\321\202\320\260"
+    "), \320\277\321\200\320\270\320\274\320\265\320\275\321\221\320\275\320\275"
+    "\321\213\321\205 \320\272 \321\202\320\265\320\272\321\203\321\211\320\265"
+    "\320\274\321\203 \321\215\320\272\320\267\320\265\320\274\320\277\320\273"
+    "\321\217\321\200\321\203.",
+    {'\320', '\243', ' ', '\321', '\206', '\320', '\265', '\320', '\273',
+     '\320', '\265', '\320', '\262', '\320', '\276', '\320', '\263', '\320',
+     '\276', ' ', '\321', '\200', '\320', '\265', '\321', '\201', '\321',
+     '\203', '\321', '\200', '\321', '\201', '\320', '\260', ' ', '\320',
+     '\275', '\320', '\265', '\321', '\201', '\320', '\272', '\320', '\276',
+     '\320', '\273', '\321', '\214', '\320', '\272', '\320', '\276', ' ',
+     '\320', '\277', '\321', '\200', '\320', '\265', '\320', '\264', '\321',
+     '\201', '\321', '\202', '\320', '\260', '\320', '\262', '\320', '\273',
+     '\320', '\265', '\320', '\275', '\320', '\270', '\320', '\271', ',',
+     ' ', '\321', '\203', ' ', '\320', '\272', '\320', '\260', '\320', '\266',
+     '\320', '\264', '\320', '\276', '\320', '\263', '\320', '\276', ' ',
+     '\321', '\201', '\320', '\262', '\320', '\276', '\320', '\271', ' ',
+     '\320', '\261', '\320', '\276', '\320', '\273', '\320', '\265', '\320',
+     '\265', ' ', '\320', '\272', '\320', '\276', '\320', '\275', '\320',
+     '\272', '\321', '\200', '\320', '\265', '\321', '\202', '\320', '\275',
+     '\321', '\213', '\320', '\271', ' ', 'U', 'R', 'I', ',', ' ', '\320',
+     '\270', ' ', '\320', '\277', '\320', '\276', '\320', '\273', '\321',
+     '\214', '\320', '\267', '\320', '\276', '\320', '\262', '\320', '\260',
+     '\321', '\202', '\320', '\265', '\320', '\273', '\321', '\214', ' ',
+     '\320', '\270', '\320', '\273', '\320', '\270', ' ', '\320', '\277',
+     '\320', '\276', '\320', '\273', '\321', '\214', '\320', '\267', '\320',
+     '\276', '\320', '\262', '\320', '\260', '\321', '\202', '\320', '\265',
+     '\320', '\273', '\321', '\214', '\321', '\201', '\320', '\272', '\320',
+     '\270', '\320', '\271', ' ', '\320', '\260', '\320', '\263', '\320',
+     '\265', '\320', '\275', '\321', '\202', ' ', '\320', '\274', '\320',
+     '\276', '\320', '\266', '\320', '\265', '\321', '\202', ' ', '\320',
+     '\262', '\321', '\213', '\320', '\261', '\321', '\200', '\320', '\260',
+     '\321', '\202', '\321', '\214', ' ', '\320', '\277', '\321', '\200',
+     '\320', '\265', '\320', '\264', '\320', '\277', '\320', '\276', '\321',
+     '\207', '\321', '\202', '\320', '\270', '\321', '\202', '\320', '\265',
+     '\320', '\273', '\321', '\214', '\320', '\275', '\320', '\276', '\320',
+     '\265', ' ', '\320', '\270', ' ', '\320', '\277', '\320', '\265', '\321',
+     '\200', '\320', '\265', '\320', '\275', '\320', '\260', '\320', '\277',
+     '\321', '\200', '\320', '\260', '\320', '\262', '\320', '\270', '\321',
+     '\202', '\321', '\214', ' ', '\320', '\267', '\320', '\260', '\320',
+     '\277', '\321', '\200', '\320', '\276', '\321', '\201', ' ', '\321',
+     '\202', '\321', '\203', '\320', '\264', '\320', '\260', '.', ' ', '\320',
+     '\225', '\321', '\201', '\320', '\273', '\320', '\270', ' ', '\320',
+     '\267', '\320', '\260', '\320', '\277', '\321', '\200', '\320', '\276',
+     '\321', '\201', ' ', '\320', '\275', '\320', '\265', ' ', 'H', 'E',
+     'A', 'D', ',', ' ', '\320', '\262', ' ', '\321', '\201', '\320', '\276',
+     '\320', '\264', '\320', '\265', '\321', '\200', '\320', '\266', '\320',
+     '\270', '\320', '\274', '\320', '\276', '\320', '\274', ' ', '\320',
+     '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321', '\202',
+     '\320', '\260', ' ', '\321', '\201', '\320', '\273', '\320', '\265',
+     '\320', '\264', '\321', '\203', '\320', '\265', '\321', '\202', ' ',
+     '\320', '\277', '\320', '\265', '\321', '\200', '\320', '\265', '\321',
+     '\207', '\320', '\270', '\321', '\201', '\320', '\273', '\320', '\270',
+     '\321', '\202', '\321', '\214', ' ', '\320', '\262', '\320', '\260',
+     '\321', '\200', '\320', '\270', '\320', '\260', '\320', '\275', '\321',
+     '\202', '\321', '\213', ';', ' ', '\320', '\265', '\321', '\201', '\320',
+     '\273', '\320', '\270', ' ', '\321', '\203', ' ', '\321', '\201', '\320',
+     '\265', '\321', '\200', '\320', '\262', '\320', '\265', '\321', '\200',
+     '\320', '\260', ' ', '\320', '\265', '\321', '\201', '\321', '\202',
+     '\321', '\214', ' ', '\320', '\277', '\321', '\200', '\320', '\265',
+     '\320', '\264', '\320', '\277', '\320'},
+    "\276\321\207\321\202\320\270\321\202\320\265\320\273\321\214\320\275\321\213"
+    "\320\271 \320\262\320\260\321\200\320\270\320\260\320\275\321\202, \320\265"
+    "\320\274\321\203 \321\201\320\273\320\265\320\264\321\203\320\265\321\202"
+    " \321\203\320\272\320\260\320\267\320\260\321\202\321\214 \320\265\320\263"
+    "\320\276 URI \320\262 \320\267\320\260\320\263\320\276\320\273\320\276\320\262"
+    "\320\272\320\265 Location, \320\277\320\276 \320\272\320\276\321\202\320\276"
+    "\321\200\320\276\320\274\321\203 \320\277\320\276\320\273\321\214\320\267"
+    "\320\276\320\262\320\260\321\202\320\265\320\273\321\214\321\201\320\272"
+    "\320\270\320\271 \320\260\320\263\320\265\320\275\321\202 \320\274\320\276"
+    "\320\266\320\265\321\202 \320\277\320\265\321\200\320\265\320\271\321\202"
+    "\320\270 \320\260\320\262\321\202\320\276\320\274\320\260\321\202\320\270"
+    "\321\207\320\265\321\201\320\272\320\270. \320\237\320\276 \321\203\320\274"
+    "\320\276\320\273\321\207\320\260\320\275\320\270\321\216 \320\272\321\215"
+    "\321\210\320\270\321\200\321\203\320\265\321\202\321\201\321\217.",
+    {'\320', '\246', '\320', '\265', '\320', '\273', '\320', '\265', '\320',
+     '\262', '\320', '\276', '\320', '\274', '\321', '\203', ' ', '\321',
+     '\200', '\320', '\265', '\321', '\201', '\321', '\203', '\321', '\200',
+     '\321', '\201', '\321', '\203', ' ', '\320', '\275', '\320', '\260',
+     '\320', '\267', '\320', '\275', '\320', '\260', '\321', '\207', '\320',
+     '\265', '\320', '\275', ' ', '\320', '\275', '\320', '\276', '\320',
+     '\262', '\321', '\213', '\320', '\271', ' ', '\320', '\277', '\320',
+     '\276', '\321', '\201', '\321', '\202', '\320', '\276', '\321', '\217',
+     '\320', '\275', '\320', '\275', '\321', '\213', '\320', '\271', ' ',
+     'U', 'R', 'I', ',', ' ', '\321', '\203', '\320', '\272', '\320', '\260',
+     '\320', '\267', '\320', '\260', '\320', '\275', '\320', '\275', '\321',
+     '\213', '\320', '\271', ' ', '\320', '\262', ' ', '\320', '\267', '\320',
+     '\260', '\320', '\263', '\320', '\276', '\320', '\273', '\320', '\276',
+     '\320', '\262', '\320', '\272', '\320', '\265', ' ', 'L', 'o', 'c',
+     'a', 't', 'i', 'o', 'n', ',', ' ', '\320', '\270', ' ', '\320', '\277',
+     '\321', '\200', '\320', '\270', ' ', '\320', '\264', '\320', '\260',
+     '\320', '\273', '\321', '\214', '\320', '\275', '\320', '\265', '\320',
+     '\271', '\321', '\210', '\320', '\270', '\321', '\205', ' ', '\320',
+     '\276', '\320', '\261', '\321', '\200', '\320', '\260', '\321', '\211',
+     '\320', '\265', '\320', '\275', '\320', '\270', '\321', '\217', '\321',
+     '\205', ' ', '\321', '\201', '\320', '\273', '\320', '\265', '\320',
+     '\264', '\321', '\203', '\320', '\265', '\321', '\202', ' ', '\320',
+     '\270', '\321', '\201', '\320', '\277', '\320', '\276', '\320', '\273',
+     '\321', '\214', '\320', '\267', '\320', '\276', '\320', '\262', '\320',
+     '\260', '\321', '\202', '\321', '\214', ' ', '\320', '\265', '\320',
+     '\263', '\320', '\276', ';', ' ', '\320', '\272', '\320', '\273', '\320',
+     '\270', '\320', '\265', '\320', '\275', '\321', '\202', '\320', '\260',
+     '\320', '\274', ',', ' ', '\321', '\203', '\320', '\274', '\320', '\265',
+     '\321', '\216', '\321', '\211', '\320', '\270', '\320', '\274', ' ',
+     '\321', '\200', '\320', '\265', '\320', '\264', '\320', '\260', '\320',
+     '\272', '\321', '\202', '\320', '\270', '\321', '\200', '\320', '\276',
+     '\320', '\262', '\320', '\260', '\321', '\202', '\321', '\214', ' ',
+     '\321', '\201', '\321', '\201', '\321', '\213', '\320', '\273', '\320',
+     '\272', '\320', '\270', ',', ' ', '\321', '\201', '\320', '\273', '\320',
+     '\265', '\320', '\264', '\321', '\203', '\320', '\265', '\321', '\202',
+     ' ', '\320', '\276', '\320', '\261', '\320', '\275', '\320', '\276',
+     '\320', '\262', '\320', '\270', '\321', '\202', '\321', '\214', ' ',
+     '\321', '\201', '\320', '\276', '\321', '\205', '\321', '\200', '\320',
+     '\260', '\320', '\275', '\321', '\221', '\320', '\275', '\320', '\275',
+     '\321', '\213', '\320', '\265', ' ', '\320', '\260', '\320', '\264',
+     '\321', '\200', '\320', '\265', '\321', '\201', '\320', '\260', ',',
+     ' ', '\320', '\260', ' ', '\320', '\277', '\320', '\276', '\320', '\270',
+     '\321', '\201', '\320', '\272', '\320', '\276', '\320', '\262', '\321',
+     '\213', '\320', '\265', ' ', '\321', '\201', '\320', '\270', '\321',
+     '\201', '\321', '\202', '\320', '\265', '\320', '\274', '\321', '\213',
+     ' ', '\320', '\267', '\320', '\260', '\320', '\274', '\320', '\265',
+     '\320', '\275', '\321', '\217', '\321', '\216', '\321', '\202', ' ',
+     '\321', '\201', '\321', '\202', '\320', '\260', '\321', '\200', '\321',
+     '\213', '\320', '\271', ' ', '\320', '\260', '\320', '\264', '\321',
+     '\200', '\320', '\265', '\321', '\201', ' ', '\320', '\275', '\320',
+     '\276', '\320', '\262', '\321', '\213', '\320', '\274', '.', ' ', '\320',
+     '\237', '\320', '\276', ' ', '\321', '\203', '\320', '\274', '\320',
+     '\276', '\320', '\273', '\321', '\207', '\320', '\260', '\320', '\275',
+     '\320', '\270', '\321', '\216', ' ', '\320', '\272', '\321', '\215',
+     '\321', '\210', '\320', '\270', '\321', '\200', '\321', '\203', '\320',
+     '\265', '\321', '\202'},
+    "\321\201\321\217. \320\237\320\276 \320\270\321\201\321\202\320\276\321\200"
+    "\320\270\321\207\320\265\321\201\320\272\320\270\320\274 \320\277\321\200"
+    "\320\270\321\207\320\270\320\275\320\260\320\274 \320\277\320\276\320\273"
+    "\321\214\320\267\320\276\320\262\320\260\321\202\320\265\320\273\321\214"
+    "\321\201\320\272\320\270\320\271 \320\260\320\263\320\265\320\275\321\202"
+    " \320\274\320\276\320\266\320\265\321\202 \320\277\321\200\320\270 \320\277"
+    "\320\265\321\200\320\265\321\205\320\276\320\264\320\265 \320\267\320\260"
+    "\320\274\320\265\320\275\320\270\321\202\321\214 POST \320\275\320\260 "
+    "GET; \320\265\321\201\320\273\320\270 \320\274\320\265\321\202\320\276\320\264"
+    " \320\275\321\203\320\266\320\275\320\276 \321\201\320\276\321\205\321\200"
+    "\320\260\320\275\320\270\321\202\321\214, \320\270\321\201\320\277\320\276"
+    "\320\273\321\214\320\267\321\203\320\265\321\202\321\201\321\217 308.",
+    {'\320', '\246', '\320', '\265', '\320', '\273', '\320', '\265', '\320',
+     '\262', '\320', '\276', '\320', '\271', ' ', '\321', '\200', '\320',
+     '\265', '\321', '\201', '\321', '\203', '\321', '\200', '\321', '\201',
+     ' ', '\320', '\262', '\321', '\200', '\320', '\265', '\320', '\274',
+     '\320', '\265', '\320', '\275', '\320', '\275', '\320', '\276', ' ',
+     '\320', '\275', '\320', '\260', '\321', '\205', '\320', '\276', '\320',
+     '\264', '\320', '\270', '\321', '\202', '\321', '\201', '\321', '\217',
+     ' ', '\320', '\277', '\320', '\276', ' ', '\320', '\264', '\321', '\200',
+     '\321', '\203', '\320', '\263', '\320', '\276', '\320', '\274', '\321',
+     '\203', ' ', 'U', 'R', 'I', ',', ' ', '\321', '\203', '\320', '\272',
+     '\320', '\260', '\320', '\267', '\320', '\260', '\320', '\275', '\320',
+     '\275', '\320', '\276', '\320', '\274', '\321', '\203', ' ', '\320',
+     '\262', ' ', '\320', '\267', '\320', '\260', '\320', '\263', '\320',
+     '\276', '\320', '\273', '\320', '\276', '\320', '\262', '\320', '\272',
+     '\320', '\265', ' ', 'L', 'o', 'c', 'a', 't', 'i', 'o', 'n', ';', ' ',
+     '\320', '\264', '\320', '\273', '\321', '\217', ' ', '\320', '\277',
+     '\320', '\276', '\321', '\201', '\320', '\273', '\320', '\265', '\320',
+     '\264', '\321', '\203', '\321', '\216', '\321', '\211', '\320', '\270',
+     '\321', '\205', ' ', '\320', '\267', '\320', '\260', '\320', '\277',
+     '\321', '\200', '\320', '\276', '\321', '\201', '\320', '\276', '\320',
+     '\262', ' ', '\320', '\272', '\320', '\273', '\320', '\270', '\320',
+     '\265', '\320', '\275', '\321', '\202', '\321', '\203', ' ', '\321',
+     '\201', '\320', '\273', '\320', '\265', '\320', '\264', '\321', '\203',
+     '\320', '\265', '\321', '\202', ' ', '\320', '\277', '\320', '\276',
+     '-', '\320', '\277', '\321', '\200', '\320', '\265', '\320', '\266',
+     '\320', '\275', '\320', '\265', '\320', '\274', '\321', '\203', ' ',
+     '\320', '\270', '\321', '\201', '\320', '\277', '\320', '\276', '\320',
+     '\273', '\321', '\214', '\320', '\267', '\320', '\276', '\320', '\262',
+     '\320', '\260', '\321', '\202', '\321', '\214', ' ', '\320', '\270',
+     '\321', '\201', '\321', '\205', '\320', '\276', '\320', '\264', '\320',
+     '\275', '\321', '\213', '\320', '\271', ' ', 'U', 'R', 'I', '.', ' ',
+     '\320', '\236', '\321', '\202', '\320', '\262', '\320', '\265', '\321',
+     '\202', ' ', '\320', '\272', '\321', '\215', '\321', '\210', '\320',
+     '\270', '\321', '\200', '\321', '\203', '\320', '\265', '\321', '\202',
+     '\321', '\201', '\321', '\217', ',', ' ', '\321', '\202', '\320', '\276',
+     '\320', '\273', '\321', '\214', '\320', '\272', '\320', '\276', ' ',
+     '\320', '\265', '\321', '\201', '\320', '\273', '\320', '\270', ' ',
+     '\321', '\215', '\321', '\202', '\320', '\276', ' ', '\321', '\217',
+     '\320', '\262', '\320', '\275', '\320', '\276', ' ', '\321', '\203',
+     '\320', '\272', '\320', '\260', '\320', '\267', '\320', '\260', '\320',
+     '\275', '\320', '\276', ' ', '\320', '\262', ' ', 'C', 'a', 'c', 'h',
+     'e', '-', 'C', 'o', 'n', 't', 'r', 'o', 'l', ' ', '\320', '\270', '\320',
+     '\273', '\320', '\270', ' ', 'E', 'x', 'p', 'i', 'r', 'e', 's', '.',
+     ' ', '\320', '\237', '\320', '\276', ' ', '\320', '\270', '\321', '\201',
+     '\321', '\202', '\320', '\276', '\321', '\200', '\320', '\270', '\321',
+     '\207', '\320', '\265', '\321', '\201', '\320', '\272', '\320', '\270',
+     '\320', '\274', ' ', '\320', '\277', '\321', '\200', '\320', '\270',
+     '\321', '\207', '\320', '\270', '\320', '\275', '\320', '\260', '\320',
+     '\274', ' ', '\320', '\277', '\320', '\276', '\320', '\273', '\321',
+     '\214', '\320', '\267', '\320', '\276', '\320', '\262', '\320', '\260',
+     '\321', '\202', '\320', '\265', '\320', '\273', '\321', '\214', '\321',
+     '\201', '\320', '\272', '\320', '\270', '\320', '\265', ' ', '\320',
+     '\260', '\320', '\263', '\320', '\265', '\320', '\275', '\321', '\202',
+     '\321', '\213', ' ', '\320', '\274', '\320', '\276', '\320', '\263',
+     '\321', '\203', '\321', '\202'},
     " \320\277\321\200\320\270 \320\277\320\265\321\200\320\265\321\205\320\276"
     "\320\264\320\265 \320\267\320\260\320\274\320\265\320\275\320\270\321\202"
     "\321\214 POST \320\275\320\260 GET; \321\207\321\202\320\276\320\261\321\213"
@@ -1852,95 +2415,186 @@ static const struct http_status_desc_pool {
     "\320\276\320\273\321\214\320\267\321\203\320\265\321\202\321\201\321\217"
     " 303, \320\260 \321\207\321\202\320\276\320\261\321\213 \321\201\320\276"
     "\321\205\321\200\320\260\320\275\320\270\321\202\321\214 \320\274\320\265"
-    "\321\202\320\276\320\264 \342\200\224 307.\000\320\241\320\265\321\200\320\262"
-    "\320\265\321\200 \320\277\320\265\321\200\320\265\320\275\320\260\320\277"
-    "\321\200\320\260\320\262\320\273\321\217\320\265\321\202 \320\277\320\276"
-    "\320\273\321\214\320\267\320\276\320\262\320\260\321\202\320\265\320\273"
-    "\321\214\321\201\320\272\320\270\320\271 \320\260\320\263\320\265\320\275"
-    "\321\202 \320\275\320\260 \320\264\321\200\321\203\320\263\320\276\320\271"
-    " \321\200\320\265\321\201\321\203\321\200\321\201, \321\203\320\272\320\260"
-    "\320\267\320\260\320\275\320\275\321\213\320\271 \320\262 \320\267\320\260"
-    "\320\263\320\276\320\273\320\276\320\262\320\272\320\265 Location, \320\272"
-    "\320\276\321\202\320\276\321\200\321\213\320\271 \321\201\320\273\321\203"
-    "\320\266\320\270\321\202 \320\272\320\276\321\201\320\262\320\265\320\275"
-    "\320\275\321\213\320\274 \320\276\321\202\320\262\320\265\321\202\320\276"
-    "\320\274 \320\275\320\260 \320\270\321\201\321\205\320\276\320\264\320\275"
-    "\321\213\320\271 \320\267\320\260\320\277\321\200\320\276\321\201; \321\215"
-    "\321\202\320\276\321\202 \321\200\320\265\321\201\321\203\321\200\321\201"
-    " \320\267\320\260\320\277\321\200\320\260\321\210\320\270\320\262\320\260"
-    "\320\265\321\202\321\201\321\217 \320\274\320\265\321\202\320\276\320\264"
-    "\320\276\320\274 GET (\320\270\320\273\320\270 HEAD). \320\242\320\270\320\277"
-    "\320\270\321\207\320\275\320\276\320\265 \320\277\321\200\320\270\320\274"
-    "\320\265\320\275\320\265\320\275\320\270\320\265 \342\200\224 \320\277\320\265"
-    "\321\200\320\265\320\275\320\260\320\277\321\200\320\260\320\262\320\273"
-    "\320\265\320\275\320\270\320\265 \320\277\320\276\321\201\320\273\320\265"
-    " POST \320\275\320\260 \321\201\321\202\321\200\320\260\320\275\320\270"
-    "\321\206\321\203 \321\201 \321\200\320\265\320\267\321\203\320\273\321\214"
-    "\321\202\320\260\321\202\320\276\320\274 (\321\210\320\260\320\261\320\273"
-    "\320\276\320\275 POST/redirect/GET). \320\235\320\276\320\262\321\213\320\271"
-    " URI \320\275\320\265 \320\267\320\260\320\274\320\265\320\275\321\217\320\265"
-    "\321\202 \320\260\320\264\321\200\320\265\321\201 \320\270\321\201\321\205"
-    "\320\276\320\264\320\275\320\276\320\263\320\276 \321\200\320\265\321\201"
-    "\321\203\321\200\321\201\320\260. \320\236\321\202\320\262\320\265\321\202"
-    " \320\272\321\215\321\210\320\270\321\200\321\203\320\265\321\202\321\201"
-    "\321\217 \321\202\320\276\320\273\321\214\320\272\320\276 \320\277\321\200"
-    "\320\270 \321\217\320\262\320\275\320\276 \320\267\320\260\320\264\320\260"
-    "\320\275\320\275\320\276\320\274 \321\201\321\200\320\276\320\272\320\265"
-    " \321\201\320\262\320\265\320\266\320\265\321\201\321\202\320\270.\000\320\243"
-    "\321\201\320\273\320\276\320\262\320\275\321\213\320\271 \320\267\320\260"
-    "\320\277\321\200\320\276\321\201 GET \320\270\320\273\320\270 HEAD (If-"
-    "None-Match \320\270\320\273\320\270 If-Modified-Since) \320\277\321\200"
-    "\320\270\320\262\321\221\320\273 \320\261\321\213 \320\272 \320\276\321\202"
-    "\320\262\320\265\321\202\321\203 200 OK, \320\275\320\276 \320\265\320\263"
-    "\320\276 \321\203\321\201\320\273\320\276\320\262\320\270\320\265 \320\276"
-    "\320\272\320\260\320\267\320\260\320\273\320\276\321\201\321\214 \320\273"
-    "\320\276\320\266\320\275\321\213\320\274: \321\201\320\276\321\205\321\200"
-    "\320\260\320\275\321\221\320\275\320\275\320\260\321\217 \321\203 \320\272"
-    "\320\273\320\270\320\265\320\275\321\202\320\260 \320\272\320\276\320\277"
-    "\320\270\321\217 \320\277\320\276-\320\277\321\200\320\265\320\266\320\275"
-    "\320\265\320\274\321\203 \320\260\320\272\321\202\321\203\320\260\320\273"
-    "\321\214\320\275\320\260, \320\277\320\276\321\215\321\202\320\276\320\274"
-    "\321\203 \321\201\320\276\320\264\320\265\321\200\320\266\320\270\320\274"
-    "\320\276\320\265 \320\275\320\265 \320\277\320\265\321\200\320\265\320\264"
-    "\320\260\321\221\321\202\321\201\321\217, \320\260 \320\272\320\273\320\270"
-    "\320\265\320\275\321\202 \320\270\321\201\320\277\320\276\320\273\321\214"
-    "\320\267\321\203\320\265\321\202 \321\201\320\262\320\276\321\216 \320\272"
-    "\320\276\320\277\320\270\321\216. \320\236\321\202\320\262\320\265\321\202"
-    " \321\201\320\276\320\264\320\265\321\200\320\266\320\270\321\202 \321\202"
-    "\320\265 \320\270\320\267 \320\267\320\260\320\263\320\276\320\273\320\276"
-    "\320\262\320\272\320\276\320\262 Cache-Control, Content-Location, Date,"
-    " ETag, Expires \320\270 Vary, \320\272\320\276\321\202\320\276\321\200\321\213"
-    "\320\265 \320\261\321\213\320\273\320\270 \320\261\321\213 \320\262 \320\276"
-    "\321\202\320\262\320\265\321\202\320\265 200, \320\270 \320\272\321\215"
-    "\321\210\320\270 \320\276\320\261\320\275\320\276\320\262\320\273\321\217"
-    "\321\216\321\202 \320\277\320\276 \320\275\320\270\320\274 \321\201\320\276"
-    "\321\205\321\200\320\260\320\275\321\221\320\275\320\275\321\203\321\216"
-    " \320\267\320\260\320\277\320\270\321\201\321\214.",
-    "\320\243\321\201\321\202\320\260\321\200\320\265\320\262\321\210\320\270"
-    "\320\271 \320\272\320\276\320\264: \320\276\321\202 \320\275\320\265\320\263"
-    "\320\276 \320\276\321\202\320\272\320\260\320\267\320\260\320\273\320\270"
-    "\321\201\321\214 \320\270\320\267-\320\267\320\260 \320\277\321\200\320\276"
-    "\320\261\320\273\320\265\320\274 \320\261\320\265\320\267\320\276\320\277"
-    "\320\260\321\201\320\275\320\276\321\201\321\202\320\270, \321\201\320\262"
-    "\321\217\320\267\320\260\320\275\320\275\321\213\321\205 \321\201 \320\275"
-    "\320\260\321\201\321\202\321\200\320\276\320\271\320\272\320\276\320\271"
-    " \320\277\321\200\320\276\320\272\321\201\320\270 \320\262\320\275\321\203"
-    "\321\202\321\200\320\270 \320\277\321\200\320\276\321\202\320\276\320\272"
-    "\320\276\320\273\320\260, \321\202\320\276 \320\265\321\201\321\202\321\214"
-    " \321\201\320\260\320\274\320\270\320\274 \320\276\321\202\320\262\320\265"
-    "\321\202\320\276\320\274 (RFC 9110, \321\200\320\260\320\267\320\264\320\265"
-    "\320\273 15.4.6; RFC 7231, \320\277\321\200\320\270\320\273\320\276\320\266"
-    "\320\265\320\275\320\270\320\265 B). \320\236\320\267\320\275\320\260\321\207"
-    "\320\260\320\273, \321\207\321\202\320\276 \320\272 \321\206\320\265\320\273"
-    "\320\265\320\262\320\276\320\274\321\203 \321\200\320\265\321\201\321\203"
-    "\321\200\321\201\321\203 \320\275\321\203\320\266\320\275\320\276 \320\276"
-    "\320\261\321\200\320\260\321\211\320\260\321\202\321\214\321\201\321\217"
-    " \321\207\320\265\321\200\320\265\320\267 \320\277\321\200\320\276\320\272"
-    "\321\201\320\270, URI \320\272\320\276\321\202\320\276\321\200\320\276\320\263"
-    "\320\276 \321\203\320\272\320\260\320\267\320\260\320\275 \320\262 \320\267"
-    "\320\260\320\263\320\276\320\273\320\276\320\262\320\272\320\265 Locati"
-    "on, \320\277\320\276\320\262\321\202\320\276\321\200\320\270\320\262 \321\215"
-    "\321\202\320\276\321\202 \320\265\320\264\320\270\320\275\321\201\321\202"
+    "\321\202\320\276\320\264 \342\200\224 307.",
+    {'\320', '\241', '\320', '\265', '\321', '\200', '\320', '\262', '\320',
+     '\265', '\321', '\200', ' ', '\320', '\277', '\320', '\265', '\321',
+     '\200', '\320', '\265', '\320', '\275', '\320', '\260', '\320', '\277',
+     '\321', '\200', '\320', '\260', '\320', '\262', '\320', '\273', '\321',
+     '\217', '\320', '\265', '\321', '\202', ' ', '\320', '\277', '\320',
+     '\276', '\320', '\273', '\321', '\214', '\320', '\267', '\320', '\276',
+     '\320', '\262', '\320', '\260', '\321', '\202', '\320', '\265', '\320',
+     '\273', '\321', '\214', '\321', '\201', '\320', '\272', '\320', '\270',
+     '\320', '\271', ' ', '\320', '\260', '\320', '\263', '\320', '\265',
+     '\320', '\275', '\321', '\202', ' ', '\320', '\275', '\320', '\260',
+     ' ', '\320', '\264', '\321', '\200', '\321', '\203', '\320', '\263',
+     '\320', '\276', '\320', '\271', ' ', '\321', '\200', '\320', '\265',
+     '\321', '\201', '\321', '\203', '\321', '\200', '\321', '\201', ',',
+     ' ', '\321', '\203', '\320', '\272', '\320', '\260', '\320', '\267',
+     '\320', '\260', '\320', '\275', '\320', '\275', '\321', '\213', '\320',
+     '\271', ' ', '\320', '\262', ' ', '\320', '\267', '\320', '\260', '\320',
+     '\263', '\320', '\276', '\320', '\273', '\320', '\276', '\320', '\262',
+     '\320', '\272', '\320', '\265', ' ', 'L', 'o', 'c', 'a', 't', 'i', 'o',
+     'n', ',', ' ', '\320', '\272', '\320', '\276', '\321', '\202', '\320',
+     '\276', '\321', '\200', '\321', '\213', '\320', '\271', ' ', '\321',
+     '\201', '\320', '\273', '\321', '\203', '\320', '\266', '\320', '\270',
+     '\321', '\202', ' ', '\320', '\272', '\320', '\276', '\321', '\201',
+     '\320', '\262', '\320', '\265', '\320', '\275', '\320', '\275', '\321',
+     '\213', '\320', '\274', ' ', '\320', '\276', '\321', '\202', '\320',
+     '\262', '\320', '\265', '\321', '\202', '\320', '\276', '\320', '\274',
+     ' ', '\320', '\275', '\320', '\260', ' ', '\320', '\270', '\321', '\201',
+     '\321', '\205', '\320', '\276', '\320', '\264', '\320', '\275', '\321',
+     '\213', '\320', '\271', ' ', '\320', '\267', '\320', '\260', '\320',
+     '\277', '\321', '\200', '\320', '\276', '\321', '\201', ';', ' ', '\321',
+     '\215', '\321', '\202', '\320', '\276', '\321', '\202', ' ', '\321',
+     '\200', '\320', '\265', '\321', '\201', '\321', '\203', '\321', '\200',
+     '\321', '\201', ' ', '\320', '\267', '\320', '\260', '\320', '\277',
+     '\321', '\200', '\320', '\260', '\321', '\210', '\320', '\270', '\320',
+     '\262', '\320', '\260', '\320', '\265', '\321', '\202', '\321', '\201',
+     '\321', '\217', ' ', '\320', '\274', '\320', '\265', '\321', '\202',
+     '\320', '\276', '\320', '\264', '\320', '\276', '\320', '\274', ' ',
+     'G', 'E', 'T', ' ', '(', '\320', '\270', '\320', '\273', '\320', '\270',
+     ' ', 'H', 'E', 'A', 'D', ')', '.', ' ', '\320', '\242', '\320', '\270',
+     '\320', '\277', '\320', '\270', '\321', '\207', '\320', '\275', '\320',
+     '\276', '\320', '\265', ' ', '\320', '\277', '\321', '\200', '\320',
+     '\270', '\320', '\274', '\320', '\265', '\320', '\275', '\320', '\265',
+     '\320', '\275', '\320', '\270', '\320', '\265', ' ', '\342', '\200',
+     '\224', ' ', '\320', '\277', '\320', '\265', '\321', '\200', '\320',
+     '\265', '\320', '\275', '\320', '\260', '\320', '\277', '\321', '\200',
+     '\320', '\260', '\320', '\262', '\320', '\273', '\320', '\265', '\320',
+     '\275', '\320', '\270', '\320', '\265', ' ', '\320', '\277', '\320',
+     '\276', '\321', '\201', '\320', '\273', '\320', '\265', ' ', 'P', 'O',
+     'S', 'T', ' ', '\320', '\275', '\320', '\260', ' ', '\321', '\201',
+     '\321', '\202', '\321', '\200', '\320', '\260', '\320', '\275', '\320',
+     '\270', '\321', '\206', '\321', '\203', ' ', '\321', '\201', ' ', '\321',
+     '\200', '\320', '\265', '\320', '\267', '\321', '\203', '\320', '\273',
+     '\321', '\214', '\321', '\202', '\320', '\260', '\321', '\202', '\320',
+     '\276', '\320', '\274', ' ', '(', '\321', '\210', '\320', '\260', '\320',
+     '\261', '\320', '\273', '\320', '\276', '\320', '\275', ' ', 'P', 'O',
+     'S', 'T', '/', 'r', 'e', 'd', 'i'},
+    "rect/GET). \320\235\320\276\320\262\321\213\320\271 URI \320\275\320\265"
+    " \320\267\320\260\320\274\320\265\320\275\321\217\320\265\321\202 \320\260"
+    "\320\264\321\200\320\265\321\201 \320\270\321\201\321\205\320\276\320\264"
+    "\320\275\320\276\320\263\320\276 \321\200\320\265\321\201\321\203\321\200"
+    "\321\201\320\260. \320\236\321\202\320\262\320\265\321\202 \320\272\321\215"
+    "\321\210\320\270\321\200\321\203\320\265\321\202\321\201\321\217 \321\202"
+    "\320\276\320\273\321\214\320\272\320\276 \320\277\321\200\320\270 \321\217"
+    "\320\262\320\275\320\276 \320\267\320\260\320\264\320\260\320\275\320\275"
+    "\320\276\320\274 \321\201\321\200\320\276\320\272\320\265 \321\201\320\262"
+    "\320\265\320\266\320\265\321\201\321\202\320\270.",
+    {'\320', '\243', '\321', '\201', '\320', '\273', '\320', '\276', '\320',
+     '\262', '\320', '\275', '\321', '\213', '\320', '\271', ' ', '\320',
+     '\267', '\320', '\260', '\320', '\277', '\321', '\200', '\320', '\276',
+     '\321', '\201', ' ', 'G', 'E', 'T', ' ', '\320', '\270', '\320', '\273',
+     '\320', '\270', ' ', 'H', 'E', 'A', 'D', ' ', '(', 'I', 'f', '-', 'N',
+     'o', 'n', 'e', '-', 'M', 'a', 't', 'c', 'h', ' ', '\320', '\270', '\320',
+     '\273', '\320', '\270', ' ', 'I', 'f', '-', 'M', 'o', 'd', 'i', 'f',
+     'i', 'e', 'd', '-', 'S', 'i', 'n', 'c', 'e', ')', ' ', '\320', '\277',
+     '\321', '\200', '\320', '\270', '\320', '\262', '\321', '\221', '\320',
+     '\273', ' ', '\320', '\261', '\321', '\213', ' ', '\320', '\272', ' ',
+     '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321',
+     '\202', '\321', '\203', ' ', '2', '0', '0', ' ', 'O', 'K', ',', ' ',
+     '\320', '\275', '\320', '\276', ' ', '\320', '\265', '\320', '\263',
+     '\320', '\276', ' ', '\321', '\203', '\321', '\201', '\320', '\273',
+     '\320', '\276', '\320', '\262', '\320', '\270', '\320', '\265', ' ',
+     '\320', '\276', '\320', '\272', '\320', '\260', '\320', '\267', '\320',
+     '\260', '\320', '\273', '\320', '\276', '\321', '\201', '\321', '\214',
+     ' ', '\320', '\273', '\320', '\276', '\320', '\266', '\320', '\275',
+     '\321', '\213', '\320', '\274', ':', ' ', '\321', '\201', '\320', '\276',
+     '\321', '\205', '\321', '\200', '\320', '\260', '\320', '\275', '\321',
+     '\221', '\320', '\275', '\320', '\275', '\320', '\260', '\321', '\217',
+     ' ', '\321', '\203', ' ', '\320', '\272', '\320', '\273', '\320', '\270',
+     '\320', '\265', '\320', '\275', '\321', '\202', '\320', '\260', ' ',
+     '\320', '\272', '\320', '\276', '\320', '\277', '\320', '\270', '\321',
+     '\217', ' ', '\320', '\277', '\320', '\276', '-', '\320', '\277', '\321',
+     '\200', '\320', '\265', '\320', '\266', '\320', '\275', '\320', '\265',
+     '\320', '\274', '\321', '\203', ' ', '\320', '\260', '\320', '\272',
+     '\321', '\202', '\321', '\203', '\320', '\260', '\320', '\273', '\321',
+     '\214', '\320', '\275', '\320', '\260', ',', ' ', '\320', '\277', '\320',
+     '\276', '\321', '\215', '\321', '\202', '\320', '\276', '\320', '\274',
+     '\321', '\203', ' ', '\321', '\201', '\320', '\276', '\320', '\264',
+     '\320', '\265', '\321', '\200', '\320', '\266', '\320', '\270', '\320',
+     '\274', '\320', '\276', '\320', '\265', ' ', '\320', '\275', '\320',
+     '\265', ' ', '\320', '\277', '\320', '\265', '\321', '\200', '\320',
+     '\265', '\320', '\264', '\320', '\260', '\321', '\221', '\321', '\202',
+     '\321', '\201', '\321', '\217', ',', ' ', '\320', '\260', ' ', '\320',
+     '\272', '\320', '\273', '\320', '\270', '\320', '\265', '\320', '\275',
+     '\321', '\202', ' ', '\320', '\270', '\321', '\201', '\320', '\277',
+     '\320', '\276', '\320', '\273', '\321', '\214', '\320', '\267', '\321',
+     '\203', '\320', '\265', '\321', '\202', ' ', '\321', '\201', '\320',
+     '\262', '\320', '\276', '\321', '\216', ' ', '\320', '\272', '\320',
+     '\276', '\320', '\277', '\320', '\270', '\321', '\216', '.', ' ', '\320',
+     '\236', '\321', '\202', '\320', '\262', '\320', '\265', '\321', '\202',
+     ' ', '\321', '\201', '\320', '\276', '\320', '\264', '\320', '\265',
+     '\321', '\200', '\320', '\266', '\320', '\270', '\321', '\202', ' ',
+     '\321', '\202', '\320', '\265', ' ', '\320', '\270', '\320', '\267',
+     ' ', '\320', '\267', '\320', '\260', '\320', '\263', '\320', '\276',
+     '\320', '\273', '\320', '\276', '\320', '\262', '\320', '\272', '\320',
+     '\276', '\320', '\262', ' ', 'C', 'a', 'c', 'h', 'e', '-', 'C', 'o',
+     'n', 't', 'r', 'o', 'l', ',', ' ', 'C', 'o', 'n', 't', 'e', 'n', 't',
+     '-', 'L', 'o', 'c', 'a', 't', 'i', 'o', 'n', ',', ' ', 'D', 'a', 't',
+     'e', ',', ' ', 'E', 'T', 'a', 'g', ',', ' ', 'E', 'x'},
+    "pires \320\270 Vary, \320\272\320\276\321\202\320\276\321\200\321\213\320\265"
+    " \320\261\321\213\320\273\320\270 \320\261\321\213 \320\262 \320\276\321\202"
+    "\320\262\320\265\321\202\320\265 200, \320\270 \320\272\321\215\321\210"
+    "\320\270 \320\276\320\261\320\275\320\276\320\262\320\273\321\217\321\216"
+    "\321\202 \320\277\320\276 \320\275\320\270\320\274 \321\201\320\276\321\205"
+    "\321\200\320\260\320\275\321\221\320\275\320\275\321\203\321\216 \320\267"
+    "\320\260\320\277\320\270\321\201\321\214.",
+    {'\320', '\243', '\321', '\201', '\321', '\202', '\320', '\260', '\321',
+     '\200', '\320', '\265', '\320', '\262', '\321', '\210', '\320', '\270',
+     '\320', '\271', ' ', '\320', '\272', '\320', '\276', '\320', '\264',
+     ':', ' ', '\320', '\276', '\321', '\202', ' ', '\320', '\275', '\320',
+     '\265', '\320', '\263', '\320', '\276', ' ', '\320', '\276', '\321',
+     '\202', '\320', '\272', '\320', '\260', '\320', '\267', '\320', '\260',
+     '\320', '\273', '\320', '\270', '\321', '\201', '\321', '\214', ' ',
+     '\320', '\270', '\320', '\267', '-', '\320', '\267', '\320', '\260',
+     ' ', '\320', '\277', '\321', '\200', '\320', '\276', '\320', '\261',
+     '\320', '\273', '\320', '\265', '\320', '\274', ' ', '\320', '\261',
+     '\320', '\265', '\320', '\267', '\320', '\276', '\320', '\277', '\320',
+     '\260', '\321', '\201', '\320', '\275', '\320', '\276', '\321', '\201',
+     '\321', '\202', '\320', '\270', ',', ' ', '\321', '\201', '\320', '\262',
+     '\321', '\217', '\320', '\267', '\320', '\260', '\320', '\275', '\320',
+     '\275', '\321', '\213', '\321', '\205', ' ', '\321', '\201', ' ', '\320',
+     '\275', '\320', '\260', '\321', '\201', '\321', '\202', '\321', '\200',
+     '\320', '\276', '\320', '\271', '\320', '\272', '\320', '\276', '\320',
+     '\271', ' ', '\320', '\277', '\321', '\200', '\320', '\276', '\320',
+     '\272', '\321', '\201', '\320', '\270', ' ', '\320', '\262', '\320',
+     '\275', '\321', '\203', '\321', '\202', '\321', '\200', '\320', '\270',
+     ' ', '\320', '\277', '\321', '\200', '\320', '\276', '\321', '\202',
+     '\320', '\276', '\320', '\272', '\320', '\276', '\320', '\273', '\320',
+     '\260', ',', ' ', '\321', '\202', '\320', '\276', ' ', '\320', '\265',
+     '\321', '\201', '\321', '\202', '\321', '\214', ' ', '\321', '\201',
+     '\320', '\260', '\320', '\274', '\320', '\270', '\320', '\274', ' ',
+     '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321',
+     '\202', '\320', '\276', '\320', '\274', ' ', '(', 'R', 'F', 'C', ' ',
+     '9', '1', '1', '0', ',', ' ', '\321', '\200', '\320', '\260', '\320',
+     '\267', '\320', '\264', '\320', '\265', '\320', '\273', ' ', '1', '5',
+     '.', '4', '.', '6', ';', ' ', 'R', 'F', 'C', ' ', '7', '2', '3', '1',
+     ',', ' ', '\320', '\277', '\321', '\200', '\320', '\270', '\320', '\273',
+     '\320', '\276', '\320', '\266', '\320', '\265', '\320', '\275', '\320',
+     '\270', '\320', '\265', ' ', 'B', ')', '.', ' ', '\320', '\236', '\320',
+     '\267', '\320', '\275', '\320', '\260', '\321', '\207', '\320', '\260',
+     '\320', '\273', ',', ' ', '\321', '\207', '\321', '\202', '\320', '\276',
+     ' ', '\320', '\272', ' ', '\321', '\206', '\320', '\265', '\320', '\273',
+     '\320', '\265', '\320', '\262', '\320', '\276', '\320', '\274', '\321',
+     '\203', ' ', '\321', '\200', '\320', '\265', '\321', '\201', '\321',
+     '\203', '\321', '\200', '\321', '\201', '\321', '\203', ' ', '\320',
+     '\275', '\321', '\203', '\320', '\266', '\320', '\275', '\320', '\276',
+     ' ', '\320', '\276', '\320', '\261', '\321', '\200', '\320', '\260',
+     '\321', '\211', '\320', '\260', '\321', '\202', '\321', '\214', '\321',
+     '\201', '\321', '\217', ' ', '\321', '\207', '\320', '\265', '\321',
+     '\200', '\320', '\265', '\320', '\267', ' ', '\320', '\277', '\321',
+     '\200', '\320', '\276', '\320', '\272', '\321', '\201', '\320', '\270',
+     ',', ' ', 'U', 'R', 'I', ' ', '\320', '\272', '\320', '\276', '\321',
+     '\202', '\320', '\276', '\321', '\200', '\320', '\276', '\320', '\263',
+     '\320', '\276', ' ', '\321', '\203', '\320', '\272', '\320', '\260',
+     '\320', '\267', '\320', '\260', '\320', '\275', ' ', '\320', '\262',
+     ' ', '\320', '\267', '\320', '\260', '\320', '\263', '\320', '\276',
+     '\320', '\273', '\320', '\276', '\320', '\262', '\320', '\272', '\320',
+     '\265', ' ', 'L', 'o', 'c', 'a', 't', 'i', 'o', 'n', ',', ' ', '\320',
+     '\277', '\320', '\276', '\320', '\262', '\321', '\202', '\320', '\276',
+     '\321', '\200', '\320', '\270', '\320', '\262', ' ', '\321'},
+    "\215\321\202\320\276\321\202 \320\265\320\264\320\270\320\275\321\201\321\202"
     "\320\262\320\265\320\275\320\275\321\213\320\271 \320\267\320\260\320\277"
     "\321\200\320\276\321\201 \321\207\320\265\321\200\320\265\320\267 \321\215"
     "\321\202\320\276\321\202 \320\277\321\200\320\276\320\272\321\201\320\270"
@@ -1948,279 +2602,403 @@ static const struct http_status_desc_pool {
     " \321\202\320\260\320\272\320\276\320\271 \320\276\321\202\320\262\320\265"
     "\321\202 \320\274\320\276\320\263 \321\202\320\276\320\273\321\214\320\272"
     "\320\276 \320\270\321\201\321\205\320\276\320\264\320\275\321\213\320\271"
-    " \321\201\320\265\321\200\320\262\320\265\321\200.\000\320\235\320\265 "
-    "\320\270\321\201\320\277\320\276\320\273\321\214\320\267\321\203\320\265"
-    "\321\202\321\201\321\217. \320\232\320\276\320\264 \320\277\321\200\320\265"
-    "\320\264\320\273\320\260\320\263\320\260\320\273\321\201\321\217 \320\273"
-    "\320\270\321\210\321\214 \320\262 \320\270\320\275\321\202\320\265\321\200"
-    "\320\275\320\265\321\202-\321\207\320\265\321\200\320\275\320\276\320\262"
-    "\320\270\320\272\320\265, \320\277\321\200\320\265\320\264\321\210\320\265"
-    "\321\201\321\202\320\262\320\276\320\262\320\260\320\262\321\210\320\265"
-    "\320\274 RFC 2616 (\320\272\320\260\320\272 Switch Proxy: \320\277\320\276"
-    "\321\201\320\273\320\265\320\264\321\203\321\216\321\211\320\270\320\265"
-    " \320\267\320\260\320\277\321\200\320\276\321\201\321\213 \321\201\320\273"
-    "\320\265\320\264\320\276\320\262\320\260\320\273\320\276 \320\276\321\202"
-    "\320\277\321\200\320\260\320\262\320\273\321\217\321\202\321\214 \321\207"
-    "\320\265\321\200\320\265\320\267 \321\203\320\272\320\260\320\267\320\260"
-    "\320\275\320\275\321\213\320\271 \320\277\321\200\320\276\320\272\321\201"
-    "\320\270), \320\262 HTTP/1.1 \320\275\320\265 \320\262\320\276\321\210\321\221"
-    "\320\273 \320\270 \321\202\320\265\320\277\320\265\321\200\321\214 \320\267"
-    "\320\260\321\200\320\265\320\267\320\265\321\200\320\262\320\270\321\200"
-    "\320\276\320\262\320\260\320\275.\000\320\246\320\265\320\273\320\265\320\262"
-    "\320\276\320\271 \321\200\320\265\321\201\321\203\321\200\321\201 \320\262"
-    "\321\200\320\265\320\274\320\265\320\275\320\275\320\276 \320\275\320\260"
-    "\321\205\320\276\320\264\320\270\321\202\321\201\321\217 \320\277\320\276"
-    " \320\264\321\200\321\203\320\263\320\276\320\274\321\203 URI, \321\203"
-    "\320\272\320\260\320\267\320\260\320\275\320\275\320\276\320\274\321\203"
-    " \320\262 \320\267\320\260\320\263\320\276\320\273\320\276\320\262\320\272"
-    "\320\265 Location, \320\270 \320\277\320\276\320\273\321\214\320\267\320\276"
-    "\320\262\320\260\321\202\320\265\320\273\321\214\321\201\320\272\320\270"
-    "\320\271 \320\260\320\263\320\265\320\275\321\202 \320\275\320\265 \320\264"
-    "\320\276\320\273\320\266\320\265\320\275 \320\274\320\265\320\275\321\217"
-    "\321\202\321\214 \320\274\320\265\321\202\320\276\320\264 \320\267\320\260"
-    "\320\277\321\200\320\276\321\201\320\260 \320\277\321\200\320\270 \320\277"
-    "\320\265\321\200\320\265\321\205\320\276\320\264\320\265 (POST \320\277"
-    "\320\276\320\262\321\202\320\276\321\200\321\217\320\265\321\202\321\201"
-    "\321\217 \320\272\320\260\320\272 POST); \320\264\320\273\321\217 \320\277"
-    "\320\276\321\201\320\273\320\265\320\264\321\203\321\216\321\211\320\270"
-    "\321\205 \320\267\320\260\320\277\321\200\320\276\321\201\320\276\320\262"
-    " \321\201\320\273\320\265\320\264\321\203\320\265\321\202 \320\277\320\276"
-    "-\320\277\321\200\320\265\320\266\320\275\320\265\320\274\321\203 \320\270"
+    " \321\201\320\265\321\200\320\262\320\265\321\200.",
+    "\320\235\320\265 \320\270\321\201\320\277\320\276\320\273\321\214\320\267"
+    "\321\203\320\265\321\202\321\201\321\217. \320\232\320\276\320\264 \320\277"
+    "\321\200\320\265\320\264\320\273\320\260\320\263\320\260\320\273\321\201"
+    "\321\217 \320\273\320\270\321\210\321\214 \320\262 \320\270\320\275\321\202"
+    "\320\265\321\200\320\275\320\265\321\202-\321\207\320\265\321\200\320\275"
+    "\320\276\320\262\320\270\320\272\320\265, \320\277\321\200\320\265\320\264"
+    "\321\210\320\265\321\201\321\202\320\262\320\276\320\262\320\260\320\262"
+    "\321\210\320\265\320\274 RFC 2616 (\320\272\320\260\320\272 Switch Prox"
+    "y: \320\277\320\276\321\201\320\273\320\265\320\264\321\203\321\216\321\211"
+    "\320\270\320\265 \320\267\320\260\320\277\321\200\320\276\321\201\321\213"
+    " \321\201\320\273\320\265\320\264\320\276\320\262\320\260\320\273\320\276"
+    " \320\276\321\202\320\277\321\200\320\260\320\262\320\273\321\217\321\202"
+    "\321\214 \321\207\320\265\321\200\320\265\320\267 \321\203\320\272\320\260"
+    "\320\267\320\260\320\275\320\275\321\213\320\271 \320\277\321\200\320\276"
+    "\320\272\321\201\320\270), \320\262 HTTP/1.1 \320\275\320\265 \320\262\320\276"
+    "\321\210\321\221\320\273 \320\270 \321\202\320\265\320\277\320\265\321\200"
+    "\321\214 \320\267\320\260\321\200\320\265\320\267\320\265\321\200\320\262"
+    "\320\270\321\200\320\276\320\262\320\260\320\275.",
+    {'\320', '\246', '\320', '\265', '\320', '\273', '\320', '\265', '\320',
+     '\262', '\320', '\276', '\320', '\271', ' ', '\321', '\200', '\320',
+     '\265', '\321', '\201', '\321', '\203', '\321', '\200', '\321', '\201',
+     ' ', '\320', '\262', '\321', '\200', '\320', '\265', '\320', '\274',
+     '\320', '\265', '\320', '\275', '\320', '\275', '\320', '\276', ' ',
+     '\320', '\275', '\320', '\260', '\321', '\205', '\320', '\276', '\320',
+     '\264', '\320', '\270', '\321', '\202', '\321', '\201', '\321', '\217',
+     ' ', '\320', '\277', '\320', '\276', ' ', '\320', '\264', '\321', '\200',
+     '\321', '\203', '\320', '\263', '\320', '\276', '\320', '\274', '\321',
+     '\203', ' ', 'U', 'R', 'I', ',', ' ', '\321', '\203', '\320', '\272',
+     '\320', '\260', '\320', '\267', '\320', '\260', '\320', '\275', '\320',
+     '\275', '\320', '\276', '\320', '\274', '\321', '\203', ' ', '\320',
+     '\262', ' ', '\320', '\267', '\320', '\260', '\320', '\263', '\320',
+     '\276', '\320', '\273', '\320', '\276', '\320', '\262', '\320', '\272',
+     '\320', '\265', ' ', 'L', 'o', 'c', 'a', 't', 'i', 'o', 'n', ',', ' ',
+     '\320', '\270', ' ', '\320', '\277', '\320', '\276', '\320', '\273',
+     '\321', '\214', '\320', '\267', '\320', '\276', '\320', '\262', '\320',
+     '\260', '\321', '\202', '\320', '\265', '\320', '\273', '\321', '\214',
+     '\321', '\201', '\320', '\272', '\320', '\270', '\320', '\271', ' ',
+     '\320', '\260', '\320', '\263', '\320', '\265', '\320', '\275', '\321',
+     '\202', ' ', '\320', '\275', '\320', '\265', ' ', '\320', '\264', '\320',
+     '\276', '\320', '\273', '\320', '\266', '\320', '\265', '\320', '\275',
+     ' ', '\320', '\274', '\320', '\265', '\320', '\275', '\321', '\217',
+     '\321', '\202', '\321', '\214', ' ', '\320', '\274', '\320', '\265',
+     '\321', '\202', '\320', '\276', '\320', '\264', ' ', '\320', '\267',
+     '\320', '\260', '\320', '\277', '\321', '\200', '\320', '\276', '\321',
+     '\201', '\320', '\260', ' ', '\320', '\277', '\321', '\200', '\320',
+     '\270', ' ', '\320', '\277', '\320', '\265', '\321', '\200', '\320',
+     '\265', '\321', '\205', '\320', '\276', '\320', '\264', '\320', '\265',
+     ' ', '(', 'P', 'O', 'S', 'T', ' ', '\320', '\277', '\320', '\276', '\320',
+     '\262', '\321', '\202', '\320', '\276', '\321', '\200', '\321', '\217',
+     '\320', '\265', '\321', '\202', '\321', '\201', '\321', '\217', ' ',
+     '\320', '\272', '\320', '\260', '\320', '\272', ' ', 'P', 'O', 'S',
+     'T', ')', ';', ' ', '\320', '\264', '\320', '\273', '\321', '\217',
+     ' ', '\320', '\277', '\320', '\276', '\321', '\201', '\320', '\273',
+     '\320', '\265', '\320', '\264', '\321', '\203', '\321', '\216', '\321',
+     '\211', '\320', '\270', '\321', '\205', ' ', '\320', '\267', '\320',
+     '\260', '\320', '\277', '\321', '\200', '\320', '\276', '\321', '\201',
+     '\320', '\276', '\320', '\262', ' ', '\321', '\201', '\320', '\273',
+     '\320', '\265', '\320', '\264', '\321', '\203', '\320', '\265', '\321',
+     '\202', ' ', '\320', '\277', '\320', '\276', '-', '\320', '\277', '\321',
+     '\200', '\320', '\265', '\320', '\266', '\320', '\275', '\320', '\265',
+     '\320', '\274', '\321', '\203', ' ', '\320', '\270', '\321', '\201',
+     '\320', '\277', '\320', '\276', '\320', '\273', '\321', '\214', '\320',
+     '\267', '\320', '\276', '\320', '\262', '\320', '\260', '\321', '\202',
+     '\321', '\214', ' ', '\320', '\270', '\321', '\201', '\321', '\205',
+     '\320', '\276', '\320', '\264', '\320', '\275', '\321', '\213', '\320',
+     '\271', ' ', 'U', 'R', 'I', '.', ' ', '\320', '\236', '\321', '\202',
+     '\320', '\262', '\320', '\265', '\321', '\202', ' ', '\320', '\272',
+     '\321', '\215', '\321', '\210', '\320', '\270', '\321', '\200', '\321',
+     '\203', '\320', '\265', '\321', '\202', '\321', '\201', '\321', '\217',
+     ',', ' ', '\321', '\202', '\320', '\276', '\320', '\273', '\321', '\214',
+     '\320', '\272', '\320', '\276', ' ', '\320', '\265', '\321', '\201',
+     '\320', '\273', '\320', '\270', ' ', '\321', '\215', '\321', '\202',
+     '\320', '\276', ' ', '\321', '\217', '\320', '\262'},
+    "\320\275\320\276 \321\203\320\272\320\260\320\267\320\260\320\275\320\276"
+    " \320\262 Cache-Control \320\270\320\273\320\270 Expires.",
+    "\320\246\320\265\320\273\320\265\320\262\320\276\320\274\321\203 \321\200"
+    "\320\265\321\201\321\203\321\200\321\201\321\203 \320\275\320\260\320\267"
+    "\320\275\320\260\321\207\320\265\320\275 \320\275\320\276\320\262\321\213"
+    "\320\271 \320\277\320\276\321\201\321\202\320\276\321\217\320\275\320\275"
+    "\321\213\320\271 URI, \321\203\320\272\320\260\320\267\320\260\320\275\320\275"
+    "\321\213\320\271 \320\262 \320\267\320\260\320\263\320\276\320\273\320\276"
+    "\320\262\320\272\320\265 Location, \320\270 \320\277\321\200\320\270 \320\264"
+    "\320\260\320\273\321\214\320\275\320\265\320\271\321\210\320\270\321\205"
+    " \320\276\320\261\321\200\320\260\321\211\320\265\320\275\320\270\321\217"
+    "\321\205 \321\201\320\273\320\265\320\264\321\203\320\265\321\202 \320\270"
     "\321\201\320\277\320\276\320\273\321\214\320\267\320\276\320\262\320\260"
-    "\321\202\321\214 \320\270\321\201\321\205\320\276\320\264\320\275\321\213"
-    "\320\271 URI. \320\236\321\202\320\262\320\265\321\202 \320\272\321\215"
-    "\321\210\320\270\321\200\321\203\320\265\321\202\321\201\321\217, \321\202"
-    "\320\276\320\273\321\214\320\272\320\276 \320\265\321\201\320\273\320\270"
-    " \321\215\321\202\320\276 \321\217\320\262\320\275\320\276 \321\203\320\272"
-    "\320\260\320\267\320\260\320\275\320\276 \320\262 Cache-Control \320\270"
-    "\320\273\320\270 Expires.\000\320\246\320\265\320\273\320\265\320\262\320\276"
-    "\320\274\321\203 \321\200\320\265\321\201\321\203\321\200\321\201\321\203"
-    " \320\275\320\260\320\267\320\275\320\260\321\207\320\265\320\275 \320\275"
-    "\320\276\320\262\321\213\320\271 \320\277\320\276\321\201\321\202\320\276"
-    "\321\217\320\275\320\275\321\213\320\271 URI, \321\203\320\272\320\260\320\267"
-    "\320\260\320\275\320\275\321\213\320\271 \320\262 \320\267\320\260\320\263"
-    "\320\276\320\273\320\276\320\262\320\272\320\265 Location, \320\270 \320\277"
-    "\321\200\320\270 \320\264\320\260\320\273\321\214\320\275\320\265\320\271"
-    "\321\210\320\270\321\205 \320\276\320\261\321\200\320\260\321\211\320\265"
-    "\320\275\320\270\321\217\321\205 \321\201\320\273\320\265\320\264\321\203"
-    "\320\265\321\202 \320\270\321\201\320\277\320\276\320\273\321\214\320\267"
-    "\320\276\320\262\320\260\321\202\321\214 \320\265\320\263\320\276. \320\242"
-    "\320\276 \320\266\320\265, \321\207\321\202\320\276 301 Moved Permanent"
-    "ly, \320\275\320\276 \320\277\320\276\320\273\321\214\320\267\320\276\320\262"
-    "\320\260\321\202\320\265\320\273\321\214\321\201\320\272\320\270\320\271"
-    " \320\260\320\263\320\265\320\275\321\202 \320\275\320\265 \320\264\320\276"
-    "\320\273\320\266\320\265\320\275 \320\274\320\265\320\275\321\217\321\202"
-    "\321\214 \320\274\320\265\321\202\320\276\320\264 \320\267\320\260\320\277"
-    "\321\200\320\276\321\201\320\260: POST \320\277\320\276\320\262\321\202"
-    "\320\276\321\200\321\217\320\265\321\202\321\201\321\217 \320\272\320\260"
-    "\320\272 POST. \320\237\320\276 \321\203\320\274\320\276\320\273\321\207"
-    "\320\260\320\275\320\270\321\216 \320\272\321\215\321\210\320\270\321\200"
-    "\321\203\320\265\321\202\321\201\321\217.\000\320\241\320\265\321\200\320\262"
-    "\320\265\321\200 \320\275\320\265 \320\274\320\276\320\266\320\265\321\202"
-    " \320\270\320\273\320\270 \320\275\320\265 \320\261\321\203\320\264\320\265"
-    "\321\202 \320\276\320\261\321\200\320\260\320\261\320\260\321\202\321\213"
-    "\320\262\320\260\321\202\321\214 \320\267\320\260\320\277\321\200\320\276"
-    "\321\201 \320\270\320\267-\320\267\320\260 \321\202\320\276\320\263\320\276"
-    ", \321\207\321\202\320\276 \321\201\321\207\320\270\321\202\320\260\320\265"
-    "\321\202 \320\276\321\210\320\270\320\261\320\272\320\276\320\271 \320\272"
-    "\320\273\320\270\320\265\320\275\321\202\320\260, \320\275\320\260\320\277"
-    "\321\200\320\270\320\274\320\265\321\200 \320\270\320\267-\320\267\320\260"
-    " \321\201\320\270\320\275\321\202\320\260\320\272\321\201\320\270\321\207"
-    "\320\265\321\201\320\272\320\270 \320\275\320\265\320\262\320\265\321\200"
-    "\320\275\320\276\320\263\320\276 \320\267\320\260\320\277\321\200\320\276"
-    "\321\201\320\260, \320\275\320\265\320\272\320\276\321\200\321\200\320\265"
-    "\320\272\321\202\320\275\320\276\320\263\320\276 \321\204\320\276\321\200"
-    "\320\274\320\270\321\200\320\276\320\262\320\260\320\275\320\270\321\217"
-    " \321\201\320\276\320\276\320\261\321\211\320\265\320\275\320\270\321\217"
-    " \320\270\320\273\320\270 \320\276\320\261\320\274\320\260\320\275\320\275"
-    "\320\276\320\271 \320\274\320\260\321\200\321\210\321\200\321\203\321\202"
-    "\320\270\320\267\320\260\321\206\320\270\320\270 \320\267\320\260\320\277"
-    "\321\200\320\276\321\201\320\260. \320\232\320\273\320\270\320\265\320\275"
-    "\321\202\321\203 \320\275\320\265 \321\201\320\273\320\265\320\264\321\203"
-    "\320\265\321\202 \320\277\320\276\320\262\321\202\320\276\321\200\321\217"
-    "\321\202\321\214 \320\267\320\260\320\277\321\200\320\276\321\201 \320\261"
-    "\320\265\320\267 \320\270\320\267\320\274\320\265\320\275\320\265\320\275"
-    "\320\270\320\271.\000\320\222 \320\267\320\260\320\277\321\200\320\276\321\201"
-    "\320\265 \320\275\320\265\321\202 \320\264\320\265\320\271\321\201\321\202"
-    "\320\262\320\270\321\202\320\265\320\273\321\214\320\275\321\213\321\205"
-    " \321\203\321\207\321\221\321\202\320\275\321\213\321\205 \320\264\320\260"
-    "\320\275\320\275\321\213\321\205 \320\264\320\273\321\217 \320\264\320\276"
-    "\321\201\321\202\321\203\320\277\320\260 \320\272 \321\206\320\265\320\273"
-    "\320\265\320\262\320\276\320\274\321\203 \321\200\320\265\321\201\321\203"
-    "\321\200\321\201\321\203. \320\241\320\265\321\200\320\262\320\265\321\200"
-    " \320\276\320\261\321\217\320\267\320\260\320\275 \320\277\320\265\321\200"
-    "\320\265\320\264\320\260\321\202\321\214 \320\267\320\260\320\263\320\276"
-    "\320\273\320\276\320\262\320\276\320\272 WWW-Authenticate \321\205\320\276"
-    "\321\202\321\217 \320\261\321\213 \321\201 \320\276\320\264\320\275\320\270"
-    "\320\274 \320\267\320\260\320\277\321\200\320\276\321\201\320\276\320\274"
-    " \320\260\321\203\321\202\320\265\320\275\321\202\320\270\321\204\320\270"
-    "\320\272\320\260\321\206\320\270\320\270 (challenge); \320\272\320\273\320\270"
-    "\320\265\320\275\321\202 \320\274\320\276\320\266\320\265\321\202 \320\277"
-    "\320\276\320\262\321\202\320\276\321\200\320\270\321\202\321\214 \320\267"
-    "\320\260\320\277\321\200\320\276\321\201 \321\201 \320\277\320\276\320\264"
-    "\321\205\320\276\320\264\321\217\321\211\320\270\320\274 \320\267\320\260"
-    "\320\263\320\276\320\273\320\276\320\262\320\272\320\276\320\274 Author"
-    "ization. \320\225\321\201\320\273\320\270 \321\203\321\207\321\221\321\202"
-    "\320\275\321\213\320\265 \320\264\320\260\320\275\320\275\321\213\320\265"
-    " \321\203\320\266\320\265 \320\261\321\213\320\273\320\270 \320\277\320\265"
-    "\321\200\320\265\320\264\320\260\320\275\321\213, \320\276\321\202\320\262"
-    "\320\265\321\202 401 \320\276\320\267\320\275\320\260\321\207\320\260\320\265"
-    "\321\202, \321\207\321\202\320\276 \321\201\320\265\321\200\320\262\320\265"
-    "\321\200 \320\270\321\205 \320\276\321\202\320\272\320\273\320\276\320\275"
-    "\320\270\320\273.\000\320\227\320\260\321\200\320\265\320\267\320\265\321\200"
-    "\320\262\320\270\321\200\320\276\320\262\320\260\320\275 \320\264\320\273"
-    "\321\217 \320\270\321\201\320\277\320\276\320\273\321\214\320\267\320\276"
-    "\320\262\320\260\320\275\320\270\321\217 \320\262 \320\261\321\203\320\264"
-    "\321\203\321\211\320\265\320\274. \320\230\320\267\320\275\320\260\321\207"
-    "\320\260\320\273\321\214\320\275\320\276 \320\277\321\200\320\265\320\264"
-    "\320\275\320\260\320\267\320\275\320\260\321\207\320\260\320\273\321\201"
-    "\321\217 \320\264\320\273\321\217 \321\201\320\270\321\201\321\202\320\265"
-    "\320\274 \321\206\320\270\321\204\321\200\320\276\320\262\321\213\321\205"
-    " \320\277\320\273\320\260\321\202\320\265\320\266\320\265\320\271, \320\275"
-    "\320\276 \321\201\321\202\320\260\320\275\320\264\320\260\321\200\321\202"
-    "\320\270\320\267\320\270\321\200\320\276\320\262\320\260\320\275\320\275"
-    "\320\276\320\271 \321\201\320\265\320\274\320\260\320\275\321\202\320\270"
-    "\320\272\320\270 \320\275\320\265 \320\270\320\274\320\265\320\265\321\202"
-    ".",
-    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\277\320\276\320\275"
-    "\321\217\320\273 \320\267\320\260\320\277\321\200\320\276\321\201, \320\275"
-    "\320\276 \320\276\321\202\320\272\320\260\320\267\321\213\320\262\320\260"
-    "\320\265\321\202\321\201\321\217 \320\265\320\263\320\276 \320\262\321\213"
-    "\320\277\320\276\320\273\320\275\321\217\321\202\321\214. \320\225\321\201"
-    "\320\273\320\270 \321\203\321\207\321\221\321\202\320\275\321\213\320\265"
-    " \320\264\320\260\320\275\320\275\321\213\320\265 \320\261\321\213\320\273"
-    "\320\270 \320\277\320\265\321\200\320\265\320\264\320\260\320\275\321\213"
-    ", \321\201\320\265\321\200\320\262\320\265\321\200 \321\201\321\207\320\270"
-    "\321\202\320\260\320\265\321\202 \320\270\321\205 \320\275\320\265\320\264"
-    "\320\276\321\201\321\202\320\260\321\202\320\276\321\207\320\275\321\213"
-    "\320\274\320\270 \320\264\320\273\321\217 \320\264\320\276\321\201\321\202"
-    "\321\203\320\277\320\260; \320\272\320\273\320\270\320\265\320\275\321\202"
-    "\321\203 \320\275\320\265 \321\201\320\273\320\265\320\264\321\203\320\265"
-    "\321\202 \320\260\320\262\321\202\320\276\320\274\320\260\321\202\320\270"
-    "\321\207\320\265\321\201\320\272\320\270 \320\277\320\276\320\262\321\202"
-    "\320\276\321\200\321\217\321\202\321\214 \320\267\320\260\320\277\321\200"
-    "\320\276\321\201 \321\201 \321\202\320\265\320\274\320\270 \320\266\320\265"
-    " \321\203\321\207\321\221\321\202\320\275\321\213\320\274\320\270 \320\264"
-    "\320\260\320\275\320\275\321\213\320\274\320\270. \320\241\320\265\321\200"
-    "\320\262\320\265\321\200 \320\274\320\276\320\266\320\265\321\202 \320\276"
-    "\320\261\321\212\321\217\321\201\320\275\320\270\321\202\321\214 \320\277"
-    "\321\200\320\270\321\207\320\270\320\275\321\203 \320\276\321\202\320\272"
-    "\320\260\320\267\320\260 \320\262 \321\202\320\265\320\273\320\265 \320\276"
-    "\321\202\320\262\320\265\321\202\320\260 \320\270\320\273\320\270 \320\262"
-    "\320\274\320\265\321\201\321\202\320\276 \321\215\321\202\320\276\320\263"
-    "\320\276 \320\262\320\265\321\200\320\275\321\203\321\202\321\214 404, "
-    "\320\265\321\201\320\273\320\270 \321\205\320\276\321\207\320\265\321\202"
-    " \321\201\320\272\321\200\321\213\321\202\321\214 \321\201\321\203\321\211"
-    "\320\265\321\201\321\202\320\262\320\276\320\262\320\260\320\275\320\270"
-    "\320\265 \321\200\320\265\321\201\321\203\321\200\321\201\320\260.\000\320\230"
-    "\321\201\321\205\320\276\320\264\320\275\321\213\320\271 \321\201\320\265"
-    "\321\200\320\262\320\265\321\200 \320\275\320\265 \320\275\320\260\321\210"
-    "\321\221\320\273 \321\202\320\265\320\272\321\203\321\211\320\265\320\263"
-    "\320\276 \320\277\321\200\320\265\320\264\321\201\321\202\320\260\320\262"
-    "\320\273\320\265\320\275\320\270\321\217 \321\206\320\265\320\273\320\265"
-    "\320\262\320\276\320\263\320\276 \321\200\320\265\321\201\321\203\321\200"
-    "\321\201\320\260 \320\270\320\273\320\270 \320\275\320\265 \320\266\320\265"
-    "\320\273\320\260\320\265\321\202 \321\201\320\276\320\276\320\261\321\211"
-    "\320\260\321\202\321\214 \320\276 \320\265\320\263\320\276 \321\201\321\203"
+    "\321\202\321\214 \320\265\320\263\320\276. \320\242\320\276 \320\266\320\265"
+    ", \321\207\321\202\320\276 301 Moved Permanently, \320\275\320\276 \320\277"
+    "\320\276\320\273\321\214\320\267\320\276\320\262\320\260\321\202\320\265"
+    "\320\273\321\214\321\201\320\272\320\270\320\271 \320\260\320\263\320\265"
+    "\320\275\321\202 \320\275\320\265 \320\264\320\276\320\273\320\266\320\265"
+    "\320\275 \320\274\320\265\320\275\321\217\321\202\321\214 \320\274\320\265"
+    "\321\202\320\276\320\264 \320\267\320\260\320\277\321\200\320\276\321\201"
+    "\320\260: POST \320\277\320\276\320\262\321\202\320\276\321\200\321\217"
+    "\320\265\321\202\321\201\321\217 \320\272\320\260\320\272 POST. \320\237"
+    "\320\276 \321\203\320\274\320\276\320\273\321\207\320\260\320\275\320\270"
+    "\321\216 \320\272\321\215\321\210\320\270\321\200\321\203\320\265\321\202"
+    "\321\201\321\217.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\275\320\265 \320\274"
+    "\320\276\320\266\320\265\321\202 \320\270\320\273\320\270 \320\275\320\265"
+    " \320\261\321\203\320\264\320\265\321\202 \320\276\320\261\321\200\320\260"
+    "\320\261\320\260\321\202\321\213\320\262\320\260\321\202\321\214 \320\267"
+    "\320\260\320\277\321\200\320\276\321\201 \320\270\320\267-\320\267\320\260"
+    " \321\202\320\276\320\263\320\276, \321\207\321\202\320\276 \321\201\321\207"
+    "\320\270\321\202\320\260\320\265\321\202 \320\276\321\210\320\270\320\261"
+    "\320\272\320\276\320\271 \320\272\320\273\320\270\320\265\320\275\321\202"
+    "\320\260, \320\275\320\260\320\277\321\200\320\270\320\274\320\265\321\200"
+    " \320\270\320\267-\320\267\320\260 \321\201\320\270\320\275\321\202\320\260"
+    "\320\272\321\201\320\270\321\207\320\265\321\201\320\272\320\270 \320\275"
+    "\320\265\320\262\320\265\321\200\320\275\320\276\320\263\320\276 \320\267"
+    "\320\260\320\277\321\200\320\276\321\201\320\260, \320\275\320\265\320\272"
+    "\320\276\321\200\321\200\320\265\320\272\321\202\320\275\320\276\320\263"
+    "\320\276 \321\204\320\276\321\200\320\274\320\270\321\200\320\276\320\262"
+    "\320\260\320\275\320\270\321\217 \321\201\320\276\320\276\320\261\321\211"
+    "\320\265\320\275\320\270\321\217 \320\270\320\273\320\270 \320\276\320\261"
+    "\320\274\320\260\320\275\320\275\320\276\320\271 \320\274\320\260\321\200"
+    "\321\210\321\200\321\203\321\202\320\270\320\267\320\260\321\206\320\270"
+    "\320\270 \320\267\320\260\320\277\321\200\320\276\321\201\320\260. \320\232"
+    "\320\273\320\270\320\265\320\275\321\202\321\203 \320\275\320\265 \321\201"
+    "\320\273\320\265\320\264\321\203\320\265\321\202 \320\277\320\276\320\262"
+    "\321\202\320\276\321\200\321\217\321\202\321\214 \320\267\320\260\320\277"
+    "\321\200\320\276\321\201 \320\261\320\265\320\267 \320\270\320\267\320\274"
+    "\320\265\320\275\320\265\320\275\320\270\320\271.",
+    {'\320', '\222', ' ', '\320', '\267', '\320', '\260', '\320', '\277',
+     '\321', '\200', '\320', '\276', '\321', '\201', '\320', '\265', ' ',
+     '\320', '\275', '\320', '\265', '\321', '\202', ' ', '\320', '\264',
+     '\320', '\265', '\320', '\271', '\321', '\201', '\321', '\202', '\320',
+     '\262', '\320', '\270', '\321', '\202', '\320', '\265', '\320', '\273',
+     '\321', '\214', '\320', '\275', '\321', '\213', '\321', '\205', ' ',
+     '\321', '\203', '\321', '\207', '\321', '\221', '\321', '\202', '\320',
+     '\275', '\321', '\213', '\321', '\205', ' ', '\320', '\264', '\320',
+     '\260', '\320', '\275', '\320', '\275', '\321', '\213', '\321', '\205',
+     ' ', '\320', '\264', '\320', '\273', '\321', '\217', ' ', '\320', '\264',
+     '\320', '\276', '\321', '\201', '\321', '\202', '\321', '\203', '\320',
+     '\277', '\320', '\260', ' ', '\320', '\272', ' ', '\321', '\206', '\320',
+     '\265', '\320', '\273', '\320', '\265', '\320', '\262', '\320', '\276',
+     '\320', '\274', '\321', '\203', ' ', '\321', '\200', '\320', '\265',
+     '\321', '\201', '\321', '\203', '\321', '\200', '\321', '\201', '\321',
+     '\203', '.', ' ', '\320', '\241', '\320', '\265', '\321', '\200', '\320',
+     '\262', '\320', '\265', '\321', '\200', ' ', '\320', '\276', '\320',
+     '\261', '\321', '\217', '\320', '\267', '\320', '\260', '\320', '\275',
+     ' ', '\320', '\277', '\320', '\265', '\321', '\200', '\320', '\265',
+     '\320', '\264', '\320', '\260', '\321', '\202', '\321', '\214', ' ',
+     '\320', '\267', '\320', '\260', '\320', '\263', '\320', '\276', '\320',
+     '\273', '\320', '\276', '\320', '\262', '\320', '\276', '\320', '\272',
+     ' ', 'W', 'W', 'W', '-', 'A', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c',
+     'a', 't', 'e', ' ', '\321', '\205', '\320', '\276', '\321', '\202',
+     '\321', '\217', ' ', '\320', '\261', '\321', '\213', ' ', '\321', '\201',
+     ' ', '\320', '\276', '\320', '\264', '\320', '\275', '\320', '\270',
+     '\320', '\274', ' ', '\320', '\267', '\320', '\260', '\320', '\277',
+     '\321', '\200', '\320', '\276', '\321', '\201', '\320', '\276', '\320',
+     '\274', ' ', '\320', '\260', '\321', '\203', '\321', '\202', '\320',
+     '\265', '\320', '\275', '\321', '\202', '\320', '\270', '\321', '\204',
+     '\320', '\270', '\320', '\272', '\320', '\260', '\321', '\206', '\320',
+     '\270', '\320', '\270', ' ', '(', 'c', 'h', 'a', 'l', 'l', 'e', 'n',
+     'g', 'e', ')', ';', ' ', '\320', '\272', '\320', '\273', '\320', '\270',
+     '\320', '\265', '\320', '\275', '\321', '\202', ' ', '\320', '\274',
+     '\320', '\276', '\320', '\266', '\320', '\265', '\321', '\202', ' ',
+     '\320', '\277', '\320', '\276', '\320', '\262', '\321', '\202', '\320',
+     '\276', '\321', '\200', '\320', '\270', '\321', '\202', '\321', '\214',
+     ' ', '\320', '\267', '\320', '\260', '\320', '\277', '\321', '\200',
+     '\320', '\276', '\321', '\201', ' ', '\321', '\201', ' ', '\320', '\277',
+     '\320', '\276', '\320', '\264', '\321', '\205', '\320', '\276', '\320',
+     '\264', '\321', '\217', '\321', '\211', '\320', '\270', '\320', '\274',
+     ' ', '\320', '\267', '\320', '\260', '\320', '\263', '\320', '\276',
+     '\320', '\273', '\320', '\276', '\320', '\262', '\320', '\272', '\320',
+     '\276', '\320', '\274', ' ', 'A', 'u', 't', 'h', 'o', 'r', 'i', 'z',
+     'a', 't', 'i', 'o', 'n', '.', ' ', '\320', '\225', '\321', '\201', '\320',
+     '\273', '\320', '\270', ' ', '\321', '\203', '\321', '\207', '\321',
+     '\221', '\321', '\202', '\320', '\275', '\321', '\213', '\320', '\265',
+     ' ', '\320', '\264', '\320', '\260', '\320', '\275', '\320', '\275',
+     '\321', '\213', '\320', '\265', ' ', '\321', '\203', '\320', '\266',
+     '\320', '\265', ' ', '\320', '\261', '\321', '\213', '\320', '\273',
+     '\320', '\270', ' ', '\320', '\277', '\320', '\265', '\321', '\200',
+     '\320', '\265', '\320', '\264', '\320', '\260', '\320', '\275', '\321',
+     '\213', ',', ' ', '\320', '\276', '\321', '\202', '\320', '\262', '\320',
+     '\265', '\321', '\202', ' ', '4', '0', '1', ' ', '\320', '\276'},
+    "\320\267\320\275\320\260\321\207\320\260\320\265\321\202, \321\207\321\202"
+    "\320\276 \321\201\320\265\321\200\320\262\320\265\321\200 \320\270\321\205"
+    " \320\276\321\202\320\272\320\273\320\276\320\275\320\270\320\273.\000\320\227"
+    "\320\260\321\200\320\265\320\267\320\265\321\200\320\262\320\270\321\200"
+    "\320\276\320\262\320\260\320\275 \320\264\320\273\321\217 \320\270\321\201"
+    "\320\277\320\276\320\273\321\214\320\267\320\276\320\262\320\260\320\275"
+    "\320\270\321\217 \320\262 \320\261\321\203\320\264\321\203\321\211\320\265"
+    "\320\274. \320\230\320\267\320\275\320\260\321\207\320\260\320\273\321\214"
+    "\320\275\320\276 \320\277\321\200\320\265\320\264\320\275\320\260\320\267"
+    "\320\275\320\260\321\207\320\260\320\273\321\201\321\217 \320\264\320\273"
+    "\321\217 \321\201\320\270\321\201\321\202\320\265\320\274 \321\206\320\270"
+    "\321\204\321\200\320\276\320\262\321\213\321\205 \320\277\320\273\320\260"
+    "\321\202\320\265\320\266\320\265\320\271, \320\275\320\276 \321\201\321\202"
+    "\320\260\320\275\320\264\320\260\321\200\321\202\320\270\320\267\320\270"
+    "\321\200\320\276\320\262\320\260\320\275\320\275\320\276\320\271 \321\201"
+    "\320\265\320\274\320\260\320\275\321\202\320\270\320\272\320\270 \320\275"
+    "\320\265 \320\270\320\274\320\265\320\265\321\202.",
+    {'\320', '\241', '\320', '\265', '\321', '\200', '\320', '\262', '\320',
+     '\265', '\321', '\200', ' ', '\320', '\277', '\320', '\276', '\320',
+     '\275', '\321', '\217', '\320', '\273', ' ', '\320', '\267', '\320',
+     '\260', '\320', '\277', '\321', '\200', '\320', '\276', '\321', '\201',
+     ',', ' ', '\320', '\275', '\320', '\276', ' ', '\320', '\276', '\321',
+     '\202', '\320', '\272', '\320', '\260', '\320', '\267', '\321', '\213',
+     '\320', '\262', '\320', '\260', '\320', '\265', '\321', '\202', '\321',
+     '\201', '\321', '\217', ' ', '\320', '\265', '\320', '\263', '\320',
+     '\276', ' ', '\320', '\262', '\321', '\213', '\320', '\277', '\320',
+     '\276', '\320', '\273', '\320', '\275', '\321', '\217', '\321', '\202',
+     '\321', '\214', '.', ' ', '\320', '\225', '\321', '\201', '\320', '\273',
+     '\320', '\270', ' ', '\321', '\203', '\321', '\207', '\321', '\221',
+     '\321', '\202', '\320', '\275', '\321', '\213', '\320', '\265', ' ',
+     '\320', '\264', '\320', '\260', '\320', '\275', '\320', '\275', '\321',
+     '\213', '\320', '\265', ' ', '\320', '\261', '\321', '\213', '\320',
+     '\273', '\320', '\270', ' ', '\320', '\277', '\320', '\265', '\321',
+     '\200', '\320', '\265', '\320', '\264', '\320', '\260', '\320', '\275',
+     '\321', '\213', ',', ' ', '\321', '\201', '\320', '\265', '\321', '\200',
+     '\320', '\262', '\320', '\265', '\321', '\200', ' ', '\321', '\201',
+     '\321', '\207', '\320', '\270', '\321', '\202', '\320', '\260', '\320',
+     '\265', '\321', '\202', ' ', '\320', '\270', '\321', '\205', ' ', '\320',
+     '\275', '\320', '\265', '\320', '\264', '\320', '\276', '\321', '\201',
+     '\321', '\202', '\320', '\260', '\321', '\202', '\320', '\276', '\321',
+     '\207', '\320', '\275', '\321', '\213', '\320', '\274', '\320', '\270',
+     ' ', '\320', '\264', '\320', '\273', '\321', '\217', ' ', '\320', '\264',
+     '\320', '\276', '\321', '\201', '\321', '\202', '\321', '\203', '\320',
+     '\277', '\320', '\260', ';', ' ', '\320', '\272', '\320', '\273', '\320',
+     '\270', '\320', '\265', '\320', '\275', '\321', '\202', '\321', '\203',
+     ' ', '\320', '\275', '\320', '\265', ' ', '\321', '\201', '\320', '\273',
+     '\320', '\265', '\320', '\264', '\321', '\203', '\320', '\265', '\321',
+     '\202', ' ', '\320', '\260', '\320', '\262', '\321', '\202', '\320',
+     '\276', '\320', '\274', '\320', '\260', '\321', '\202', '\320', '\270',
+     '\321', '\207', '\320', '\265', '\321', '\201', '\320', '\272', '\320',
+     '\270', ' ', '\320', '\277', '\320', '\276', '\320', '\262', '\321',
+     '\202', '\320', '\276', '\321', '\200', '\321', '\217', '\321', '\202',
+     '\321', '\214', ' ', '\320', '\267', '\320', '\260', '\320', '\277',
+     '\321', '\200', '\320', '\276', '\321', '\201', ' ', '\321', '\201',
+     ' ', '\321', '\202', '\320', '\265', '\320', '\274', '\320', '\270',
+     ' ', '\320', '\266', '\320', '\265', ' ', '\321', '\203', '\321', '\207',
+     '\321', '\221', '\321', '\202', '\320', '\275', '\321', '\213', '\320',
+     '\274', '\320', '\270', ' ', '\320', '\264', '\320', '\260', '\320',
+     '\275', '\320', '\275', '\321', '\213', '\320', '\274', '\320', '\270',
+     '.', ' ', '\320', '\241', '\320', '\265', '\321', '\200', '\320', '\262',
+     '\320', '\265', '\321', '\200', ' ', '\320', '\274', '\320', '\276',
+     '\320', '\266', '\320', '\265', '\321', '\202', ' ', '\320', '\276',
+     '\320', '\261', '\321', '\212', '\321', '\217', '\321', '\201', '\320',
+     '\275', '\320', '\270', '\321', '\202', '\321', '\214', ' ', '\320',
+     '\277', '\321', '\200', '\320', '\270', '\321', '\207', '\320', '\270',
+     '\320', '\275', '\321', '\203', ' ', '\320', '\276', '\321', '\202',
+     '\320', '\272', '\320', '\260', '\320', '\267', '\320', '\260', ' ',
+     '\320', '\262', ' ', '\321', '\202', '\320', '\265', '\320', '\273',
+     '\320', '\265', ' ', '\320', '\276', '\321', '\202', '\320', '\262',
+     '\320', '\265', '\321', '\202', '\320', '\260', ' ', '\320', '\270',
+     '\320', '\273', '\320', '\270', ' ', '\320', '\262', '\320', '\274',
+     '\320', '\265', '\321', '\201', '\321', '\202', '\320', '\276', ' ',
+     '\321', '\215', '\321', '\202', '\320', '\276'},
+    "\320\263\320\276 \320\262\320\265\321\200\320\275\321\203\321\202\321\214"
+    " 404, \320\265\321\201\320\273\320\270 \321\205\320\276\321\207\320\265"
+    "\321\202 \321\201\320\272\321\200\321\213\321\202\321\214 \321\201\321\203"
     "\321\211\320\265\321\201\321\202\320\262\320\276\320\262\320\260\320\275"
-    "\320\270\320\270. \320\232\320\276\320\264 \320\275\320\265 \321\203\320\272"
-    "\320\260\320\267\321\213\320\262\320\260\320\265\321\202, \320\262\321\200"
-    "\320\265\320\274\320\265\320\275\320\275\320\276\320\265 \321\215\321\202"
-    "\320\276 \321\201\320\276\321\201\321\202\320\276\321\217\320\275\320\270"
-    "\320\265 \320\270\320\273\320\270 \320\277\320\276\321\201\321\202\320\276"
-    "\321\217\320\275\320\275\320\276\320\265; \320\265\321\201\320\273\320\270"
-    " \321\201\320\265\321\200\320\262\320\265\321\200\321\203 \320\270\320\267"
-    "\320\262\320\265\321\201\321\202\320\275\320\276, \321\207\321\202\320\276"
-    " \321\200\320\265\321\201\321\203\321\200\321\201 \321\203\320\264\320\260"
-    "\320\273\321\221\320\275 \320\275\320\260\320\262\321\201\320\265\320\263"
-    "\320\264\320\260, \320\277\321\200\320\265\320\264\320\277\320\276\321\207"
-    "\321\202\320\270\321\202\320\265\320\273\321\214\320\275\320\265\320\265"
-    " \320\276\321\202\320\262\320\265\321\202 410. \320\237\320\276 \321\203"
-    "\320\274\320\276\320\273\321\207\320\260\320\275\320\270\321\216 \320\276"
-    "\321\202\320\262\320\265\321\202 \320\272\321\215\321\210\320\270\321\200"
-    "\321\203\320\265\320\274\321\213\320\271.\000\320\234\320\265\321\202\320\276"
-    "\320\264 \320\267\320\260\320\277\321\200\320\276\321\201\320\260 \320\270"
-    "\320\267\320\262\320\265\321\201\321\202\320\265\320\275 \321\201\320\265"
-    "\321\200\320\262\320\265\321\200\321\203, \320\275\320\276 \320\275\320\265"
-    " \320\277\320\276\320\264\320\264\320\265\321\200\320\266\320\270\320\262"
-    "\320\260\320\265\321\202\321\201\321\217 \321\206\320\265\320\273\320\265"
-    "\320\262\321\213\320\274 \321\200\320\265\321\201\321\203\321\200\321\201"
-    "\320\276\320\274. \320\230\321\201\321\205\320\276\320\264\320\275\321\213"
-    "\320\271 \321\201\320\265\321\200\320\262\320\265\321\200 \320\276\320\261"
-    "\321\217\320\267\320\260\320\275 \320\277\320\265\321\200\320\265\320\264"
-    "\320\260\321\202\321\214 \320\267\320\260\320\263\320\276\320\273\320\276"
-    "\320\262\320\276\320\272 Allow \321\201\320\276 \321\201\320\277\320\270"
-    "\321\201\320\272\320\276\320\274 \320\274\320\265\321\202\320\276\320\264"
-    "\320\276\320\262, \320\272\320\276\321\202\320\276\321\200\321\213\320\265"
-    " \321\200\320\265\321\201\321\203\321\200\321\201 \320\277\320\276\320\264"
-    "\320\264\320\265\321\200\320\266\320\270\320\262\320\260\320\265\321\202"
-    " \320\262 \320\264\320\260\320\275\320\275\321\213\320\271 \320\274\320\276"
-    "\320\274\320\265\320\275\321\202. \320\237\320\276 \321\203\320\274\320\276"
-    "\320\273\321\207\320\260\320\275\320\270\321\216 \320\276\321\202\320\262"
-    "\320\265\321\202 \320\272\321\215\321\210\320\270\321\200\321\203\320\265"
-    "\320\274\321\213\320\271.\000\320\243 \321\206\320\265\320\273\320\265\320\262"
-    "\320\276\320\263\320\276 \321\200\320\265\321\201\321\203\321\200\321\201"
-    "\320\260 \320\275\320\265\321\202 \320\277\321\200\320\265\320\264\321\201"
-    "\321\202\320\260\320\262\320\273\320\265\320\275\320\270\321\217, \320\277"
-    "\321\200\320\270\320\265\320\274\320\273\320\265\320\274\320\276\320\263"
-    "\320\276 \320\264\320\273\321\217 \320\277\320\276\320\273\321\214\320\267"
-    "\320\276\320\262\320\260\321\202\320\265\320\273\321\214\321\201\320\272"
-    "\320\276\320\263\320\276 \320\260\320\263\320\265\320\275\321\202\320\260"
-    " \321\201\320\276\320\263\320\273\320\260\321\201\320\275\320\276 \320\267"
-    "\320\260\320\263\320\276\320\273\320\276\320\262\320\272\320\260\320\274"
-    " \321\203\320\277\321\200\320\265\320\266\320\264\320\260\321\216\321\211"
-    "\320\265\320\263\320\276 \321\201\320\276\320\263\320\273\320\260\321\201"
-    "\320\276\320\262\320\260\320\275\320\270\321\217 (Accept, Accept-Charse"
-    "t, Accept-Encoding, Accept-Language), \320\260 \321\201\320\265\321\200"
-    "\320\262\320\265\321\200 \320\275\320\265 \320\263\320\276\321\202\320\276"
-    "\320\262 \320\276\321\202\320\264\320\260\321\202\321\214 \320\277\321\200"
-    "\320\265\320\264\321\201\321\202\320\260\320\262\320\273\320\265\320\275"
-    "\320\270\320\265 \320\277\320\276 \321\203\320\274\320\276\320\273\321\207"
-    "\320\260\320\275\320\270\321\216. \320\241\320\265\321\200\320\262\320\265"
-    "\321\200\321\203 \321\201\320\273\320\265\320\264\321\203\320\265\321\202"
-    " \320\277\320\265\321\200\320\265\320\264\320\260\321\202\321\214 \320\262"
-    " \320\276\321\202\320\262\320\265\321\202\320\265 \321\201\320\277\320\270"
-    "\321\201\320\276\320\272 \320\264\320\276\321\201\321\202\321\203\320\277"
-    "\320\275\321\213\321\205 \320\277\321\200\320\265\320\264\321\201\321\202"
-    "\320\260\320\262\320\273\320\265\320\275\320\270\320\271. \320\237\321\200"
-    "\320\270\320\274\320\265\321\200: \320\272\320\273\320\270\320\265\320\275"
-    "\321\202 \320\277\321\200\320\270\320\275\320\270\320\274\320\260\320\265"
-    "\321\202 \321\202\320\276\320\273\321\214\320\272\320\276 application/x"
-    "ml, \320\260 \321\201\320\265\321\200\320\262\320\265\321\200 \320\274\320\276"
-    "\320\266\320\265\321\202 \320\276\321\202\320\264\320\260\321\202\321\214"
-    " \321\202\320\276\320\273\321\214\320\272\320\276 JSON.\000\320\220\320\275"
-    "\320\260\320\273\320\276\320\263\320\270\321\207\320\265\320\275 401, \320\275"
-    "\320\276 \320\272\320\273\320\270\320\265\320\275\321\202\321\203 \320\275"
-    "\321\203\320\266\320\275\320\276 \320\277\321\200\320\276\320\271\321\202"
-    "\320\270 \320\260\321\203\321\202\320\265\320\275\321\202\320\270\321\204"
-    "\320\270\320\272\320\260\321\206\320\270\321\216 \320\275\320\260 \320\277"
-    "\321\200\320\276\320\272\321\201\320\270-\321\201\320\265\321\200\320\262"
-    "\320\265\321\200\320\265. \320\237\321\200\320\276\320\272\321\201\320\270"
-    " \320\276\320\261\321\217\320\267\320\260\320\275 \320\277\320\265\321\200"
-    "\320\265\320\264\320\260\321\202\321\214 \320\267\320\260\320\263\320\276"
-    "\320\273\320\276\320\262\320\276\320\272 Proxy-Authenticate \321\201 \320\267"
-    "\320\260\320\277\321\200\320\276\321\201\320\276\320\274 \320\260\321\203"
-    "\321\202\320\265\320\275\321\202\320\270\321\204\320\270\320\272\320\260"
-    "\321\206\320\270\320\270 (challenge), \320\260 \320\272\320\273\320\270"
-    "\320\265\320\275\321\202 \320\274\320\276\320\266\320\265\321\202 \320\277"
-    "\320\276\320\262\321\202\320\276\321\200\320\270\321\202\321\214 \320\267"
-    "\320\260\320\277\321\200\320\276\321\201 \321\201 \320\267\320\260\320\263"
-    "\320\276\320\273\320\276\320\262\320\272\320\276\320\274 Proxy-Authoriz"
-    "ation.\000\320\241\320\265\321\200\320\262\320\265\321\200 \320\275\320\265"
-    " \320\277\320\276\320\273\321\203\321\207\320\270\320\273 \320\277\320\276"
-    "\320\273\320\275\320\276\320\265 \321\201\320\276\320\276\320\261\321\211"
-    "\320\265\320\275\320\270\320\265 \320\267\320\260\320\277\321\200\320\276"
-    "\321\201\320\260 \320\267\320\260 \320\262\321\200\320\265\320\274\321\217"
-    ", \320\272\320\276\321\202\320\276\321\200\320\276\320\265 \320\261\321\213"
-    "\320\273 \320\263\320\276\321\202\320\276\320\262 \320\266\320\264\320\260"
-    "\321\202\321\214. \320\232\320\273\320\270\320\265\320\275\321\202, \321\203"
-    " \320\272\320\276\321\202\320\276\321\200\320\276\320\263\320\276 \320\267"
-    "\320\260\320\277\321\200\320\276\321\201 \320\265\321\211\321\221 \320\262"
-    " \320\277\321\203\321\202\320\270, \320\274\320\276\320\266\320\265\321\202"
-    " \320\277\320\276\320\262\321\202\320\276\321\200\320\270\321\202\321\214"
-    " \320\265\320\263\320\276 \320\261\320\265\320\267 \320\270\320\267\320\274"
-    "\320\265\320\275\320\265\320\275\320\270\320\271 \342\200\224 \320\277\320\276"
-    " \320\275\320\276\320\262\320\276\320\274\321\203 \321\201\320\276\320\265"
+    "\320\270\320\265 \321\200\320\265\321\201\321\203\321\200\321\201\320\260"
+    ".",
+    "\320\230\321\201\321\205\320\276\320\264\320\275\321\213\320\271 \321\201"
+    "\320\265\321\200\320\262\320\265\321\200 \320\275\320\265 \320\275\320\260"
+    "\321\210\321\221\320\273 \321\202\320\265\320\272\321\203\321\211\320\265"
+    "\320\263\320\276 \320\277\321\200\320\265\320\264\321\201\321\202\320\260"
+    "\320\262\320\273\320\265\320\275\320\270\321\217 \321\206\320\265\320\273"
+    "\320\265\320\262\320\276\320\263\320\276 \321\200\320\265\321\201\321\203"
+    "\321\200\321\201\320\260 \320\270\320\273\320\270 \320\275\320\265 \320\266"
+    "\320\265\320\273\320\260\320\265\321\202 \321\201\320\276\320\276\320\261"
+    "\321\211\320\260\321\202\321\214 \320\276 \320\265\320\263\320\276 \321\201"
+    "\321\203\321\211\320\265\321\201\321\202\320\262\320\276\320\262\320\260"
+    "\320\275\320\270\320\270. \320\232\320\276\320\264 \320\275\320\265 \321\203"
+    "\320\272\320\260\320\267\321\213\320\262\320\260\320\265\321\202, \320\262"
+    "\321\200\320\265\320\274\320\265\320\275\320\275\320\276\320\265 \321\215"
+    "\321\202\320\276 \321\201\320\276\321\201\321\202\320\276\321\217\320\275"
+    "\320\270\320\265 \320\270\320\273\320\270 \320\277\320\276\321\201\321\202"
+    "\320\276\321\217\320\275\320\275\320\276\320\265; \320\265\321\201\320\273"
+    "\320\270 \321\201\320\265\321\200\320\262\320\265\321\200\321\203 \320\270"
+    "\320\267\320\262\320\265\321\201\321\202\320\275\320\276, \321\207\321\202"
+    "\320\276 \321\200\320\265\321\201\321\203\321\200\321\201 \321\203\320\264"
+    "\320\260\320\273\321\221\320\275 \320\275\320\260\320\262\321\201\320\265"
+    "\320\263\320\264\320\260, \320\277\321\200\320\265\320\264\320\277\320\276"
+    "\321\207\321\202\320\270\321\202\320\265\320\273\321\214\320\275\320\265"
+    "\320\265 \320\276\321\202\320\262\320\265\321\202 410. \320\237\320\276"
+    " \321\203\320\274\320\276\320\273\321\207\320\260\320\275\320\270\321\216"
+    " \320\276\321\202\320\262\320\265\321\202 \320\272\321\215\321\210\320\270"
+    "\321\200\321\203\320\265\320\274\321\213\320\271.",
+    "\320\234\320\265\321\202\320\276\320\264 \320\267\320\260\320\277\321\200"
+    "\320\276\321\201\320\260 \320\270\320\267\320\262\320\265\321\201\321\202"
+    "\320\265\320\275 \321\201\320\265\321\200\320\262\320\265\321\200\321\203"
+    ", \320\275\320\276 \320\275\320\265 \320\277\320\276\320\264\320\264\320\265"
+    "\321\200\320\266\320\270\320\262\320\260\320\265\321\202\321\201\321\217"
+    " \321\206\320\265\320\273\320\265\320\262\321\213\320\274 \321\200\320\265"
+    "\321\201\321\203\321\200\321\201\320\276\320\274. \320\230\321\201\321\205"
+    "\320\276\320\264\320\275\321\213\320\271 \321\201\320\265\321\200\320\262"
+    "\320\265\321\200 \320\276\320\261\321\217\320\267\320\260\320\275 \320\277"
+    "\320\265\321\200\320\265\320\264\320\260\321\202\321\214 \320\267\320\260"
+    "\320\263\320\276\320\273\320\276\320\262\320\276\320\272 Allow \321\201"
+    "\320\276 \321\201\320\277\320\270\321\201\320\272\320\276\320\274 \320\274"
+    "\320\265\321\202\320\276\320\264\320\276\320\262, \320\272\320\276\321\202"
+    "\320\276\321\200\321\213\320\265 \321\200\320\265\321\201\321\203\321\200"
+    "\321\201 \320\277\320\276\320\264\320\264\320\265\321\200\320\266\320\270"
+    "\320\262\320\260\320\265\321\202 \320\262 \320\264\320\260\320\275\320\275"
+    "\321\213\320\271 \320\274\320\276\320\274\320\265\320\275\321\202. \320\237"
+    "\320\276 \321\203\320\274\320\276\320\273\321\207\320\260\320\275\320\270"
+    "\321\216 \320\276\321\202\320\262\320\265\321\202 \320\272\321\215\321\210"
+    "\320\270\321\200\321\203\320\265\320\274\321\213\320\271.",
+    {'\320', '\243', ' ', '\321', '\206', '\320', '\265', '\320', '\273',
+     '\320', '\265', '\320', '\262', '\320', '\276', '\320', '\263', '\320',
+     '\276', ' ', '\321', '\200', '\320', '\265', '\321', '\201', '\321',
+     '\203', '\321', '\200', '\321', '\201', '\320', '\260', ' ', '\320',
+     '\275', '\320', '\265', '\321', '\202', ' ', '\320', '\277', '\321',
+     '\200', '\320', '\265', '\320', '\264', '\321', '\201', '\321', '\202',
+     '\320', '\260', '\320', '\262', '\320', '\273', '\320', '\265', '\320',
+     '\275', '\320', '\270', '\321', '\217', ',', ' ', '\320', '\277', '\321',
+     '\200', '\320', '\270', '\320', '\265', '\320', '\274', '\320', '\273',
+     '\320', '\265', '\320', '\274', '\320', '\276', '\320', '\263', '\320',
+     '\276', ' ', '\320', '\264', '\320', '\273', '\321', '\217', ' ', '\320',
+     '\277', '\320', '\276', '\320', '\273', '\321', '\214', '\320', '\267',
+     '\320', '\276', '\320', '\262', '\320', '\260', '\321', '\202', '\320',
+     '\265', '\320', '\273', '\321', '\214', '\321', '\201', '\320', '\272',
+     '\320', '\276', '\320', '\263', '\320', '\276', ' ', '\320', '\260',
+     '\320', '\263', '\320', '\265', '\320', '\275', '\321', '\202', '\320',
+     '\260', ' ', '\321', '\201', '\320', '\276', '\320', '\263', '\320',
+     '\273', '\320', '\260', '\321', '\201', '\320', '\275', '\320', '\276',
+     ' ', '\320', '\267', '\320', '\260', '\320', '\263', '\320', '\276',
+     '\320', '\273', '\320', '\276', '\320', '\262', '\320', '\272', '\320',
+     '\260', '\320', '\274', ' ', '\321', '\203', '\320', '\277', '\321',
+     '\200', '\320', '\265', '\320', '\266', '\320', '\264', '\320', '\260',
+     '\321', '\216', '\321', '\211', '\320', '\265', '\320', '\263', '\320',
+     '\276', ' ', '\321', '\201', '\320', '\276', '\320', '\263', '\320',
+     '\273', '\320', '\260', '\321', '\201', '\320', '\276', '\320', '\262',
+     '\320', '\260', '\320', '\275', '\320', '\270', '\321', '\217', ' ',
+     '(', 'A', 'c', 'c', 'e', 'p', 't', ',', ' ', 'A', 'c', 'c', 'e', 'p',
+     't', '-', 'C', 'h', 'a', 'r', 's', 'e', 't', ',', ' ', 'A', 'c', 'c',
+     'e', 'p', 't', '-', 'E', 'n', 'c', 'o', 'd', 'i', 'n', 'g', ',', ' ',
+     'A', 'c', 'c', 'e', 'p', 't', '-', 'L', 'a', 'n', 'g', 'u', 'a', 'g',
+     'e', ')', ',', ' ', '\320', '\260', ' ', '\321', '\201', '\320', '\265',
+     '\321', '\200', '\320', '\262', '\320', '\265', '\321', '\200', ' ',
+     '\320', '\275', '\320', '\265', ' ', '\320', '\263', '\320', '\276',
+     '\321', '\202', '\320', '\276', '\320', '\262', ' ', '\320', '\276',
+     '\321', '\202', '\320', '\264', '\320', '\260', '\321', '\202', '\321',
+     '\214', ' ', '\320', '\277', '\321', '\200', '\320', '\265', '\320',
+     '\264', '\321', '\201', '\321', '\202', '\320', '\260', '\320', '\262',
+     '\320', '\273', '\320', '\265', '\320', '\275', '\320', '\270', '\320',
+     '\265', ' ', '\320', '\277', '\320', '\276', ' ', '\321', '\203', '\320',
+     '\274', '\320', '\276', '\320', '\273', '\321', '\207', '\320', '\260',
+     '\320', '\275', '\320', '\270', '\321', '\216', '.', ' ', '\320', '\241',
+     '\320', '\265', '\321', '\200', '\320', '\262', '\320', '\265', '\321',
+     '\200', '\321', '\203', ' ', '\321', '\201', '\320', '\273', '\320',
+     '\265', '\320', '\264', '\321', '\203', '\320', '\265', '\321', '\202',
+     ' ', '\320', '\277', '\320', '\265', '\321', '\200', '\320', '\265',
+     '\320', '\264', '\320', '\260', '\321', '\202', '\321', '\214', ' ',
+     '\320', '\262', ' ', '\320', '\276', '\321', '\202', '\320', '\262',
+     '\320', '\265', '\321', '\202', '\320', '\265', ' ', '\321', '\201',
+     '\320', '\277', '\320', '\270', '\321', '\201', '\320', '\276', '\320',
+     '\272', ' ', '\320', '\264', '\320', '\276', '\321', '\201', '\321',
+     '\202', '\321', '\203', '\320', '\277', '\320', '\275', '\321', '\213',
+     '\321', '\205', ' ', '\320', '\277', '\321', '\200', '\320', '\265',
+     '\320', '\264', '\321', '\201', '\321', '\202', '\320', '\260', '\320',
+     '\262', '\320', '\273', '\320', '\265', '\320', '\275'},
+    "\320\270\320\271. \320\237\321\200\320\270\320\274\320\265\321\200: \320\272"
+    "\320\273\320\270\320\265\320\275\321\202 \320\277\321\200\320\270\320\275"
+    "\320\270\320\274\320\260\320\265\321\202 \321\202\320\276\320\273\321\214"
+    "\320\272\320\276 application/xml, \320\260 \321\201\320\265\321\200\320\262"
+    "\320\265\321\200 \320\274\320\276\320\266\320\265\321\202 \320\276\321\202"
+    "\320\264\320\260\321\202\321\214 \321\202\320\276\320\273\321\214\320\272"
+    "\320\276 JSON.",
+    "\320\220\320\275\320\260\320\273\320\276\320\263\320\270\321\207\320\265"
+    "\320\275 401, \320\275\320\276 \320\272\320\273\320\270\320\265\320\275"
+    "\321\202\321\203 \320\275\321\203\320\266\320\275\320\276 \320\277\321\200"
+    "\320\276\320\271\321\202\320\270 \320\260\321\203\321\202\320\265\320\275"
+    "\321\202\320\270\321\204\320\270\320\272\320\260\321\206\320\270\321\216"
+    " \320\275\320\260 \320\277\321\200\320\276\320\272\321\201\320\270-\321\201"
+    "\320\265\321\200\320\262\320\265\321\200\320\265. \320\237\321\200\320\276"
+    "\320\272\321\201\320\270 \320\276\320\261\321\217\320\267\320\260\320\275"
+    " \320\277\320\265\321\200\320\265\320\264\320\260\321\202\321\214 \320\267"
+    "\320\260\320\263\320\276\320\273\320\276\320\262\320\276\320\272 Proxy-"
+    "Authenticate \321\201 \320\267\320\260\320\277\321\200\320\276\321\201\320\276"
+    "\320\274 \320\260\321\203\321\202\320\265\320\275\321\202\320\270\321\204"
+    "\320\270\320\272\320\260\321\206\320\270\320\270 (challenge), \320\260 "
+    "\320\272\320\273\320\270\320\265\320\275\321\202 \320\274\320\276\320\266"
+    "\320\265\321\202 \320\277\320\276\320\262\321\202\320\276\321\200\320\270"
+    "\321\202\321\214 \320\267\320\260\320\277\321\200\320\276\321\201 \321\201"
+    " \320\267\320\260\320\263\320\276\320\273\320\276\320\262\320\272\320\276"
+    "\320\274 Proxy-Authorization.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\275\320\265 \320\277"
+    "\320\276\320\273\321\203\321\207\320\270\320\273 \320\277\320\276\320\273"
+    "\320\275\320\276\320\265 \321\201\320\276\320\276\320\261\321\211\320\265"
+    "\320\275\320\270\320\265 \320\267\320\260\320\277\321\200\320\276\321\201"
+    "\320\260 \320\267\320\260 \320\262\321\200\320\265\320\274\321\217, \320\272"
+    "\320\276\321\202\320\276\321\200\320\276\320\265 \320\261\321\213\320\273"
+    " \320\263\320\276\321\202\320\276\320\262 \320\266\320\264\320\260\321\202"
+    "\321\214. \320\232\320\273\320\270\320\265\320\275\321\202, \321\203 \320\272"
+    "\320\276\321\202\320\276\321\200\320\276\320\263\320\276 \320\267\320\260"
+    "\320\277\321\200\320\276\321\201 \320\265\321\211\321\221 \320\262 \320\277"
+    "\321\203\321\202\320\270, \320\274\320\276\320\266\320\265\321\202 \320\277"
+    "\320\276\320\262\321\202\320\276\321\200\320\270\321\202\321\214 \320\265"
+    "\320\263\320\276 \320\261\320\265\320\267 \320\270\320\267\320\274\320\265"
+    "\320\275\320\265\320\275\320\270\320\271 \342\200\224 \320\277\320\276 "
+    "\320\275\320\276\320\262\320\276\320\274\321\203 \321\201\320\276\320\265"
     "\320\264\320\270\320\275\320\265\320\275\320\270\321\216, \320\265\321\201"
     "\320\273\320\270 \321\202\320\265\320\272\321\203\321\211\320\265\320\265"
     " \321\203\320\266\320\265 \320\275\320\265\320\277\321\200\320\270\320\263"
@@ -2228,38 +3006,69 @@ static const struct http_status_desc_pool {
     "P/1.1, \320\263\320\264\320\265 \321\202\320\265\321\200\321\217\321\216"
     "\321\202\321\201\321\217 \320\263\321\200\320\260\320\275\320\270\321\206"
     "\321\213 \320\267\320\260\320\277\321\200\320\276\321\201\320\276\320\262"
-    ").\000\320\227\320\260\320\277\321\200\320\276\321\201 \320\275\320\265"
-    " \320\274\320\276\320\266\320\265\321\202 \320\261\321\213\321\202\321\214"
-    " \320\262\321\213\320\277\320\276\320\273\320\275\320\265\320\275 \320\270"
-    "\320\267-\320\267\320\260 \320\272\320\276\320\275\321\204\320\273\320\270"
-    "\320\272\321\202\320\260 \321\201 \321\202\320\265\320\272\321\203\321\211"
-    "\320\270\320\274 \321\201\320\276\321\201\321\202\320\276\321\217\320\275"
-    "\320\270\320\265\320\274 \321\206\320\265\320\273\320\265\320\262\320\276"
-    "\320\263\320\276 \321\200\320\265\321\201\321\203\321\200\321\201\320\260"
-    ". \320\232\320\276\320\264 \320\270\321\201\320\277\320\276\320\273\321\214"
-    "\320\267\321\203\320\265\321\202\321\201\321\217, \320\272\320\276\320\263"
-    "\320\264\320\260 \320\277\320\276\320\273\321\214\320\267\320\276\320\262"
-    "\320\260\321\202\320\265\320\273\321\214 \320\274\320\276\320\266\320\265"
-    "\321\202 \321\203\321\201\321\202\321\200\320\260\320\275\320\270\321\202"
-    "\321\214 \320\272\320\276\320\275\321\204\320\273\320\270\320\272\321\202"
-    " \320\270 \320\277\320\276\320\262\321\202\320\276\321\200\320\270\321\202"
-    "\321\214 \320\267\320\260\320\277\321\200\320\276\321\201; \320\262 \320\276"
-    "\321\202\320\262\320\265\321\202\320\265 \321\201\320\273\320\265\320\264"
-    "\321\203\320\265\321\202 \320\277\321\200\320\270\320\262\320\265\321\201"
-    "\321\202\320\270 \320\264\320\276\321\201\321\202\320\260\321\202\320\276"
-    "\321\207\320\275\320\276 \321\201\320\262\320\265\320\264\320\265\320\275"
-    "\320\270\320\271, \321\207\321\202\320\276\320\261\321\213 \320\274\320\276"
-    "\320\266\320\275\320\276 \320\261\321\213\320\273\320\276 \320\276\320\277"
-    "\321\200\320\265\320\264\320\265\320\273\320\270\321\202\321\214 \320\277"
-    "\321\200\320\270\321\207\320\270\320\275\321\203 \320\272\320\276\320\275"
-    "\321\204\320\273\320\270\320\272\321\202\320\260. \320\247\320\260\321\211"
-    "\320\265 \320\262\321\201\320\265\320\263\320\276 \320\272\320\276\320\275"
-    "\321\204\320\273\320\270\320\272\321\202\321\213 \320\262\320\276\320\267"
-    "\320\275\320\270\320\272\320\260\321\216\321\202 \320\277\321\200\320\270"
-    " PUT, \320\275\320\260\320\277\321\200\320\270\320\274\320\265\321\200 "
-    "\320\277\321\200\320\270 \320\275\320\265\321\201\320\276\320\262\320\277"
-    "\320\260\320\264\320\265\320\275\320\270\320\270 \320\262\320\265\321\200"
-    "\321\201\320\270\320\271.",
+    ").",
+    {'\320', '\227', '\320', '\260', '\320', '\277', '\321', '\200', '\320',
+     '\276', '\321', '\201', ' ', '\320', '\275', '\320', '\265', ' ', '\320',
+     '\274', '\320', '\276', '\320', '\266', '\320', '\265', '\321', '\202',
+     ' ', '\320', '\261', '\321', '\213', '\321', '\202', '\321', '\214',
+     ' ', '\320', '\262', '\321', '\213', '\320', '\277', '\320', '\276',
+     '\320', '\273', '\320', '\275', '\320', '\265', '\320', '\275', ' ',
+     '\320', '\270', '\320', '\267', '-', '\320', '\267', '\320', '\260',
+     ' ', '\320', '\272', '\320', '\276', '\320', '\275', '\321', '\204',
+     '\320', '\273', '\320', '\270', '\320', '\272', '\321', '\202', '\320',
+     '\260', ' ', '\321', '\201', ' ', '\321', '\202', '\320', '\265', '\320',
+     '\272', '\321', '\203', '\321', '\211', '\320', '\270', '\320', '\274',
+     ' ', '\321', '\201', '\320', '\276', '\321', '\201', '\321', '\202',
+     '\320', '\276', '\321', '\217', '\320', '\275', '\320', '\270', '\320',
+     '\265', '\320', '\274', ' ', '\321', '\206', '\320', '\265', '\320',
+     '\273', '\320', '\265', '\320', '\262', '\320', '\276', '\320', '\263',
+     '\320', '\276', ' ', '\321', '\200', '\320', '\265', '\321', '\201',
+     '\321', '\203', '\321', '\200', '\321', '\201', '\320', '\260', '.',
+     ' ', '\320', '\232', '\320', '\276', '\320', '\264', ' ', '\320', '\270',
+     '\321', '\201', '\320', '\277', '\320', '\276', '\320', '\273', '\321',
+     '\214', '\320', '\267', '\321', '\203', '\320', '\265', '\321', '\202',
+     '\321', '\201', '\321', '\217', ',', ' ', '\320', '\272', '\320', '\276',
+     '\320', '\263', '\320', '\264', '\320', '\260', ' ', '\320', '\277',
+     '\320', '\276', '\320', '\273', '\321', '\214', '\320', '\267', '\320',
+     '\276', '\320', '\262', '\320', '\260', '\321', '\202', '\320', '\265',
+     '\320', '\273', '\321', '\214', ' ', '\320', '\274', '\320', '\276',
+     '\320', '\266', '\320', '\265', '\321', '\202', ' ', '\321', '\203',
+     '\321', '\201', '\321', '\202', '\321', '\200', '\320', '\260', '\320',
+     '\275', '\320', '\270', '\321', '\202', '\321', '\214', ' ', '\320',
+     '\272', '\320', '\276', '\320', '\275', '\321', '\204', '\320', '\273',
+     '\320', '\270', '\320', '\272', '\321', '\202', ' ', '\320', '\270',
+     ' ', '\320', '\277', '\320', '\276', '\320', '\262', '\321', '\202',
+     '\320', '\276', '\321', '\200', '\320', '\270', '\321', '\202', '\321',
+     '\214', ' ', '\320', '\267', '\320', '\260', '\320', '\277', '\321',
+     '\200', '\320', '\276', '\321', '\201', ';', ' ', '\320', '\262', ' ',
+     '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321',
+     '\202', '\320', '\265', ' ', '\321', '\201', '\320', '\273', '\320',
+     '\265', '\320', '\264', '\321', '\203', '\320', '\265', '\321', '\202',
+     ' ', '\320', '\277', '\321', '\200', '\320', '\270', '\320', '\262',
+     '\320', '\265', '\321', '\201', '\321', '\202', '\320', '\270', ' ',
+     '\320', '\264', '\320', '\276', '\321', '\201', '\321', '\202', '\320',
+     '\260', '\321', '\202', '\320', '\276', '\321', '\207', '\320', '\275',
+     '\320', '\276', ' ', '\321', '\201', '\320', '\262', '\320', '\265',
+     '\320', '\264', '\320', '\265', '\320', '\275', '\320', '\270', '\320',
+     '\271', ',', ' ', '\321', '\207', '\321', '\202', '\320', '\276', '\320',
+     '\261', '\321', '\213', ' ', '\320', '\274', '\320', '\276', '\320',
+     '\266', '\320', '\275', '\320', '\276', ' ', '\320', '\261', '\321',
+     '\213', '\320', '\273', '\320', '\276', ' ', '\320', '\276', '\320',
+     '\277', '\321', '\200', '\320', '\265', '\320', '\264', '\320', '\265',
+     '\320', '\273', '\320', '\270', '\321', '\202', '\321', '\214', ' ',
+     '\320', '\277', '\321', '\200', '\320', '\270', '\321', '\207', '\320',
+     '\270', '\320', '\275', '\321', '\203', ' ', '\320', '\272', '\320',
+     '\276', '\320', '\275', '\321', '\204', '\320', '\273', '\320', '\270',
+     '\320', '\272', '\321', '\202', '\320', '\260', '.', ' ', '\320', '\247',
+     '\320', '\260', '\321', '\211', '\320', '\265', ' ', '\320', '\262',
+     '\321', '\201', '\320', '\265', '\320', '\263', '\320', '\276', ' ',
+     '\320', '\272', '\320', '\276', '\320', '\275', '\321', '\204'},
+    "\320\273\320\270\320\272\321\202\321\213 \320\262\320\276\320\267\320\275"
+    "\320\270\320\272\320\260\321\216\321\202 \320\277\321\200\320\270 PUT, "
+    "\320\275\320\260\320\277\321\200\320\270\320\274\320\265\321\200 \320\277"
+    "\321\200\320\270 \320\275\320\265\321\201\320\276\320\262\320\277\320\260"
+    "\320\264\320\265\320\275\320\270\320\270 \320\262\320\265\321\200\321\201"
+    "\320\270\320\271.",
     "\320\246\320\265\320\273\320\265\320\262\320\276\320\271 \321\200\320\265"
     "\321\201\321\203\321\200\321\201 \320\261\320\276\320\273\321\214\321\210"
     "\320\265 \320\275\320\265\320\264\320\276\321\201\321\202\321\203\320\277"
@@ -2280,241 +3089,428 @@ static const struct http_status_desc_pool {
     "\321\202 \320\262\320\265\321\200\320\275\321\203\321\202\321\214 404. "
     "\320\237\320\276 \321\203\320\274\320\276\320\273\321\207\320\260\320\275"
     "\320\270\321\216 \320\276\321\202\320\262\320\265\321\202 \320\272\321\215"
-    "\321\210\320\270\321\200\321\203\320\265\320\274\321\213\320\271.\000\320\241"
-    "\320\265\321\200\320\262\320\265\321\200 \320\276\321\202\320\272\320\260"
-    "\320\267\321\213\320\262\320\260\320\265\321\202\321\201\321\217 \320\277"
-    "\321\200\320\270\320\275\320\270\320\274\320\260\321\202\321\214 \320\267"
-    "\320\260\320\277\321\200\320\276\321\201 \320\261\320\265\320\267 \320\267"
-    "\320\260\320\263\320\276\320\273\320\276\320\262\320\272\320\260 Conten"
-    "t-Length. \320\232\320\273\320\270\320\265\320\275\321\202 \320\274\320\276"
-    "\320\266\320\265\321\202 \320\277\320\276\320\262\321\202\320\276\321\200"
-    "\320\270\321\202\321\214 \320\267\320\260\320\277\321\200\320\276\321\201"
-    ", \320\264\320\276\320\261\320\260\320\262\320\270\320\262 \320\272\320\276"
-    "\321\200\321\200\320\265\320\272\321\202\320\275\321\213\320\271 \320\267"
-    "\320\260\320\263\320\276\320\273\320\276\320\262\320\276\320\272 Conten"
-    "t-Length \321\201 \320\264\320\273\320\270\320\275\320\276\320\271 \321\201"
-    "\320\276\320\264\320\265\321\200\320\266\320\270\320\274\320\276\320\263"
-    "\320\276 \320\267\320\260\320\277\321\200\320\276\321\201\320\260.\000\320\236"
-    "\320\264\320\275\320\276 \320\270\320\273\320\270 \320\275\320\265\321\201"
-    "\320\272\320\276\320\273\321\214\320\272\320\276 \321\203\321\201\320\273"
-    "\320\276\320\262\320\270\320\271, \321\203\320\272\320\260\320\267\320\260"
-    "\320\275\320\275\321\213\321\205 \320\262 \320\267\320\260\320\263\320\276"
-    "\320\273\320\276\320\262\320\272\320\260\321\205 \320\267\320\260\320\277"
-    "\321\200\320\276\321\201\320\260 (\320\275\320\260\320\277\321\200\320\270"
-    "\320\274\320\265\321\200, If-Match \320\270\320\273\320\270 If-Unmodifi"
-    "ed-Since), \320\277\321\200\320\270 \320\277\321\200\320\276\320\262\320\265"
-    "\321\200\320\272\320\265 \320\275\320\260 \321\201\320\265\321\200\320\262"
-    "\320\265\321\200\320\265 \320\276\320\272\320\260\320\267\320\260\320\273"
-    "\320\270\321\201\321\214 \320\273\320\276\320\266\320\275\321\213\320\274"
-    "\320\270. \320\243\321\201\320\273\320\276\320\262\320\275\321\213\320\265"
-    " \320\267\320\260\320\277\321\200\320\276\321\201\321\213 \320\277\320\276"
-    "\320\267\320\262\320\276\320\273\321\217\321\216\321\202 \320\272\320\273"
-    "\320\270\320\265\320\275\321\202\321\203 \320\275\320\265 \320\277\321\200"
-    "\320\270\320\274\320\265\320\275\321\217\321\202\321\214 \320\274\320\265"
-    "\321\202\320\276\320\264 \320\272 \321\201\320\276\321\201\321\202\320\276"
-    "\321\217\320\275\320\270\321\216 \321\200\320\265\321\201\321\203\321\200"
-    "\321\201\320\260, \320\276\321\202\320\273\320\270\321\207\320\275\320\276"
-    "\320\274\321\203 \320\276\321\202 \320\276\320\266\320\270\320\264\320\260"
-    "\320\265\320\274\320\276\320\263\320\276, \320\275\320\260\320\277\321\200"
-    "\320\270\320\274\320\265\321\200 \321\207\321\202\320\276\320\261\321\213"
-    " \320\270\320\267\320\261\320\265\320\266\320\260\321\202\321\214 \320\277"
-    "\320\276\321\202\320\265\321\200\321\217\320\275\320\275\321\213\321\205"
-    " \320\276\320\261\320\275\320\276\320\262\320\273\320\265\320\275\320\270"
-    "\320\271.\000\320\241\320\265\321\200\320\262\320\265\321\200 \320\276\321\202"
-    "\320\272\320\260\320\267\321\213\320\262\320\260\320\265\321\202\321\201"
-    "\321\217 \320\276\320\261\321\200\320\260\320\261\320\260\321\202\321\213"
-    "\320\262\320\260\321\202\321\214 \320\267\320\260\320\277\321\200\320\276"
-    "\321\201, \320\277\320\276\321\202\320\276\320\274\321\203 \321\207\321\202"
-    "\320\276 \320\265\320\263\320\276 \321\201\320\276\320\264\320\265\321\200"
-    "\320\266\320\270\320\274\320\276\320\265 \320\261\320\276\320\273\321\214"
-    "\321\210\320\265, \321\207\320\265\320\274 \321\201\320\265\321\200\320\262"
-    "\320\265\321\200 \320\263\320\276\321\202\320\276\320\262 \320\270\320\273"
-    "\320\270 \321\201\320\277\320\276\321\201\320\276\320\261\320\265\320\275"
-    " \320\276\320\261\321\200\320\260\320\261\320\276\321\202\320\260\321\202"
-    "\321\214. \320\241\320\265\321\200\320\262\320\265\321\200 \320\274\320\276"
-    "\320\266\320\265\321\202 \320\277\321\200\320\265\321\200\320\262\320\260"
-    "\321\202\321\214 \320\267\320\260\320\277\321\200\320\276\321\201 \320\270"
-    "\320\273\320\270 \320\267\320\260\320\272\321\200\321\213\321\202\321\214"
-    " \321\201\320\276\320\265\320\264\320\270\320\275\320\265\320\275\320\270"
-    "\320\265; \320\265\321\201\320\273\320\270 \321\201\320\270\321\202\321\203"
-    "\320\260\321\206\320\270\321\217 \320\262\321\200\320\265\320\274\320\265"
-    "\320\275\320\275\320\260\321\217, \320\265\320\274\321\203 \321\201\320\273"
-    "\320\265\320\264\321\203\320\265\321\202 \320\277\320\265\321\200\320\265"
-    "\320\264\320\260\321\202\321\214 \320\267\320\260\320\263\320\276\320\273"
-    "\320\276\320\262\320\276\320\272 Retry-After \321\201 \321\203\320\272\320\260"
-    "\320\267\320\260\320\275\320\270\320\265\320\274, \320\272\320\276\320\263"
-    "\320\264\320\260 \320\274\320\276\320\266\320\275\320\276 \320\277\320\276"
-    "\320\262\321\202\320\276\321\200\320\270\321\202\321\214 \320\277\320\276"
-    "\320\277\321\213\321\202\320\272\321\203.\000\320\241\320\265\321\200\320\262"
-    "\320\265\321\200 \320\276\321\202\320\272\320\260\320\267\321\213\320\262"
-    "\320\260\320\265\321\202\321\201\321\217 \320\276\320\261\321\201\320\273"
-    "\321\203\320\266\320\270\320\262\320\260\321\202\321\214 \320\267\320\260"
-    "\320\277\321\200\320\276\321\201, \320\277\320\276\321\202\320\276\320\274"
-    "\321\203 \321\207\321\202\320\276 \321\206\320\265\320\273\320\265\320\262"
-    "\320\276\320\271 URI \320\264\320\273\320\270\320\275\320\275\320\265\320\265"
-    ", \321\207\320\265\320\274 \321\201\320\265\321\200\320\262\320\265\321\200"
-    " \320\263\320\276\321\202\320\276\320\262 \320\270\320\275\321\202\320\265"
-    "\321\200\320\277\321\200\320\265\321\202\320\270\321\200\320\276\320\262"
-    "\320\260\321\202\321\214. \320\242\320\270\320\277\320\270\321\207\320\275"
-    "\321\213\320\265 \320\277\321\200\320\270\321\207\320\270\320\275\321\213"
-    ": \321\204\320\276\321\200\320\274\320\260, \320\272\320\276\321\202\320\276"
-    "\321\200\321\203\321\216 \321\201\320\273\320\265\320\264\320\276\320\262"
-    "\320\260\320\273\320\276 \320\276\321\202\320\277\321\200\320\260\320\262"
-    "\320\273\321\217\321\202\321\214 \320\274\320\265\321\202\320\276\320\264"
-    "\320\276\320\274 POST, \320\276\321\202\320\277\321\200\320\260\320\262"
-    "\320\273\320\265\320\275\320\260 \321\207\320\265\321\200\320\265\320\267"
-    " GET \321\201\320\276 \321\201\320\273\320\270\321\210\320\272\320\276\320\274"
-    " \320\264\320\273\320\270\320\275\320\275\320\276\320\271 \321\201\321\202"
-    "\321\200\320\276\320\272\320\276\320\271 \320\267\320\260\320\277\321\200"
-    "\320\276\321\201\320\260; \321\206\320\270\320\272\320\273 \320\277\320\265"
-    "\321\200\320\265\320\275\320\260\320\277\321\200\320\260\320\262\320\273"
-    "\320\265\320\275\320\270\320\271, \320\277\321\200\320\270 \320\272\320\276"
-    "\321\202\320\276\321\200\320\276\320\274 \320\272\320\260\320\266\320\264"
-    "\321\213\320\271 \321\200\320\265\320\264\320\270\321\200\320\265\320\272"
-    "\321\202 \320\264\320\276\320\261\320\260\320\262\320\273\321\217\320\265"
-    "\321\202 \321\201\321\202\320\260\321\200\321\213\320\271 URI \320\272 "
-    "\320\275\320\276\320\262\320\276\320\274\321\203; \320\277\320\276\320\277"
-    "\321\213\321\202\320\272\320\260 \320\260\321\202\320\260\320\272\320\270"
-    " \320\275\320\260 \320\277\320\265\321\200\320\265\320\277\320\276\320\273"
-    "\320\275\320\265\320\275\320\270\320\265 \320\261\321\203\321\204\320\265"
-    "\321\200\320\260. \320\237\320\276 \321\203\320\274\320\276\320\273\321\207"
-    "\320\260\320\275\320\270\321\216 \320\276\321\202\320\262\320\265\321\202"
-    " \320\272\321\215\321\210\320\270\321\200\321\203\320\265\320\274\321\213"
-    "\320\271.\000\320\230\321\201\321\205\320\276\320\264\320\275\321\213\320\271"
-    " \321\201\320\265\321\200\320\262\320\265\321\200 \320\276\321\202\320\272"
+    "\321\210\320\270\321\200\321\203\320\265\320\274\321\213\320\271.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\276\321\202\320\272"
     "\320\260\320\267\321\213\320\262\320\260\320\265\321\202\321\201\321\217"
-    " \320\276\320\261\321\201\320\273\321\203\320\266\320\270\320\262\320\260"
-    "\321\202\321\214 \320\267\320\260\320\277\321\200\320\276\321\201, \320\277"
-    "\320\276\321\202\320\276\320\274\321\203 \321\207\321\202\320\276 \321\201"
-    "\320\276\320\264\320\265\321\200\320\266\320\270\320\274\320\276\320\265"
-    " \320\277\320\265\321\200\320\265\320\264\320\260\320\275\320\276 \320\262"
-    " \321\204\320\276\321\200\320\274\320\260\321\202\320\265, \320\272\320\276"
-    "\321\202\320\276\321\200\321\213\320\271 \320\264\320\260\320\275\320\275"
-    "\321\213\320\271 \320\274\320\265\321\202\320\276\320\264 \320\275\320\265"
-    " \320\277\320\276\320\264\320\264\320\265\321\200\320\266\320\270\320\262"
-    "\320\260\320\265\321\202 \320\264\320\273\321\217 \321\206\320\265\320\273"
-    "\320\265\320\262\320\276\320\263\320\276 \321\200\320\265\321\201\321\203"
-    "\321\200\321\201\320\260 (\320\275\320\260\320\277\321\200\320\270\320\274"
-    "\320\265\321\200, \320\275\320\265\320\277\320\276\320\264\320\264\320\265"
-    "\321\200\320\266\320\270\320\262\320\260\320\265\320\274\321\213\320\271"
-    " Content-Type \320\270\320\273\320\270 Content-Encoding). \320\241\320\265"
-    "\321\200\320\262\320\265\321\200 \320\274\320\276\320\266\320\265\321\202"
-    " \321\203\320\272\320\260\320\267\320\260\321\202\321\214 \320\264\320\276"
-    "\320\277\321\203\321\201\321\202\320\270\320\274\321\213\320\265 \321\204"
-    "\320\276\321\200\320\274\320\260\321\202\321\213 \320\262 \320\267\320\260"
-    "\320\263\320\276\320\273\320\276\320\262\320\272\320\260\321\205 \320\276"
-    "\321\202\320\262\320\265\321\202\320\260 Accept \320\270\320\273\320\270"
-    " Accept-Encoding.\000\320\235\320\270 \320\276\320\264\320\270\320\275 "
-    "\320\270\320\267 \320\264\320\270\320\260\320\277\320\260\320\267\320\276"
-    "\320\275\320\276\320\262 \320\262 \320\267\320\260\320\263\320\276\320\273"
-    "\320\276\320\262\320\272\320\265 Range \320\275\320\265 \320\277\320\265"
-    "\321\200\320\265\321\201\320\265\320\272\320\260\320\265\321\202\321\201"
-    "\321\217 \321\201 \321\202\320\265\320\272\321\203\321\211\320\270\320\274"
-    " \320\276\320\261\321\212\321\221\320\274\320\276\320\274 \320\262\321\213"
-    "\320\261\321\200\320\260\320\275\320\275\320\276\320\263\320\276 \320\277"
-    "\321\200\320\265\320\264\321\201\321\202\320\260\320\262\320\273\320\265"
-    "\320\275\320\270\321\217, \320\273\320\270\320\261\320\276 \320\275\320\260"
-    "\320\261\320\276\321\200 \320\267\320\260\320\277\321\200\320\276\321\210"
-    "\320\265\320\275\320\275\321\213\321\205 \320\264\320\270\320\260\320\277"
-    "\320\260\320\267\320\276\320\275\320\276\320\262 \320\276\321\202\320\272"
-    "\320\273\320\276\320\275\321\221\320\275 \320\272\320\260\320\272 \320\275"
-    "\320\265\320\272\320\276\321\200\321\200\320\265\320\272\321\202\320\275"
-    "\321\213\320\271 \320\270\320\273\320\270 \321\207\321\200\320\265\320\267"
-    "\320\274\320\265\321\200\320\275\321\213\320\271. \320\224\320\273\321\217"
-    " \320\261\320\260\320\271\321\202\320\276\320\262\321\213\321\205 \320\264"
-    "\320\270\320\260\320\277\320\260\320\267\320\276\320\275\320\276\320\262"
-    " \321\201\320\265\321\200\320\262\320\265\321\200\321\203 \321\201\320\273"
-    "\320\265\320\264\321\203\320\265\321\202 \320\277\320\265\321\200\320\265"
-    "\320\264\320\260\321\202\321\214 \320\267\320\260\320\263\320\276\320\273"
-    "\320\276\320\262\320\276\320\272 Content-Range \321\201 \321\202\320\265"
-    "\320\272\321\203\321\211\320\265\320\271 \320\264\320\273\320\270\320\275"
-    "\320\276\320\271 \320\277\321\200\320\265\320\264\321\201\321\202\320\260"
-    "\320\262\320\273\320\265\320\275\320\270\321\217 (\320\275\320\260\320\277"
-    "\321\200\320\270\320\274\320\265\321\200, bytes */1234).\000\320\236\320\266"
-    "\320\270\320\264\320\260\320\275\320\270\320\265, \321\203\320\272\320\260"
-    "\320\267\320\260\320\275\320\275\320\276\320\265 \320\262 \320\267\320\260"
-    "\320\263\320\276\320\273\320\276\320\262\320\272\320\265 Expect \320\267"
-    "\320\260\320\277\321\200\320\276\321\201\320\260, \320\275\320\265 \320\274"
-    "\320\276\320\266\320\265\321\202 \320\261\321\213\321\202\321\214 \320\262"
-    "\321\213\320\277\320\276\320\273\320\275\320\265\320\275\320\276 \321\205"
-    "\320\276\321\202\321\217 \320\261\321\213 \320\276\320\264\320\275\320\270"
-    "\320\274 \320\270\320\267 \320\262\321\213\321\210\320\265\321\201\321\202"
-    "\320\276\321\217\321\211\320\270\321\205 \321\201\320\265\321\200\320\262"
-    "\320\265\321\200\320\276\320\262 \342\200\224 \320\275\320\260\320\277\321\200"
-    "\320\270\320\274\320\265\321\200, \320\277\321\200\320\276\320\272\321\201"
-    "\320\270 \321\202\320\276\321\207\320\275\320\276 \320\267\320\275\320\260"
-    "\320\265\321\202, \321\207\321\202\320\276 \321\201\320\273\320\265\320\264"
-    "\321\203\321\216\321\211\320\270\320\271 \321\203\320\267\320\265\320\273"
-    " \320\265\320\263\320\276 \320\275\320\265 \320\262\321\213\320\277\320\276"
-    "\320\273\320\275\320\270\321\202.",
-    "\320\227\320\260\321\200\320\265\320\267\320\265\321\200\320\262\320\270"
-    "\321\200\320\276\320\262\320\260\320\275\320\275\321\213\320\271 \320\272"
-    "\320\276\320\264. \320\237\320\265\321\200\320\262\320\276\320\260\320\277"
-    "\321\200\320\265\320\273\321\214\321\201\320\272\320\270\320\271 RFC 23"
-    "24 (\320\277\321\200\320\276\321\202\320\276\320\272\320\276\320\273 \321\203"
-    "\320\277\321\200\320\260\320\262\320\273\320\265\320\275\320\270\321\217"
-    " \320\272\320\276\321\204\320\265\320\262\320\260\321\200\320\272\320\276"
-    "\320\271 HTCPCP) \320\276\320\277\321\200\320\265\320\264\320\265\320\273"
-    "\320\270\320\273 \302\253418 I'm a teapot\302\273 \320\272\320\260\320\272"
-    " \320\276\321\202\320\262\320\265\321\202 \321\207\320\260\320\271\320\275"
-    "\320\270\320\272\320\260, \320\272\320\276\321\202\320\276\321\200\320\276"
-    "\320\263\320\276 \320\277\321\200\320\276\321\201\321\217\321\202 \321\201"
-    "\320\262\320\260\321\200\320\270\321\202\321\214 \320\272\320\276\321\204"
-    "\320\265. \320\237\320\276\321\201\320\272\320\276\320\273\321\214\320\272"
-    "\321\203 \320\272\320\276\320\264 \320\276\321\207\320\265\320\275\321\214"
-    " \321\207\320\260\321\201\321\202\320\276 \320\270\321\201\320\277\320\276"
-    "\320\273\321\214\320\267\320\276\320\262\320\260\320\273\320\270 \320\262"
-    " \321\210\321\203\321\202\320\272\321\203, RFC 9110 \321\200\320\265\320\267"
-    "\320\265\321\200\320\262\320\270\321\200\321\203\320\265\321\202 \320\265"
-    "\320\263\320\276 (\320\262 \321\200\320\265\320\265\321\201\321\202\321\200"
-    "\320\265 IANA \342\200\224 (Unused)): \321\201\320\265\320\271\321\207\320\260"
-    "\321\201 \320\265\320\263\320\276 \320\275\320\265\320\273\321\214\320\267"
-    "\321\217 \320\275\320\260\320\267\320\275\320\260\321\207\320\270\321\202"
-    "\321\214 \320\264\320\273\321\217 \320\264\321\200\321\203\320\263\320\276"
-    "\320\271 \321\206\320\265\320\273\320\270, \320\275\320\276 \320\265\321\201"
-    "\320\273\320\270 \320\262 \320\261\321\203\320\264\321\203\321\211\320\265"
-    "\320\274 \321\215\321\202\320\276 \320\277\320\276\320\275\320\260\320\264"
-    "\320\276\320\261\320\270\321\202\321\201\321\217, \320\265\320\263\320\276"
-    " \320\274\320\276\320\266\320\275\320\276 \320\277\320\265\321\200\320\265"
-    "\320\275\320\260\320\267\320\275\320\260\321\207\320\270\321\202\321\214"
-    ". \320\222 \321\200\320\265\320\260\320\273\321\214\320\275\321\213\321\205"
-    " \320\277\321\200\320\270\320\273\320\276\320\266\320\265\320\275\320\270"
-    "\321\217\321\205 \320\275\320\265 \320\270\321\201\320\277\320\276\320\273"
-    "\321\214\320\267\321\203\320\265\321\202\321\201\321\217.\000\320\227\320\260"
-    "\320\277\321\200\320\276\321\201 \320\275\320\260\320\277\321\200\320\260"
-    "\320\262\320\273\320\265\320\275 \321\201\320\265\321\200\320\262\320\265"
-    "\321\200\321\203, \320\272\320\276\321\202\320\276\321\200\321\213\320\271"
-    " \320\275\320\265 \320\274\320\276\320\266\320\265\321\202 \320\270\320\273"
-    "\320\270 \320\275\320\265 \321\205\320\276\321\207\320\265\321\202 \320\264"
-    "\320\260\320\262\320\260\321\202\321\214 \320\260\320\262\321\202\320\276"
-    "\321\200\320\270\321\202\320\265\321\202\320\275\321\213\320\271 \320\276"
-    "\321\202\320\262\320\265\321\202 \320\264\320\273\321\217 \321\206\320\265"
-    "\320\273\320\265\320\262\320\276\320\263\320\276 URI, \320\275\320\260\320\277"
-    "\321\200\320\270\320\274\320\265\321\200 \321\201\320\265\321\200\320\262"
-    "\320\265\321\200 \320\275\320\265 \320\275\320\260\321\201\321\202\321\200"
-    "\320\276\320\265\320\275 \320\276\320\261\321\201\320\273\321\203\320\266"
-    "\320\270\320\262\320\260\321\202\321\214 \321\201\320\276\321\207\320\265"
-    "\321\202\320\260\320\275\320\270\320\265 \321\201\321\205\320\265\320\274"
-    "\321\213, \321\205\320\276\321\201\321\202\320\260 \320\270 \320\277\320\276"
-    "\321\200\321\202\320\260 (authority) \320\270\320\267 URI \320\267\320\260"
-    "\320\277\321\200\320\276\321\201\320\260. \320\236\320\261\321\213\321\207"
-    "\320\275\320\276 \321\215\321\202\320\276 \320\277\321\200\320\276\320\270"
-    "\321\201\321\205\320\276\320\264\320\270\321\202 \320\277\321\200\320\270"
-    " \320\277\320\276\320\262\321\202\320\276\321\200\320\275\320\276\320\274"
-    " \320\270\321\201\320\277\320\276\320\273\321\214\320\267\320\276\320\262"
-    "\320\260\320\275\320\270\320\270 \321\201\320\276\320\265\320\264\320\270"
-    "\320\275\320\265\320\275\320\270\321\217 (HTTP/2 \320\270\320\273\320\270"
-    " TLS \321\201 \321\201\320\265\321\200\321\202\320\270\321\204\320\270\320\272"
-    "\320\260\321\202\320\276\320\274 \320\275\320\260 \320\275\320\265\321\201"
-    "\320\272\320\276\320\273\321\214\320\272\320\276 \321\205\320\276\321\201"
-    "\321\202\320\276\320\262) \320\264\320\273\321\217 \320\264\321\200\321\203"
-    "\320\263\320\276\320\263\320\276 \321\205\320\276\321\201\321\202\320\260"
-    "; \320\272\320\273\320\270\320\265\320\275\321\202 \320\274\320\276\320\266"
-    "\320\265\321\202 \320\277\320\276\320\262\321\202\320\276\321\200\320\270"
-    "\321\202\321\214 \320\267\320\260\320\277\321\200\320\276\321\201 \320\277"
-    "\320\276 \320\264\321\200\321\203\320\263\320\276\320\274\321\203 \321\201"
-    "\320\276\320\265\320\264\320\270\320\275\320\265\320\275\320\270\321\216"
-    ".\000\320\241\320\265\321\200\320\262\320\265\321\200 \320\277\320\276\320\275"
+    " \320\277\321\200\320\270\320\275\320\270\320\274\320\260\321\202\321\214"
+    " \320\267\320\260\320\277\321\200\320\276\321\201 \320\261\320\265\320\267"
+    " \320\267\320\260\320\263\320\276\320\273\320\276\320\262\320\272\320\260"
+    " Content-Length. \320\232\320\273\320\270\320\265\320\275\321\202 \320\274"
+    "\320\276\320\266\320\265\321\202 \320\277\320\276\320\262\321\202\320\276"
+    "\321\200\320\270\321\202\321\214 \320\267\320\260\320\277\321\200\320\276"
+    "\321\201, \320\264\320\276\320\261\320\260\320\262\320\270\320\262 \320\272"
+    "\320\276\321\200\321\200\320\265\320\272\321\202\320\275\321\213\320\271"
+    " \320\267\320\260\320\263\320\276\320\273\320\276\320\262\320\276\320\272"
+    " Content-Length \321\201 \320\264\320\273\320\270\320\275\320\276\320\271"
+    " \321\201\320\276\320\264\320\265\321\200\320\266\320\270\320\274\320\276"
+    "\320\263\320\276 \320\267\320\260\320\277\321\200\320\276\321\201\320\260"
+    ".",
+    {'\320', '\236', '\320', '\264', '\320', '\275', '\320', '\276', ' ',
+     '\320', '\270', '\320', '\273', '\320', '\270', ' ', '\320', '\275',
+     '\320', '\265', '\321', '\201', '\320', '\272', '\320', '\276', '\320',
+     '\273', '\321', '\214', '\320', '\272', '\320', '\276', ' ', '\321',
+     '\203', '\321', '\201', '\320', '\273', '\320', '\276', '\320', '\262',
+     '\320', '\270', '\320', '\271', ',', ' ', '\321', '\203', '\320', '\272',
+     '\320', '\260', '\320', '\267', '\320', '\260', '\320', '\275', '\320',
+     '\275', '\321', '\213', '\321', '\205', ' ', '\320', '\262', ' ', '\320',
+     '\267', '\320', '\260', '\320', '\263', '\320', '\276', '\320', '\273',
+     '\320', '\276', '\320', '\262', '\320', '\272', '\320', '\260', '\321',
+     '\205', ' ', '\320', '\267', '\320', '\260', '\320', '\277', '\321',
+     '\200', '\320', '\276', '\321', '\201', '\320', '\260', ' ', '(', '\320',
+     '\275', '\320', '\260', '\320', '\277', '\321', '\200', '\320', '\270',
+     '\320', '\274', '\320', '\265', '\321', '\200', ',', ' ', 'I', 'f',
+     '-', 'M', 'a', 't', 'c', 'h', ' ', '\320', '\270', '\320', '\273', '\320',
+     '\270', ' ', 'I', 'f', '-', 'U', 'n', 'm', 'o', 'd', 'i', 'f', 'i',
+     'e', 'd', '-', 'S', 'i', 'n', 'c', 'e', ')', ',', ' ', '\320', '\277',
+     '\321', '\200', '\320', '\270', ' ', '\320', '\277', '\321', '\200',
+     '\320', '\276', '\320', '\262', '\320', '\265', '\321', '\200', '\320',
+     '\272', '\320', '\265', ' ', '\320', '\275', '\320', '\260', ' ', '\321',
+     '\201', '\320', '\265', '\321', '\200', '\320', '\262', '\320', '\265',
+     '\321', '\200', '\320', '\265', ' ', '\320', '\276', '\320', '\272',
+     '\320', '\260', '\320', '\267', '\320', '\260', '\320', '\273', '\320',
+     '\270', '\321', '\201', '\321', '\214', ' ', '\320', '\273', '\320',
+     '\276', '\320', '\266', '\320', '\275', '\321', '\213', '\320', '\274',
+     '\320', '\270', '.', ' ', '\320', '\243', '\321', '\201', '\320', '\273',
+     '\320', '\276', '\320', '\262', '\320', '\275', '\321', '\213', '\320',
+     '\265', ' ', '\320', '\267', '\320', '\260', '\320', '\277', '\321',
+     '\200', '\320', '\276', '\321', '\201', '\321', '\213', ' ', '\320',
+     '\277', '\320', '\276', '\320', '\267', '\320', '\262', '\320', '\276',
+     '\320', '\273', '\321', '\217', '\321', '\216', '\321', '\202', ' ',
+     '\320', '\272', '\320', '\273', '\320', '\270', '\320', '\265', '\320',
+     '\275', '\321', '\202', '\321', '\203', ' ', '\320', '\275', '\320',
+     '\265', ' ', '\320', '\277', '\321', '\200', '\320', '\270', '\320',
+     '\274', '\320', '\265', '\320', '\275', '\321', '\217', '\321', '\202',
+     '\321', '\214', ' ', '\320', '\274', '\320', '\265', '\321', '\202',
+     '\320', '\276', '\320', '\264', ' ', '\320', '\272', ' ', '\321', '\201',
+     '\320', '\276', '\321', '\201', '\321', '\202', '\320', '\276', '\321',
+     '\217', '\320', '\275', '\320', '\270', '\321', '\216', ' ', '\321',
+     '\200', '\320', '\265', '\321', '\201', '\321', '\203', '\321', '\200',
+     '\321', '\201', '\320', '\260', ',', ' ', '\320', '\276', '\321', '\202',
+     '\320', '\273', '\320', '\270', '\321', '\207', '\320', '\275', '\320',
+     '\276', '\320', '\274', '\321', '\203', ' ', '\320', '\276', '\321',
+     '\202', ' ', '\320', '\276', '\320', '\266', '\320', '\270', '\320',
+     '\264', '\320', '\260', '\320', '\265', '\320', '\274', '\320', '\276',
+     '\320', '\263', '\320', '\276', ',', ' ', '\320', '\275', '\320', '\260',
+     '\320', '\277', '\321', '\200', '\320', '\270', '\320', '\274', '\320',
+     '\265', '\321', '\200', ' ', '\321', '\207', '\321', '\202', '\320',
+     '\276', '\320', '\261', '\321', '\213', ' ', '\320', '\270', '\320',
+     '\267', '\320', '\261', '\320', '\265', '\320', '\266', '\320', '\260',
+     '\321', '\202', '\321', '\214', ' ', '\320', '\277', '\320', '\276',
+     '\321', '\202', '\320', '\265', '\321', '\200', '\321', '\217', '\320',
+     '\275', '\320', '\275', '\321', '\213', '\321', '\205', ' ', '\320',
+     '\276', '\320', '\261', '\320', '\275', '\320', '\276', '\320', '\262',
+     '\320', '\273', '\320', '\265'},
+    "\320\275\320\270\320\271.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\276\321\202\320\272"
+    "\320\260\320\267\321\213\320\262\320\260\320\265\321\202\321\201\321\217"
+    " \320\276\320\261\321\200\320\260\320\261\320\260\321\202\321\213\320\262"
+    "\320\260\321\202\321\214 \320\267\320\260\320\277\321\200\320\276\321\201"
+    ", \320\277\320\276\321\202\320\276\320\274\321\203 \321\207\321\202\320\276"
+    " \320\265\320\263\320\276 \321\201\320\276\320\264\320\265\321\200\320\266"
+    "\320\270\320\274\320\276\320\265 \320\261\320\276\320\273\321\214\321\210"
+    "\320\265, \321\207\320\265\320\274 \321\201\320\265\321\200\320\262\320\265"
+    "\321\200 \320\263\320\276\321\202\320\276\320\262 \320\270\320\273\320\270"
+    " \321\201\320\277\320\276\321\201\320\276\320\261\320\265\320\275 \320\276"
+    "\320\261\321\200\320\260\320\261\320\276\321\202\320\260\321\202\321\214"
+    ". \320\241\320\265\321\200\320\262\320\265\321\200 \320\274\320\276\320\266"
+    "\320\265\321\202 \320\277\321\200\320\265\321\200\320\262\320\260\321\202"
+    "\321\214 \320\267\320\260\320\277\321\200\320\276\321\201 \320\270\320\273"
+    "\320\270 \320\267\320\260\320\272\321\200\321\213\321\202\321\214 \321\201"
+    "\320\276\320\265\320\264\320\270\320\275\320\265\320\275\320\270\320\265"
+    "; \320\265\321\201\320\273\320\270 \321\201\320\270\321\202\321\203\320\260"
+    "\321\206\320\270\321\217 \320\262\321\200\320\265\320\274\320\265\320\275"
+    "\320\275\320\260\321\217, \320\265\320\274\321\203 \321\201\320\273\320\265"
+    "\320\264\321\203\320\265\321\202 \320\277\320\265\321\200\320\265\320\264"
+    "\320\260\321\202\321\214 \320\267\320\260\320\263\320\276\320\273\320\276"
+    "\320\262\320\276\320\272 Retry-After \321\201 \321\203\320\272\320\260\320\267"
+    "\320\260\320\275\320\270\320\265\320\274, \320\272\320\276\320\263\320\264"
+    "\320\260 \320\274\320\276\320\266\320\275\320\276 \320\277\320\276\320\262"
+    "\321\202\320\276\321\200\320\270\321\202\321\214 \320\277\320\276\320\277"
+    "\321\213\321\202\320\272\321\203.",
+    {'\320', '\241', '\320', '\265', '\321', '\200', '\320', '\262', '\320',
+     '\265', '\321', '\200', ' ', '\320', '\276', '\321', '\202', '\320',
+     '\272', '\320', '\260', '\320', '\267', '\321', '\213', '\320', '\262',
+     '\320', '\260', '\320', '\265', '\321', '\202', '\321', '\201', '\321',
+     '\217', ' ', '\320', '\276', '\320', '\261', '\321', '\201', '\320',
+     '\273', '\321', '\203', '\320', '\266', '\320', '\270', '\320', '\262',
+     '\320', '\260', '\321', '\202', '\321', '\214', ' ', '\320', '\267',
+     '\320', '\260', '\320', '\277', '\321', '\200', '\320', '\276', '\321',
+     '\201', ',', ' ', '\320', '\277', '\320', '\276', '\321', '\202', '\320',
+     '\276', '\320', '\274', '\321', '\203', ' ', '\321', '\207', '\321',
+     '\202', '\320', '\276', ' ', '\321', '\206', '\320', '\265', '\320',
+     '\273', '\320', '\265', '\320', '\262', '\320', '\276', '\320', '\271',
+     ' ', 'U', 'R', 'I', ' ', '\320', '\264', '\320', '\273', '\320', '\270',
+     '\320', '\275', '\320', '\275', '\320', '\265', '\320', '\265', ',',
+     ' ', '\321', '\207', '\320', '\265', '\320', '\274', ' ', '\321', '\201',
+     '\320', '\265', '\321', '\200', '\320', '\262', '\320', '\265', '\321',
+     '\200', ' ', '\320', '\263', '\320', '\276', '\321', '\202', '\320',
+     '\276', '\320', '\262', ' ', '\320', '\270', '\320', '\275', '\321',
+     '\202', '\320', '\265', '\321', '\200', '\320', '\277', '\321', '\200',
+     '\320', '\265', '\321', '\202', '\320', '\270', '\321', '\200', '\320',
+     '\276', '\320', '\262', '\320', '\260', '\321', '\202', '\321', '\214',
+     '.', ' ', '\320', '\242', '\320', '\270', '\320', '\277', '\320', '\270',
+     '\321', '\207', '\320', '\275', '\321', '\213', '\320', '\265', ' ',
+     '\320', '\277', '\321', '\200', '\320', '\270', '\321', '\207', '\320',
+     '\270', '\320', '\275', '\321', '\213', ':', ' ', '\321', '\204', '\320',
+     '\276', '\321', '\200', '\320', '\274', '\320', '\260', ',', ' ', '\320',
+     '\272', '\320', '\276', '\321', '\202', '\320', '\276', '\321', '\200',
+     '\321', '\203', '\321', '\216', ' ', '\321', '\201', '\320', '\273',
+     '\320', '\265', '\320', '\264', '\320', '\276', '\320', '\262', '\320',
+     '\260', '\320', '\273', '\320', '\276', ' ', '\320', '\276', '\321',
+     '\202', '\320', '\277', '\321', '\200', '\320', '\260', '\320', '\262',
+     '\320', '\273', '\321', '\217', '\321', '\202', '\321', '\214', ' ',
+     '\320', '\274', '\320', '\265', '\321', '\202', '\320', '\276', '\320',
+     '\264', '\320', '\276', '\320', '\274', ' ', 'P', 'O', 'S', 'T', ',',
+     ' ', '\320', '\276', '\321', '\202', '\320', '\277', '\321', '\200',
+     '\320', '\260', '\320', '\262', '\320', '\273', '\320', '\265', '\320',
+     '\275', '\320', '\260', ' ', '\321', '\207', '\320', '\265', '\321',
+     '\200', '\320', '\265', '\320', '\267', ' ', 'G', 'E', 'T', ' ', '\321',
+     '\201', '\320', '\276', ' ', '\321', '\201', '\320', '\273', '\320',
+     '\270', '\321', '\210', '\320', '\272', '\320', '\276', '\320', '\274',
+     ' ', '\320', '\264', '\320', '\273', '\320', '\270', '\320', '\275',
+     '\320', '\275', '\320', '\276', '\320', '\271', ' ', '\321', '\201',
+     '\321', '\202', '\321', '\200', '\320', '\276', '\320', '\272', '\320',
+     '\276', '\320', '\271', ' ', '\320', '\267', '\320', '\260', '\320',
+     '\277', '\321', '\200', '\320', '\276', '\321', '\201', '\320', '\260',
+     ';', ' ', '\321', '\206', '\320', '\270', '\320', '\272', '\320', '\273',
+     ' ', '\320', '\277', '\320', '\265', '\321', '\200', '\320', '\265',
+     '\320', '\275', '\320', '\260', '\320', '\277', '\321', '\200', '\320',
+     '\260', '\320', '\262', '\320', '\273', '\320', '\265', '\320', '\275',
+     '\320', '\270', '\320', '\271', ',', ' ', '\320', '\277', '\321', '\200',
+     '\320', '\270', ' ', '\320', '\272', '\320', '\276', '\321', '\202',
+     '\320', '\276', '\321', '\200', '\320', '\276', '\320', '\274', ' ',
+     '\320', '\272', '\320', '\260', '\320', '\266', '\320', '\264', '\321',
+     '\213', '\320', '\271', ' ', '\321', '\200', '\320', '\265', '\320',
+     '\264', '\320', '\270', '\321', '\200', '\320', '\265', '\320', '\272',
+     '\321', '\202'},
+    " \320\264\320\276\320\261\320\260\320\262\320\273\321\217\320\265\321\202"
+    " \321\201\321\202\320\260\321\200\321\213\320\271 URI \320\272 \320\275"
+    "\320\276\320\262\320\276\320\274\321\203; \320\277\320\276\320\277\321\213"
+    "\321\202\320\272\320\260 \320\260\321\202\320\260\320\272\320\270 \320\275"
+    "\320\260 \320\277\320\265\321\200\320\265\320\277\320\276\320\273\320\275"
+    "\320\265\320\275\320\270\320\265 \320\261\321\203\321\204\320\265\321\200"
+    "\320\260. \320\237\320\276 \321\203\320\274\320\276\320\273\321\207\320\260"
+    "\320\275\320\270\321\216 \320\276\321\202\320\262\320\265\321\202 \320\272"
+    "\321\215\321\210\320\270\321\200\321\203\320\265\320\274\321\213\320\271"
+    ".",
+    {'\320', '\230', '\321', '\201', '\321', '\205', '\320', '\276', '\320',
+     '\264', '\320', '\275', '\321', '\213', '\320', '\271', ' ', '\321',
+     '\201', '\320', '\265', '\321', '\200', '\320', '\262', '\320', '\265',
+     '\321', '\200', ' ', '\320', '\276', '\321', '\202', '\320', '\272',
+     '\320', '\260', '\320', '\267', '\321', '\213', '\320', '\262', '\320',
+     '\260', '\320', '\265', '\321', '\202', '\321', '\201', '\321', '\217',
+     ' ', '\320', '\276', '\320', '\261', '\321', '\201', '\320', '\273',
+     '\321', '\203', '\320', '\266', '\320', '\270', '\320', '\262', '\320',
+     '\260', '\321', '\202', '\321', '\214', ' ', '\320', '\267', '\320',
+     '\260', '\320', '\277', '\321', '\200', '\320', '\276', '\321', '\201',
+     ',', ' ', '\320', '\277', '\320', '\276', '\321', '\202', '\320', '\276',
+     '\320', '\274', '\321', '\203', ' ', '\321', '\207', '\321', '\202',
+     '\320', '\276', ' ', '\321', '\201', '\320', '\276', '\320', '\264',
+     '\320', '\265', '\321', '\200', '\320', '\266', '\320', '\270', '\320',
+     '\274', '\320', '\276', '\320', '\265', ' ', '\320', '\277', '\320',
+     '\265', '\321', '\200', '\320', '\265', '\320', '\264', '\320', '\260',
+     '\320', '\275', '\320', '\276', ' ', '\320', '\262', ' ', '\321', '\204',
+     '\320', '\276', '\321', '\200', '\320', '\274', '\320', '\260', '\321',
+     '\202', '\320', '\265', ',', ' ', '\320', '\272', '\320', '\276', '\321',
+     '\202', '\320', '\276', '\321', '\200', '\321', '\213', '\320', '\271',
+     ' ', '\320', '\264', '\320', '\260', '\320', '\275', '\320', '\275',
+     '\321', '\213', '\320', '\271', ' ', '\320', '\274', '\320', '\265',
+     '\321', '\202', '\320', '\276', '\320', '\264', ' ', '\320', '\275',
+     '\320', '\265', ' ', '\320', '\277', '\320', '\276', '\320', '\264',
+     '\320', '\264', '\320', '\265', '\321', '\200', '\320', '\266', '\320',
+     '\270', '\320', '\262', '\320', '\260', '\320', '\265', '\321', '\202',
+     ' ', '\320', '\264', '\320', '\273', '\321', '\217', ' ', '\321', '\206',
+     '\320', '\265', '\320', '\273', '\320', '\265', '\320', '\262', '\320',
+     '\276', '\320', '\263', '\320', '\276', ' ', '\321', '\200', '\320',
+     '\265', '\321', '\201', '\321', '\203', '\321', '\200', '\321', '\201',
+     '\320', '\260', ' ', '(', '\320', '\275', '\320', '\260', '\320', '\277',
+     '\321', '\200', '\320', '\270', '\320', '\274', '\320', '\265', '\321',
+     '\200', ',', ' ', '\320', '\275', '\320', '\265', '\320', '\277', '\320',
+     '\276', '\320', '\264', '\320', '\264', '\320', '\265', '\321', '\200',
+     '\320', '\266', '\320', '\270', '\320', '\262', '\320', '\260', '\320',
+     '\265', '\320', '\274', '\321', '\213', '\320', '\271', ' ', 'C', 'o',
+     'n', 't', 'e', 'n', 't', '-', 'T', 'y', 'p', 'e', ' ', '\320', '\270',
+     '\320', '\273', '\320', '\270', ' ', 'C', 'o', 'n', 't', 'e', 'n', 't',
+     '-', 'E', 'n', 'c', 'o', 'd', 'i', 'n', 'g', ')', '.', ' ', '\320',
+     '\241', '\320', '\265', '\321', '\200', '\320', '\262', '\320', '\265',
+     '\321', '\200', ' ', '\320', '\274', '\320', '\276', '\320', '\266',
+     '\320', '\265', '\321', '\202', ' ', '\321', '\203', '\320', '\272',
+     '\320', '\260', '\320', '\267', '\320', '\260', '\321', '\202', '\321',
+     '\214', ' ', '\320', '\264', '\320', '\276', '\320', '\277', '\321',
+     '\203', '\321', '\201', '\321', '\202', '\320', '\270', '\320', '\274',
+     '\321', '\213', '\320', '\265', ' ', '\321', '\204', '\320', '\276',
+     '\321', '\200', '\320', '\274', '\320', '\260', '\321', '\202', '\321',
+     '\213', ' ', '\320', '\262', ' ', '\320', '\267', '\320', '\260', '\320',
+     '\263', '\320', '\276', '\320', '\273', '\320', '\276', '\320', '\262',
+     '\320', '\272', '\320', '\260', '\321', '\205', ' ', '\320', '\276',
+     '\321', '\202', '\320', '\262', '\320', '\265', '\321', '\202', '\320',
+     '\260', ' ', 'A', 'c', 'c', 'e', 'p', 't', ' ', '\320', '\270', '\320',
+     '\273', '\320', '\270', ' ', 'A', 'c', 'c', 'e', 'p', 't', '-', 'E',
+     'n', 'c', 'o', 'd', 'i', 'n', 'g', '.'},
+    "",
+    {'\320', '\235', '\320', '\270', ' ', '\320', '\276', '\320', '\264',
+     '\320', '\270', '\320', '\275', ' ', '\320', '\270', '\320', '\267',
+     ' ', '\320', '\264', '\320', '\270', '\320', '\260', '\320', '\277',
+     '\320', '\260', '\320', '\267', '\320', '\276', '\320', '\275', '\320',
+     '\276', '\320', '\262', ' ', '\320', '\262', ' ', '\320', '\267', '\320',
+     '\260', '\320', '\263', '\320', '\276', '\320', '\273', '\320', '\276',
+     '\320', '\262', '\320', '\272', '\320', '\265', ' ', 'R', 'a', 'n',
+     'g', 'e', ' ', '\320', '\275', '\320', '\265', ' ', '\320', '\277',
+     '\320', '\265', '\321', '\200', '\320', '\265', '\321', '\201', '\320',
+     '\265', '\320', '\272', '\320', '\260', '\320', '\265', '\321', '\202',
+     '\321', '\201', '\321', '\217', ' ', '\321', '\201', ' ', '\321', '\202',
+     '\320', '\265', '\320', '\272', '\321', '\203', '\321', '\211', '\320',
+     '\270', '\320', '\274', ' ', '\320', '\276', '\320', '\261', '\321',
+     '\212', '\321', '\221', '\320', '\274', '\320', '\276', '\320', '\274',
+     ' ', '\320', '\262', '\321', '\213', '\320', '\261', '\321', '\200',
+     '\320', '\260', '\320', '\275', '\320', '\275', '\320', '\276', '\320',
+     '\263', '\320', '\276', ' ', '\320', '\277', '\321', '\200', '\320',
+     '\265', '\320', '\264', '\321', '\201', '\321', '\202', '\320', '\260',
+     '\320', '\262', '\320', '\273', '\320', '\265', '\320', '\275', '\320',
+     '\270', '\321', '\217', ',', ' ', '\320', '\273', '\320', '\270', '\320',
+     '\261', '\320', '\276', ' ', '\320', '\275', '\320', '\260', '\320',
+     '\261', '\320', '\276', '\321', '\200', ' ', '\320', '\267', '\320',
+     '\260', '\320', '\277', '\321', '\200', '\320', '\276', '\321', '\210',
+     '\320', '\265', '\320', '\275', '\320', '\275', '\321', '\213', '\321',
+     '\205', ' ', '\320', '\264', '\320', '\270', '\320', '\260', '\320',
+     '\277', '\320', '\260', '\320', '\267', '\320', '\276', '\320', '\275',
+     '\320', '\276', '\320', '\262', ' ', '\320', '\276', '\321', '\202',
+     '\320', '\272', '\320', '\273', '\320', '\276', '\320', '\275', '\321',
+     '\221', '\320', '\275', ' ', '\320', '\272', '\320', '\260', '\320',
+     '\272', ' ', '\320', '\275', '\320', '\265', '\320', '\272', '\320',
+     '\276', '\321', '\200', '\321', '\200', '\320', '\265', '\320', '\272',
+     '\321', '\202', '\320', '\275', '\321', '\213', '\320', '\271', ' ',
+     '\320', '\270', '\320', '\273', '\320', '\270', ' ', '\321', '\207',
+     '\321', '\200', '\320', '\265', '\320', '\267', '\320', '\274', '\320',
+     '\265', '\321', '\200', '\320', '\275', '\321', '\213', '\320', '\271',
+     '.', ' ', '\320', '\224', '\320', '\273', '\321', '\217', ' ', '\320',
+     '\261', '\320', '\260', '\320', '\271', '\321', '\202', '\320', '\276',
+     '\320', '\262', '\321', '\213', '\321', '\205', ' ', '\320', '\264',
+     '\320', '\270', '\320', '\260', '\320', '\277', '\320', '\260', '\320',
+     '\267', '\320', '\276', '\320', '\275', '\320', '\276', '\320', '\262',
+     ' ', '\321', '\201', '\320', '\265', '\321', '\200', '\320', '\262',
+     '\320', '\265', '\321', '\200', '\321', '\203', ' ', '\321', '\201',
+     '\320', '\273', '\320', '\265', '\320', '\264', '\321', '\203', '\320',
+     '\265', '\321', '\202', ' ', '\320', '\277', '\320', '\265', '\321',
+     '\200', '\320', '\265', '\320', '\264', '\320', '\260', '\321', '\202',
+     '\321', '\214', ' ', '\320', '\267', '\320', '\260', '\320', '\263',
+     '\320', '\276', '\320', '\273', '\320', '\276', '\320', '\262', '\320',
+     '\276', '\320', '\272', ' ', 'C', 'o', 'n', 't', 'e', 'n', 't', '-',
+     'R', 'a', 'n', 'g', 'e', ' ', '\321', '\201', ' ', '\321', '\202', '\320',
+     '\265', '\320', '\272', '\321', '\203', '\321', '\211', '\320', '\265',
+     '\320', '\271', ' ', '\320', '\264', '\320', '\273', '\320', '\270',
+     '\320', '\275', '\320', '\276', '\320', '\271', ' ', '\320', '\277',
+     '\321', '\200', '\320', '\265', '\320', '\264', '\321', '\201', '\321',
+     '\202', '\320', '\260', '\320', '\262', '\320', '\273', '\320', '\265',
+     '\320', '\275', '\320', '\270', '\321', '\217', ' ', '(', '\320', '\275',
+     '\320', '\260'},
+    "\320\277\321\200\320\270\320\274\320\265\321\200, bytes */1234).\000\320\236"
+    "\320\266\320\270\320\264\320\260\320\275\320\270\320\265, \321\203\320\272"
+    "\320\260\320\267\320\260\320\275\320\275\320\276\320\265 \320\262 \320\267"
+    "\320\260\320\263\320\276\320\273\320\276\320\262\320\272\320\265 Expect"
+    " \320\267\320\260\320\277\321\200\320\276\321\201\320\260, \320\275\320\265"
+    " \320\274\320\276\320\266\320\265\321\202 \320\261\321\213\321\202\321\214"
+    " \320\262\321\213\320\277\320\276\320\273\320\275\320\265\320\275\320\276"
+    " \321\205\320\276\321\202\321\217 \320\261\321\213 \320\276\320\264\320\275"
+    "\320\270\320\274 \320\270\320\267 \320\262\321\213\321\210\320\265\321\201"
+    "\321\202\320\276\321\217\321\211\320\270\321\205 \321\201\320\265\321\200"
+    "\320\262\320\265\321\200\320\276\320\262 \342\200\224 \320\275\320\260\320\277"
+    "\321\200\320\270\320\274\320\265\321\200, \320\277\321\200\320\276\320\272"
+    "\321\201\320\270 \321\202\320\276\321\207\320\275\320\276 \320\267\320\275"
+    "\320\260\320\265\321\202, \321\207\321\202\320\276 \321\201\320\273\320\265"
+    "\320\264\321\203\321\216\321\211\320\270\320\271 \321\203\320\267\320\265"
+    "\320\273 \320\265\320\263\320\276 \320\275\320\265 \320\262\321\213\320\277"
+    "\320\276\320\273\320\275\320\270\321\202.",
+    {'\320', '\227', '\320', '\260', '\321', '\200', '\320', '\265', '\320',
+     '\267', '\320', '\265', '\321', '\200', '\320', '\262', '\320', '\270',
+     '\321', '\200', '\320', '\276', '\320', '\262', '\320', '\260', '\320',
+     '\275', '\320', '\275', '\321', '\213', '\320', '\271', ' ', '\320',
+     '\272', '\320', '\276', '\320', '\264', '.', ' ', '\320', '\237', '\320',
+     '\265', '\321', '\200', '\320', '\262', '\320', '\276', '\320', '\260',
+     '\320', '\277', '\321', '\200', '\320', '\265', '\320', '\273', '\321',
+     '\214', '\321', '\201', '\320', '\272', '\320', '\270', '\320', '\271',
+     ' ', 'R', 'F', 'C', ' ', '2', '3', '2', '4', ' ', '(', '\320', '\277',
+     '\321', '\200', '\320', '\276', '\321', '\202', '\320', '\276', '\320',
+     '\272', '\320', '\276', '\320', '\273', ' ', '\321', '\203', '\320',
+     '\277', '\321', '\200', '\320', '\260', '\320', '\262', '\320', '\273',
+     '\320', '\265', '\320', '\275', '\320', '\270', '\321', '\217', ' ',
+     '\320', '\272', '\320', '\276', '\321', '\204', '\320', '\265', '\320',
+     '\262', '\320', '\260', '\321', '\200', '\320', '\272', '\320', '\276',
+     '\320', '\271', ' ', 'H', 'T', 'C', 'P', 'C', 'P', ')', ' ', '\320',
+     '\276', '\320', '\277', '\321', '\200', '\320', '\265', '\320', '\264',
+     '\320', '\265', '\320', '\273', '\320', '\270', '\320', '\273', ' ',
+     '\302', '\253', '4', '1', '8', ' ', 'I', '\'', 'm', ' ', 'a', ' ', 't',
+     'e', 'a', 'p', 'o', 't', '\302', '\273', ' ', '\320', '\272', '\320',
+     '\260', '\320', '\272', ' ', '\320', '\276', '\321', '\202', '\320',
+     '\262', '\320', '\265', '\321', '\202', ' ', '\321', '\207', '\320',
+     '\260', '\320', '\271', '\320', '\275', '\320', '\270', '\320', '\272',
+     '\320', '\260', ',', ' ', '\320', '\272', '\320', '\276', '\321', '\202',
+     '\320', '\276', '\321', '\200', '\320', '\276', '\320', '\263', '\320',
+     '\276', ' ', '\320', '\277', '\321', '\200', '\320', '\276', '\321',
+     '\201', '\321', '\217', '\321', '\202', ' ', '\321', '\201', '\320',
+     '\262', '\320', '\260', '\321', '\200', '\320', '\270', '\321', '\202',
+     '\321', '\214', ' ', '\320', '\272', '\320', '\276', '\321', '\204',
+     '\320', '\265', '.', ' ', '\320', '\237', '\320', '\276', '\321', '\201',
+     '\320', '\272', '\320', '\276', '\320', '\273', '\321', '\214', '\320',
+     '\272', '\321', '\203', ' ', '\320', '\272', '\320', '\276', '\320',
+     '\264', ' ', '\320', '\276', '\321', '\207', '\320', '\265', '\320',
+     '\275', '\321', '\214', ' ', '\321', '\207', '\320', '\260', '\321',
+     '\201', '\321', '\202', '\320', '\276', ' ', '\320', '\270', '\321',
+     '\201', '\320', '\277', '\320', '\276', '\320', '\273', '\321', '\214',
+     '\320', '\267', '\320', '\276', '\320', '\262', '\320', '\260', '\320',
+     '\273', '\320', '\270', ' ', '\320', '\262', ' ', '\321', '\210', '\321',
+     '\203', '\321', '\202', '\320', '\272', '\321', '\203', ',', ' ', 'R',
+     'F', 'C', ' ', '9', '1', '1', '0', ' ', '\321', '\200', '\320', '\265',
+     '\320', '\267', '\320', '\265', '\321', '\200', '\320', '\262', '\320',
+     '\270', '\321', '\200', '\321', '\203', '\320', '\265', '\321', '\202',
+     ' ', '\320', '\265', '\320', '\263', '\320', '\276', ' ', '(', '\320',
+     '\262', ' ', '\321', '\200', '\320', '\265', '\320', '\265', '\321',
+     '\201', '\321', '\202', '\321', '\200', '\320', '\265', ' ', 'I', 'A',
+     'N', 'A', ' ', '\342', '\200', '\224', ' ', '(', 'U', 'n', 'u', 's',
+     'e', 'd', ')', ')', ':', ' ', '\321', '\201', '\320', '\265', '\320',
+     '\271', '\321', '\207', '\320', '\260', '\321', '\201', ' ', '\320',
+     '\265', '\320', '\263', '\320', '\276', ' ', '\320', '\275', '\320',
+     '\265', '\320', '\273', '\321', '\214', '\320', '\267', '\321', '\217',
+     ' ', '\320', '\275', '\320', '\260', '\320', '\267', '\320', '\275',
+     '\320', '\260', '\321', '\207', '\320', '\270', '\321', '\202', '\321',
+     '\214', ' ', '\320', '\264', '\320', '\273', '\321', '\217', ' ', '\320',
+     '\264', '\321', '\200', '\321'},
+    "\203\320\263\320\276\320\271 \321\206\320\265\320\273\320\270, \320\275"
+    "\320\276 \320\265\321\201\320\273\320\270 \320\262 \320\261\321\203\320\264"
+    "\321\203\321\211\320\265\320\274 \321\215\321\202\320\276 \320\277\320\276"
+    "\320\275\320\260\320\264\320\276\320\261\320\270\321\202\321\201\321\217"
+    ", \320\265\320\263\320\276 \320\274\320\276\320\266\320\275\320\276 \320\277"
+    "\320\265\321\200\320\265\320\275\320\260\320\267\320\275\320\260\321\207"
+    "\320\270\321\202\321\214. \320\222 \321\200\320\265\320\260\320\273\321\214"
+    "\320\275\321\213\321\205 \320\277\321\200\320\270\320\273\320\276\320\266"
+    "\320\265\320\275\320\270\321\217\321\205 \320\275\320\265 \320\270\321\201"
+    "\320\277\320\276\320\273\321\214\320\267\321\203\320\265\321\202\321\201"
+    "\321\217.",
+    {'\320', '\227', '\320', '\260', '\320', '\277', '\321', '\200', '\320',
+     '\276', '\321', '\201', ' ', '\320', '\275', '\320', '\260', '\320',
+     '\277', '\321', '\200', '\320', '\260', '\320', '\262', '\320', '\273',
+     '\320', '\265', '\320', '\275', ' ', '\321', '\201', '\320', '\265',
+     '\321', '\200', '\320', '\262', '\320', '\265', '\321', '\200', '\321',
+     '\203', ',', ' ', '\320', '\272', '\320', '\276', '\321', '\202', '\320',
+     '\276', '\321', '\200', '\321', '\213', '\320', '\271', ' ', '\320',
+     '\275', '\320', '\265', ' ', '\320', '\274', '\320', '\276', '\320',
+     '\266', '\320', '\265', '\321', '\202', ' ', '\320', '\270', '\320',
+     '\273', '\320', '\270', ' ', '\320', '\275', '\320', '\265', ' ', '\321',
+     '\205', '\320', '\276', '\321', '\207', '\320', '\265', '\321', '\202',
+     ' ', '\320', '\264', '\320', '\260', '\320', '\262', '\320', '\260',
+     '\321', '\202', '\321', '\214', ' ', '\320', '\260', '\320', '\262',
+     '\321', '\202', '\320', '\276', '\321', '\200', '\320', '\270', '\321',
+     '\202', '\320', '\265', '\321', '\202', '\320', '\275', '\321', '\213',
+     '\320', '\271', ' ', '\320', '\276', '\321', '\202', '\320', '\262',
+     '\320', '\265', '\321', '\202', ' ', '\320', '\264', '\320', '\273',
+     '\321', '\217', ' ', '\321', '\206', '\320', '\265', '\320', '\273',
+     '\320', '\265', '\320', '\262', '\320', '\276', '\320', '\263', '\320',
+     '\276', ' ', 'U', 'R', 'I', ',', ' ', '\320', '\275', '\320', '\260',
+     '\320', '\277', '\321', '\200', '\320', '\270', '\320', '\274', '\320',
+     '\265', '\321', '\200', ' ', '\321', '\201', '\320', '\265', '\321',
+     '\200', '\320', '\262', '\320', '\265', '\321', '\200', ' ', '\320',
+     '\275', '\320', '\265', ' ', '\320', '\275', '\320', '\260', '\321',
+     '\201', '\321', '\202', '\321', '\200', '\320', '\276', '\320', '\265',
+     '\320', '\275', ' ', '\320', '\276', '\320', '\261', '\321', '\201',
+     '\320', '\273', '\321', '\203', '\320', '\266', '\320', '\270', '\320',
+     '\262', '\320', '\260', '\321', '\202', '\321', '\214', ' ', '\321',
+     '\201', '\320', '\276', '\321', '\207', '\320', '\265', '\321', '\202',
+     '\320', '\260', '\320', '\275', '\320', '\270', '\320', '\265', ' ',
+     '\321', '\201', '\321', '\205', '\320', '\265', '\320', '\274', '\321',
+     '\213', ',', ' ', '\321', '\205', '\320', '\276', '\321', '\201', '\321',
+     '\202', '\320', '\260', ' ', '\320', '\270', ' ', '\320', '\277', '\320',
+     '\276', '\321', '\200', '\321', '\202', '\320', '\260', ' ', '(', 'a',
+     'u', 't', 'h', 'o', 'r', 'i', 't', 'y', ')', ' ', '\320', '\270', '\320',
+     '\267', ' ', 'U', 'R', 'I', ' ', '\320', '\267', '\320', '\260', '\320',
+     '\277', '\321', '\200', '\320', '\276', '\321', '\201', '\320', '\260',
+     '.', ' ', '\320', '\236', '\320', '\261', '\321', '\213', '\321', '\207',
+     '\320', '\275', '\320', '\276', ' ', '\321', '\215', '\321', '\202',
+     '\320', '\276', ' ', '\320', '\277', '\321', '\200', '\320', '\276',
+     '\320', '\270', '\321', '\201', '\321', '\205', '\320', '\276', '\320',
+     '\264', '\320', '\270', '\321', '\202', ' ', '\320', '\277', '\321',
+     '\200', '\320', '\270', ' ', '\320', '\277', '\320', '\276', '\320',
+     '\262', '\321', '\202', '\320', '\276', '\321', '\200', '\320', '\275',
+     '\320', '\276', '\320', '\274', ' ', '\320', '\270', '\321', '\201',
+     '\320', '\277', '\320', '\276', '\320', '\273', '\321', '\214', '\320',
+     '\267', '\320', '\276', '\320', '\262', '\320', '\260', '\320', '\275',
+     '\320', '\270', '\320', '\270', ' ', '\321', '\201', '\320', '\276',
+     '\320', '\265', '\320', '\264', '\320', '\270', '\320', '\275', '\320',
+     '\265', '\320', '\275', '\320', '\270', '\321', '\217', ' ', '(', 'H',
+     'T', 'T', 'P', '/', '2', ' ', '\320', '\270', '\320', '\273', '\320',
+     '\270', ' ', 'T', 'L', 'S', ' ', '\321', '\201', ' ', '\321', '\201',
+     '\320', '\265', '\321', '\200', '\321', '\202', '\320', '\270', '\321',
+     '\204', '\320', '\270', '\320', '\272', '\320', '\260', '\321', '\202',
+     '\320', '\276', '\320', '\274', ' '},
+    "\320\275\320\260 \320\275\320\265\321\201\320\272\320\276\320\273\321\214"
+    "\320\272\320\276 \321\205\320\276\321\201\321\202\320\276\320\262) \320\264"
+    "\320\273\321\217 \320\264\321\200\321\203\320\263\320\276\320\263\320\276"
+    " \321\205\320\276\321\201\321\202\320\260; \320\272\320\273\320\270\320\265"
+    "\320\275\321\202 \320\274\320\276\320\266\320\265\321\202 \320\277\320\276"
+    "\320\262\321\202\320\276\321\200\320\270\321\202\321\214 \320\267\320\260"
+    "\320\277\321\200\320\276\321\201 \320\277\320\276 \320\264\321\200\321\203"
+    "\320\263\320\276\320\274\321\203 \321\201\320\276\320\265\320\264\320\270"
+    "\320\275\320\265\320\275\320\270\321\216.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\277\320\276\320\275"
     "\320\270\320\274\320\260\320\265\321\202 \321\202\320\270\320\277 \321\201"
     "\320\276\320\264\320\265\321\200\320\266\320\270\320\274\320\276\320\263"
     "\320\276 \320\267\320\260\320\277\321\200\320\276\321\201\320\260, \320\270"
@@ -2538,87 +3534,89 @@ static const struct http_status_desc_pool {
     "\320\264\320\265\320\273\321\221\320\275 \320\262 WebDAV (RFC 4918), \321\202"
     "\320\265\320\277\320\265\321\200\321\214 \320\262\321\205\320\276\320\264"
     "\320\270\321\202 \320\262 \320\276\321\201\320\275\320\276\320\262\320\275"
-    "\320\276\320\271 HTTP.\000\320\230\321\201\321\205\320\276\320\264\320\275"
-    "\321\213\320\271 \320\270\320\273\320\270 \321\206\320\265\320\273\320\265"
-    "\320\262\320\276\320\271 \321\200\320\265\321\201\321\203\321\200\321\201"
-    " \320\274\320\265\321\202\320\276\320\264\320\260 \320\267\320\260\320\261"
-    "\320\273\320\276\320\272\320\270\321\200\320\276\320\262\320\260\320\275"
-    " (WebDAV). \320\222 \320\276\321\202\320\262\320\265\321\202\320\265 \321\201"
-    "\320\273\320\265\320\264\321\203\320\265\321\202 \321\203\320\272\320\260"
-    "\320\267\320\260\321\202\321\214 \320\272\320\276\320\264 \320\277\321\200"
-    "\320\265\320\264- \320\270\320\273\320\270 \320\277\320\276\321\201\321\202"
-    "\321\203\321\201\320\273\320\276\320\262\320\270\321\217, \320\275\320\260"
-    "\320\277\321\200\320\270\320\274\320\265\321\200 lock-token-submitted \320\270"
-    "\320\273\320\270 no-conflicting-lock. \320\242\320\270\320\277\320\270\321\207"
-    "\320\275\320\260\321\217 \321\201\320\270\321\202\321\203\320\260\321\206"
-    "\320\270\321\217: \320\272\320\273\320\270\320\265\320\275\321\202 WebD"
-    "AV \320\270\320\267\320\274\320\265\320\275\321\217\320\265\321\202 \321\204"
-    "\320\260\320\271\320\273, \320\267\320\260\320\261\320\273\320\276\320\272"
-    "\320\270\321\200\320\276\320\262\320\260\320\275\320\275\321\213\320\271"
-    " \320\264\321\200\321\203\320\263\320\270\320\274 \320\277\320\276\320\273"
-    "\321\214\320\267\320\276\320\262\320\260\321\202\320\265\320\273\320\265"
-    "\320\274, \320\275\320\265 \320\277\320\265\321\200\320\265\320\264\320\260"
-    "\320\262 \320\274\320\260\321\200\320\272\320\265\321\200 \320\261\320\273"
-    "\320\276\320\272\320\270\321\200\320\276\320\262\320\272\320\270.\000\320\234"
-    "\320\265\321\202\320\276\320\264 \320\275\320\265 \320\274\320\276\320\266"
-    "\320\265\321\202 \320\261\321\213\321\202\321\214 \320\262\321\213\320\277"
-    "\320\276\320\273\320\275\320\265\320\275 \320\275\320\260\320\264 \321\200"
-    "\320\265\321\201\321\203\321\200\321\201\320\276\320\274, \320\277\320\276"
-    "\321\201\320\272\320\276\320\273\321\214\320\272\321\203 \320\267\320\260"
-    "\320\277\321\200\320\276\321\210\320\265\320\275\320\275\320\276\320\265"
-    " \320\264\320\265\320\271\321\201\321\202\320\262\320\270\320\265 \320\267"
-    "\320\260\320\262\320\270\321\201\320\265\320\273\320\276 \320\276\321\202"
-    " \320\264\321\200\321\203\320\263\320\276\320\263\320\276 \320\264\320\265"
-    "\320\271\321\201\321\202\320\262\320\270\321\217, \320\272\320\276\321\202"
-    "\320\276\321\200\320\276\320\265 \320\267\320\260\320\262\320\265\321\200"
-    "\321\210\320\270\320\273\320\276\321\201\321\214 \320\275\320\265\321\203"
-    "\320\264\320\260\321\207\320\265\320\271 (WebDAV). \320\235\320\260\320\277"
-    "\321\200\320\270\320\274\320\265\321\200, \320\265\321\201\320\273\320\270"
-    " \320\276\320\264\320\275\320\260 \320\272\320\276\320\274\320\260\320\275"
-    "\320\264\320\260 \320\262 PROPPATCH \320\275\320\265 \320\262\321\213\320\277"
-    "\320\276\320\273\320\275\320\265\320\275\320\260, \320\276\321\201\321\202"
-    "\320\260\320\273\321\214\320\275\321\213\320\265 \320\267\320\260\320\262"
-    "\320\265\321\200\321\210\320\260\321\216\321\202\321\201\321\217 \321\201"
-    " \320\272\320\276\320\264\320\276\320\274 424.\000\320\241\320\265\321\200"
-    "\320\262\320\265\321\200 \320\275\320\265 \320\263\320\276\321\202\320\276"
-    "\320\262 \321\200\320\270\321\201\320\272\320\276\320\262\320\260\321\202"
-    "\321\214 \320\276\320\261\321\200\320\260\320\261\320\276\321\202\320\272"
-    "\320\276\320\271 \320\267\320\260\320\277\321\200\320\276\321\201\320\260"
-    ", \320\272\320\276\321\202\320\276\321\200\321\213\320\271 \320\274\320\276"
-    "\320\266\320\265\321\202 \320\261\321\213\321\202\321\214 \320\262\320\276"
-    "\321\201\320\277\321\200\320\276\320\270\320\267\320\262\320\265\320\264"
-    "\321\221\320\275 \320\277\320\276\320\262\321\202\320\276\321\200\320\275"
-    "\320\276 (replay), \342\200\224 \320\272\320\260\320\272 \320\277\321\200"
-    "\320\260\320\262\320\270\320\273\320\276, \320\267\320\260\320\277\321\200"
-    "\320\276\321\201\320\260, \320\276\321\202\320\277\321\200\320\260\320\262"
-    "\320\273\320\265\320\275\320\275\320\276\320\263\320\276 \320\262 \321\200"
-    "\320\260\320\275\320\275\320\270\321\205 \320\264\320\260\320\275\320\275"
-    "\321\213\321\205 TLS 1.3 (0-RTT). \320\232\320\273\320\270\320\265\320\275"
-    "\321\202 \320\274\320\276\320\266\320\265\321\202 \320\277\320\276\320\262"
-    "\321\202\320\276\321\200\320\270\321\202\321\214 \321\202\320\276\321\202"
-    " \320\266\320\265 \320\267\320\260\320\277\321\200\320\276\321\201 \320\277"
-    "\320\276\321\201\320\273\320\265 \320\267\320\260\320\262\320\265\321\200"
-    "\321\210\320\265\320\275\320\270\321\217 TLS-\321\200\321\203\320\272\320\276"
-    "\320\277\320\276\320\266\320\260\321\202\320\270\321\217.\000\320\241\320\265"
-    "\321\200\320\262\320\265\321\200 \320\276\321\202\320\272\320\260\320\267"
-    "\321\213\320\262\320\260\320\265\321\202\321\201\321\217 \320\262\321\213"
-    "\320\277\320\276\320\273\320\275\321\217\321\202\321\214 \320\267\320\260"
-    "\320\277\321\200\320\276\321\201 \320\277\320\276 \321\202\320\265\320\272"
-    "\321\203\321\211\320\265\320\274\321\203 \320\277\321\200\320\276\321\202"
-    "\320\276\320\272\320\276\320\273\321\203, \320\275\320\276 \320\274\320\276"
-    "\320\266\320\265\321\202 \320\262\321\213\320\277\320\276\320\273\320\275"
-    "\320\270\321\202\321\214 \320\265\320\263\320\276 \320\277\320\276\321\201"
-    "\320\273\320\265 \320\277\320\265\321\200\320\265\321\205\320\276\320\264"
-    "\320\260 \320\272\320\273\320\270\320\265\320\275\321\202\320\260 \320\275"
-    "\320\260 \320\264\321\200\321\203\320\263\320\276\320\271 \320\277\321\200"
-    "\320\276\321\202\320\276\320\272\320\276\320\273. \320\241\320\265\321\200"
-    "\320\262\320\265\321\200 \320\276\320\261\321\217\320\267\320\260\320\275"
-    " \320\277\320\265\321\200\320\265\320\264\320\260\321\202\321\214 \320\267"
-    "\320\260\320\263\320\276\320\273\320\276\320\262\320\276\320\272 Upgrad"
-    "e \321\201 \321\203\320\272\320\260\320\267\320\260\320\275\320\270\320\265"
-    "\320\274 \321\202\321\200\320\265\320\261\321\203\320\265\320\274\321\213"
-    "\321\205 \320\277\321\200\320\276\321\202\320\276\320\272\320\276\320\273"
-    "\320\276\320\262.",
+    "\320\276\320\271 HTTP.",
+    "\320\230\321\201\321\205\320\276\320\264\320\275\321\213\320\271 \320\270"
+    "\320\273\320\270 \321\206\320\265\320\273\320\265\320\262\320\276\320\271"
+    " \321\200\320\265\321\201\321\203\321\200\321\201 \320\274\320\265\321\202"
+    "\320\276\320\264\320\260 \320\267\320\260\320\261\320\273\320\276\320\272"
+    "\320\270\321\200\320\276\320\262\320\260\320\275 (WebDAV). \320\222 \320\276"
+    "\321\202\320\262\320\265\321\202\320\265 \321\201\320\273\320\265\320\264"
+    "\321\203\320\265\321\202 \321\203\320\272\320\260\320\267\320\260\321\202"
+    "\321\214 \320\272\320\276\320\264 \320\277\321\200\320\265\320\264- \320\270"
+    "\320\273\320\270 \320\277\320\276\321\201\321\202\321\203\321\201\320\273"
+    "\320\276\320\262\320\270\321\217, \320\275\320\260\320\277\321\200\320\270"
+    "\320\274\320\265\321\200 lock-token-submitted \320\270\320\273\320\270 "
+    "no-conflicting-lock. \320\242\320\270\320\277\320\270\321\207\320\275\320\260"
+    "\321\217 \321\201\320\270\321\202\321\203\320\260\321\206\320\270\321\217"
+    ": \320\272\320\273\320\270\320\265\320\275\321\202 WebDAV \320\270\320\267"
+    "\320\274\320\265\320\275\321\217\320\265\321\202 \321\204\320\260\320\271"
+    "\320\273, \320\267\320\260\320\261\320\273\320\276\320\272\320\270\321\200"
+    "\320\276\320\262\320\260\320\275\320\275\321\213\320\271 \320\264\321\200"
+    "\321\203\320\263\320\270\320\274 \320\277\320\276\320\273\321\214\320\267"
+    "\320\276\320\262\320\260\321\202\320\265\320\273\320\265\320\274, \320\275"
+    "\320\265 \320\277\320\265\321\200\320\265\320\264\320\260\320\262 \320\274"
+    "\320\260\321\200\320\272\320\265\321\200 \320\261\320\273\320\276\320\272"
+    "\320\270\321\200\320\276\320\262\320\272\320\270.",
+    "\320\234\320\265\321\202\320\276\320\264 \320\275\320\265 \320\274\320\276"
+    "\320\266\320\265\321\202 \320\261\321\213\321\202\321\214 \320\262\321\213"
+    "\320\277\320\276\320\273\320\275\320\265\320\275 \320\275\320\260\320\264"
+    " \321\200\320\265\321\201\321\203\321\200\321\201\320\276\320\274, \320\277"
+    "\320\276\321\201\320\272\320\276\320\273\321\214\320\272\321\203 \320\267"
+    "\320\260\320\277\321\200\320\276\321\210\320\265\320\275\320\275\320\276"
+    "\320\265 \320\264\320\265\320\271\321\201\321\202\320\262\320\270\320\265"
+    " \320\267\320\260\320\262\320\270\321\201\320\265\320\273\320\276 \320\276"
+    "\321\202 \320\264\321\200\321\203\320\263\320\276\320\263\320\276 \320\264"
+    "\320\265\320\271\321\201\321\202\320\262\320\270\321\217, \320\272\320\276"
+    "\321\202\320\276\321\200\320\276\320\265 \320\267\320\260\320\262\320\265"
+    "\321\200\321\210\320\270\320\273\320\276\321\201\321\214 \320\275\320\265"
+    "\321\203\320\264\320\260\321\207\320\265\320\271 (WebDAV). \320\235\320\260"
+    "\320\277\321\200\320\270\320\274\320\265\321\200, \320\265\321\201\320\273"
+    "\320\270 \320\276\320\264\320\275\320\260 \320\272\320\276\320\274\320\260"
+    "\320\275\320\264\320\260 \320\262 PROPPATCH \320\275\320\265 \320\262\321\213"
+    "\320\277\320\276\320\273\320\275\320\265\320\275\320\260, \320\276\321\201"
+    "\321\202\320\260\320\273\321\214\320\275\321\213\320\265 \320\267\320\260"
+    "\320\262\320\265\321\200\321\210\320\260\321\216\321\202\321\201\321\217"
+    " \321\201 \320\272\320\276\320\264\320\276\320\274 424.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\275\320\265 \320\263"
+    "\320\276\321\202\320\276\320\262 \321\200\320\270\321\201\320\272\320\276"
+    "\320\262\320\260\321\202\321\214 \320\276\320\261\321\200\320\260\320\261"
+    "\320\276\321\202\320\272\320\276\320\271 \320\267\320\260\320\277\321\200"
+    "\320\276\321\201\320\260, \320\272\320\276\321\202\320\276\321\200\321\213"
+    "\320\271 \320\274\320\276\320\266\320\265\321\202 \320\261\321\213\321\202"
+    "\321\214 \320\262\320\276\321\201\320\277\321\200\320\276\320\270\320\267"
+    "\320\262\320\265\320\264\321\221\320\275 \320\277\320\276\320\262\321\202"
+    "\320\276\321\200\320\275\320\276 (replay), \342\200\224 \320\272\320\260"
+    "\320\272 \320\277\321\200\320\260\320\262\320\270\320\273\320\276, \320\267"
+    "\320\260\320\277\321\200\320\276\321\201\320\260, \320\276\321\202\320\277"
+    "\321\200\320\260\320\262\320\273\320\265\320\275\320\275\320\276\320\263"
+    "\320\276 \320\262 \321\200\320\260\320\275\320\275\320\270\321\205 \320\264"
+    "\320\260\320\275\320\275\321\213\321\205 TLS 1.3 (0-RTT). \320\232\320\273"
+    "\320\270\320\265\320\275\321\202 \320\274\320\276\320\266\320\265\321\202"
+    " \320\277\320\276\320\262\321\202\320\276\321\200\320\270\321\202\321\214"
+    " \321\202\320\276\321\202 \320\266\320\265 \320\267\320\260\320\277\321\200"
+    "\320\276\321\201 \320\277\320\276\321\201\320\273\320\265 \320\267\320\260"
+    "\320\262\320\265\321\200\321\210\320\265\320\275\320\270\321\217 TLS-\321\200"
+    "\321\203\320\272\320\276\320\277\320\276\320\266\320\260\321\202\320\270"
+    "\321\217.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\276\321\202\320\272"
+    "\320\260\320\267\321\213\320\262\320\260\320\265\321\202\321\201\321\217"
+    " \320\262\321\213\320\277\320\276\320\273\320\275\321\217\321\202\321\214"
+    " \320\267\320\260\320\277\321\200\320\276\321\201 \320\277\320\276 \321\202"
+    "\320\265\320\272\321\203\321\211\320\265\320\274\321\203 \320\277\321\200"
+    "\320\276\321\202\320\276\320\272\320\276\320\273\321\203, \320\275\320\276"
+    " \320\274\320\276\320\266\320\265\321\202 \320\262\321\213\320\277\320\276"
+    "\320\273\320\275\320\270\321\202\321\214 \320\265\320\263\320\276 \320\277"
+    "\320\276\321\201\320\273\320\265 \320\277\320\265\321\200\320\265\321\205"
+    "\320\276\320\264\320\260 \320\272\320\273\320\270\320\265\320\275\321\202"
+    "\320\260 \320\275\320\260 \320\264\321\200\321\203\320\263\320\276\320\271"
+    " \320\277\321\200\320\276\321\202\320\276\320\272\320\276\320\273. \320\241"
+    "\320\265\321\200\320\262\320\265\321\200 \320\276\320\261\321\217\320\267"
+    "\320\260\320\275 \320\277\320\265\321\200\320\265\320\264\320\260\321\202"
+    "\321\214 \320\267\320\260\320\263\320\276\320\273\320\276\320\262\320\276"
+    "\320\272 Upgrade \321\201 \321\203\320\272\320\260\320\267\320\260\320\275"
+    "\320\270\320\265\320\274 \321\202\321\200\320\265\320\261\321\203\320\265"
+    "\320\274\321\213\321\205 \320\277\321\200\320\276\321\202\320\276\320\272"
+    "\320\276\320\273\320\276\320\262.",
     "\320\230\321\201\321\205\320\276\320\264\320\275\321\213\320\271 \321\201"
     "\320\265\321\200\320\262\320\265\321\200 \321\202\321\200\320\265\320\261"
     "\321\203\320\265\321\202, \321\207\321\202\320\276\320\261\321\213 \320\267"
@@ -2644,226 +3642,321 @@ static const struct http_status_desc_pool {
     " \321\201\321\202\320\276\321\200\320\276\320\275\320\260 \321\203\320\266"
     "\320\265 \320\270\320\267\320\274\320\265\320\275\320\270\320\273\320\260"
     " \320\265\320\263\320\276 \320\275\320\260 \321\201\320\265\321\200\320\262"
-    "\320\265\321\200\320\265.\000\320\237\320\276\320\273\321\214\320\267\320\276"
-    "\320\262\320\260\321\202\320\265\320\273\321\214 \320\276\321\202\320\277"
-    "\321\200\320\260\320\262\320\270\320\273 \321\201\320\273\320\270\321\210"
-    "\320\272\320\276\320\274 \320\274\320\275\320\276\320\263\320\276 \320\267"
-    "\320\260\320\277\321\200\320\276\321\201\320\276\320\262 \320\267\320\260"
-    " \320\267\320\260\320\264\320\260\320\275\320\275\321\213\320\271 \320\277"
-    "\321\200\320\276\320\274\320\265\320\266\321\203\321\202\320\276\320\272"
-    " \320\262\321\200\320\265\320\274\320\265\320\275\320\270 (\320\276\320\263"
-    "\321\200\320\260\320\275\320\270\321\207\320\265\320\275\320\270\320\265"
-    " \321\207\320\260\321\201\321\202\320\276\321\202\321\213 \320\267\320\260"
-    "\320\277\321\200\320\276\321\201\320\276\320\262). \320\236\321\202\320\262"
-    "\320\265\321\202 \320\274\320\276\320\266\320\265\321\202 \321\201\320\276"
-    "\320\264\320\265\321\200\320\266\320\260\321\202\321\214 \320\267\320\260"
-    "\320\263\320\276\320\273\320\276\320\262\320\276\320\272 Retry-After, \321\203"
-    "\320\272\320\260\320\267\321\213\320\262\320\260\321\216\321\211\320\270"
-    "\320\271, \321\201\320\272\320\276\320\273\321\214\320\272\320\276 \320\266"
-    "\320\264\320\260\321\202\321\214 \320\277\320\265\321\200\320\265\320\264"
-    " \320\275\320\276\320\262\321\213\320\274 \320\267\320\260\320\277\321\200"
-    "\320\276\321\201\320\276\320\274.\000\320\241\320\265\321\200\320\262\320\265"
-    "\321\200 \320\275\320\265 \320\263\320\276\321\202\320\276\320\262 \320\276"
-    "\320\261\321\200\320\260\320\261\320\260\321\202\321\213\320\262\320\260"
-    "\321\202\321\214 \320\267\320\260\320\277\321\200\320\276\321\201, \320\277"
-    "\320\276\321\202\320\276\320\274\321\203 \321\207\321\202\320\276 \320\277"
-    "\320\276\320\273\321\217 \320\267\320\260\320\263\320\276\320\273\320\276"
-    "\320\262\320\272\320\260 \321\201\320\273\320\270\321\210\320\272\320\276"
-    "\320\274 \320\262\320\265\320\273\320\270\320\272\320\270 \342\200\224 "
-    "\320\276\321\202\320\264\320\265\320\273\321\214\320\275\320\276\320\265"
-    " \320\277\320\276\320\273\320\265 \320\270\320\273\320\270 \320\262\321\201"
-    "\320\265 \320\277\320\276\320\273\321\217 \320\262\320\274\320\265\321\201"
-    "\321\202\320\265. \320\227\320\260\320\277\321\200\320\276\321\201 \320\274"
-    "\320\276\320\266\320\275\320\276 \320\276\321\202\320\277\321\200\320\260"
-    "\320\262\320\270\321\202\321\214 \320\277\320\276\320\262\321\202\320\276"
-    "\321\200\320\275\320\276, \321\203\320\274\320\265\320\275\321\214\321\210"
-    "\320\270\320\262 \321\200\320\260\320\267\320\274\320\265\321\200 \320\277"
-    "\320\276\320\273\320\265\320\271 \320\267\320\260\320\263\320\276\320\273"
-    "\320\276\320\262\320\272\320\260.\000\320\235\320\265\321\201\321\202\320\260"
-    "\320\275\320\264\320\260\321\200\321\202\320\275\320\276\320\265 \321\200"
-    "\320\260\321\201\321\210\320\270\321\200\320\265\320\275\320\270\320\265"
-    " Microsoft: \321\201\320\265\321\200\320\262\320\265\321\200 \320\275\320\265"
-    " \320\274\320\276\320\266\320\265\321\202 \320\262\321\213\320\277\320\276"
-    "\320\273\320\275\320\270\321\202\321\214 \320\267\320\260\320\277\321\200"
-    "\320\276\321\201, \321\202\320\260\320\272 \320\272\320\260\320\272 \320\277"
-    "\320\276\320\273\321\214\320\267\320\276\320\262\320\260\321\202\320\265"
-    "\320\273\321\214 \320\275\320\265 \320\277\321\200\320\265\320\264\320\276"
-    "\321\201\321\202\320\260\320\262\320\270\320\273 \320\275\320\265\320\276"
-    "\320\261\321\205\320\276\320\264\320\270\320\274\321\213\320\265 \321\201"
-    "\320\262\320\265\320\264\320\265\320\275\320\270\321\217; \320\267\320\260"
-    "\320\277\321\200\320\276\321\201 \321\201\320\273\320\265\320\264\321\203"
-    "\320\265\321\202 \320\277\320\276\320\262\321\202\320\276\321\200\320\270"
-    "\321\202\321\214 \320\277\320\276\321\201\320\273\320\265 \320\262\321\213"
-    "\320\277\320\276\320\273\320\275\320\265\320\275\320\270\321\217 \321\201"
-    "\320\276\320\276\321\202\320\262\320\265\321\202\321\201\321\202\320\262"
-    "\321\203\321\216\321\211\320\265\320\263\320\276 \320\264\320\265\320\271"
-    "\321\201\321\202\320\262\320\270\321\217. \320\230\321\201\320\277\320\276"
-    "\320\273\321\214\320\267\321\203\320\265\321\202\321\201\321\217 \320\262"
-    " Microsoft IIS \320\270 Exchange ActiveSync, \320\275\320\260\320\277\321\200"
-    "\320\270\320\274\320\265\321\200 \320\272\320\276\320\263\320\264\320\260"
-    " \321\203\321\201\321\202\321\200\320\276\320\271\321\201\321\202\320\262"
-    "\320\276 \320\264\320\276\320\273\320\266\320\275\320\276 \321\201\320\275"
-    "\320\260\321\207\320\260\320\273\320\260 \320\277\321\200\320\270\320\274"
+    "\320\265\321\200\320\265.",
+    "\320\237\320\276\320\273\321\214\320\267\320\276\320\262\320\260\321\202"
+    "\320\265\320\273\321\214 \320\276\321\202\320\277\321\200\320\260\320\262"
+    "\320\270\320\273 \321\201\320\273\320\270\321\210\320\272\320\276\320\274"
+    " \320\274\320\275\320\276\320\263\320\276 \320\267\320\260\320\277\321\200"
+    "\320\276\321\201\320\276\320\262 \320\267\320\260 \320\267\320\260\320\264"
+    "\320\260\320\275\320\275\321\213\320\271 \320\277\321\200\320\276\320\274"
+    "\320\265\320\266\321\203\321\202\320\276\320\272 \320\262\321\200\320\265"
+    "\320\274\320\265\320\275\320\270 (\320\276\320\263\321\200\320\260\320\275"
+    "\320\270\321\207\320\265\320\275\320\270\320\265 \321\207\320\260\321\201"
+    "\321\202\320\276\321\202\321\213 \320\267\320\260\320\277\321\200\320\276"
+    "\321\201\320\276\320\262). \320\236\321\202\320\262\320\265\321\202 \320\274"
+    "\320\276\320\266\320\265\321\202 \321\201\320\276\320\264\320\265\321\200"
+    "\320\266\320\260\321\202\321\214 \320\267\320\260\320\263\320\276\320\273"
+    "\320\276\320\262\320\276\320\272 Retry-After, \321\203\320\272\320\260\320\267"
+    "\321\213\320\262\320\260\321\216\321\211\320\270\320\271, \321\201\320\272"
+    "\320\276\320\273\321\214\320\272\320\276 \320\266\320\264\320\260\321\202"
+    "\321\214 \320\277\320\265\321\200\320\265\320\264 \320\275\320\276\320\262"
+    "\321\213\320\274 \320\267\320\260\320\277\321\200\320\276\321\201\320\276"
+    "\320\274.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\275\320\265 \320\263"
+    "\320\276\321\202\320\276\320\262 \320\276\320\261\321\200\320\260\320\261"
+    "\320\260\321\202\321\213\320\262\320\260\321\202\321\214 \320\267\320\260"
+    "\320\277\321\200\320\276\321\201, \320\277\320\276\321\202\320\276\320\274"
+    "\321\203 \321\207\321\202\320\276 \320\277\320\276\320\273\321\217 \320\267"
+    "\320\260\320\263\320\276\320\273\320\276\320\262\320\272\320\260 \321\201"
+    "\320\273\320\270\321\210\320\272\320\276\320\274 \320\262\320\265\320\273"
+    "\320\270\320\272\320\270 \342\200\224 \320\276\321\202\320\264\320\265\320\273"
+    "\321\214\320\275\320\276\320\265 \320\277\320\276\320\273\320\265 \320\270"
+    "\320\273\320\270 \320\262\321\201\320\265 \320\277\320\276\320\273\321\217"
+    " \320\262\320\274\320\265\321\201\321\202\320\265. \320\227\320\260\320\277"
+    "\321\200\320\276\321\201 \320\274\320\276\320\266\320\275\320\276 \320\276"
+    "\321\202\320\277\321\200\320\260\320\262\320\270\321\202\321\214 \320\277"
+    "\320\276\320\262\321\202\320\276\321\200\320\275\320\276, \321\203\320\274"
+    "\320\265\320\275\321\214\321\210\320\270\320\262 \321\200\320\260\320\267"
+    "\320\274\320\265\321\200 \320\277\320\276\320\273\320\265\320\271 \320\267"
+    "\320\260\320\263\320\276\320\273\320\276\320\262\320\272\320\260.",
+    {'\320', '\235', '\320', '\265', '\321', '\201', '\321', '\202', '\320',
+     '\260', '\320', '\275', '\320', '\264', '\320', '\260', '\321', '\200',
+     '\321', '\202', '\320', '\275', '\320', '\276', '\320', '\265', ' ',
+     '\321', '\200', '\320', '\260', '\321', '\201', '\321', '\210', '\320',
+     '\270', '\321', '\200', '\320', '\265', '\320', '\275', '\320', '\270',
+     '\320', '\265', ' ', 'M', 'i', 'c', 'r', 'o', 's', 'o', 'f', 't', ':',
+     ' ', '\321', '\201', '\320', '\265', '\321', '\200', '\320', '\262',
+     '\320', '\265', '\321', '\200', ' ', '\320', '\275', '\320', '\265',
+     ' ', '\320', '\274', '\320', '\276', '\320', '\266', '\320', '\265',
+     '\321', '\202', ' ', '\320', '\262', '\321', '\213', '\320', '\277',
+     '\320', '\276', '\320', '\273', '\320', '\275', '\320', '\270', '\321',
+     '\202', '\321', '\214', ' ', '\320', '\267', '\320', '\260', '\320',
+     '\277', '\321', '\200', '\320', '\276', '\321', '\201', ',', ' ', '\321',
+     '\202', '\320', '\260', '\320', '\272', ' ', '\320', '\272', '\320',
+     '\260', '\320', '\272', ' ', '\320', '\277', '\320', '\276', '\320',
+     '\273', '\321', '\214', '\320', '\267', '\320', '\276', '\320', '\262',
+     '\320', '\260', '\321', '\202', '\320', '\265', '\320', '\273', '\321',
+     '\214', ' ', '\320', '\275', '\320', '\265', ' ', '\320', '\277', '\321',
+     '\200', '\320', '\265', '\320', '\264', '\320', '\276', '\321', '\201',
+     '\321', '\202', '\320', '\260', '\320', '\262', '\320', '\270', '\320',
+     '\273', ' ', '\320', '\275', '\320', '\265', '\320', '\276', '\320',
+     '\261', '\321', '\205', '\320', '\276', '\320', '\264', '\320', '\270',
+     '\320', '\274', '\321', '\213', '\320', '\265', ' ', '\321', '\201',
+     '\320', '\262', '\320', '\265', '\320', '\264', '\320', '\265', '\320',
+     '\275', '\320', '\270', '\321', '\217', ';', ' ', '\320', '\267', '\320',
+     '\260', '\320', '\277', '\321', '\200', '\320', '\276', '\321', '\201',
+     ' ', '\321', '\201', '\320', '\273', '\320', '\265', '\320', '\264',
+     '\321', '\203', '\320', '\265', '\321', '\202', ' ', '\320', '\277',
+     '\320', '\276', '\320', '\262', '\321', '\202', '\320', '\276', '\321',
+     '\200', '\320', '\270', '\321', '\202', '\321', '\214', ' ', '\320',
+     '\277', '\320', '\276', '\321', '\201', '\320', '\273', '\320', '\265',
+     ' ', '\320', '\262', '\321', '\213', '\320', '\277', '\320', '\276',
+     '\320', '\273', '\320', '\275', '\320', '\265', '\320', '\275', '\320',
+     '\270', '\321', '\217', ' ', '\321', '\201', '\320', '\276', '\320',
+     '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321', '\202',
+     '\321', '\201', '\321', '\202', '\320', '\262', '\321', '\203', '\321',
+     '\216', '\321', '\211', '\320', '\265', '\320', '\263', '\320', '\276',
+     ' ', '\320', '\264', '\320', '\265', '\320', '\271', '\321', '\201',
+     '\321', '\202', '\320', '\262', '\320', '\270', '\321', '\217', '.',
+     ' ', '\320', '\230', '\321', '\201', '\320', '\277', '\320', '\276',
+     '\320', '\273', '\321', '\214', '\320', '\267', '\321', '\203', '\320',
+     '\265', '\321', '\202', '\321', '\201', '\321', '\217', ' ', '\320',
+     '\262', ' ', 'M', 'i', 'c', 'r', 'o', 's', 'o', 'f', 't', ' ', 'I',
+     'I', 'S', ' ', '\320', '\270', ' ', 'E', 'x', 'c', 'h', 'a', 'n', 'g',
+     'e', ' ', 'A', 'c', 't', 'i', 'v', 'e', 'S', 'y', 'n', 'c', ',', ' ',
+     '\320', '\275', '\320', '\260', '\320', '\277', '\321', '\200', '\320',
+     '\270', '\320', '\274', '\320', '\265', '\321', '\200', ' ', '\320',
+     '\272', '\320', '\276', '\320', '\263', '\320', '\264', '\320', '\260',
+     ' ', '\321', '\203', '\321', '\201', '\321', '\202', '\321', '\200',
+     '\320', '\276', '\320', '\271', '\321', '\201', '\321', '\202', '\320',
+     '\262', '\320', '\276', ' ', '\320', '\264', '\320', '\276', '\320',
+     '\273', '\320', '\266', '\320', '\275', '\320', '\276', ' ', '\321',
+     '\201', '\320', '\275', '\320', '\260', '\321', '\207', '\320', '\260',
+     '\320', '\273', '\320', '\260', ' ', '\320', '\277', '\321', '\200',
+     '\320', '\270', '\320', '\274'},
     "\320\265\320\275\320\270\321\202\321\214 \320\277\320\276\320\273\320\270"
     "\321\202\320\270\320\272\320\270 \321\201\320\265\321\200\320\262\320\265"
-    "\321\200\320\260 (Provision).\000\320\241\320\265\321\200\320\262\320\265"
-    "\321\200 \320\276\321\202\320\272\320\260\320\267\321\213\320\262\320\260"
-    "\320\265\321\202 \320\262 \320\264\320\276\321\201\321\202\321\203\320\277"
-    "\320\265 \320\272 \321\200\320\265\321\201\321\203\321\200\321\201\321\203"
-    " \320\262\321\201\320\273\320\265\320\264\321\201\321\202\320\262\320\270"
-    "\320\265 \321\216\321\200\320\270\320\264\320\270\321\207\320\265\321\201"
-    "\320\272\320\276\320\263\320\276 \321\202\321\200\320\265\320\261\320\276"
-    "\320\262\320\260\320\275\320\270\321\217, \320\275\320\260\320\277\321\200"
-    "\320\270\320\274\320\265\321\200 \321\200\320\265\321\210\320\265\320\275"
-    "\320\270\321\217 \321\201\321\203\320\264\320\260 \320\270\320\273\320\270"
-    " \320\263\320\276\321\201\321\203\320\264\320\260\321\200\321\201\321\202"
-    "\320\262\320\265\320\275\320\275\320\276\320\271 \321\206\320\265\320\275"
-    "\320\267\321\203\321\200\321\213. \320\222 \320\276\321\202\320\262\320\265"
-    "\321\202\320\265 \321\201\320\273\320\265\320\264\321\203\320\265\321\202"
-    " \320\277\320\276\321\217\321\201\320\275\320\270\321\202\321\214 \321\201"
-    "\321\203\321\202\321\214 \321\202\321\200\320\265\320\261\320\276\320\262"
-    "\320\260\320\275\320\270\321\217 (\320\272\321\202\320\276 \320\265\320\263"
-    "\320\276 \320\277\321\200\320\265\320\264\321\212\321\217\320\262\320\270"
-    "\320\273, \320\275\320\260 \320\276\321\201\320\275\320\276\320\262\320\260"
-    "\320\275\320\270\320\270 \320\272\320\260\320\272\320\276\320\263\320\276"
-    " \320\267\320\260\320\272\320\276\320\275\320\260, \320\272 \320\272\320\276"
-    "\320\274\321\203 \320\270 \320\272 \320\272\320\260\320\272\320\270\320\274"
-    " \321\200\320\265\321\201\321\203\321\200\321\201\320\260\320\274 \320\276"
-    "\320\275\320\276 \320\276\321\202\320\275\320\276\321\201\320\270\321\202"
-    "\321\201\321\217), \320\260 \320\261\320\273\320\276\320\272\320\270\321\200"
-    "\321\203\321\216\321\211\320\265\320\271 \321\201\321\202\320\276\321\200"
-    "\320\276\320\275\320\265 \321\201\320\273\320\265\320\264\321\203\320\265"
-    "\321\202 \321\203\320\272\320\260\320\267\320\260\321\202\321\214 \321\201"
-    "\320\265\320\261\321\217 \320\262 \320\267\320\260\320\263\320\276\320\273"
-    "\320\276\320\262\320\272\320\265 Link \321\201 rel=\"blocked-by\". \320\237"
-    "\320\276 \321\203\320\274\320\276\320\273\321\207\320\260\320\275\320\270"
-    "\321\216 \320\276\321\202\320\262\320\265\321\202 \320\272\321\215\321\210"
-    "\320\270\321\200\321\203\320\265\320\274\321\213\320\271.\000\320\241\320\265"
-    "\321\200\320\262\320\265\321\200 \321\201\321\202\320\276\320\273\320\272"
-    "\320\275\321\203\320\273\321\201\321\217 \321\201 \320\275\320\265\320\277"
-    "\321\200\320\265\320\264\320\262\320\270\320\264\320\265\320\275\320\275"
-    "\320\276\320\271 \321\201\320\270\321\202\321\203\320\260\321\206\320\270"
-    "\320\265\320\271, \320\272\320\276\321\202\320\276\321\200\320\260\321\217"
-    " \320\277\320\276\320\274\320\265\321\210\320\260\320\273\320\260 \320\265"
-    "\320\274\321\203 \320\262\321\213\320\277\320\276\320\273\320\275\320\270"
-    "\321\202\321\214 \320\267\320\260\320\277\321\200\320\276\321\201. \320\255"
-    "\321\202\320\276 \320\276\320\261\321\211\320\260\321\217 \320\276\321\210"
-    "\320\270\320\261\320\272\320\260, \320\276\320\261\321\213\321\207\320\275"
-    "\320\276 \320\262\321\213\320\267\320\262\320\260\320\275\320\275\320\260"
-    "\321\217 \320\264\320\265\321\204\320\265\320\272\321\202\320\276\320\274"
-    " \320\270\320\273\320\270 \320\275\320\265\320\276\320\261\321\200\320\260"
-    "\320\261\320\276\321\202\320\260\320\275\320\275\321\213\320\274 \320\270"
-    "\321\201\320\272\320\273\321\216\321\207\320\265\320\275\320\270\320\265"
-    "\320\274 \320\262 \321\201\320\265\321\200\320\262\320\265\321\200\320\275"
-    "\320\276\320\274 \320\272\320\276\320\264\320\265.\000\320\241\320\265\321\200"
-    "\320\262\320\265\321\200 \320\275\320\265 \320\277\320\276\320\264\320\264"
-    "\320\265\321\200\320\266\320\270\320\262\320\260\320\265\321\202 \321\204"
-    "\321\203\320\275\320\272\321\206\320\270\320\276\320\275\320\260\320\273"
-    "\321\214\320\275\320\276\321\201\321\202\321\214, \320\275\320\265\320\276"
-    "\320\261\321\205\320\276\320\264\320\270\320\274\321\203\321\216 \320\264"
-    "\320\273\321\217 \320\262\321\213\320\277\320\276\320\273\320\275\320\265"
-    "\320\275\320\270\321\217 \320\267\320\260\320\277\321\200\320\276\321\201"
-    "\320\260, \342\200\224 \320\275\320\260\320\277\321\200\320\270\320\274"
-    "\320\265\321\200, \320\275\320\265 \321\200\320\260\321\201\320\277\320\276"
-    "\320\267\320\275\320\260\321\221\321\202 \320\274\320\265\321\202\320\276"
-    "\320\264 \320\267\320\260\320\277\321\200\320\276\321\201\320\260 \320\270"
-    " \320\275\320\265 \320\274\320\276\320\266\320\265\321\202 \320\277\320\276"
-    "\320\264\320\264\320\265\321\200\320\266\320\260\321\202\321\214 \320\265"
-    "\320\263\320\276 \320\275\320\270 \320\264\320\273\321\217 \320\276\320\264"
-    "\320\275\320\276\320\263\320\276 \321\200\320\265\321\201\321\203\321\200"
-    "\321\201\320\260. \320\241\320\265\321\200\320\262\320\265\321\200\321\213"
-    " \320\276\320\261\321\211\320\265\320\263\320\276 \320\275\320\260\320\267"
-    "\320\275\320\260\321\207\320\265\320\275\320\270\321\217 \320\276\320\261"
-    "\321\217\320\267\320\260\320\275\321\213 \320\277\320\276\320\264\320\264"
-    "\320\265\321\200\320\266\320\270\320\262\320\260\321\202\321\214 GET \320\270"
-    " HEAD. \320\237\320\276 \321\203\320\274\320\276\320\273\321\207\320\260"
-    "\320\275\320\270\321\216 \320\276\321\202\320\262\320\265\321\202 \320\272"
-    "\321\215\321\210\320\270\321\200\321\203\320\265\320\274\321\213\320\271"
-    ".\000\320\241\320\265\321\200\320\262\320\265\321\200, \320\264\320\265"
-    "\320\271\321\201\321\202\320\262\321\203\321\216\321\211\320\270\320\271"
-    " \320\272\320\260\320\272 \321\210\320\273\321\216\320\267 \320\270\320\273"
-    "\320\270 \320\277\321\200\320\276\320\272\321\201\320\270, \320\277\320\276"
-    "\320\273\321\203\321\207\320\270\320\273 \320\275\320\265\320\264\320\276"
-    "\320\277\321\203\321\201\321\202\320\270\320\274\321\213\320\271 \320\276"
-    "\321\202\320\262\320\265\321\202 \320\276\321\202 \320\262\321\213\321\210"
-    "\320\265\321\201\321\202\320\276\321\217\321\211\320\265\320\263\320\276"
-    " (upstream) \321\201\320\265\321\200\320\262\320\265\321\200\320\260, \320\272"
+    "\321\200\320\260 (Provision).",
+    {'\320', '\241', '\320', '\265', '\321', '\200', '\320', '\262', '\320',
+     '\265', '\321', '\200', ' ', '\320', '\276', '\321', '\202', '\320',
+     '\272', '\320', '\260', '\320', '\267', '\321', '\213', '\320', '\262',
+     '\320', '\260', '\320', '\265', '\321', '\202', ' ', '\320', '\262',
+     ' ', '\320', '\264', '\320', '\276', '\321', '\201', '\321', '\202',
+     '\321', '\203', '\320', '\277', '\320', '\265', ' ', '\320', '\272',
+     ' ', '\321', '\200', '\320', '\265', '\321', '\201', '\321', '\203',
+     '\321', '\200', '\321', '\201', '\321', '\203', ' ', '\320', '\262',
+     '\321', '\201', '\320', '\273', '\320', '\265', '\320', '\264', '\321',
+     '\201', '\321', '\202', '\320', '\262', '\320', '\270', '\320', '\265',
+     ' ', '\321', '\216', '\321', '\200', '\320', '\270', '\320', '\264',
+     '\320', '\270', '\321', '\207', '\320', '\265', '\321', '\201', '\320',
+     '\272', '\320', '\276', '\320', '\263', '\320', '\276', ' ', '\321',
+     '\202', '\321', '\200', '\320', '\265', '\320', '\261', '\320', '\276',
+     '\320', '\262', '\320', '\260', '\320', '\275', '\320', '\270', '\321',
+     '\217', ',', ' ', '\320', '\275', '\320', '\260', '\320', '\277', '\321',
+     '\200', '\320', '\270', '\320', '\274', '\320', '\265', '\321', '\200',
+     ' ', '\321', '\200', '\320', '\265', '\321', '\210', '\320', '\265',
+     '\320', '\275', '\320', '\270', '\321', '\217', ' ', '\321', '\201',
+     '\321', '\203', '\320', '\264', '\320', '\260', ' ', '\320', '\270',
+     '\320', '\273', '\320', '\270', ' ', '\320', '\263', '\320', '\276',
+     '\321', '\201', '\321', '\203', '\320', '\264', '\320', '\260', '\321',
+     '\200', '\321', '\201', '\321', '\202', '\320', '\262', '\320', '\265',
+     '\320', '\275', '\320', '\275', '\320', '\276', '\320', '\271', ' ',
+     '\321', '\206', '\320', '\265', '\320', '\275', '\320', '\267', '\321',
+     '\203', '\321', '\200', '\321', '\213', '.', ' ', '\320', '\222', ' ',
+     '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321',
+     '\202', '\320', '\265', ' ', '\321', '\201', '\320', '\273', '\320',
+     '\265', '\320', '\264', '\321', '\203', '\320', '\265', '\321', '\202',
+     ' ', '\320', '\277', '\320', '\276', '\321', '\217', '\321', '\201',
+     '\320', '\275', '\320', '\270', '\321', '\202', '\321', '\214', ' ',
+     '\321', '\201', '\321', '\203', '\321', '\202', '\321', '\214', ' ',
+     '\321', '\202', '\321', '\200', '\320', '\265', '\320', '\261', '\320',
+     '\276', '\320', '\262', '\320', '\260', '\320', '\275', '\320', '\270',
+     '\321', '\217', ' ', '(', '\320', '\272', '\321', '\202', '\320', '\276',
+     ' ', '\320', '\265', '\320', '\263', '\320', '\276', ' ', '\320', '\277',
+     '\321', '\200', '\320', '\265', '\320', '\264', '\321', '\212', '\321',
+     '\217', '\320', '\262', '\320', '\270', '\320', '\273', ',', ' ', '\320',
+     '\275', '\320', '\260', ' ', '\320', '\276', '\321', '\201', '\320',
+     '\275', '\320', '\276', '\320', '\262', '\320', '\260', '\320', '\275',
+     '\320', '\270', '\320', '\270', ' ', '\320', '\272', '\320', '\260',
+     '\320', '\272', '\320', '\276', '\320', '\263', '\320', '\276', ' ',
+     '\320', '\267', '\320', '\260', '\320', '\272', '\320', '\276', '\320',
+     '\275', '\320', '\260', ',', ' ', '\320', '\272', ' ', '\320', '\272',
+     '\320', '\276', '\320', '\274', '\321', '\203', ' ', '\320', '\270',
+     ' ', '\320', '\272', ' ', '\320', '\272', '\320', '\260', '\320', '\272',
+     '\320', '\270', '\320', '\274', ' ', '\321', '\200', '\320', '\265',
+     '\321', '\201', '\321', '\203', '\321', '\200', '\321', '\201', '\320',
+     '\260', '\320', '\274', ' ', '\320', '\276', '\320', '\275', '\320',
+     '\276', ' ', '\320', '\276', '\321', '\202', '\320', '\275', '\320',
+     '\276', '\321', '\201', '\320', '\270', '\321', '\202', '\321', '\201',
+     '\321', '\217', ')', ',', ' ', '\320', '\260', ' ', '\320', '\261',
+     '\320', '\273', '\320', '\276', '\320', '\272', '\320', '\270', '\321',
+     '\200', '\321', '\203', '\321', '\216', '\321', '\211', '\320', '\265',
+     '\320', '\271', ' ', '\321', '\201', '\321', '\202', '\320', '\276',
+     '\321', '\200', '\320', '\276', '\320', '\275', '\320'},
+    "\265 \321\201\320\273\320\265\320\264\321\203\320\265\321\202 \321\203\320\272"
+    "\320\260\320\267\320\260\321\202\321\214 \321\201\320\265\320\261\321\217"
+    " \320\262 \320\267\320\260\320\263\320\276\320\273\320\276\320\262\320\272"
+    "\320\265 Link \321\201 rel=\"blocked-by\". \320\237\320\276 \321\203\320\274"
+    "\320\276\320\273\321\207\320\260\320\275\320\270\321\216 \320\276\321\202"
+    "\320\262\320\265\321\202 \320\272\321\215\321\210\320\270\321\200\321\203"
+    "\320\265\320\274\321\213\320\271.\000\320\241\320\265\321\200\320\262\320\265"
+    "\321\200 \321\201\321\202\320\276\320\273\320\272\320\275\321\203\320\273"
+    "\321\201\321\217 \321\201 \320\275\320\265\320\277\321\200\320\265\320\264"
+    "\320\262\320\270\320\264\320\265\320\275\320\275\320\276\320\271 \321\201"
+    "\320\270\321\202\321\203\320\260\321\206\320\270\320\265\320\271, \320\272"
+    "\320\276\321\202\320\276\321\200\320\260\321\217 \320\277\320\276\320\274"
+    "\320\265\321\210\320\260\320\273\320\260 \320\265\320\274\321\203 \320\262"
+    "\321\213\320\277\320\276\320\273\320\275\320\270\321\202\321\214 \320\267"
+    "\320\260\320\277\321\200\320\276\321\201. \320\255\321\202\320\276 \320\276"
+    "\320\261\321\211\320\260\321\217 \320\276\321\210\320\270\320\261\320\272"
+    "\320\260, \320\276\320\261\321\213\321\207\320\275\320\276 \320\262\321\213"
+    "\320\267\320\262\320\260\320\275\320\275\320\260\321\217 \320\264\320\265"
+    "\321\204\320\265\320\272\321\202\320\276\320\274 \320\270\320\273\320\270"
+    " \320\275\320\265\320\276\320\261\321\200\320\260\320\261\320\276\321\202"
+    "\320\260\320\275\320\275\321\213\320\274 \320\270\321\201\320\272\320\273"
+    "\321\216\321\207\320\265\320\275\320\270\320\265\320\274 \320\262 \321\201"
+    "\320\265\321\200\320\262\320\265\321\200\320\275\320\276\320\274 \320\272"
+    "\320\276\320\264\320\265.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\275\320\265 \320\277"
+    "\320\276\320\264\320\264\320\265\321\200\320\266\320\270\320\262\320\260"
+    "\320\265\321\202 \321\204\321\203\320\275\320\272\321\206\320\270\320\276"
+    "\320\275\320\260\320\273\321\214\320\275\320\276\321\201\321\202\321\214"
+    ", \320\275\320\265\320\276\320\261\321\205\320\276\320\264\320\270\320\274"
+    "\321\203\321\216 \320\264\320\273\321\217 \320\262\321\213\320\277\320\276"
+    "\320\273\320\275\320\265\320\275\320\270\321\217 \320\267\320\260\320\277"
+    "\321\200\320\276\321\201\320\260, \342\200\224 \320\275\320\260\320\277"
+    "\321\200\320\270\320\274\320\265\321\200, \320\275\320\265 \321\200\320\260"
+    "\321\201\320\277\320\276\320\267\320\275\320\260\321\221\321\202 \320\274"
+    "\320\265\321\202\320\276\320\264 \320\267\320\260\320\277\321\200\320\276"
+    "\321\201\320\260 \320\270 \320\275\320\265 \320\274\320\276\320\266\320\265"
+    "\321\202 \320\277\320\276\320\264\320\264\320\265\321\200\320\266\320\260"
+    "\321\202\321\214 \320\265\320\263\320\276 \320\275\320\270 \320\264\320\273"
+    "\321\217 \320\276\320\264\320\275\320\276\320\263\320\276 \321\200\320\265"
+    "\321\201\321\203\321\200\321\201\320\260. \320\241\320\265\321\200\320\262"
+    "\320\265\321\200\321\213 \320\276\320\261\321\211\320\265\320\263\320\276"
+    " \320\275\320\260\320\267\320\275\320\260\321\207\320\265\320\275\320\270"
+    "\321\217 \320\276\320\261\321\217\320\267\320\260\320\275\321\213 \320\277"
+    "\320\276\320\264\320\264\320\265\321\200\320\266\320\270\320\262\320\260"
+    "\321\202\321\214 GET \320\270 HEAD. \320\237\320\276 \321\203\320\274\320\276"
+    "\320\273\321\207\320\260\320\275\320\270\321\216 \320\276\321\202\320\262"
+    "\320\265\321\202 \320\272\321\215\321\210\320\270\321\200\321\203\320\265"
+    "\320\274\321\213\320\271.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200, \320\264\320\265\320\271"
+    "\321\201\321\202\320\262\321\203\321\216\321\211\320\270\320\271 \320\272"
+    "\320\260\320\272 \321\210\320\273\321\216\320\267 \320\270\320\273\320\270"
+    " \320\277\321\200\320\276\320\272\321\201\320\270, \320\277\320\276\320\273"
+    "\321\203\321\207\320\270\320\273 \320\275\320\265\320\264\320\276\320\277"
+    "\321\203\321\201\321\202\320\270\320\274\321\213\320\271 \320\276\321\202"
+    "\320\262\320\265\321\202 \320\276\321\202 \320\262\321\213\321\210\320\265"
+    "\321\201\321\202\320\276\321\217\321\211\320\265\320\263\320\276 (upstr"
+    "eam) \321\201\320\265\321\200\320\262\320\265\321\200\320\260, \320\272"
     " \320\272\320\276\321\202\320\276\321\200\320\276\320\274\321\203 \320\276"
     "\320\261\321\200\320\260\321\202\320\270\320\273\321\201\321\217 \320\277"
     "\321\200\320\270 \320\262\321\213\320\277\320\276\320\273\320\275\320\265"
     "\320\275\320\270\320\270 \320\267\320\260\320\277\321\200\320\276\321\201"
     "\320\260.",
-    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\262\321\200\320\265"
-    "\320\274\320\265\320\275\320\275\320\276 \320\275\320\265 \320\274\320\276"
-    "\320\266\320\265\321\202 \320\276\320\261\321\200\320\260\320\261\320\276"
-    "\321\202\320\260\321\202\321\214 \320\267\320\260\320\277\321\200\320\276"
-    "\321\201 \320\270\320\267-\320\267\320\260 \320\277\320\265\321\200\320\265"
-    "\320\263\321\200\321\203\320\267\320\272\320\270 \320\270\320\273\320\270"
-    " \320\277\320\273\320\260\320\275\320\276\320\262\321\213\321\205 \321\202"
-    "\320\265\321\205\320\275\320\270\321\207\320\265\321\201\320\272\320\270"
-    "\321\205 \321\200\320\260\320\261\320\276\321\202; \321\201\320\270\321\202"
-    "\321\203\320\260\321\206\320\270\321\217, \321\201\320\272\320\276\321\200"
-    "\320\265\320\265 \320\262\321\201\320\265\320\263\320\276, \321\200\320\260"
-    "\320\267\321\200\320\265\321\210\320\270\321\202\321\201\321\217 \321\207"
-    "\320\265\321\200\320\265\320\267 \320\275\320\265\320\272\320\276\321\202"
-    "\320\276\321\200\320\276\320\265 \320\262\321\200\320\265\320\274\321\217"
-    ". \320\241\320\265\321\200\320\262\320\265\321\200 \320\274\320\276\320\266"
-    "\320\265\321\202 \320\277\320\265\321\200\320\265\320\264\320\260\321\202"
-    "\321\214 \320\267\320\260\320\263\320\276\320\273\320\276\320\262\320\276"
-    "\320\272 Retry-After \321\201 \321\200\320\265\320\272\320\276\320\274\320\265"
-    "\320\275\320\264\321\203\320\265\320\274\321\213\320\274 \320\262\321\200"
-    "\320\265\320\274\320\265\320\275\320\265\320\274 \320\276\320\266\320\270"
-    "\320\264\320\260\320\275\320\270\321\217. \320\241\320\265\321\200\320\262"
-    "\320\265\321\200 \320\275\320\265 \320\276\320\261\321\217\320\267\320\260"
-    "\320\275 \320\276\321\202\320\262\320\265\321\207\320\260\321\202\321\214"
-    " 503 \320\277\321\200\320\270 \320\277\320\265\321\200\320\265\320\263\321\200"
-    "\321\203\320\267\320\272\320\265 \342\200\224 \320\275\320\265\320\272\320\276"
-    "\321\202\320\276\321\200\321\213\320\265 \321\201\320\265\321\200\320\262"
-    "\320\265\321\200\321\213 \320\277\321\200\320\276\321\201\321\202\320\276"
-    " \320\276\321\202\320\272\320\273\320\276\320\275\321\217\321\216\321\202"
-    " \321\201\320\276\320\265\320\264\320\270\320\275\320\265\320\275\320\270"
-    "\320\265.\000\320\241\320\265\321\200\320\262\320\265\321\200, \320\264"
-    "\320\265\320\271\321\201\321\202\320\262\321\203\321\216\321\211\320\270"
-    "\320\271 \320\272\320\260\320\272 \321\210\320\273\321\216\320\267 \320\270"
-    "\320\273\320\270 \320\277\321\200\320\276\320\272\321\201\320\270, \320\275"
-    "\320\265 \320\277\320\276\320\273\321\203\321\207\320\270\320\273 \321\201"
-    "\320\262\320\276\320\265\320\262\321\200\320\265\320\274\320\265\320\275"
-    "\320\275\320\276\320\263\320\276 \320\276\321\202\320\262\320\265\321\202"
-    "\320\260 \320\276\321\202 \320\262\321\213\321\210\320\265\321\201\321\202"
-    "\320\276\321\217\321\211\320\265\320\263\320\276 \321\201\320\265\321\200"
+    {'\320', '\241', '\320', '\265', '\321', '\200', '\320', '\262', '\320',
+     '\265', '\321', '\200', ' ', '\320', '\262', '\321', '\200', '\320',
+     '\265', '\320', '\274', '\320', '\265', '\320', '\275', '\320', '\275',
+     '\320', '\276', ' ', '\320', '\275', '\320', '\265', ' ', '\320', '\274',
+     '\320', '\276', '\320', '\266', '\320', '\265', '\321', '\202', ' ',
+     '\320', '\276', '\320', '\261', '\321', '\200', '\320', '\260', '\320',
+     '\261', '\320', '\276', '\321', '\202', '\320', '\260', '\321', '\202',
+     '\321', '\214', ' ', '\320', '\267', '\320', '\260', '\320', '\277',
+     '\321', '\200', '\320', '\276', '\321', '\201', ' ', '\320', '\270',
+     '\320', '\267', '-', '\320', '\267', '\320', '\260', ' ', '\320', '\277',
+     '\320', '\265', '\321', '\200', '\320', '\265', '\320', '\263', '\321',
+     '\200', '\321', '\203', '\320', '\267', '\320', '\272', '\320', '\270',
+     ' ', '\320', '\270', '\320', '\273', '\320', '\270', ' ', '\320', '\277',
+     '\320', '\273', '\320', '\260', '\320', '\275', '\320', '\276', '\320',
+     '\262', '\321', '\213', '\321', '\205', ' ', '\321', '\202', '\320',
+     '\265', '\321', '\205', '\320', '\275', '\320', '\270', '\321', '\207',
+     '\320', '\265', '\321', '\201', '\320', '\272', '\320', '\270', '\321',
+     '\205', ' ', '\321', '\200', '\320', '\260', '\320', '\261', '\320',
+     '\276', '\321', '\202', ';', ' ', '\321', '\201', '\320', '\270', '\321',
+     '\202', '\321', '\203', '\320', '\260', '\321', '\206', '\320', '\270',
+     '\321', '\217', ',', ' ', '\321', '\201', '\320', '\272', '\320', '\276',
+     '\321', '\200', '\320', '\265', '\320', '\265', ' ', '\320', '\262',
+     '\321', '\201', '\320', '\265', '\320', '\263', '\320', '\276', ',',
+     ' ', '\321', '\200', '\320', '\260', '\320', '\267', '\321', '\200',
+     '\320', '\265', '\321', '\210', '\320', '\270', '\321', '\202', '\321',
+     '\201', '\321', '\217', ' ', '\321', '\207', '\320', '\265', '\321',
+     '\200', '\320', '\265', '\320', '\267', ' ', '\320', '\275', '\320',
+     '\265', '\320', '\272', '\320', '\276', '\321', '\202', '\320', '\276',
+     '\321', '\200', '\320', '\276', '\320', '\265', ' ', '\320', '\262',
+     '\321', '\200', '\320', '\265', '\320', '\274', '\321', '\217', '.',
+     ' ', '\320', '\241', '\320', '\265', '\321', '\200', '\320', '\262',
+     '\320', '\265', '\321', '\200', ' ', '\320', '\274', '\320', '\276',
+     '\320', '\266', '\320', '\265', '\321', '\202', ' ', '\320', '\277',
+     '\320', '\265', '\321', '\200', '\320', '\265', '\320', '\264', '\320',
+     '\260', '\321', '\202', '\321', '\214', ' ', '\320', '\267', '\320',
+     '\260', '\320', '\263', '\320', '\276', '\320', '\273', '\320', '\276',
+     '\320', '\262', '\320', '\276', '\320', '\272', ' ', 'R', 'e', 't',
+     'r', 'y', '-', 'A', 'f', 't', 'e', 'r', ' ', '\321', '\201', ' ', '\321',
+     '\200', '\320', '\265', '\320', '\272', '\320', '\276', '\320', '\274',
+     '\320', '\265', '\320', '\275', '\320', '\264', '\321', '\203', '\320',
+     '\265', '\320', '\274', '\321', '\213', '\320', '\274', ' ', '\320',
+     '\262', '\321', '\200', '\320', '\265', '\320', '\274', '\320', '\265',
+     '\320', '\275', '\320', '\265', '\320', '\274', ' ', '\320', '\276',
+     '\320', '\266', '\320', '\270', '\320', '\264', '\320', '\260', '\320',
+     '\275', '\320', '\270', '\321', '\217', '.', ' ', '\320', '\241', '\320',
+     '\265', '\321', '\200', '\320', '\262', '\320', '\265', '\321', '\200',
+     ' ', '\320', '\275', '\320', '\265', ' ', '\320', '\276', '\320', '\261',
+     '\321', '\217', '\320', '\267', '\320', '\260', '\320', '\275', ' ',
+     '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321',
+     '\207', '\320', '\260', '\321', '\202', '\321', '\214', ' ', '5', '0',
+     '3', ' ', '\320', '\277', '\321', '\200', '\320', '\270', ' ', '\320',
+     '\277', '\320', '\265', '\321', '\200', '\320', '\265', '\320', '\263',
+     '\321', '\200', '\321', '\203', '\320', '\267', '\320', '\272', '\320',
+     '\265', ' ', '\342', '\200', '\224', ' ', '\320', '\275', '\320', '\265',
+     '\320', '\272', '\320', '\276', '\321', '\202', '\320', '\276', '\321'},
+    "\200\321\213\320\265 \321\201\320\265\321\200\320\262\320\265\321\200\321\213"
+    " \320\277\321\200\320\276\321\201\321\202\320\276 \320\276\321\202\320\272"
+    "\320\273\320\276\320\275\321\217\321\216\321\202 \321\201\320\276\320\265"
+    "\320\264\320\270\320\275\320\265\320\275\320\270\320\265.\000\320\241\320\265"
+    "\321\200\320\262\320\265\321\200, \320\264\320\265\320\271\321\201\321\202"
+    "\320\262\321\203\321\216\321\211\320\270\320\271 \320\272\320\260\320\272"
+    " \321\210\320\273\321\216\320\267 \320\270\320\273\320\270 \320\277\321\200"
+    "\320\276\320\272\321\201\320\270, \320\275\320\265 \320\277\320\276\320\273"
+    "\321\203\321\207\320\270\320\273 \321\201\320\262\320\276\320\265\320\262"
+    "\321\200\320\265\320\274\320\265\320\275\320\275\320\276\320\263\320\276"
+    " \320\276\321\202\320\262\320\265\321\202\320\260 \320\276\321\202 \320\262"
+    "\321\213\321\210\320\265\321\201\321\202\320\276\321\217\321\211\320\265"
+    "\320\263\320\276 \321\201\320\265\321\200\320\262\320\265\321\200\320\260"
+    " (\320\275\320\260\320\277\321\200\320\270\320\274\320\265\321\200, HTT"
+    "P, FTP \320\270\320\273\320\270 LDAP) \320\270\320\273\320\270 \320\262"
+    "\321\201\320\277\320\276\320\274\320\276\320\263\320\260\321\202\320\265"
+    "\320\273\321\214\320\275\320\276\320\263\320\276 \321\201\320\265\321\200"
     "\320\262\320\265\321\200\320\260 (\320\275\320\260\320\277\321\200\320\270"
-    "\320\274\320\265\321\200, HTTP, FTP \320\270\320\273\320\270 LDAP) \320\270"
-    "\320\273\320\270 \320\262\321\201\320\277\320\276\320\274\320\276\320\263"
-    "\320\260\321\202\320\265\320\273\321\214\320\275\320\276\320\263\320\276"
-    " \321\201\320\265\321\200\320\262\320\265\321\200\320\260 (\320\275\320\260"
-    "\320\277\321\200\320\270\320\274\320\265\321\200, DNS), \320\272 \320\272"
-    "\320\276\321\202\320\276\321\200\320\276\320\274\321\203 \320\265\320\274"
-    "\321\203 \320\275\321\203\320\266\320\275\320\276 \320\261\321\213\320\273"
-    "\320\276 \320\276\320\261\321\200\320\260\321\202\320\270\321\202\321\214"
-    "\321\201\321\217 \320\264\320\273\321\217 \320\262\321\213\320\277\320\276"
-    "\320\273\320\275\320\265\320\275\320\270\321\217 \320\267\320\260\320\277"
-    "\321\200\320\276\321\201\320\260.\000\320\241\320\265\321\200\320\262\320\265"
-    "\321\200 \320\275\320\265 \320\277\320\276\320\264\320\264\320\265\321\200"
-    "\320\266\320\270\320\262\320\260\320\265\321\202 \320\270\320\273\320\270"
-    " \320\276\321\202\320\272\320\260\320\267\321\213\320\262\320\260\320\265"
-    "\321\202\321\201\321\217 \320\277\320\276\320\264\320\264\320\265\321\200"
-    "\320\266\320\270\320\262\320\260\321\202\321\214 \320\276\321\201\320\275"
-    "\320\276\320\262\320\275\321\203\321\216 \320\262\320\265\321\200\321\201"
-    "\320\270\321\216 HTTP, \320\270\321\201\320\277\320\276\320\273\321\214"
-    "\320\267\320\276\320\262\320\260\320\275\320\275\321\203\321\216 \320\262"
-    " \320\267\320\260\320\277\321\200\320\276\321\201\320\265. \320\241\320\265"
-    "\321\200\320\262\320\265\321\200\321\203 \321\201\320\273\320\265\320\264"
-    "\321\203\320\265\321\202 \320\277\320\265\321\200\320\265\320\264\320\260"
-    "\321\202\321\214 \320\262 \320\276\321\202\320\262\320\265\321\202\320\265"
-    " \320\276\320\277\320\270\321\201\320\260\320\275\320\270\320\265 \321\202"
-    "\320\276\320\263\320\276, \320\277\320\276\321\207\320\265\320\274\321\203"
-    " \321\215\321\202\320\260 \320\262\320\265\321\200\321\201\320\270\321\217"
-    " \320\275\320\265 \320\277\320\276\320\264\320\264\320\265\321\200\320\266"
-    "\320\270\320\262\320\260\320\265\321\202\321\201\321\217 \320\270 \320\272"
-    "\320\260\320\272\320\270\320\265 \320\277\321\200\320\276\321\202\320\276"
-    "\320\272\320\276\320\273\321\213 \320\276\320\275 \320\277\320\276\320\264"
-    "\320\264\320\265\321\200\320\266\320\270\320\262\320\260\320\265\321\202"
-    ".\000\320\240\320\260\321\201\321\210\320\270\321\200\320\265\320\275\320\270"
+    "\320\274\320\265\321\200, DNS), \320\272 \320\272\320\276\321\202\320\276"
+    "\321\200\320\276\320\274\321\203 \320\265\320\274\321\203 \320\275\321\203"
+    "\320\266\320\275\320\276 \320\261\321\213\320\273\320\276 \320\276\320\261"
+    "\321\200\320\260\321\202\320\270\321\202\321\214\321\201\321\217 \320\264"
+    "\320\273\321\217 \320\262\321\213\320\277\320\276\320\273\320\275\320\265"
+    "\320\275\320\270\321\217 \320\267\320\260\320\277\321\200\320\276\321\201"
+    "\320\260.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\275\320\265 \320\277"
+    "\320\276\320\264\320\264\320\265\321\200\320\266\320\270\320\262\320\260"
+    "\320\265\321\202 \320\270\320\273\320\270 \320\276\321\202\320\272\320\260"
+    "\320\267\321\213\320\262\320\260\320\265\321\202\321\201\321\217 \320\277"
+    "\320\276\320\264\320\264\320\265\321\200\320\266\320\270\320\262\320\260"
+    "\321\202\321\214 \320\276\321\201\320\275\320\276\320\262\320\275\321\203"
+    "\321\216 \320\262\320\265\321\200\321\201\320\270\321\216 HTTP, \320\270"
+    "\321\201\320\277\320\276\320\273\321\214\320\267\320\276\320\262\320\260"
+    "\320\275\320\275\321\203\321\216 \320\262 \320\267\320\260\320\277\321\200"
+    "\320\276\321\201\320\265. \320\241\320\265\321\200\320\262\320\265\321\200"
+    "\321\203 \321\201\320\273\320\265\320\264\321\203\320\265\321\202 \320\277"
+    "\320\265\321\200\320\265\320\264\320\260\321\202\321\214 \320\262 \320\276"
+    "\321\202\320\262\320\265\321\202\320\265 \320\276\320\277\320\270\321\201"
+    "\320\260\320\275\320\270\320\265 \321\202\320\276\320\263\320\276, \320\277"
+    "\320\276\321\207\320\265\320\274\321\203 \321\215\321\202\320\260 \320\262"
+    "\320\265\321\200\321\201\320\270\321\217 \320\275\320\265 \320\277\320\276"
+    "\320\264\320\264\320\265\321\200\320\266\320\270\320\262\320\260\320\265"
+    "\321\202\321\201\321\217 \320\270 \320\272\320\260\320\272\320\270\320\265"
+    " \320\277\321\200\320\276\321\202\320\276\320\272\320\276\320\273\321\213"
+    " \320\276\320\275 \320\277\320\276\320\264\320\264\320\265\321\200\320\266"
+    "\320\270\320\262\320\260\320\265\321\202.",
+    "\320\240\320\260\321\201\321\210\320\270\321\200\320\265\320\275\320\270"
     "\320\265 \320\277\321\200\320\276\321\202\320\276\320\272\320\276\320\273"
     "\320\260 \320\277\321\200\320\276\320\267\321\200\320\260\321\207\320\275"
     "\320\276\320\263\320\276 \321\201\320\276\320\263\320\273\320\260\321\201"
@@ -2885,104 +3978,136 @@ static const struct http_status_desc_pool {
     " \320\272\320\276\320\275\320\265\321\207\320\275\320\276\320\271 \321\202"
     "\320\276\321\207\320\272\320\276\320\271 \320\277\321\200\320\276\321\206"
     "\320\265\321\201\321\201\320\260 \321\201\320\276\320\263\320\273\320\260"
-    "\321\201\320\276\320\262\320\260\320\275\320\270\321\217.\000\320\234\320\265"
-    "\321\202\320\276\320\264 \320\275\320\265 \320\274\320\276\320\266\320\265"
-    "\321\202 \320\261\321\213\321\202\321\214 \320\262\321\213\320\277\320\276"
-    "\320\273\320\275\320\265\320\275 \320\275\320\260\320\264 \321\200\320\265"
-    "\321\201\321\203\321\200\321\201\320\276\320\274, \320\277\320\276\321\201"
-    "\320\272\320\276\320\273\321\214\320\272\321\203 \321\201\320\265\321\200"
-    "\320\262\320\265\321\200 \320\275\320\265 \320\274\320\276\320\266\320\265"
-    "\321\202 \321\201\320\276\321\205\321\200\320\260\320\275\320\270\321\202"
-    "\321\214 \320\277\321\200\320\265\320\264\321\201\321\202\320\260\320\262"
-    "\320\273\320\265\320\275\320\270\320\265, \320\275\320\265\320\276\320\261"
-    "\321\205\320\276\320\264\320\270\320\274\320\276\320\265 \320\264\320\273"
-    "\321\217 \321\203\321\201\320\277\320\265\321\210\320\275\320\276\320\263"
-    "\320\276 \320\267\320\260\320\262\320\265\321\200\321\210\320\265\320\275"
-    "\320\270\321\217 \320\267\320\260\320\277\321\200\320\276\321\201\320\260"
-    " (WebDAV). \320\255\321\202\320\276 \321\201\320\276\321\201\321\202\320\276"
-    "\321\217\320\275\320\270\320\265 \321\201\321\207\320\270\321\202\320\260"
-    "\320\265\321\202\321\201\321\217 \320\262\321\200\320\265\320\274\320\265"
-    "\320\275\320\275\321\213\320\274.\000\320\241\320\265\321\200\320\262\320\265"
-    "\321\200 \320\277\321\200\320\265\321\200\320\262\320\260\320\273 \320\276"
-    "\320\277\320\265\321\200\320\260\321\206\320\270\321\216, \320\276\320\261"
-    "\320\275\320\260\321\200\321\203\320\266\320\270\320\262 \320\261\320\265"
-    "\321\201\320\272\320\276\320\275\320\265\321\207\320\275\321\213\320\271"
-    " \321\206\320\270\320\272\320\273 \320\277\321\200\320\270 \320\276\320\261"
-    "\321\200\320\260\320\261\320\276\321\202\320\272\320\265 \320\267\320\260"
-    "\320\277\321\200\320\276\321\201\320\260 \321\201 \320\267\320\260\320\263"
-    "\320\276\320\273\320\276\320\262\320\272\320\276\320\274 Depth: infinit"
-    "y (\320\277\321\200\320\270\320\262\321\217\320\267\320\272\320\270 Web"
-    "DAV, RFC 5842). \320\222\321\201\321\217 \320\276\320\277\320\265\321\200"
-    "\320\260\321\206\320\270\321\217 \320\267\320\260\320\262\320\265\321\200"
-    "\321\210\320\270\320\273\320\260\321\201\321\214 \320\275\320\265\321\203"
-    "\320\264\320\260\321\207\320\265\320\271.\000\320\235\320\265\321\201\321\202"
-    "\320\260\320\275\320\264\320\260\321\200\321\202\320\275\321\213\320\271"
-    " \320\272\320\276\320\264: \321\201\320\265\321\200\320\262\320\265\321\200"
-    " \320\277\321\200\320\265\320\262\321\213\321\201\320\270\320\273 \320\273"
-    "\320\270\320\274\320\270\321\202 \320\277\321\200\320\276\320\277\321\203"
-    "\321\201\320\272\320\275\320\276\320\271 \321\201\320\277\320\276\321\201"
-    "\320\276\320\261\320\275\320\276\321\201\321\202\320\270, \321\203\321\201"
-    "\321\202\320\260\320\275\320\276\320\262\320\273\320\265\320\275\320\275"
-    "\321\213\320\271 \320\260\320\264\320\274\320\270\320\275\320\270\321\201"
-    "\321\202\321\200\320\260\321\202\320\276\321\200\320\276\320\274 \320\270"
-    "\320\273\320\270 \321\202\320\260\321\200\320\270\321\204\320\276\320\274"
-    " \321\205\320\276\321\201\321\202\320\270\320\275\320\263\320\260. \320\230"
-    "\321\201\320\277\320\276\320\273\321\214\320\267\321\203\320\265\321\202"
-    "\321\201\321\217 \320\274\320\276\320\264\321\203\320\273\320\265\320\274"
-    " mod_bandwidth \320\262\320\265\320\261-\321\201\320\265\321\200\320\262"
-    "\320\265\321\200\320\260 Apache HTTP Server \320\270 \321\205\320\276\321\201"
-    "\321\202\320\270\320\275\320\263\320\276\320\274 \320\275\320\260 cPane"
-    "l; \320\262 IANA \320\275\320\265 \320\267\320\260\321\200\320\265\320\263"
-    "\320\270\321\201\321\202\321\200\320\270\321\200\320\276\320\262\320\260"
-    "\320\275.\000\320\244\321\200\320\265\320\271\320\274\320\262\320\276\321\200"
-    "\320\272 \321\200\320\260\321\201\321\210\320\270\321\200\320\265\320\275"
-    "\320\270\320\271 HTTP (RFC 2774): \320\267\320\260\320\277\321\200\320\276"
-    "\321\201 \320\275\320\265 \321\203\320\264\320\276\320\262\320\273\320\265"
-    "\321\202\320\262\320\276\321\200\321\217\320\265\321\202 \320\277\320\276"
-    "\320\273\320\270\321\202\320\270\320\272\320\265 \320\264\320\276\321\201"
-    "\321\202\321\203\320\277\320\260 \320\272 \321\200\320\265\321\201\321\203"
-    "\321\200\321\201\321\203; \321\201\320\265\321\200\320\262\320\265\321\200"
-    "\321\203 \321\201\320\273\320\265\320\264\321\203\320\265\321\202 \320\262"
-    "\320\265\321\200\320\275\321\203\321\202\321\214 \320\262\321\201\320\265"
-    " \321\201\320\262\320\265\320\264\320\265\320\275\320\270\321\217, \320\275"
-    "\320\265\320\276\320\261\321\205\320\276\320\264\320\270\320\274\321\213"
-    "\320\265 \320\272\320\273\320\270\320\265\320\275\321\202\321\203 \320\264"
-    "\320\273\321\217 \320\276\321\202\320\277\321\200\320\260\320\262\320\272"
-    "\320\270 \321\200\320\260\321\201\321\210\320\270\321\200\320\265\320\275"
-    "\320\275\320\276\320\263\320\276 \320\267\320\260\320\277\321\200\320\276"
-    "\321\201\320\260. \320\232\320\276\320\264 \320\262\321\213\320\262\320\265"
-    "\320\264\320\265\320\275 \320\270\320\267 \321\203\320\277\320\276\321\202"
-    "\321\200\320\265\320\261\320\273\320\265\320\275\320\270\321\217: RFC 2"
-    "774 \320\277\320\265\321\200\320\265\320\262\320\265\320\264\321\221\320\275"
-    " \320\262 \321\201\321\202\320\260\321\202\321\203\321\201 Historic, \320\270"
-    " IANA \320\277\320\276\320\274\320\265\321\207\320\260\320\265\321\202 "
-    "\320\272\320\276\320\264 \320\272\320\260\320\272 OBSOLETED.\000\320\232"
-    "\320\273\320\270\320\265\320\275\321\202\321\203 \320\275\320\265\320\276"
-    "\320\261\321\205\320\276\320\264\320\270\320\274\320\276 \320\277\321\200"
-    "\320\276\320\271\321\202\320\270 \320\260\321\203\321\202\320\265\320\275"
-    "\321\202\320\270\321\204\320\270\320\272\320\260\321\206\320\270\321\216"
-    " \320\264\320\273\321\217 \320\277\320\276\320\273\321\203\321\207\320\265"
-    "\320\275\320\270\321\217 \320\264\320\276\321\201\321\202\321\203\320\277"
-    "\320\260 \320\272 \321\201\320\265\321\202\320\270. \320\232\320\276\320\264"
-    " \320\277\321\200\320\265\320\264\320\275\320\260\320\267\320\275\320\260"
-    "\321\207\320\265\320\275 \320\264\320\273\321\217 \320\277\320\265\321\200"
-    "\320\265\321\205\320\262\320\260\321\202\321\213\320\262\320\260\321\216"
-    "\321\211\320\270\321\205 \320\277\321\200\320\276\320\272\321\201\320\270"
-    ", \321\203\320\277\321\200\320\260\320\262\320\273\321\217\321\216\321\211"
-    "\320\270\321\205 \320\264\320\276\321\201\321\202\321\203\320\277\320\276"
-    "\320\274 \320\272 \321\201\320\265\321\202\320\270 (captive portal, \320\275"
-    "\320\260\320\277\321\200\320\270\320\274\320\265\321\200 \320\262 \320\263"
-    "\320\276\321\201\321\202\320\270\320\275\320\270\321\207\320\275\320\276"
-    "\320\274 \320\270\320\273\320\270 \320\277\321\203\320\261\320\273\320\270"
-    "\321\207\320\275\320\276\320\274 Wi-Fi), \320\260 \320\275\320\265 \320\264"
-    "\320\273\321\217 \320\270\321\201\321\205\320\276\320\264\320\275\321\213"
-    "\321\205 \321\201\320\265\321\200\320\262\320\265\321\200\320\276\320\262"
-    "; \320\262 \320\276\321\202\320\262\320\265\321\202\320\265 \321\201\320\273"
-    "\320\265\320\264\321\203\320\265\321\202 \320\264\320\260\321\202\321\214"
-    " \321\201\321\201\321\213\320\273\320\272\321\203 \320\275\320\260 \321\201"
-    "\321\202\321\200\320\260\320\275\320\270\321\206\321\203, \320\263\320\264"
-    "\320\265 \320\277\320\276\320\273\321\214\320\267\320\276\320\262\320\260"
-    "\321\202\320\265\320\273\321\214 \320\274\320\276\320\266\320\265\321\202"
+    "\321\201\320\276\320\262\320\260\320\275\320\270\321\217.",
+    "\320\234\320\265\321\202\320\276\320\264 \320\275\320\265 \320\274\320\276"
+    "\320\266\320\265\321\202 \320\261\321\213\321\202\321\214 \320\262\321\213"
+    "\320\277\320\276\320\273\320\275\320\265\320\275 \320\275\320\260\320\264"
+    " \321\200\320\265\321\201\321\203\321\200\321\201\320\276\320\274, \320\277"
+    "\320\276\321\201\320\272\320\276\320\273\321\214\320\272\321\203 \321\201"
+    "\320\265\321\200\320\262\320\265\321\200 \320\275\320\265 \320\274\320\276"
+    "\320\266\320\265\321\202 \321\201\320\276\321\205\321\200\320\260\320\275"
+    "\320\270\321\202\321\214 \320\277\321\200\320\265\320\264\321\201\321\202"
+    "\320\260\320\262\320\273\320\265\320\275\320\270\320\265, \320\275\320\265"
+    "\320\276\320\261\321\205\320\276\320\264\320\270\320\274\320\276\320\265"
+    " \320\264\320\273\321\217 \321\203\321\201\320\277\320\265\321\210\320\275"
+    "\320\276\320\263\320\276 \320\267\320\260\320\262\320\265\321\200\321\210"
+    "\320\265\320\275\320\270\321\217 \320\267\320\260\320\277\321\200\320\276"
+    "\321\201\320\260 (WebDAV). \320\255\321\202\320\276 \321\201\320\276\321\201"
+    "\321\202\320\276\321\217\320\275\320\270\320\265 \321\201\321\207\320\270"
+    "\321\202\320\260\320\265\321\202\321\201\321\217 \320\262\321\200\320\265"
+    "\320\274\320\265\320\275\320\275\321\213\320\274.",
+    "\320\241\320\265\321\200\320\262\320\265\321\200 \320\277\321\200\320\265"
+    "\321\200\320\262\320\260\320\273 \320\276\320\277\320\265\321\200\320\260"
+    "\321\206\320\270\321\216, \320\276\320\261\320\275\320\260\321\200\321\203"
+    "\320\266\320\270\320\262 \320\261\320\265\321\201\320\272\320\276\320\275"
+    "\320\265\321\207\320\275\321\213\320\271 \321\206\320\270\320\272\320\273"
+    " \320\277\321\200\320\270 \320\276\320\261\321\200\320\260\320\261\320\276"
+    "\321\202\320\272\320\265 \320\267\320\260\320\277\321\200\320\276\321\201"
+    "\320\260 \321\201 \320\267\320\260\320\263\320\276\320\273\320\276\320\262"
+    "\320\272\320\276\320\274 Depth: infinity (\320\277\321\200\320\270\320\262"
+    "\321\217\320\267\320\272\320\270 WebDAV, RFC 5842). \320\222\321\201\321\217"
+    " \320\276\320\277\320\265\321\200\320\260\321\206\320\270\321\217 \320\267"
+    "\320\260\320\262\320\265\321\200\321\210\320\270\320\273\320\260\321\201"
+    "\321\214 \320\275\320\265\321\203\320\264\320\260\321\207\320\265\320\271"
+    ".",
+    "\320\235\320\265\321\201\321\202\320\260\320\275\320\264\320\260\321\200"
+    "\321\202\320\275\321\213\320\271 \320\272\320\276\320\264: \321\201\320\265"
+    "\321\200\320\262\320\265\321\200 \320\277\321\200\320\265\320\262\321\213"
+    "\321\201\320\270\320\273 \320\273\320\270\320\274\320\270\321\202 \320\277"
+    "\321\200\320\276\320\277\321\203\321\201\320\272\320\275\320\276\320\271"
+    " \321\201\320\277\320\276\321\201\320\276\320\261\320\275\320\276\321\201"
+    "\321\202\320\270, \321\203\321\201\321\202\320\260\320\275\320\276\320\262"
+    "\320\273\320\265\320\275\320\275\321\213\320\271 \320\260\320\264\320\274"
+    "\320\270\320\275\320\270\321\201\321\202\321\200\320\260\321\202\320\276"
+    "\321\200\320\276\320\274 \320\270\320\273\320\270 \321\202\320\260\321\200"
+    "\320\270\321\204\320\276\320\274 \321\205\320\276\321\201\321\202\320\270"
+    "\320\275\320\263\320\260. \320\230\321\201\320\277\320\276\320\273\321\214"
+    "\320\267\321\203\320\265\321\202\321\201\321\217 \320\274\320\276\320\264"
+    "\321\203\320\273\320\265\320\274 mod_bandwidth \320\262\320\265\320\261"
+    "-\321\201\320\265\321\200\320\262\320\265\321\200\320\260 Apache HTTP S"
+    "erver \320\270 \321\205\320\276\321\201\321\202\320\270\320\275\320\263"
+    "\320\276\320\274 \320\275\320\260 cPanel; \320\262 IANA \320\275\320\265"
+    " \320\267\320\260\321\200\320\265\320\263\320\270\321\201\321\202\321\200"
+    "\320\270\321\200\320\276\320\262\320\260\320\275.",
+    "\320\244\321\200\320\265\320\271\320\274\320\262\320\276\321\200\320\272"
+    " \321\200\320\260\321\201\321\210\320\270\321\200\320\265\320\275\320\270"
+    "\320\271 HTTP (RFC 2774): \320\267\320\260\320\277\321\200\320\276\321\201"
+    " \320\275\320\265 \321\203\320\264\320\276\320\262\320\273\320\265\321\202"
+    "\320\262\320\276\321\200\321\217\320\265\321\202 \320\277\320\276\320\273"
+    "\320\270\321\202\320\270\320\272\320\265 \320\264\320\276\321\201\321\202"
+    "\321\203\320\277\320\260 \320\272 \321\200\320\265\321\201\321\203\321\200"
+    "\321\201\321\203; \321\201\320\265\321\200\320\262\320\265\321\200\321\203"
+    " \321\201\320\273\320\265\320\264\321\203\320\265\321\202 \320\262\320\265"
+    "\321\200\320\275\321\203\321\202\321\214 \320\262\321\201\320\265 \321\201"
+    "\320\262\320\265\320\264\320\265\320\275\320\270\321\217, \320\275\320\265"
+    "\320\276\320\261\321\205\320\276\320\264\320\270\320\274\321\213\320\265"
+    " \320\272\320\273\320\270\320\265\320\275\321\202\321\203 \320\264\320\273"
+    "\321\217 \320\276\321\202\320\277\321\200\320\260\320\262\320\272\320\270"
+    " \321\200\320\260\321\201\321\210\320\270\321\200\320\265\320\275\320\275"
+    "\320\276\320\263\320\276 \320\267\320\260\320\277\321\200\320\276\321\201"
+    "\320\260. \320\232\320\276\320\264 \320\262\321\213\320\262\320\265\320\264"
+    "\320\265\320\275 \320\270\320\267 \321\203\320\277\320\276\321\202\321\200"
+    "\320\265\320\261\320\273\320\265\320\275\320\270\321\217: RFC 2774 \320\277"
+    "\320\265\321\200\320\265\320\262\320\265\320\264\321\221\320\275 \320\262"
+    " \321\201\321\202\320\260\321\202\321\203\321\201 Historic, \320\270 IA"
+    "NA \320\277\320\276\320\274\320\265\321\207\320\260\320\265\321\202 \320\272"
+    "\320\276\320\264 \320\272\320\260\320\272 OBSOLETED.",
+    {'\320', '\232', '\320', '\273', '\320', '\270', '\320', '\265', '\320',
+     '\275', '\321', '\202', '\321', '\203', ' ', '\320', '\275', '\320',
+     '\265', '\320', '\276', '\320', '\261', '\321', '\205', '\320', '\276',
+     '\320', '\264', '\320', '\270', '\320', '\274', '\320', '\276', ' ',
+     '\320', '\277', '\321', '\200', '\320', '\276', '\320', '\271', '\321',
+     '\202', '\320', '\270', ' ', '\320', '\260', '\321', '\203', '\321',
+     '\202', '\320', '\265', '\320', '\275', '\321', '\202', '\320', '\270',
+     '\321', '\204', '\320', '\270', '\320', '\272', '\320', '\260', '\321',
+     '\206', '\320', '\270', '\321', '\216', ' ', '\320', '\264', '\320',
+     '\273', '\321', '\217', ' ', '\320', '\277', '\320', '\276', '\320',
+     '\273', '\321', '\203', '\321', '\207', '\320', '\265', '\320', '\275',
+     '\320', '\270', '\321', '\217', ' ', '\320', '\264', '\320', '\276',
+     '\321', '\201', '\321', '\202', '\321', '\203', '\320', '\277', '\320',
+     '\260', ' ', '\320', '\272', ' ', '\321', '\201', '\320', '\265', '\321',
+     '\202', '\320', '\270', '.', ' ', '\320', '\232', '\320', '\276', '\320',
+     '\264', ' ', '\320', '\277', '\321', '\200', '\320', '\265', '\320',
+     '\264', '\320', '\275', '\320', '\260', '\320', '\267', '\320', '\275',
+     '\320', '\260', '\321', '\207', '\320', '\265', '\320', '\275', ' ',
+     '\320', '\264', '\320', '\273', '\321', '\217', ' ', '\320', '\277',
+     '\320', '\265', '\321', '\200', '\320', '\265', '\321', '\205', '\320',
+     '\262', '\320', '\260', '\321', '\202', '\321', '\213', '\320', '\262',
+     '\320', '\260', '\321', '\216', '\321', '\211', '\320', '\270', '\321',
+     '\205', ' ', '\320', '\277', '\321', '\200', '\320', '\276', '\320',
+     '\272', '\321', '\201', '\320', '\270', ',', ' ', '\321', '\203', '\320',
+     '\277', '\321', '\200', '\320', '\260', '\320', '\262', '\320', '\273',
+     '\321', '\217', '\321', '\216', '\321', '\211', '\320', '\270', '\321',
+     '\205', ' ', '\320', '\264', '\320', '\276', '\321', '\201', '\321',
+     '\202', '\321', '\203', '\320', '\277', '\320', '\276', '\320', '\274',
+     ' ', '\320', '\272', ' ', '\321', '\201', '\320', '\265', '\321', '\202',
+     '\320', '\270', ' ', '(', 'c', 'a', 'p', 't', 'i', 'v', 'e', ' ', 'p',
+     'o', 'r', 't', 'a', 'l', ',', ' ', '\320', '\275', '\320', '\260', '\320',
+     '\277', '\321', '\200', '\320', '\270', '\320', '\274', '\320', '\265',
+     '\321', '\200', ' ', '\320', '\262', ' ', '\320', '\263', '\320', '\276',
+     '\321', '\201', '\321', '\202', '\320', '\270', '\320', '\275', '\320',
+     '\270', '\321', '\207', '\320', '\275', '\320', '\276', '\320', '\274',
+     ' ', '\320', '\270', '\320', '\273', '\320', '\270', ' ', '\320', '\277',
+     '\321', '\203', '\320', '\261', '\320', '\273', '\320', '\270', '\321',
+     '\207', '\320', '\275', '\320', '\276', '\320', '\274', ' ', 'W', 'i',
+     '-', 'F', 'i', ')', ',', ' ', '\320', '\260', ' ', '\320', '\275', '\320',
+     '\265', ' ', '\320', '\264', '\320', '\273', '\321', '\217', ' ', '\320',
+     '\270', '\321', '\201', '\321', '\205', '\320', '\276', '\320', '\264',
+     '\320', '\275', '\321', '\213', '\321', '\205', ' ', '\321', '\201',
+     '\320', '\265', '\321', '\200', '\320', '\262', '\320', '\265', '\321',
+     '\200', '\320', '\276', '\320', '\262', ';', ' ', '\320', '\262', ' ',
+     '\320', '\276', '\321', '\202', '\320', '\262', '\320', '\265', '\321',
+     '\202', '\320', '\265', ' ', '\321', '\201', '\320', '\273', '\320',
+     '\265', '\320', '\264', '\321', '\203', '\320', '\265', '\321', '\202',
+     ' ', '\320', '\264', '\320', '\260', '\321', '\202', '\321', '\214',
+     ' ', '\321', '\201', '\321', '\201', '\321', '\213', '\320', '\273',
+     '\320', '\272', '\321', '\203', ' ', '\320', '\275', '\320', '\260',
+     ' ', '\321', '\201', '\321', '\202', '\321', '\200', '\320', '\260',
+     '\320', '\275', '\320', '\270', '\321', '\206', '\321', '\203', ',',
+     ' ', '\320', '\263', '\320', '\264', '\320', '\265', ' ', '\320', '\277',
+     '\320', '\276', '\320', '\273', '\321', '\214', '\320', '\267', '\320',
+     '\276', '\320', '\262', '\320'},
+    "\260\321\202\320\265\320\273\321\214 \320\274\320\276\320\266\320\265\321\202"
     " \320\262\320\262\320\265\321\201\321\202\320\270 \321\203\321\207\321\221"
     "\321\202\320\275\321\213\320\265 \320\264\320\260\320\275\320\275\321\213"
     "\320\265."
