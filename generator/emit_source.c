@@ -86,10 +86,12 @@ static void emit_lang(const struct spec *spec, struct sbuf *out)
     sbuf_puts(out, "    return 0;\n}\n\n");
 }
 
-/* One entry of a lookup by code: the code and its result. */
+/* One entry of a lookup by code: the code and its result, and for a
+ * lookup of texts the text, quoted in a comment beside its case. */
 struct code_value {
     long code;
     unsigned long value;
+    const char *text;
 };
 
 #define DENSE_SPAN_MAX 4096UL /* codes a dense switch may list */
@@ -172,10 +174,10 @@ static void emit_code_switch(const struct spec *spec, struct sbuf *out,
     int dense = kind == NULL && dense_ok(lo, hi, ncv);
     int offsets = 0, col;
     size_t i;
-    char ret[128]; /* ": return <name>_<kind>_text(", made once */
+    char ret[128]; /* "return <name>_<kind>_text(", made once */
 
     if (kind != NULL)
-        sprintf(ret, ": return %.80s_%.20s_text(", n, kind);
+        sprintf(ret, "return %.80s_%.20s_text(", n, kind);
 
     if (kind != NULL && span != ncv && ncv * 10 >= span * 3) {
         offsets = 1;
@@ -203,8 +205,15 @@ static void emit_code_switch(const struct spec *spec, struct sbuf *out,
         }
         sbuf_puts(out, "    case ");
         sbuf_put_long(out, cv[i].code);
+        if (kind != NULL) {
+            /* The text, so that a reader can check the case by eye. */
+            sbuf_puts(out, ": ");
+            emit_quote_comment(out, cv[i].text ? cv[i].text : "",
+                               79 - 11 - dec_width(cv[i].code));
+            sbuf_puts(out, "\n        ");
+        }
         if (offsets) {
-            sbuf_puts(out, ": off = ");
+            sbuf_puts(out, "off = ");
             sbuf_put_ulong(out, cv[i].value);
             sbuf_puts(out, "; break;\n");
         } else if (kind != NULL) {
@@ -241,6 +250,23 @@ static void emit_code_switch(const struct spec *spec, struct sbuf *out,
         sbuf_puts(out, "    default: return 0;\n    }\n}\n\n");
 }
 
+/* The span of codes lo..hi the classes cover; 1 when class_of is a dense
+ * switch over it (and then needs <MACRO>_CAST). */
+static int class_span(const struct spec *spec, long *lo, long *hi)
+{
+    size_t i;
+
+    *lo = 0;
+    *hi = -1;
+    for (i = 0; i < spec->nclasses; i++) {
+        if (i == 0 || spec->classes[i].lo < *lo)
+            *lo = spec->classes[i].lo;
+        if (i == 0 || spec->classes[i].hi > *hi)
+            *hi = spec->classes[i].hi;
+    }
+    return spec->nclasses && dense_ok(*lo, *hi, (size_t)(*hi - *lo + 1));
+}
+
 /*
  * class_of: by range, for unregistered codes too.  A switch over every code
  * of the classes' span when that is small (one table load), else one range
@@ -249,20 +275,17 @@ static void emit_code_switch(const struct spec *spec, struct sbuf *out,
 static void emit_class_of(const struct spec *spec, struct sbuf *out)
 {
     const char *n = spec->reg.name.s, *m = spec->reg.macro.s;
-    struct code_value *cv = NULL;
-    long lo = 0, hi = -1, c;
+    struct code_value *cv;
+    long lo, hi, c;
     size_t i;
 
-    for (i = 0; i < spec->nclasses; i++) {
-        if (i == 0 || spec->classes[i].lo < lo)
-            lo = spec->classes[i].lo;
-        if (i == 0 || spec->classes[i].hi > hi)
-            hi = spec->classes[i].hi;
-    }
-    if (spec->nclasses && dense_ok(lo, hi, (size_t)(hi - lo + 1)))
+    if (class_span(spec, &lo, &hi)) {
         cv = (struct code_value *)sg_calloc((size_t)(hi - lo + 1),
                                             sizeof *cv);
-    if (cv != NULL) {
+        if (cv == NULL) {
+            out->failed = 1;
+            return;
+        }
         for (c = lo; c <= hi; c++) {
             cv[c - lo].code = c;
             for (i = 0; i < spec->nclasses; i++)
@@ -401,34 +424,208 @@ static void emit_small_lookup(const struct spec *spec, struct sbuf *out,
     sbuf_puts(out, "}\n\n");
 }
 
+/* Which of the spellings below the lookups asked for use. */
+enum {
+    USE_CAST = 1,
+    USE_PUN = 2,
+    USE_NULL = 4
+};
+
 /*
  * The spellings of a conversion, a view of an object's bytes and a null
  * pointer in the language the file is compiled as: C++ compilers warn
  * about C's casts (-Wold-style-cast), and clang++ from C++11 on about NULL
  * (-Wzero-as-null-pointer-constant: it is __null there).  Types that need
- * no conversion come first; these are for the few places left.  The end of
- * the body #undefs them, so the single header leaks none.
+ * no conversion come first; these are for the few places left.  Only the
+ * ones used are defined (clang's -Wunused-macros), and the end of the
+ * body #undefs them, so the single header leaks none.
  */
-static void emit_cxx_spellings(const char *m, struct sbuf *out)
+static void emit_cxx_spellings(const char *m, unsigned use, struct sbuf *out)
 {
-    sbuf_printf(out,
+    if (use == 0)
+        return;
+    sbuf_puts(out,
         "/* C++ compilers warn about C's casts (-Wold-style-cast) and, from "
         "C++11 on,\n * about NULL (-Wzero-as-null-pointer-constant): the few "
         "conversions and null\n * pointers below are spelt in the language "
         "the file is compiled as. */\n"
-        "#ifdef __cplusplus\n"
-        "#define %s_CAST(T, x) static_cast<T>(x)\n"
-        "#define %s_PUN(T, x) reinterpret_cast<T>(x)\n"
-        "#if __cplusplus >= 201103L\n"
-        "#define %s_NULL nullptr\n"
-        "#else\n"
-        "#define %s_NULL NULL\n"
-        "#endif\n"
-        "#else\n"
-        "#define %s_CAST(T, x) ((T)(x))\n"
-        "#define %s_PUN(T, x) ((T)(x))\n"
-        "#define %s_NULL NULL\n"
-        "#endif\n\n", m, m, m, m, m, m, m);
+        "#ifdef __cplusplus\n");
+    if (use & USE_CAST)
+        sbuf_printf(out, "#define %s_CAST(T, x) static_cast<T>(x)\n", m);
+    if (use & USE_PUN)
+        sbuf_printf(out, "#define %s_PUN(T, x) reinterpret_cast<T>(x)\n", m);
+    if (use & USE_NULL)
+        sbuf_printf(out, "#if __cplusplus >= 201103L\n"
+                         "#define %s_NULL nullptr\n"
+                         "#else\n"
+                         "#define %s_NULL NULL\n"
+                         "#endif\n", m, m);
+    sbuf_puts(out, "#else\n");
+    if (use & USE_CAST)
+        sbuf_printf(out, "#define %s_CAST(T, x) ((T)(x))\n", m);
+    if (use & USE_PUN)
+        sbuf_printf(out, "#define %s_PUN(T, x) ((T)(x))\n", m);
+    if (use & USE_NULL)
+        sbuf_printf(out, "#define %s_NULL NULL\n", m);
+    sbuf_puts(out, "#endif\n\n");
+}
+
+/* The form chosen for from_name or from_reason. */
+enum string_form {
+    FORM_NONE,      /* not asked for */
+    FORM_TRIE,      /* emit_trie_lookup; its text is made while planning */
+    FORM_PERFECT,   /* emit_perfect_lookup */
+    FORM_PROBE      /* emit_hash_lookup */
+};
+
+/* A string lookup being planned, then emitted. */
+struct string_lookup {
+    enum string_form form;
+    struct sbuf trie;       /* the whole function, for FORM_TRIE */
+    struct ph_plan ph;      /* for FORM_PERFECT */
+    unsigned long *more_off; /* pool offsets of the aliases or former
+                             * phrases, for the forms that read the pool */
+};
+
+/*
+ * The keys of a string lookup in key order: per code in code order its
+ * name and its aliases; or every code's phrase, then the former phrases.
+ * With key_off, first_off[i] is the pool offset of code i's name or
+ * phrase, more_off those of the others in key order (planning needs no
+ * offsets).  Returns the number of keys.
+ */
+static size_t lookup_keys(const struct spec *spec, int phrases,
+                          const unsigned long *first_off,
+                          const unsigned long *more_off, const char **keys,
+                          unsigned long *key_off, long *key_code)
+{
+    size_t i, j, k = 0, more = 0;
+
+    for (i = 0; i < spec->ncodes; i++) {
+        const struct spec_code *c = &spec->codes[spec->order[i]];
+
+        keys[k] = phrases ? c->phrase.s : c->name.s;
+        if (key_off)
+            key_off[k] = first_off[i];
+        key_code[k++] = c->code;
+        if (phrases)
+            continue;
+        for (j = 0; j < c->naliases; j++) {
+            keys[k] = c->aliases[j].s;
+            if (key_off)
+                key_off[k] = more_off[more++];
+            key_code[k++] = c->code;
+        }
+    }
+    /* Phrases: one key per code, then the former phrases (validation made
+     * them all unique, ignoring case). */
+    for (i = 0; phrases && i < spec->ncodes; i++) {
+        const struct spec_code *c = &spec->codes[spec->order[i]];
+
+        for (j = 0; j < c->nformer; j++) {
+            keys[k] = c->former[j].s;
+            if (key_off)
+                key_off[k] = more_off[more++];
+            key_code[k++] = c->code;
+        }
+    }
+    return k;
+}
+
+/*
+ * Chooses the form of from_name (phrases 0) or from_reason (1): the trie
+ * (made here) unless --lookup compact or the keys do not suit it, else
+ * the perfect hash, else the probing table.  The last two read the pool:
+ * then the aliases or former phrases are added to it (after every name or
+ * phrase, so that a program without the lookup does not carry them).
+ * Returns 0 or -1 (out of memory).
+ */
+static int plan_string_lookup(const struct emit_ctx *ctx, int phrases,
+                              struct pool *pool, const char **keys,
+                              long *key_code, struct string_lookup *sl)
+{
+    const struct spec *spec = ctx->spec;
+    size_t nkeys, nmore = 0, i, j;
+
+    nkeys = lookup_keys(spec, phrases, NULL, NULL, keys, NULL, key_code);
+    if (ctx->opts.lookup == LOOKUP_FAST &&
+        emit_trie_lookup(spec, &sl->trie, phrases ? "reason" : "name",
+                         phrases ? "phrase" : "name", keys, key_code, nkeys,
+                         phrases) == 0) {
+        sl->form = FORM_TRIE;
+        return sbuf_failed(&sl->trie) ? -1 : 0;
+    }
+    sbuf_free(&sl->trie);
+    sl->more_off = (unsigned long *)sg_calloc(nkeys - spec->ncodes + 1,
+                                              sizeof *sl->more_off);
+    if (sl->more_off == NULL)
+        return -1;
+    for (i = 0; i < spec->ncodes; i++) {
+        const struct spec_code *c = &spec->codes[spec->order[i]];
+        size_t nm = phrases ? c->nformer : c->naliases;
+
+        for (j = 0; j < nm; j++)
+            sl->more_off[nmore++] = pool_add(pool, phrases ? c->former[j].s
+                                                           : c->aliases[j].s);
+    }
+    sl->form = perfect_plan(keys, key_code, nkeys, phrases, &sl->ph) == 0
+                   ? FORM_PERFECT : FORM_PROBE;
+    return pool->failed ? -1 : 0;
+}
+
+/* Emits a planned string lookup (first_off: the codes' names or phrases
+ * in the pool). */
+static void emit_string_lookup(const struct emit_ctx *ctx, struct sbuf *out,
+                               int phrases, const struct pool *pool,
+                               const unsigned long *first_off,
+                               const char **keys, unsigned long *key_off,
+                               long *key_code,
+                               const struct string_lookup *sl)
+{
+    const char *fn = phrases ? "reason" : "name";
+    const char *kind = phrases ? "phrase" : "name";
+    size_t nkeys;
+
+    if (sl->form == FORM_NONE)
+        return;
+    if (sl->form == FORM_TRIE) {
+        sbuf_putn(out, sl->trie.data, sl->trie.len);
+        return;
+    }
+    nkeys = lookup_keys(ctx->spec, phrases, first_off, sl->more_off, keys,
+                        key_off, key_code);
+    if (sl->form == FORM_PERFECT) {
+        emit_perfect_lookup(ctx->spec, out, fn, kind, phrases ? "phrase"
+                                                              : "name",
+                            pool, keys, key_off, key_code, nkeys, phrases,
+                            &sl->ph);
+        return;
+    }
+    if (phrases)
+        emit_equal_nocase(ctx->spec->reg.name.s, out);
+    emit_hash_lookup(ctx, out, fn, keys, key_off, key_code, nkeys, phrases);
+}
+
+/* The uses of the spellings (USE_*) by what the plan emits. */
+static unsigned spellings_used(const struct spec *spec, unsigned fns,
+                               int with_text,
+                               const struct string_lookup *sl)
+{
+    unsigned use = 0;
+    long lo, hi;
+    int i;
+
+    if (fns & (FN_REASON | FN_NAME | FN_DESCRIPTION | FN_REFERENCE))
+        use |= USE_NULL;
+    if (with_text || (fns & (FN_FROM_NAME | FN_FROM_REASON)))
+        use |= USE_PUN;
+    if (((fns & FN_CLASS) && class_span(spec, &lo, &hi)) ||
+        (fns & FN_STATUS))
+        use |= USE_CAST;
+    for (i = 0; i < 2; i++)
+        if (sl[i].form == FORM_PERFECT || sl[i].form == FORM_PROBE)
+            use |= USE_CAST;
+    return use;
 }
 
 void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
@@ -436,37 +633,38 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     const struct spec *spec = ctx->spec;
     const char *n = spec->reg.name.s;
     const char *m = spec->reg.macro.s;
-    size_t nc = spec->ncodes, nl = spec->reg.nlang, i, j, k, nnames;
-    size_t nphrases;
+    unsigned fns = emit_functions(ctx), use;
+    size_t nc = spec->ncodes, nl = spec->reg.nlang, i, j, k, nkeys;
     unsigned long *phrase_off, *name_off, *ref_off, *life, *bits, *desc_off;
-    unsigned long *key_off = NULL, *former_off = NULL;
+    unsigned long *key_off = NULL;
     long *key_code = NULL;
     const char **keys = NULL;
     struct pool phrases, names, refs, descs;
     struct code_value *cv = NULL;
-    int have_desc, have_ref;
+    struct string_lookup sl[2]; /* from_name, from_reason */
+    int have_desc, have_ref, phrase_text, name_text, rows;
     struct table t;
 
-    nnames = nphrases = nc;
-    for (i = 0; i < nc; i++) {
-        nnames += spec->codes[i].naliases;
-        nphrases += spec->codes[i].nformer;
+    memset(sl, 0, sizeof sl);
+    sbuf_init(&sl[0].trie);
+    sbuf_init(&sl[1].trie);
+    for (i = 0, nkeys = nc; i < nc; i++) {
+        size_t more = spec->codes[i].naliases > spec->codes[i].nformer
+                          ? spec->codes[i].naliases : spec->codes[i].nformer;
+
+        nkeys += more; /* enough for either lookup's keys */
     }
-    pool_init(&phrases, nphrases);
-    pool_init(&names, nnames);
+    pool_init(&phrases, nc);
+    pool_init(&names, nc);
     pool_init(&refs, 0);
-    pool_init(&descs, nc * nl);
+    pool_init(&descs, (fns & FN_DESCRIPTION) ? nc * nl : 0);
     phrase_off = (unsigned long *)sg_calloc(nc * (5 + nl), sizeof(long));
-    /* the key arrays serve the name lookup, then the phrase lookup */
-    k = nnames > nphrases ? nnames : nphrases;
-    keys = (const char **)sg_calloc(k, sizeof *keys);
-    key_off = (unsigned long *)sg_calloc(k, sizeof *key_off);
-    key_code = (long *)sg_calloc(k, sizeof *key_code);
-    former_off = (unsigned long *)sg_calloc(nphrases - nc + 1,
-                                            sizeof *former_off);
+    keys = (const char **)sg_calloc(nkeys, sizeof *keys);
+    key_off = (unsigned long *)sg_calloc(nkeys, sizeof *key_off);
+    key_code = (long *)sg_calloc(nkeys, sizeof *key_code);
     cv = (struct code_value *)sg_calloc(nc, sizeof *cv);
     if (phrase_off == NULL || keys == NULL || key_off == NULL ||
-        key_code == NULL || former_off == NULL || cv == NULL) {
+        key_code == NULL || cv == NULL) {
         out->failed = 1;
         goto done;
     }
@@ -477,45 +675,34 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     desc_off = bits + nc;
 
     /* One pool per kind of text, in row order; descriptions language by
-     * language. */
-    for (i = 0; i < nc; i++)
-        phrase_off[i] =
-            pool_add(&phrases, spec->codes[spec->order[i]].phrase.s);
-    for (i = 0, k = 0; i < nc; i++) {
-        const struct spec_code *c = &spec->codes[spec->order[i]];
-
-        name_off[i] = pool_add(&names, c->name.s);
-        keys[k] = c->name.s;
-        key_off[k] = name_off[i];
-        key_code[k++] = c->code;
-        for (j = 0; j < c->naliases; j++) {
-            keys[k] = c->aliases[j].s;
-            key_off[k] = pool_add(&names, c->aliases[j].s);
-            key_code[k++] = c->code;
-        }
-    }
+     * language; only the texts of the functions asked for. */
     for (i = 0; i < nc; i++) {
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
-        ref_off[i] = pool_add(&refs, c->reference.s);
+        phrase_off[i] = pool_add(&phrases, c->phrase.s);
+        name_off[i] = pool_add(&names, c->name.s);
+        if (fns & FN_REFERENCE)
+            ref_off[i] = pool_add(&refs, c->reference.s);
         /* enum <name>_lifecycle: NONE is 0, then the statuses in order */
         life[i] = (unsigned long)c->status + 1;
         bits[i] = c->trait_bits;
     }
-    for (j = 0; j < nl; j++)
+    for (j = 0; (fns & FN_DESCRIPTION) && j < nl; j++)
         for (i = 0; i < nc; i++)
             desc_off[i * nl + j] =
                 pool_add(&descs, spec->codes[spec->order[i]].desc[j].s);
-    /* Former phrases go after the phrases, for the phrase lookup only. */
-    for (i = 0, k = 0; i < nc; i++) {
-        const struct spec_code *c = &spec->codes[spec->order[i]];
-
-        for (j = 0; j < c->nformer; j++)
-            former_off[k++] = pool_add(&phrases, c->former[j].s);
-    }
-    if (phrases.failed || names.failed || refs.failed || descs.failed ||
-        sbuf_failed(&phrases.bytes) || sbuf_failed(&names.bytes) ||
-        sbuf_failed(&refs.bytes) || sbuf_failed(&descs.bytes)) {
+    /* The string lookups' forms, and the aliases and former phrases in the
+     * pools when their forms read them. */
+    if ((fns & FN_FROM_NAME) &&
+        plan_string_lookup(ctx, 0, &names, keys, key_code, &sl[0]) != 0)
+        out->failed = 1;
+    if ((fns & FN_FROM_REASON) &&
+        plan_string_lookup(ctx, 1, &phrases, keys, key_code, &sl[1]) != 0)
+        out->failed = 1;
+    if (out->failed || phrases.failed || names.failed || refs.failed ||
+        descs.failed || sbuf_failed(&phrases.bytes) ||
+        sbuf_failed(&names.bytes) || sbuf_failed(&refs.bytes) ||
+        sbuf_failed(&descs.bytes)) {
         out->failed = 1;
         goto done;
     }
@@ -527,6 +714,17 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     pool_seal(&names);
     pool_seal(&refs);
     pool_seal(&descs);
+    /* Who reads the phrase and name pools through <name>_<kind>_text(). */
+    phrase_text = (fns & FN_REASON) || sl[1].form == FORM_PROBE;
+    name_text = (fns & FN_NAME) || sl[0].form == FORM_PROBE;
+    /* <name>_row(code): is_known() and description() in a language other
+     * than the first. */
+    rows = (fns & FN_IS_KNOWN) ||
+           ((fns & FN_DESCRIPTION) && have_desc && nl > 1);
+    use = spellings_used(spec, fns, phrase_text || name_text ||
+                                       ((fns & FN_DESCRIPTION) && have_desc) ||
+                                       ((fns & FN_REFERENCE) && have_ref),
+                         sl);
 
     sbuf_printf(out,
         "#include <limits.h>\n#include <stddef.h>\n#include <string.h>\n\n"
@@ -536,24 +734,32 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         "#else\n"
         "typedef unsigned long %s_u32;\n"
         "#endif\n\n", n, n);
-    emit_cxx_spellings(m, out);
-    emit_pool(n, m, "phrase", "wire phrase", &phrases, out);
-    emit_pool(n, m, "name", "name and alias", &names, out);
-    /* No pool for a kind of text no code has (the lookup returns NULL). */
-    if (have_ref)
-        emit_pool(n, m, "ref", "reference", &refs, out);
-    if (have_desc)
+    emit_cxx_spellings(m, use, out);
+    /* No pool for a kind of text no lookup reads (nor for one no code has:
+     * the lookup returns NULL). */
+    if (phrase_text)
+        emit_pool(n, m, "phrase", "wire phrase", &phrases, 1, out);
+    if (name_text || sl[0].form == FORM_PERFECT)
+        emit_pool(n, m, "name", "name and alias", &names, name_text, out);
+    if ((fns & FN_REFERENCE) && have_ref)
+        emit_pool(n, m, "ref", "reference", &refs, 1, out);
+    if ((fns & FN_DESCRIPTION) && have_desc)
         emit_pool(n, m, "desc", "description, language by language", &descs,
-                  out);
+                  1, out);
 
-    sbuf_printf(out, "const int %s_codes[%s_COUNT] = {\n    ", n, m);
-    for (i = 0; i < nc; i++) {
-        sbuf_put_long(out, spec->codes[spec->order[i]].code);
-        sbuf_puts(out, i + 1 < nc ? (i % 10 == 9 ? ",\n    " : ", ") : "\n");
+    if (fns & FN_CODES) {
+        if (ctx->single)
+            sbuf_printf(out, "#ifdef %s_STATIC\n%s_API\n#endif\n", m, m);
+        sbuf_printf(out, "const int %s_codes[%s_COUNT] = {\n    ", n, m);
+        for (i = 0; i < nc; i++) {
+            sbuf_put_long(out, spec->codes[spec->order[i]].code);
+            sbuf_puts(out, i + 1 < nc ? (i % 10 == 9 ? ",\n    " : ", ")
+                                      : "\n");
+        }
+        sbuf_puts(out, "};\n\n");
     }
-    sbuf_puts(out, "};\n\n");
 
-    if (nl > 1 && have_desc) {
+    if ((fns & FN_DESCRIPTION) && nl > 1 && have_desc) {
         char dims[32];
 
         sprintf(dims, "[][%lu]", (unsigned long)nl);
@@ -577,16 +783,37 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     /* The lookups by code, each one switch (emit_code_switch). */
     for (i = 0; i < nc; i++)
         cv[i].code = spec->codes[spec->order[i]].code;
-    sbuf_printf(out, "const char *%s_reason(int code)\n", n);
-    for (i = 0; i < nc; i++)
-        cv[i].value = phrase_off[i];
-    emit_code_switch(spec, out, cv, nc, "phrase");
-    sbuf_printf(out, "const char *%s_name(int code)\n", n);
-    for (i = 0; i < nc; i++)
-        cv[i].value = name_off[i];
-    emit_code_switch(spec, out, cv, nc, "name");
+    if (fns & FN_REASON) {
+        sbuf_printf(out, "const char *%s_reason(int code)\n", n);
+        for (i = 0; i < nc; i++) {
+            cv[i].value = phrase_off[i];
+            cv[i].text = spec->codes[spec->order[i]].phrase.s;
+        }
+        emit_code_switch(spec, out, cv, nc, "phrase");
+    }
+    if (fns & FN_NAME) {
+        sbuf_printf(out, "const char *%s_name(int code)\n", n);
+        for (i = 0; i < nc; i++) {
+            cv[i].value = name_off[i];
+            cv[i].text = spec->codes[spec->order[i]].name.s;
+        }
+        emit_code_switch(spec, out, cv, nc, "name");
+    }
+    if (rows) {
+        /* Rows rather than 1s: gcc makes a switch of two values bit
+         * tests. */
+        emit_commentf(out, "", "The row of code (in %s_codes and the "
+                      "tables here) plus one; 0 when code is not known.", n);
+        sbuf_printf(out, "static %s %s_row(int code)\n",
+                    uint_type(n, (unsigned long)nc), n);
+        for (i = 0; i < nc; i++) {
+            cv[i].value = (unsigned long)i + 1;
+            cv[i].text = NULL;
+        }
+        emit_code_switch(spec, out, cv, nc, NULL);
+    }
 
-    if (!have_desc) {
+    if ((fns & FN_DESCRIPTION) && !have_desc) {
         sbuf_printf(out,
             "const char *%s_description(int code, const char *lang)\n"
             "{\n"
@@ -594,21 +821,17 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             "    (void)lang;\n"
             "    return %s_NULL;\n"
             "}\n\n", n, m);
-    } else {
-        sbuf_printf(out, "/* The description in the first language. */\n"
+    } else if (fns & FN_DESCRIPTION) {
+        sbuf_printf(out, "/* The description in the first language (the "
+                         "comments show its start). */\n"
                          "static const char *%s_desc_first(int code)\n", n);
-        for (i = 0; i < nc; i++)
+        for (i = 0; i < nc; i++) {
             cv[i].value = desc_off[i * nl];
+            cv[i].text = spec->codes[spec->order[i]].desc[0].s;
+        }
         emit_code_switch(spec, out, cv, nc, "desc");
     }
-    if (have_desc && nl > 1) {
-        sbuf_printf(out, "/* The row of code in %s_desc, plus one; 0 when "
-                         "code is not registered. */\n"
-                         "static %s %s_desc_row(int code)\n", n,
-                    uint_type(n, (unsigned long)nc), n);
-        for (i = 0; i < nc; i++)
-            cv[i].value = (unsigned long)i + 1;
-        emit_code_switch(spec, out, cv, nc, NULL);
+    if ((fns & FN_DESCRIPTION) && have_desc && nl > 1) {
         sbuf_printf(out,
             "const char *%s_description(int code, const char *lang)\n"
             "{\n"
@@ -616,7 +839,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             "\n"
             "    if (!lang)\n"
             "        return %s_desc_first(code);\n"
-            "    row = %s_desc_row(code);\n"
+            "    row = %s_row(code);\n"
             "    if (row == 0)\n"
             "        return %s_NULL;\n"
             "    off = %s_desc[row - 1][%s_lang(lang)];\n"
@@ -624,7 +847,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             "        off = %s_desc[row - 1][0];\n"
             "    return off ? %s_desc_text(off) : %s_NULL;\n"
             "}\n\n", n, n, n, m, n, n, n, n, m);
-    } else if (have_desc) {
+    } else if ((fns & FN_DESCRIPTION) && have_desc) {
         sbuf_printf(out,
             "const char *%s_description(int code, const char *lang)\n"
             "{\n"
@@ -633,14 +856,15 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             "}\n\n", n, n);
     }
 
-    emit_class_of(spec, out);
+    if (fns & FN_CLASS) {
+        emit_class_of(spec, out);
+        emit_class_tests(spec, out);
+    }
 
-    emit_class_tests(spec, out);
-
-    if (spec->ntraits) {
+    if ((fns & FN_TRAITS) && spec->ntraits) {
         emit_small_lookup(spec, out, cv, bits, "traits_of",
                           "The traits of code", "unsigned", "traits", NULL);
-    } else {
+    } else if (fns & FN_TRAITS) {
         sbuf_printf(out,
             "unsigned %s_traits(int code)\n"
             "{\n"
@@ -648,20 +872,13 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             "    return 0u; /* the registry declares no traits */\n"
             "}\n\n", n);
     }
-    /* Rows rather than 1s: gcc makes a switch of two values bit tests. */
-    sbuf_printf(out, "/* The row of code plus one; 0 when code is not "
-                     "registered. */\n"
-                     "static %s %s_known(int code)\n",
-                uint_type(n, (unsigned long)nc), n);
-    for (i = 0; i < nc; i++)
-        cv[i].value = (unsigned long)i + 1;
-    emit_code_switch(spec, out, cv, nc, NULL);
-    sbuf_printf(out,
-        "int %s_is_known(int code)\n"
-        "{\n"
-        "    return %s_known(code) != 0;\n"
-        "}\n\n", n, n);
-    {
+    if (fns & FN_IS_KNOWN)
+        sbuf_printf(out,
+            "int %s_is_known(int code)\n"
+            "{\n"
+            "    return %s_row(code) != 0;\n"
+            "}\n\n", n, n);
+    if (fns & FN_STATUS) {
         char ret[80];
 
         sprintf(ret, "enum %.60s_lifecycle", n);
@@ -669,58 +886,42 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
                           "The lifecycle of code (its enumerator)", ret,
                           "status_of", "lifecycle");
     }
-    sbuf_printf(out, "const char *%s_reference(int code)\n", n);
-    if (have_ref) {
-        for (i = 0; i < nc; i++) {
-            cv[i].code = spec->codes[spec->order[i]].code;
-            cv[i].value = ref_off[i];
-        }
-        emit_code_switch(spec, out, cv, nc, "ref");
-    } else {
-        sbuf_printf(out, "{\n    (void)code; /* no code has a reference */\n"
-                         "    return %s_NULL;\n}\n\n", m);
-    }
-
-    if (emit_trie_lookup(spec, out, "name", "name", keys, key_code, nnames,
-                         0) != 0 &&
-        emit_perfect_lookup(spec, out, "name", "name", "name", &names, keys,
-                            key_off, key_code, nnames, 0) != 0)
-        emit_hash_lookup(ctx, out, "name", keys, key_off, key_code, nnames,
-                         0);
-    /* Phrases: one key per code, then the former phrases (validation made
-     * them all unique, ignoring case). */
-    for (i = 0; i < nc; i++) {
-        keys[i] = spec->codes[spec->order[i]].phrase.s;
-        key_off[i] = phrase_off[i];
-        key_code[i] = spec->codes[spec->order[i]].code;
-    }
-    for (i = 0, k = nc; i < nc; i++) {
-        const struct spec_code *c = &spec->codes[spec->order[i]];
-
-        for (j = 0; j < c->nformer; j++) {
-            keys[k] = c->former[j].s;
-            key_off[k] = former_off[k - nc];
-            key_code[k++] = c->code;
+    if (fns & FN_REFERENCE) {
+        sbuf_printf(out, "const char *%s_reference(int code)\n", n);
+        if (have_ref) {
+            for (i = 0; i < nc; i++) {
+                cv[i].code = spec->codes[spec->order[i]].code;
+                cv[i].value = ref_off[i];
+                cv[i].text = spec->codes[spec->order[i]].reference.s;
+            }
+            emit_code_switch(spec, out, cv, nc, "ref");
+        } else {
+            sbuf_printf(out, "{\n    (void)code; /* no code has a reference "
+                             "*/\n    return %s_NULL;\n}\n\n", m);
         }
     }
-    if (emit_trie_lookup(spec, out, "reason", "phrase", keys, key_code,
-                         nphrases, 1) != 0 &&
-        emit_perfect_lookup(spec, out, "reason", "phrase", "phrase", &phrases,
-                            keys, key_off, key_code, nphrases, 1) != 0) {
-        emit_equal_nocase(n, out);
-        emit_hash_lookup(ctx, out, "reason", keys, key_off, key_code,
-                         nphrases, 1);
-    }
-    sbuf_printf(out, "#undef %s_CAST\n#undef %s_PUN\n#undef %s_NULL\n", m, m,
-                m);
+
+    emit_string_lookup(ctx, out, 0, &names, name_off, keys, key_off,
+                       key_code, &sl[0]);
+    emit_string_lookup(ctx, out, 1, &phrases, phrase_off, keys, key_off,
+                       key_code, &sl[1]);
+    if (use & USE_CAST)
+        sbuf_printf(out, "#undef %s_CAST\n", m);
+    if (use & USE_PUN)
+        sbuf_printf(out, "#undef %s_PUN\n", m);
+    if (use & USE_NULL)
+        sbuf_printf(out, "#undef %s_NULL\n", m);
     /* The last function ends with a blank line; drop it. */
     if (out->len >= 2 && out->data[out->len - 1] == '\n' &&
         out->data[out->len - 2] == '\n')
         out->data[--out->len] = '\0';
 done:
+    for (k = 0; k < 2; k++) {
+        sbuf_free(&sl[k].trie);
+        sg_free(sl[k].more_off);
+    }
     sg_free(cv);
     sg_free(phrase_off);
-    sg_free(former_off);
     sg_free(keys);
     sg_free(key_off);
     sg_free(key_code);

@@ -53,10 +53,11 @@ unsigned long pool_add(struct pool *p, const char *s);
 void emit_pool_piece(struct sbuf *out, const char *bytes, size_t len);
 
 /* Emits the pool of one kind of text ("phrase", "name", "desc"; what
- * says it in the comment) as a struct of pieces and its accessor
- * <n>_<kind>_text(off). */
+ * says it in the comment) as a struct of pieces, and with with_text its
+ * accessor <n>_<kind>_text(off). */
 void emit_pool(const char *n, const char *m, const char *kind,
-               const char *what, struct pool *p, struct sbuf *out);
+               const char *what, const struct pool *p, int with_text,
+               struct sbuf *out);
 
 /* Smallest unsigned type for values up to max ("unsigned char", ...);
  * past 16 bits, the <n>_u32 type the source defines.  The text lives in
@@ -100,19 +101,38 @@ int is_letter(int c);
 /*
  * Each emits <name>_from_<fn>(<arg>) over keys[0..nkeys) (key_code: the
  * results; key_off: offsets into the pool of kind, which the caller
- * emits; fold: compare ignoring ASCII case).  The trie and the perfect
- * hash return -1, emitting nothing, when the keys do not suit them; the
- * probing table always works.
+ * emits; fold: compare ignoring ASCII case).
+ *
+ * The trie needs no pool; it returns -1, emitting nothing, when the keys
+ * are too many, too long in all or nest too deep.
  */
 int emit_trie_lookup(const struct spec *spec, struct sbuf *out,
                      const char *fn, const char *arg,
                      const char *const *keys, const long *key_code,
                      size_t nkeys, int fold);
-int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
-                        const char *fn, const char *kind, const char *arg,
-                        const struct pool *pool, const char *const *keys,
-                        const unsigned long *key_off, const long *key_code,
-                        size_t nkeys, int fold);
+
+/* The perfect hash: the seed and table size perfect_plan found. */
+struct ph_plan {
+    unsigned long seed;
+    unsigned bits;
+};
+
+/* Searches a perfect hash of the keys; returns 0, or -1 when there is
+ * none within the limits (then the probing table serves). */
+int perfect_plan(const char *const *keys, const long *key_code,
+                 size_t nkeys, int fold, struct ph_plan *plan);
+
+/* Emits the perfect hash of plan.  It reads the pool of kind itself
+ * (<n>_<kind>_pool) when it compares exactly, and emits its own folded
+ * copy of it when it ignores case. */
+void emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
+                         const char *fn, const char *kind, const char *arg,
+                         const struct pool *pool, const char *const *keys,
+                         const unsigned long *key_off, const long *key_code,
+                         size_t nkeys, int fold, const struct ph_plan *plan);
+
+/* The probing table, for any keys: it reads the pool through
+ * <n>_<kind>_text(). */
 void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
                       const char *what, const char *const *keys,
                       const unsigned long *key_off, const long *key_code,

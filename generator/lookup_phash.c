@@ -152,16 +152,17 @@ static void emit_ph_helpers(const char *n, int fold, unsigned long mask,
     const char *x = fold ? "(x | m)" : "x", *x2 = fold ? "(x2 | m2)" : "x2";
 
     if (fold)
+        emit_commentf(out, "", "1 when the n > 4 bytes at a are those of "
+                      "the key whose folded bytes are at k, ignoring the "
+                      "case of letters: its letter mask (0x20 in each byte "
+                      "that is a letter) is %lu bytes after k.", mask);
+    if (fold)
         sbuf_printf(out,
-            "/* 1 when the n > 4 bytes at a are those of the key whose folded "
-            "bytes are\n * at k, ignoring the case of letters: its letter "
-            "mask (0x20 in each byte\n * that is a letter) is %lu bytes "
-            "after k. */\n"
             "static int %s_same_nocase(const unsigned char *a,\n"
             "                          const unsigned char *k, size_t n)\n"
             "{\n"
             "    unsigned long x = 0, y = 0, m = 0, x2 = 0, y2 = 0, m2 = 0;\n",
-            mask, n);
+            n);
     else
         sbuf_printf(out,
             "/* 1 when the n > 4 bytes at a and k are the same. */\n"
@@ -233,11 +234,10 @@ static void emit_fold_pool(const char *n, const char *kind,
         out->failed = 1;
         return;
     }
-    sbuf_printf(out,
-        "/* The %s pool with letters in lower case (f), then the mask of its "
-        "letters\n * (m: 0x20 in each byte that is one), for the compare "
-        "that ignores case. */\n"
-        "static const struct %s_%s_fold {\n", kind, n, kind);
+    emit_commentf(out, "", "The %s pool with letters in lower case (f), "
+                  "then the mask of its letters (m: 0x20 in each byte that "
+                  "is one), for the compare that ignores case.", kind);
+    sbuf_printf(out, "static const struct %s_%s_fold {\n", n, kind);
     for (half = 0; half < 2; half++) {
         start = 0;
         for (i = 0; i <= pool->npieces; i++) {
@@ -270,35 +270,52 @@ static void emit_fold_pool(const char *n, const char *kind,
         }
     }
     sbuf_printf(out, "};\n\n"
-        "typedef char %s_%s_fold_is_contiguous[sizeof(struct %s_%s_fold) == "
-        "%lu ? 1 : -1];\n\n",
+        "typedef char %s_%s_fold_is_contiguous[\n"
+        "    sizeof(struct %s_%s_fold) == %lu ? 1 : -1];\n\n",
         n, kind, n, kind, (unsigned long)total * 2);
     sg_free(fold);
 }
 
-/*
- * Emits the lookup <name>_from_<fn>(key) over keys[0..nkeys) (key_off:
- * offsets into the <kind> pool, key_code: results) as a perfect hash;
- * returns -1, emitting nothing, when ph_search finds none (the caller
- * falls back to the probing table).
- */
-int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
-                               const char *fn, const char *kind,
-                               const char *arg, const struct pool *pool,
-                               const char *const *keys,
-                               const unsigned long *key_off,
-                               const long *key_code, size_t nkeys, int fold)
+int perfect_plan(const char *const *keys, const long *key_code,
+                 size_t nkeys, int fold, struct ph_plan *plan)
+{
+    size_t *lens, i;
+    int rc = -1;
+
+    for (i = 0; i < nkeys; i++)
+        if (key_code[i] < 0)
+            return -1; /* the table holds codes unsigned */
+    if (nkeys == 0)
+        return -1;
+    lens = (size_t *)sg_calloc(nkeys, sizeof *lens);
+    if (lens == NULL)
+        return -1;
+    for (i = 0; i < nkeys; i++)
+        lens[i] = strlen(keys[i]);
+    if (ph_search(keys, lens, nkeys, fold, &plan->seed, &plan->bits) == 0)
+        rc = 0;
+    sg_free(lens);
+    return rc;
+}
+
+void emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
+                         const char *fn, const char *kind, const char *arg,
+                         const struct pool *pool, const char *const *keys,
+                         const unsigned long *key_off, const long *key_code,
+                         size_t nkeys, int fold, const struct ph_plan *plan)
 {
     const char *n = spec->reg.name.s;
     size_t *lens, i, size, minlen = (size_t)-1, maxlen = 0;
-    unsigned long seed, maxoff = 0, *slot, tail[3];
+    unsigned long seed = plan->seed, maxoff = 0, *slot, tail[3];
     long maxcode = 0;
-    unsigned bits;
+    unsigned bits = plan->bits;
     char name[64];
 
     lens = (size_t *)sg_calloc(nkeys ? nkeys : 1, sizeof *lens);
-    if (lens == NULL)
-        return -1;
+    if (lens == NULL) {
+        out->failed = 1;
+        return;
+    }
     for (i = 0; i < nkeys; i++) {
         lens[i] = strlen(keys[i]);
         if (lens[i] > maxlen)
@@ -310,19 +327,12 @@ int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
         if (key_code[i] > maxcode)
             maxcode = key_code[i];
     }
-    for (i = 0; i < nkeys; i++)
-        if (key_code[i] < 0)
-            break; /* the table holds codes unsigned */
-    if (nkeys == 0 || i < nkeys ||
-        ph_search(keys, lens, nkeys, fold, &seed, &bits) != 0) {
-        sg_free(lens);
-        return -1;
-    }
     size = (size_t)1 << bits;
     slot = (unsigned long *)sg_calloc(size, sizeof *slot);
     if (slot == NULL) {
         sg_free(lens);
-        return -1;
+        out->failed = 1;
+        return;
     }
     for (i = 0; i < nkeys; i++)
         slot[ph_slot(ph_input(keys[i], lens[i], fold), seed, bits)] =
@@ -337,14 +347,15 @@ int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
     tail[2] = (unsigned long)maxlen;
     unpad(tail, 3);
     sprintf(name, "%s_slot", fn);
-    sbuf_printf(out,
-        "/* Per slot: the fingerprint of its key (bytes 0, 1, n / 2 and n - 1, "
-        "lowest\n * first%s), its offset in the %s pool, its code and its "
-        "length; 0s\n * for a free slot.  Seed %lu, %u bits. */\n"
-        "static const struct %s_%s {\n"
-        "    %s_u32 print;\n",
-        fold ? ", letters in lower case), the mask of its letters" : "",
-        kind, seed, bits, n, name, n);
+    emit_commentf(out, "", "Per slot: the fingerprint of its key (bytes 0, "
+                  "1, n / 2 and n - 1, lowest first%s), its offset in the "
+                  "%s pool, its code and its length; 0s for a free slot.  "
+                  "Seed %lu, %u bits.",
+                  fold ? ", letters in lower case), the mask of its letters"
+                       : "",
+                  kind, seed, bits);
+    sbuf_printf(out, "static const struct %s_%s {\n"
+                     "    %s_u32 print;\n", n, name, n);
     if (fold)
         sbuf_printf(out, "    %s_u32 letters;\n", n);
     sbuf_printf(out, "    %s off;\n", uint_type(n, tail[0]));
@@ -418,5 +429,4 @@ int emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
                 spec->reg.macro.s);
     sg_free(slot);
     sg_free(lens);
-    return 0;
 }

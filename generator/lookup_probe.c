@@ -63,11 +63,10 @@ void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
         if (strlen(keys[i]) > maxlen)
             maxlen = strlen(keys[i]);
     }
-    sbuf_printf(out, "/* %s lookup: open addressing over FNV-1a hashes%s, "
-                     "linear probing;\n * slot values are entry + 1, 0 is "
-                     "empty; a key's length is compared before\n * its "
-                     "bytes. */\n", what,
-                fold ? " of the bytes | 0x20 (letters\n * folded)" : "");
+    emit_commentf(out, "", "%s lookup: open addressing over FNV-1a "
+                  "hashes%s, linear probing; slot values are entry + 1, 0 "
+                  "is empty; a key's length is compared before its bytes.",
+                  what, fold ? " of the bytes | 0x20 (letters folded)" : "");
     sprintf(name, "%s_slot", what);
     table_begin(&t, out, uint_type(n, nkeys), n, name, "[]");
     for (i = 0; i < size; i++)

@@ -220,17 +220,17 @@ int emit_trie_lookup(const struct spec *spec, struct sbuf *out,
     if (i == nkeys && k[0].len > 0 &&
         trie_emit(&body, k, nkeys, 0, fold, 1) <= TRIE_MAX_DEPTH &&
         !sbuf_failed(&body)) {
+        emit_commentf(out, "", "A trie of switches over the bytes of the "
+                      "%s%s: each byte is read only after the ones before "
+                      "it matched, so never past the NUL.", arg,
+                      fold ? ", letters compared ignoring case" : "");
         sbuf_printf(out,
-            "/* A trie of switches over the bytes of the %s%s: each byte "
-            "is read only\n * after the ones before it matched, so never "
-            "past the NUL. */\n"
             "int %s_from_%s(const char *%s)\n"
             "{\n"
             "    const unsigned char *p = %s_PUN(const unsigned char *, %s);\n"
             "\n"
             "    if (!p)\n"
             "        return -1;\n",
-            arg, fold ? ", letters compared ignoring case" : "",
             n, fn, arg, m, arg);
         sbuf_putn(out, body.data, body.len);
         sbuf_puts(out, "}\n\n");

@@ -103,6 +103,13 @@ static void produce_output(const void *arg, size_t which, struct sbuf *out)
 int outputs_plan(const struct spec *spec, const char *spec_name,
                  unsigned kinds, struct output **outs, size_t *n)
 {
+    return outputs_plan_opts(spec, spec_name, kinds, NULL, outs, n);
+}
+
+int outputs_plan_opts(const struct spec *spec, const char *spec_name,
+                      unsigned kinds, const struct emit_opts *opts,
+                      struct output **outs, size_t *n)
+{
     struct emit_ctx *ctx;
     struct output *o;
     size_t count = 0, max = output_nkinds * (1 + spec->reg.nlang), i, l;
@@ -119,6 +126,8 @@ int outputs_plan(const struct spec *spec, const char *spec_name,
     ctx = (struct emit_ctx *)(void *)(o + max);
     ctx->spec = spec;
     ctx->spec_name = spec_name;
+    if (opts)
+        ctx->opts = *opts;
     spec_identity(spec, ctx->spec_id); /* a walk over the whole model */
     for (i = 0; i < max; i++) {
         sbuf_init(&o[i].text);
@@ -158,9 +167,16 @@ fail:
 int outputs_build(const struct spec *spec, const char *spec_name,
                   unsigned kinds, struct output **outs, size_t *n)
 {
+    return outputs_build_opts(spec, spec_name, kinds, NULL, outs, n);
+}
+
+int outputs_build_opts(const struct spec *spec, const char *spec_name,
+                       unsigned kinds, const struct emit_opts *opts,
+                       struct output **outs, size_t *n)
+{
     size_t i;
 
-    if (outputs_plan(spec, spec_name, kinds, outs, n) != 0)
+    if (outputs_plan_opts(spec, spec_name, kinds, opts, outs, n) != 0)
         return -1;
     for (i = 0; i < *n; i++) {
         struct output *o = &(*outs)[i];

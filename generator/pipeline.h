@@ -25,6 +25,15 @@ int outputs_plan(const struct spec *spec, const char *spec_name,
 int outputs_build(const struct spec *spec, const char *spec_name,
                   unsigned kinds, struct output **outs, size_t *n);
 
+/* The same with the C outputs' options (--functions, --lookup); NULL
+ * opts: the defaults, as the two above. */
+int outputs_plan_opts(const struct spec *spec, const char *spec_name,
+                      unsigned kinds, const struct emit_opts *opts,
+                      struct output **outs, size_t *n);
+int outputs_build_opts(const struct spec *spec, const char *spec_name,
+                       unsigned kinds, const struct emit_opts *opts,
+                       struct output **outs, size_t *n);
+
 void outputs_free(struct output *outs, size_t n);
 
 #endif

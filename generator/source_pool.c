@@ -116,10 +116,15 @@ unsigned long pool_add(struct pool *p, const char *s)
         pool_cut(p, p->bytes.len) != 0)
         goto oom;
     off = (unsigned long)p->bytes.len;
-    for (at = p->bytes.len; off + len + 1 - at > POOL_PIECE;) {
-        at += POOL_PIECE;
-        if (pool_cut(p, at) != 0)
-            goto oom;
+    if (len + 1 > POOL_PIECE) {
+        /* Its last POOL_PIECE bytes make a literal; the head before them,
+         * as short as that leaves it, lists of character constants. */
+        size_t head = len + 1 - POOL_PIECE, first = head % POOL_PIECE;
+
+        for (at = off + (first ? first : POOL_PIECE); at <= off + head;
+             at += POOL_PIECE)
+            if (pool_cut(p, at) != 0)
+                goto oom;
     }
     sbuf_putn(&p->bytes, s, len + 1);
     if (sbuf_failed(&p->bytes))
@@ -282,15 +287,16 @@ void table_end(struct table *t)
 /* The emitted pool of one kind of text ("phrase", "name", "desc"): a
  * struct of pieces, each one string literal, and its accessor. */
 void emit_pool(const char *n, const char *m, const char *kind,
-                      const char *what, struct pool *p, struct sbuf *out)
+               const char *what, const struct pool *p, int with_text,
+               struct sbuf *out)
 {
     size_t i, start = 0, total = p->bytes.len;
 
-    sbuf_printf(out,
-        "/* Every %s, NUL-separated; offset 0 is \"\".  A struct of pieces "
-        "keeps each\n * literal within what C compilers must accept; the "
-        "tables hold offsets into\n * it, so they need no relocation. */\n"
-        "static const struct %s_%s_pool {\n", what, n, kind);
+    emit_commentf(out, "", "Every %s, NUL-separated; offset 0 is \"\".  A "
+                  "struct of pieces keeps each literal within what C "
+                  "compilers must accept; the tables hold offsets into it, "
+                  "so they need no relocation.", what);
+    sbuf_printf(out, "static const struct %s_%s_pool {\n", n, kind);
     for (i = 0; i <= p->npieces; i++) {
         size_t end = i < p->npieces ? p->piece_end[i] : total;
 
@@ -310,13 +316,15 @@ void emit_pool(const char *n, const char *m, const char *kind,
     }
     sbuf_printf(out, "};\n\n"
         "/* The offsets below assume the pieces are contiguous. */\n"
-        "typedef char %s_%s_pool_is_contiguous[sizeof(struct %s_%s_pool) == "
-        "%lu ? 1 : -1];\n\n"
-        "static const char *%s_%s_text(unsigned long off)\n"
-        "{\n"
-        "    return %s_PUN(const char *, &%s_%s_pool) + off;\n"
-        "}\n\n",
-        n, kind, n, kind, (unsigned long)total, n, kind, m, n, kind);
+        "typedef char %s_%s_pool_is_contiguous[\n"
+        "    sizeof(struct %s_%s_pool) == %lu ? 1 : -1];\n\n",
+        n, kind, n, kind, (unsigned long)total);
+    if (with_text)
+        sbuf_printf(out,
+            "static const char *%s_%s_text(unsigned long off)\n"
+            "{\n"
+            "    return %s_PUN(const char *, &%s_%s_pool) + off;\n"
+            "}\n\n", n, kind, m, n, kind);
 }
 
 /* 1 for an ASCII lower-case letter. */

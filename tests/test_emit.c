@@ -117,6 +117,7 @@ static void test_emit_banner_names_spec_and_hash(void **state)
     {
         struct emit_ctx ctx;
 
+        memset(&ctx, 0, sizeof ctx);
         ctx.spec = &spec;
         ctx.spec_name = "../spec/mini.yaml";
         spec_identity(&spec, ctx.spec_id);
@@ -300,6 +301,7 @@ static void test_emit_docs_words_per_language(void **state)
     (void)state;
     assert_int_equal(tu_load_text(yaml, &sp, &dl), 0);
     diag_free(&dl);
+    memset(&ctx, 0, sizeof ctx);
     ctx.spec = &sp;
     ctx.spec_name = "wd.yaml";
     sbuf_init(&en);
@@ -392,6 +394,7 @@ static void test_emit_json_escapes(void **state)
     (void)state;
     assert_int_equal(tu_load_text(yaml, &sp, &dl), 0);
     diag_free(&dl);
+    memset(&ctx, 0, sizeof ctx);
     ctx.spec = &sp;
     ctx.spec_name = "js.yaml";
     spec_identity(&sp, ctx.spec_id);

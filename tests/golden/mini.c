@@ -12,6 +12,9 @@
 #ifndef MINI_SPEC_ID_ea31d7cd1ba32846
 #error "mini.c and the mini.h in effect were generated from different specs: regenerate both with statusgen"
 #endif
+#ifndef MINI_FUNCTIONS_7ff
+#error "mini.c and the mini.h in effect were generated with different --functions: regenerate both with one statusgen run"
+#endif
 
 #include <limits.h>
 #include <stddef.h>
@@ -41,44 +44,45 @@ typedef unsigned long mini_u32;
 #define MINI_NULL NULL
 #endif
 
-/* Every wire phrase, NUL-separated; offset 0 is "".  A struct of pieces keeps each
- * literal within what C compilers must accept; the tables hold offsets into
- * it, so they need no relocation. */
+/* Every wire phrase, NUL-separated; offset 0 is "".  A struct of pieces keeps
+ * each literal within what C compilers must accept; the tables hold offsets
+ * into it, so they need no relocation. */
 static const struct mini_phrase_pool {
-    char p0[58];
+    char p0[32];
 } mini_phrase_pool = {
-    "\000Fine\000Broken \"Thing\"\000The Answer\000Shattered\000Smashed *Thi"
-    "ng*"
+    "\000Fine\000Broken \"Thing\"\000The Answer"
 };
 
 /* The offsets below assume the pieces are contiguous. */
-typedef char mini_phrase_pool_is_contiguous[sizeof(struct mini_phrase_pool) == 58 ? 1 : -1];
+typedef char mini_phrase_pool_is_contiguous[
+    sizeof(struct mini_phrase_pool) == 32 ? 1 : -1];
 
 static const char *mini_phrase_text(unsigned long off)
 {
     return MINI_PUN(const char *, &mini_phrase_pool) + off;
 }
 
-/* Every name and alias, NUL-separated; offset 0 is "".  A struct of pieces keeps each
- * literal within what C compilers must accept; the tables hold offsets into
- * it, so they need no relocation. */
+/* Every name and alias, NUL-separated; offset 0 is "".  A struct of pieces
+ * keeps each literal within what C compilers must accept; the tables hold
+ * offsets into it, so they need no relocation. */
 static const struct mini_name_pool {
-    char p0[30];
+    char p0[20];
 } mini_name_pool = {
-    "\000FINE\000BROKEN\000SHATTERED\000ANSWER"
+    "\000FINE\000BROKEN\000ANSWER"
 };
 
 /* The offsets below assume the pieces are contiguous. */
-typedef char mini_name_pool_is_contiguous[sizeof(struct mini_name_pool) == 30 ? 1 : -1];
+typedef char mini_name_pool_is_contiguous[
+    sizeof(struct mini_name_pool) == 20 ? 1 : -1];
 
 static const char *mini_name_text(unsigned long off)
 {
     return MINI_PUN(const char *, &mini_name_pool) + off;
 }
 
-/* Every reference, NUL-separated; offset 0 is "".  A struct of pieces keeps each
- * literal within what C compilers must accept; the tables hold offsets into
- * it, so they need no relocation. */
+/* Every reference, NUL-separated; offset 0 is "".  A struct of pieces keeps
+ * each literal within what C compilers must accept; the tables hold offsets
+ * into it, so they need no relocation. */
 static const struct mini_ref_pool {
     char p0[19];
 } mini_ref_pool = {
@@ -86,16 +90,17 @@ static const struct mini_ref_pool {
 };
 
 /* The offsets below assume the pieces are contiguous. */
-typedef char mini_ref_pool_is_contiguous[sizeof(struct mini_ref_pool) == 19 ? 1 : -1];
+typedef char mini_ref_pool_is_contiguous[
+    sizeof(struct mini_ref_pool) == 19 ? 1 : -1];
 
 static const char *mini_ref_text(unsigned long off)
 {
     return MINI_PUN(const char *, &mini_ref_pool) + off;
 }
 
-/* Every description, language by language, NUL-separated; offset 0 is "".  A struct of pieces keeps each
- * literal within what C compilers must accept; the tables hold offsets into
- * it, so they need no relocation. */
+/* Every description, language by language, NUL-separated; offset 0 is "".  A
+ * struct of pieces keeps each literal within what C compilers must accept; the
+ * tables hold offsets into it, so they need no relocation. */
 static const struct mini_desc_pool {
     char p0[106];
 } mini_desc_pool = {
@@ -105,7 +110,8 @@ static const struct mini_desc_pool {
 };
 
 /* The offsets below assume the pieces are contiguous. */
-typedef char mini_desc_pool_is_contiguous[sizeof(struct mini_desc_pool) == 106 ? 1 : -1];
+typedef char mini_desc_pool_is_contiguous[
+    sizeof(struct mini_desc_pool) == 106 ? 1 : -1];
 
 static const char *mini_desc_text(unsigned long off)
 {
@@ -161,9 +167,12 @@ static unsigned mini_lang(const char *lang)
 const char *mini_reason(int code)
 {
     switch (code) {
-    case 1: return mini_phrase_text(1);
-    case 10: return mini_phrase_text(6);
-    case 42: return mini_phrase_text(21);
+    case 1: /* "Fine" */
+        return mini_phrase_text(1);
+    case 10: /* "Broken \"Thing\"" */
+        return mini_phrase_text(6);
+    case 42: /* "The Answer" */
+        return mini_phrase_text(21);
     default: return MINI_NULL;
     }
 }
@@ -171,26 +180,19 @@ const char *mini_reason(int code)
 const char *mini_name(int code)
 {
     switch (code) {
-    case 1: return mini_name_text(1);
-    case 10: return mini_name_text(6);
-    case 42: return mini_name_text(23);
+    case 1: /* "FINE" */
+        return mini_name_text(1);
+    case 10: /* "BROKEN" */
+        return mini_name_text(6);
+    case 42: /* "ANSWER" */
+        return mini_name_text(13);
     default: return MINI_NULL;
     }
 }
 
-/* The description in the first language. */
-static const char *mini_desc_first(int code)
-{
-    switch (code) {
-    case 1: return mini_desc_text(1);
-    case 10: return mini_desc_text(14);
-    case 42: return mini_desc_text(51);
-    default: return MINI_NULL;
-    }
-}
-
-/* The row of code in mini_desc, plus one; 0 when code is not registered. */
-static unsigned char mini_desc_row(int code)
+/* The row of code (in mini_codes and the tables here) plus one; 0 when code is
+ * not known. */
+static unsigned char mini_row(int code)
 {
     switch (code) {
     case 1: return 1;
@@ -200,13 +202,27 @@ static unsigned char mini_desc_row(int code)
     }
 }
 
+/* The description in the first language (the comments show its start). */
+static const char *mini_desc_first(int code)
+{
+    switch (code) {
+    case 1: /* "All is fine." */
+        return mini_desc_text(1);
+    case 10: /* "It broke.\nSecond line with a | pipe." */
+        return mini_desc_text(14);
+    case 42: /* "Outside every class." */
+        return mini_desc_text(51);
+    default: return MINI_NULL;
+    }
+}
+
 const char *mini_description(int code, const char *lang)
 {
     unsigned long row, off;
 
     if (!lang)
         return mini_desc_first(code);
-    row = mini_desc_row(code);
+    row = mini_row(code);
     if (row == 0)
         return MINI_NULL;
     off = mini_desc[row - 1][mini_lang(lang)];
@@ -266,20 +282,9 @@ unsigned mini_traits(int code)
     return mini_traits_of(code);
 }
 
-/* The row of code plus one; 0 when code is not registered. */
-static unsigned char mini_known(int code)
-{
-    switch (code) {
-    case 1: return 1;
-    case 10: return 2;
-    case 42: return 3;
-    default: return 0;
-    }
-}
-
 int mini_is_known(int code)
 {
-    return mini_known(code) != 0;
+    return mini_row(code) != 0;
 }
 
 /* The lifecycle of code (its enumerator); 0 when code is not known. */
@@ -303,13 +308,14 @@ enum mini_lifecycle mini_status_of(int code)
 const char *mini_reference(int code)
 {
     switch (code) {
-    case 10: return mini_ref_text(1);
+    case 10: /* "Spec A, Section 1" */
+        return mini_ref_text(1);
     default: return MINI_NULL;
     }
 }
 
-/* A trie of switches over the bytes of the name: each byte is read only
- * after the ones before it matched, so never past the NUL. */
+/* A trie of switches over the bytes of the name: each byte is read only after
+ * the ones before it matched, so never past the NUL. */
 int mini_from_name(const char *name)
 {
     const unsigned char *p = MINI_PUN(const unsigned char *, name);
@@ -335,8 +341,9 @@ int mini_from_name(const char *name)
     }
 }
 
-/* A trie of switches over the bytes of the phrase, letters compared ignoring case: each byte is read only
- * after the ones before it matched, so never past the NUL. */
+/* A trie of switches over the bytes of the phrase, letters compared ignoring
+ * case: each byte is read only after the ones before it matched, so never past
+ * the NUL. */
 int mini_from_reason(const char *phrase)
 {
     const unsigned char *p = MINI_PUN(const unsigned char *, phrase);

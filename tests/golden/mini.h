@@ -20,15 +20,24 @@
 #endif
 #endif
 
+/* Put before every declaration of this header: extern, unless MINI_API is
+ * defined before it is included (as extern __declspec(dllimport), say). */
+#ifndef MINI_API
+#define MINI_API extern
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* --- codes and classes --- */
 
 /* Mini Registry, registry state of 2024-01-31. */
 enum mini {
     /* 1 Fine */
     MINI_FINE = 1,
-    /* 10 Broken "Thing" (Spec A, Section 1).  Deprecated: registered, but its use is discouraged */
+    /* 10 Broken "Thing" (Spec A, Section 1).  Deprecated: registered, but its
+     * use is discouraged */
     MINI_BROKEN = 10,
     /* Former name of MINI_BROKEN */
     MINI_SHATTERED MINI_DEPRECATED = 10,
@@ -38,16 +47,19 @@ enum mini {
 
 /* Classes of codes, by range (mini_class_of). */
 enum mini_class {
+    /* in no class's range */
     MINI_CLASS_NONE = 0,
-    MINI_CLASS_GOOD /* 1-9 Good */,
-    MINI_CLASS_BAD /* 10-19 Bad */
+    /* 1-9 Good */
+    MINI_CLASS_GOOD,
+    /* 10-19 Bad */
+    MINI_CLASS_BAD
 };
 
-/* Every name of this header must be free.  If another header has made one
- * a macro, the enums above do not compile (the error says "in expansion of
- * macro" and names it) and the build stops here; list them with
- * cc -E -dM file.c | grep 'MINI_'.  #undef it, include this header
- * where the other is not, or regenerate with --macro. */
+/* Every name of this header must be free.  If another header has made one a
+ * macro, the enums above do not compile (the error says "in expansion of
+ * macro" and names it) and the build stops here; list them with cc -E -dM
+ * file.c | grep 'MINI_'.  #undef it, include this header where the other is
+ * not, or regenerate with --macro. */
 #if defined(MINI_FINE) || \
     defined(MINI_BROKEN) || \
     defined(MINI_SHATTERED) || \
@@ -69,15 +81,24 @@ enum mini_class {
 #error "a name in mini.h is already a macro: see the comment above"
 #endif
 
+/* --- status and traits --- */
+
 /* The status of a code in its registry (mini_status_of). */
 enum mini_lifecycle {
-    MINI_LIFECYCLE_NONE = 0 /* not a known code */,
-    MINI_LIFECYCLE_STANDARD /* registered and in use */,
-    MINI_LIFECYCLE_TEMPORARY /* registered for a limited time */,
-    MINI_LIFECYCLE_DEPRECATED /* registered, but its use is discouraged */,
-    MINI_LIFECYCLE_UNUSED /* registered as unused: not to be sent */,
-    MINI_LIFECYCLE_OBSOLETE /* registered as no longer in use */,
-    MINI_LIFECYCLE_UNOFFICIAL /* known, but not in the upstream registry */
+    /* not a known code */
+    MINI_LIFECYCLE_NONE = 0,
+    /* registered and in use */
+    MINI_LIFECYCLE_STANDARD,
+    /* registered for a limited time */
+    MINI_LIFECYCLE_TEMPORARY,
+    /* registered, but its use is discouraged */
+    MINI_LIFECYCLE_DEPRECATED,
+    /* registered as unused: not to be sent */
+    MINI_LIFECYCLE_UNUSED,
+    /* registered as no longer in use */
+    MINI_LIFECYCLE_OBSOLETE,
+    /* known, but not in the upstream registry */
+    MINI_LIFECYCLE_UNOFFICIAL
 };
 
 /* Trait bits (mini_traits). */
@@ -86,10 +107,18 @@ enum mini_lifecycle {
 /* Says "* /" and ? ?= in its doc. */
 #define MINI_TRAIT_LOUD (1u << 1)
 
+/* --- identity, count and list --- */
+
 /* The identity of the spec model behind this header (see the banner); the
  * generated definitions stop with #error under a header of another one. */
 #define MINI_SPEC_ID "ea31d7cd1ba32846"
 #define MINI_SPEC_ID_ea31d7cd1ba32846 1
+
+/* The lookups declared below (statusgen --functions): reason, name,
+ * description, class, traits, is_known, status, reference, from_name,
+ * from_reason, codes.  The generated definitions stop with #error under a
+ * header made for another set. */
+#define MINI_FUNCTIONS_7ff 1
 
 /* Number of known codes. */
 #define MINI_COUNT 3
@@ -100,64 +129,62 @@ enum mini_lifecycle {
     X_(BROKEN, 10, "Broken \"Thing\"") \
     X_(ANSWER, 42, "The Answer")
 
-/* The phrase of code ("Fine" for 1), or NULL when code is not
+/* --- lookups --- */
+
+/* The phrase of code ("Fine" for 1), or NULL when code is not known. */
+MINI_API const char *mini_reason(int code);
+
+/* The name of code without the prefix ("FINE" for 1), or NULL when code is not
  * known. */
-const char *mini_reason(int code);
+MINI_API const char *mini_name(int code);
 
-/* The name of code without the prefix ("FINE" for 1), or NULL when
- * code is not known. */
-const char *mini_name(int code);
+/* The description of code in language lang, a language code or locale name
+ * ("en", "de"; "en-XX" and "en_XX.UTF-8" too); NULL or an unknown language
+ * gives the first language, "en".  NULL when code is not known.  The text is
+ * UTF-8. */
+MINI_API const char *mini_description(int code, const char *lang);
 
-/* The description of code in language lang, a language code or locale
- * name ("en", "de"; "en-XX" and "en_XX.UTF-8" too); NULL or an
- * unknown language gives the first language, "en".  NULL when code is
- * not known.  The text is UTF-8. */
-const char *mini_description(int code, const char *lang);
+/* The class whose range holds code, known or not; MINI_CLASS_NONE when none
+ * does. */
+MINI_API enum mini_class mini_class_of(int code);
 
-/* The class whose range holds code, known or not; MINI_CLASS_NONE when
- * none does. */
-enum mini_class mini_class_of(int code);
+/* 1 when code is in the range of class GOOD (1-9), known or not; else 0. */
+MINI_API int mini_is_good(int code);
 
-/* 1 when code is in the range of class GOOD (1-9),
- * known or not; else 0. */
-int mini_is_good(int code);
+/* 1 when code is in the range of class BAD (10-19), known or not; else 0. */
+MINI_API int mini_is_bad(int code);
 
-/* 1 when code is in the range of class BAD (10-19),
- * known or not; else 0. */
-int mini_is_bad(int code);
+/* 1 when code is in the range of a class marked as errors (10-19), known or
+ * not; else 0. */
+MINI_API int mini_is_error(int code);
 
-/* 1 when code is in the range of a class marked as errors (10-19),
- * known or not; else 0. */
-int mini_is_error(int code);
+/* The traits of code as a bit set of MINI_TRAIT_*; 0 when code is not known.
+ */
+MINI_API unsigned mini_traits(int code);
 
-/* The traits of code as a bit set of MINI_TRAIT_*; 0 when code is not
- * known. */
-unsigned mini_traits(int code);
+/* 1 when code is known (in the spec, registered or not: see mini_status_of),
+ * else 0. */
+MINI_API int mini_is_known(int code);
 
-/* 1 when code is known (in the spec, registered or not: see
- * mini_status_of), else 0. */
-int mini_is_known(int code);
+/* The status of code: MINI_LIFECYCLE_STANDARD, _TEMPORARY, _DEPRECATED,
+ * _UNUSED or _OBSOLETE for a registered code, _UNOFFICIAL for a code known but
+ * not registered, MINI_LIFECYCLE_NONE when code is not known. */
+MINI_API enum mini_lifecycle mini_status_of(int code);
 
-/* The status of code: MINI_LIFECYCLE_STANDARD, _TEMPORARY,
- * _DEPRECATED, _UNUSED or _OBSOLETE for a registered code, _UNOFFICIAL for
- * a code known but not registered, MINI_LIFECYCLE_NONE when code is not
- * known. */
-enum mini_lifecycle mini_status_of(int code);
+/* Where code is defined ("Spec A, Section 1" for 10), or NULL when code is not
+ * known or the spec names no reference. */
+MINI_API const char *mini_reference(int code);
 
-/* Where code is defined ("Spec A, Section 1" for 10), or NULL
- * when code is not known or the spec names no reference. */
-const char *mini_reference(int code);
+/* The code named name ("FINE", or one of its former names), compared exactly;
+ * -1 when there is none or name is NULL. */
+MINI_API int mini_from_name(const char *name);
 
-/* The code named name ("FINE", or one of its former names), compared
- * exactly; -1 when there is none or name is NULL. */
-int mini_from_name(const char *name);
-
-/* The code whose phrase or one of its former phrases is phrase, ignoring
- * ASCII case; -1 when there is none or phrase is NULL. */
-int mini_from_reason(const char *phrase);
+/* The code whose phrase or one of its former phrases is phrase, ignoring ASCII
+ * case; -1 when there is none or phrase is NULL. */
+MINI_API int mini_from_reason(const char *phrase);
 
 /* Every known code, ascending. */
-extern const int mini_codes[MINI_COUNT];
+MINI_API const int mini_codes[MINI_COUNT];
 
 #ifdef __cplusplus
 }

@@ -7,9 +7,10 @@
  * DO NOT EDIT: change the spec and run statusgen again.
  */
 
-/* Single-file form: include it anywhere for the declarations; in exactly
- * one C or C++ file, #define MINI_IMPLEMENTATION before including it
- * for the definitions. */
+/* Single-file form: include it anywhere for the declarations; in exactly one C
+ * or C++ file, #define MINI_IMPLEMENTATION before including it for the
+ * definitions.  Or #define MINI_STATIC before including it in every file that
+ * uses it: each gets its own static copy of what it calls. */
 
 #ifndef MINI_H
 #define MINI_H
@@ -24,15 +25,34 @@
 #endif
 #endif
 
+/* Put before every declaration of this header (stb style): extern, or, with
+ * MINI_STATIC defined before the include, static: every function and table
+ * private to the including file, which then gets the definitions too.  Define
+ * MINI_API first for another decoration. */
+#ifndef MINI_API
+#ifdef MINI_STATIC
+#if defined(__GNUC__)
+#define MINI_API static __attribute__((unused))
+#else
+#define MINI_API static
+#endif
+#else
+#define MINI_API extern
+#endif
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* --- codes and classes --- */
 
 /* Mini Registry, registry state of 2024-01-31. */
 enum mini {
     /* 1 Fine */
     MINI_FINE = 1,
-    /* 10 Broken "Thing" (Spec A, Section 1).  Deprecated: registered, but its use is discouraged */
+    /* 10 Broken "Thing" (Spec A, Section 1).  Deprecated: registered, but its
+     * use is discouraged */
     MINI_BROKEN = 10,
     /* Former name of MINI_BROKEN */
     MINI_SHATTERED MINI_DEPRECATED = 10,
@@ -42,16 +62,19 @@ enum mini {
 
 /* Classes of codes, by range (mini_class_of). */
 enum mini_class {
+    /* in no class's range */
     MINI_CLASS_NONE = 0,
-    MINI_CLASS_GOOD /* 1-9 Good */,
-    MINI_CLASS_BAD /* 10-19 Bad */
+    /* 1-9 Good */
+    MINI_CLASS_GOOD,
+    /* 10-19 Bad */
+    MINI_CLASS_BAD
 };
 
-/* Every name of this header must be free.  If another header has made one
- * a macro, the enums above do not compile (the error says "in expansion of
- * macro" and names it) and the build stops here; list them with
- * cc -E -dM file.c | grep 'MINI_'.  #undef it, include this header
- * where the other is not, or regenerate with --macro. */
+/* Every name of this header must be free.  If another header has made one a
+ * macro, the enums above do not compile (the error says "in expansion of
+ * macro" and names it) and the build stops here; list them with cc -E -dM
+ * file.c | grep 'MINI_'.  #undef it, include this header where the other is
+ * not, or regenerate with --macro. */
 #if defined(MINI_FINE) || \
     defined(MINI_BROKEN) || \
     defined(MINI_SHATTERED) || \
@@ -73,15 +96,24 @@ enum mini_class {
 #error "a name in mini.h is already a macro: see the comment above"
 #endif
 
+/* --- status and traits --- */
+
 /* The status of a code in its registry (mini_status_of). */
 enum mini_lifecycle {
-    MINI_LIFECYCLE_NONE = 0 /* not a known code */,
-    MINI_LIFECYCLE_STANDARD /* registered and in use */,
-    MINI_LIFECYCLE_TEMPORARY /* registered for a limited time */,
-    MINI_LIFECYCLE_DEPRECATED /* registered, but its use is discouraged */,
-    MINI_LIFECYCLE_UNUSED /* registered as unused: not to be sent */,
-    MINI_LIFECYCLE_OBSOLETE /* registered as no longer in use */,
-    MINI_LIFECYCLE_UNOFFICIAL /* known, but not in the upstream registry */
+    /* not a known code */
+    MINI_LIFECYCLE_NONE = 0,
+    /* registered and in use */
+    MINI_LIFECYCLE_STANDARD,
+    /* registered for a limited time */
+    MINI_LIFECYCLE_TEMPORARY,
+    /* registered, but its use is discouraged */
+    MINI_LIFECYCLE_DEPRECATED,
+    /* registered as unused: not to be sent */
+    MINI_LIFECYCLE_UNUSED,
+    /* registered as no longer in use */
+    MINI_LIFECYCLE_OBSOLETE,
+    /* known, but not in the upstream registry */
+    MINI_LIFECYCLE_UNOFFICIAL
 };
 
 /* Trait bits (mini_traits). */
@@ -90,10 +122,18 @@ enum mini_lifecycle {
 /* Says "* /" and ? ?= in its doc. */
 #define MINI_TRAIT_LOUD (1u << 1)
 
+/* --- identity, count and list --- */
+
 /* The identity of the spec model behind this header (see the banner); the
  * generated definitions stop with #error under a header of another one. */
 #define MINI_SPEC_ID "ea31d7cd1ba32846"
 #define MINI_SPEC_ID_ea31d7cd1ba32846 1
+
+/* The lookups declared below (statusgen --functions): reason, name,
+ * description, class, traits, is_known, status, reference, from_name,
+ * from_reason, codes.  The generated definitions stop with #error under a
+ * header made for another set. */
+#define MINI_FUNCTIONS_7ff 1
 
 /* Number of known codes. */
 #define MINI_COUNT 3
@@ -104,64 +144,65 @@ enum mini_lifecycle {
     X_(BROKEN, 10, "Broken \"Thing\"") \
     X_(ANSWER, 42, "The Answer")
 
-/* The phrase of code ("Fine" for 1), or NULL when code is not
+/* --- lookups --- */
+
+/* The phrase of code ("Fine" for 1), or NULL when code is not known. */
+MINI_API const char *mini_reason(int code);
+
+/* The name of code without the prefix ("FINE" for 1), or NULL when code is not
  * known. */
-const char *mini_reason(int code);
+MINI_API const char *mini_name(int code);
 
-/* The name of code without the prefix ("FINE" for 1), or NULL when
- * code is not known. */
-const char *mini_name(int code);
+/* The description of code in language lang, a language code or locale name
+ * ("en", "de"; "en-XX" and "en_XX.UTF-8" too); NULL or an unknown language
+ * gives the first language, "en".  NULL when code is not known.  The text is
+ * UTF-8. */
+MINI_API const char *mini_description(int code, const char *lang);
 
-/* The description of code in language lang, a language code or locale
- * name ("en", "de"; "en-XX" and "en_XX.UTF-8" too); NULL or an
- * unknown language gives the first language, "en".  NULL when code is
- * not known.  The text is UTF-8. */
-const char *mini_description(int code, const char *lang);
+/* The class whose range holds code, known or not; MINI_CLASS_NONE when none
+ * does. */
+MINI_API enum mini_class mini_class_of(int code);
 
-/* The class whose range holds code, known or not; MINI_CLASS_NONE when
- * none does. */
-enum mini_class mini_class_of(int code);
+/* 1 when code is in the range of class GOOD (1-9), known or not; else 0. */
+MINI_API int mini_is_good(int code);
 
-/* 1 when code is in the range of class GOOD (1-9),
- * known or not; else 0. */
-int mini_is_good(int code);
+/* 1 when code is in the range of class BAD (10-19), known or not; else 0. */
+MINI_API int mini_is_bad(int code);
 
-/* 1 when code is in the range of class BAD (10-19),
- * known or not; else 0. */
-int mini_is_bad(int code);
+/* 1 when code is in the range of a class marked as errors (10-19), known or
+ * not; else 0. */
+MINI_API int mini_is_error(int code);
 
-/* 1 when code is in the range of a class marked as errors (10-19),
- * known or not; else 0. */
-int mini_is_error(int code);
+/* The traits of code as a bit set of MINI_TRAIT_*; 0 when code is not known.
+ */
+MINI_API unsigned mini_traits(int code);
 
-/* The traits of code as a bit set of MINI_TRAIT_*; 0 when code is not
- * known. */
-unsigned mini_traits(int code);
+/* 1 when code is known (in the spec, registered or not: see mini_status_of),
+ * else 0. */
+MINI_API int mini_is_known(int code);
 
-/* 1 when code is known (in the spec, registered or not: see
- * mini_status_of), else 0. */
-int mini_is_known(int code);
+/* The status of code: MINI_LIFECYCLE_STANDARD, _TEMPORARY, _DEPRECATED,
+ * _UNUSED or _OBSOLETE for a registered code, _UNOFFICIAL for a code known but
+ * not registered, MINI_LIFECYCLE_NONE when code is not known. */
+MINI_API enum mini_lifecycle mini_status_of(int code);
 
-/* The status of code: MINI_LIFECYCLE_STANDARD, _TEMPORARY,
- * _DEPRECATED, _UNUSED or _OBSOLETE for a registered code, _UNOFFICIAL for
- * a code known but not registered, MINI_LIFECYCLE_NONE when code is not
- * known. */
-enum mini_lifecycle mini_status_of(int code);
+/* Where code is defined ("Spec A, Section 1" for 10), or NULL when code is not
+ * known or the spec names no reference. */
+MINI_API const char *mini_reference(int code);
 
-/* Where code is defined ("Spec A, Section 1" for 10), or NULL
- * when code is not known or the spec names no reference. */
-const char *mini_reference(int code);
+/* The code named name ("FINE", or one of its former names), compared exactly;
+ * -1 when there is none or name is NULL. */
+MINI_API int mini_from_name(const char *name);
 
-/* The code named name ("FINE", or one of its former names), compared
- * exactly; -1 when there is none or name is NULL. */
-int mini_from_name(const char *name);
+/* The code whose phrase or one of its former phrases is phrase, ignoring ASCII
+ * case; -1 when there is none or phrase is NULL. */
+MINI_API int mini_from_reason(const char *phrase);
 
-/* The code whose phrase or one of its former phrases is phrase, ignoring
- * ASCII case; -1 when there is none or phrase is NULL. */
-int mini_from_reason(const char *phrase);
-
-/* Every known code, ascending. */
-extern const int mini_codes[MINI_COUNT];
+/* Every known code, ascending.  (With MINI_STATIC the definition below
+ * declares it.) */
+#ifndef MINI_STATIC
+MINI_API const int mini_codes[MINI_COUNT];
+#endif
 
 #ifdef __cplusplus
 }
@@ -169,11 +210,15 @@ extern const int mini_codes[MINI_COUNT];
 
 #endif /* MINI_H */
 
-#if defined(MINI_IMPLEMENTATION) && !defined(MINI_IMPLEMENTED)
+#if (defined(MINI_IMPLEMENTATION) || defined(MINI_STATIC)) && \
+    !defined(MINI_IMPLEMENTED)
 #define MINI_IMPLEMENTED
 
 #ifndef MINI_SPEC_ID_ea31d7cd1ba32846
 #error "the implementation in mini_single.h and the mini.h in effect were generated from different specs: regenerate both with statusgen"
+#endif
+#ifndef MINI_FUNCTIONS_7ff
+#error "the implementation in mini_single.h and the mini.h in effect were generated with different --functions: regenerate both with one statusgen run"
 #endif
 
 #include <limits.h>
@@ -204,44 +249,45 @@ typedef unsigned long mini_u32;
 #define MINI_NULL NULL
 #endif
 
-/* Every wire phrase, NUL-separated; offset 0 is "".  A struct of pieces keeps each
- * literal within what C compilers must accept; the tables hold offsets into
- * it, so they need no relocation. */
+/* Every wire phrase, NUL-separated; offset 0 is "".  A struct of pieces keeps
+ * each literal within what C compilers must accept; the tables hold offsets
+ * into it, so they need no relocation. */
 static const struct mini_phrase_pool {
-    char p0[58];
+    char p0[32];
 } mini_phrase_pool = {
-    "\000Fine\000Broken \"Thing\"\000The Answer\000Shattered\000Smashed *Thi"
-    "ng*"
+    "\000Fine\000Broken \"Thing\"\000The Answer"
 };
 
 /* The offsets below assume the pieces are contiguous. */
-typedef char mini_phrase_pool_is_contiguous[sizeof(struct mini_phrase_pool) == 58 ? 1 : -1];
+typedef char mini_phrase_pool_is_contiguous[
+    sizeof(struct mini_phrase_pool) == 32 ? 1 : -1];
 
 static const char *mini_phrase_text(unsigned long off)
 {
     return MINI_PUN(const char *, &mini_phrase_pool) + off;
 }
 
-/* Every name and alias, NUL-separated; offset 0 is "".  A struct of pieces keeps each
- * literal within what C compilers must accept; the tables hold offsets into
- * it, so they need no relocation. */
+/* Every name and alias, NUL-separated; offset 0 is "".  A struct of pieces
+ * keeps each literal within what C compilers must accept; the tables hold
+ * offsets into it, so they need no relocation. */
 static const struct mini_name_pool {
-    char p0[30];
+    char p0[20];
 } mini_name_pool = {
-    "\000FINE\000BROKEN\000SHATTERED\000ANSWER"
+    "\000FINE\000BROKEN\000ANSWER"
 };
 
 /* The offsets below assume the pieces are contiguous. */
-typedef char mini_name_pool_is_contiguous[sizeof(struct mini_name_pool) == 30 ? 1 : -1];
+typedef char mini_name_pool_is_contiguous[
+    sizeof(struct mini_name_pool) == 20 ? 1 : -1];
 
 static const char *mini_name_text(unsigned long off)
 {
     return MINI_PUN(const char *, &mini_name_pool) + off;
 }
 
-/* Every reference, NUL-separated; offset 0 is "".  A struct of pieces keeps each
- * literal within what C compilers must accept; the tables hold offsets into
- * it, so they need no relocation. */
+/* Every reference, NUL-separated; offset 0 is "".  A struct of pieces keeps
+ * each literal within what C compilers must accept; the tables hold offsets
+ * into it, so they need no relocation. */
 static const struct mini_ref_pool {
     char p0[19];
 } mini_ref_pool = {
@@ -249,16 +295,17 @@ static const struct mini_ref_pool {
 };
 
 /* The offsets below assume the pieces are contiguous. */
-typedef char mini_ref_pool_is_contiguous[sizeof(struct mini_ref_pool) == 19 ? 1 : -1];
+typedef char mini_ref_pool_is_contiguous[
+    sizeof(struct mini_ref_pool) == 19 ? 1 : -1];
 
 static const char *mini_ref_text(unsigned long off)
 {
     return MINI_PUN(const char *, &mini_ref_pool) + off;
 }
 
-/* Every description, language by language, NUL-separated; offset 0 is "".  A struct of pieces keeps each
- * literal within what C compilers must accept; the tables hold offsets into
- * it, so they need no relocation. */
+/* Every description, language by language, NUL-separated; offset 0 is "".  A
+ * struct of pieces keeps each literal within what C compilers must accept; the
+ * tables hold offsets into it, so they need no relocation. */
 static const struct mini_desc_pool {
     char p0[106];
 } mini_desc_pool = {
@@ -268,13 +315,17 @@ static const struct mini_desc_pool {
 };
 
 /* The offsets below assume the pieces are contiguous. */
-typedef char mini_desc_pool_is_contiguous[sizeof(struct mini_desc_pool) == 106 ? 1 : -1];
+typedef char mini_desc_pool_is_contiguous[
+    sizeof(struct mini_desc_pool) == 106 ? 1 : -1];
 
 static const char *mini_desc_text(unsigned long off)
 {
     return MINI_PUN(const char *, &mini_desc_pool) + off;
 }
 
+#ifdef MINI_STATIC
+MINI_API
+#endif
 const int mini_codes[MINI_COUNT] = {
     1, 10, 42
 };
@@ -324,9 +375,12 @@ static unsigned mini_lang(const char *lang)
 const char *mini_reason(int code)
 {
     switch (code) {
-    case 1: return mini_phrase_text(1);
-    case 10: return mini_phrase_text(6);
-    case 42: return mini_phrase_text(21);
+    case 1: /* "Fine" */
+        return mini_phrase_text(1);
+    case 10: /* "Broken \"Thing\"" */
+        return mini_phrase_text(6);
+    case 42: /* "The Answer" */
+        return mini_phrase_text(21);
     default: return MINI_NULL;
     }
 }
@@ -334,26 +388,19 @@ const char *mini_reason(int code)
 const char *mini_name(int code)
 {
     switch (code) {
-    case 1: return mini_name_text(1);
-    case 10: return mini_name_text(6);
-    case 42: return mini_name_text(23);
+    case 1: /* "FINE" */
+        return mini_name_text(1);
+    case 10: /* "BROKEN" */
+        return mini_name_text(6);
+    case 42: /* "ANSWER" */
+        return mini_name_text(13);
     default: return MINI_NULL;
     }
 }
 
-/* The description in the first language. */
-static const char *mini_desc_first(int code)
-{
-    switch (code) {
-    case 1: return mini_desc_text(1);
-    case 10: return mini_desc_text(14);
-    case 42: return mini_desc_text(51);
-    default: return MINI_NULL;
-    }
-}
-
-/* The row of code in mini_desc, plus one; 0 when code is not registered. */
-static unsigned char mini_desc_row(int code)
+/* The row of code (in mini_codes and the tables here) plus one; 0 when code is
+ * not known. */
+static unsigned char mini_row(int code)
 {
     switch (code) {
     case 1: return 1;
@@ -363,13 +410,27 @@ static unsigned char mini_desc_row(int code)
     }
 }
 
+/* The description in the first language (the comments show its start). */
+static const char *mini_desc_first(int code)
+{
+    switch (code) {
+    case 1: /* "All is fine." */
+        return mini_desc_text(1);
+    case 10: /* "It broke.\nSecond line with a | pipe." */
+        return mini_desc_text(14);
+    case 42: /* "Outside every class." */
+        return mini_desc_text(51);
+    default: return MINI_NULL;
+    }
+}
+
 const char *mini_description(int code, const char *lang)
 {
     unsigned long row, off;
 
     if (!lang)
         return mini_desc_first(code);
-    row = mini_desc_row(code);
+    row = mini_row(code);
     if (row == 0)
         return MINI_NULL;
     off = mini_desc[row - 1][mini_lang(lang)];
@@ -429,20 +490,9 @@ unsigned mini_traits(int code)
     return mini_traits_of(code);
 }
 
-/* The row of code plus one; 0 when code is not registered. */
-static unsigned char mini_known(int code)
-{
-    switch (code) {
-    case 1: return 1;
-    case 10: return 2;
-    case 42: return 3;
-    default: return 0;
-    }
-}
-
 int mini_is_known(int code)
 {
-    return mini_known(code) != 0;
+    return mini_row(code) != 0;
 }
 
 /* The lifecycle of code (its enumerator); 0 when code is not known. */
@@ -466,13 +516,14 @@ enum mini_lifecycle mini_status_of(int code)
 const char *mini_reference(int code)
 {
     switch (code) {
-    case 10: return mini_ref_text(1);
+    case 10: /* "Spec A, Section 1" */
+        return mini_ref_text(1);
     default: return MINI_NULL;
     }
 }
 
-/* A trie of switches over the bytes of the name: each byte is read only
- * after the ones before it matched, so never past the NUL. */
+/* A trie of switches over the bytes of the name: each byte is read only after
+ * the ones before it matched, so never past the NUL. */
 int mini_from_name(const char *name)
 {
     const unsigned char *p = MINI_PUN(const unsigned char *, name);
@@ -498,8 +549,9 @@ int mini_from_name(const char *name)
     }
 }
 
-/* A trie of switches over the bytes of the phrase, letters compared ignoring case: each byte is read only
- * after the ones before it matched, so never past the NUL. */
+/* A trie of switches over the bytes of the phrase, letters compared ignoring
+ * case: each byte is read only after the ones before it matched, so never past
+ * the NUL. */
 int mini_from_reason(const char *phrase)
 {
     const unsigned char *p = MINI_PUN(const unsigned char *, phrase);
