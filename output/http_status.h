@@ -20,9 +20,17 @@
 #endif
 #endif
 
+/* Put before every declaration of this header: extern, unless HTTP_STATUS_API
+ * is defined before it is included (as extern __declspec(dllimport), say). */
+#ifndef HTTP_STATUS_API
+#define HTTP_STATUS_API extern
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* --- codes and classes --- */
 
 /* HTTP Status Codes, registry state of 2025-09-15. */
 enum http_status {
@@ -34,7 +42,8 @@ enum http_status {
     HTTP_STATUS_PROCESSING = 102,
     /* 103 Early Hints (RFC 8297) */
     HTTP_STATUS_EARLY_HINTS = 103,
-    /* 104 Upload Resumption Supported (draft-ietf-httpbis-resumable-upload-05) [temporary] */
+    /* 104 Upload Resumption Supported (draft-ietf-httpbis-resumable-upload-05)
+     * [temporary] */
     HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED = 104,
     /* 200 OK (RFC 9110, Section 15.3.1) */
     HTTP_STATUS_OK = 200,
@@ -68,7 +77,8 @@ enum http_status {
     HTTP_STATUS_SEE_OTHER = 303,
     /* 304 Not Modified (RFC 9110, Section 15.4.5) */
     HTTP_STATUS_NOT_MODIFIED = 304,
-    /* 305 Use Proxy (RFC 9110, Section 15.4.6).  Deprecated: registered, but its use is discouraged */
+    /* 305 Use Proxy (RFC 9110, Section 15.4.6).  Deprecated: registered, but
+     * its use is discouraged */
     HTTP_STATUS_USE_PROXY = 305,
     /* 306 Switch Proxy (RFC 9110, Section 15.4.7) [unused] */
     HTTP_STATUS_SWITCH_PROXY = 306,
@@ -142,7 +152,8 @@ enum http_status {
     HTTP_STATUS_TOO_MANY_REQUESTS = 429,
     /* 431 Request Header Fields Too Large (RFC 6585) */
     HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE = 431,
-    /* 449 Retry With (Microsoft IIS / Exchange ActiveSync (nonstandard)) [unofficial] */
+    /* 449 Retry With (Microsoft IIS / Exchange ActiveSync (nonstandard))
+     * [unofficial] */
     HTTP_STATUS_RETRY_WITH = 449,
     /* 451 Unavailable For Legal Reasons (RFC 7725) */
     HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS = 451,
@@ -164,9 +175,11 @@ enum http_status {
     HTTP_STATUS_INSUFFICIENT_STORAGE = 507,
     /* 508 Loop Detected (RFC 5842) */
     HTTP_STATUS_LOOP_DETECTED = 508,
-    /* 509 Bandwidth Limit Exceeded (Apache HTTP Server mod_bandwidth / cPanel (nonstandard)) [unofficial] */
+    /* 509 Bandwidth Limit Exceeded (Apache HTTP Server mod_bandwidth / cPanel
+     * (nonstandard)) [unofficial] */
     HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED = 509,
-    /* 510 Not Extended (RFC 2774; status-change-http-experiments-to-historic).  Obsolete: registered as no longer in use */
+    /* 510 Not Extended (RFC 2774; status-change-http-experiments-to-historic).
+     * Obsolete: registered as no longer in use */
     HTTP_STATUS_NOT_EXTENDED = 510,
     /* 511 Network Authentication Required (RFC 6585) */
     HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED = 511
@@ -174,19 +187,25 @@ enum http_status {
 
 /* Classes of codes, by range (http_status_class_of). */
 enum http_status_class {
+    /* in no class's range */
     HTTP_STATUS_CLASS_NONE = 0,
-    HTTP_STATUS_CLASS_INFORMATIONAL /* 100-199 Informational */,
-    HTTP_STATUS_CLASS_SUCCESSFUL /* 200-299 Successful */,
-    HTTP_STATUS_CLASS_REDIRECTION /* 300-399 Redirection */,
-    HTTP_STATUS_CLASS_CLIENT_ERROR /* 400-499 Client Error */,
-    HTTP_STATUS_CLASS_SERVER_ERROR /* 500-599 Server Error */
+    /* 100-199 Informational */
+    HTTP_STATUS_CLASS_INFORMATIONAL,
+    /* 200-299 Successful */
+    HTTP_STATUS_CLASS_SUCCESSFUL,
+    /* 300-399 Redirection */
+    HTTP_STATUS_CLASS_REDIRECTION,
+    /* 400-499 Client Error */
+    HTTP_STATUS_CLASS_CLIENT_ERROR,
+    /* 500-599 Server Error */
+    HTTP_STATUS_CLASS_SERVER_ERROR
 };
 
-/* Every name of this header must be free.  If another header has made one
- * a macro, the enums above do not compile (the error says "in expansion of
- * macro" and names it) and the build stops here; list them with
- * cc -E -dM file.c | grep 'HTTP_STATUS_'.  #undef it, include this header
- * where the other is not, or regenerate with --macro. */
+/* Every name of this header must be free.  If another header has made one a
+ * macro, the enums above do not compile (the error says "in expansion of
+ * macro" and names it) and the build stops here; list them with cc -E -dM
+ * file.c | grep 'HTTP_STATUS_'.  #undef it, include this header where the
+ * other is not, or regenerate with --macro. */
 #if defined(HTTP_STATUS_CONTINUE) || \
     defined(HTTP_STATUS_SWITCHING_PROTOCOLS) || \
     defined(HTTP_STATUS_PROCESSING) || \
@@ -281,31 +300,74 @@ enum http_status_class {
 #error "a name in http_status.h is already a macro: see the comment above"
 #endif
 
+/* --- status and traits --- */
+
 /* The status of a code in its registry (http_status_status_of). */
 enum http_status_lifecycle {
-    HTTP_STATUS_LIFECYCLE_NONE = 0 /* not a known code */,
-    HTTP_STATUS_LIFECYCLE_STANDARD /* registered and in use */,
-    HTTP_STATUS_LIFECYCLE_TEMPORARY /* registered for a limited time */,
-    HTTP_STATUS_LIFECYCLE_DEPRECATED /* registered, but its use is discouraged */,
-    HTTP_STATUS_LIFECYCLE_UNUSED /* registered as unused: not to be sent */,
-    HTTP_STATUS_LIFECYCLE_OBSOLETE /* registered as no longer in use */,
-    HTTP_STATUS_LIFECYCLE_UNOFFICIAL /* known, but not in the upstream registry */
+    /* not a known code */
+    HTTP_STATUS_LIFECYCLE_NONE = 0,
+    /* registered and in use */
+    HTTP_STATUS_LIFECYCLE_STANDARD,
+    /* registered for a limited time */
+    HTTP_STATUS_LIFECYCLE_TEMPORARY,
+    /* registered, but its use is discouraged */
+    HTTP_STATUS_LIFECYCLE_DEPRECATED,
+    /* registered as unused: not to be sent */
+    HTTP_STATUS_LIFECYCLE_UNUSED,
+    /* registered as no longer in use */
+    HTTP_STATUS_LIFECYCLE_OBSOLETE,
+    /* known, but not in the upstream registry */
+    HTTP_STATUS_LIFECYCLE_UNOFFICIAL
 };
 
 /* Trait bits (http_status_traits). */
-/* The response never carries content: every 1xx response, 204 and 304 (RFC 9110, Section 6.4.1), and 205, for which a server must not generate content (RFC 9110, Section 15.3.6). */
+/* The response never carries content: every 1xx response, 204 and 304 (RFC
+ * 9110, Section 6.4.1), and 205, for which a server must not generate content
+ * (RFC 9110, Section 15.3.6). */
 #define HTTP_STATUS_TRAIT_NO_BODY (1u << 0)
-/* Heuristically cacheable by default: a cache may store the response and reuse it with a heuristic freshness lifetime when it carries no explicit one, unless the method definition or explicit cache controls say otherwise. The members are the codes RFC 9110, Section 15.1 lists as heuristically cacheable in that specification (200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414 and 501) and 451, which RFC 7725, Section 3 makes cacheable by default. Responses with other codes are cached only when they carry explicit freshness information, such as Cache-Control: max-age or Expires. */
+/* Heuristically cacheable by default: a cache may store the response and reuse
+ * it with a heuristic freshness lifetime when it carries no explicit one,
+ * unless the method definition or explicit cache controls say otherwise. The
+ * members are the codes RFC 9110, Section 15.1 lists as heuristically
+ * cacheable in that specification (200, 203, 204, 206, 300, 301, 308, 404,
+ * 405, 410, 414 and 501) and 451, which RFC 7725, Section 3 makes cacheable by
+ * default. Responses with other codes are cached only when they carry explicit
+ * freshness information, such as Cache-Control: max-age or Expires. */
 #define HTTP_STATUS_TRAIT_CACHEABLE (1u << 1)
-/* The client is sent to another URI, normally the one in the Location header field (RFC 9110, Section 15.4): 301, 302, 303, 307 and 308, plus 300, whose Location field, if present, names the server's preferred choice, which user agents may follow automatically. 305 Use Proxy is excluded: it is deprecated (RFC 9110, Section 15.4.6) due to security concerns regarding in-band configuration of a proxy (RFC 7231, Appendix B). 304 is excluded because it points the client to its cached copy, not to another URI. */
+/* The client is sent to another URI, normally the one in the Location header
+ * field (RFC 9110, Section 15.4): 301, 302, 303, 307 and 308, plus 300, whose
+ * Location field, if present, names the server's preferred choice, which user
+ * agents may follow automatically. 305 Use Proxy is excluded: it is deprecated
+ * (RFC 9110, Section 15.4.6) due to security concerns regarding in-band
+ * configuration of a proxy (RFC 7231, Appendix B). 304 is excluded because it
+ * points the client to its cached copy, not to another URI. */
 #define HTTP_STATUS_TRAIT_REDIRECT (1u << 2)
-/* The reported condition is expected to be temporary, so the same request may succeed if repeated unchanged later: 408, where a client may repeat a request it had in transit (RFC 9110, Section 15.5.9); 425, where a user agent should retry after the TLS handshake, not in early data (RFC 8470, Section 5.2); 429, rate limiting, which may say in Retry-After how long to wait (RFC 6585, Section 4); 503, temporary overload or maintenance, with an optional Retry-After (RFC 9110, Section 15.6.4); and 502 and 504, where an inbound server failed or did not answer in time: RFC 9110 gives no retry rule for them, but the fault lies outside the request. The trait does not make a request safe to repeat: a client should not retry a request automatically unless its method is idempotent or it knows the request was not applied (RFC 9110, Section 9.2.2). */
+/* The reported condition is expected to be temporary, so the same request may
+ * succeed if repeated unchanged later: 408, where a client may repeat a
+ * request it had in transit (RFC 9110, Section 15.5.9); 425, where a user
+ * agent should retry after the TLS handshake, not in early data (RFC 8470,
+ * Section 5.2); 429, rate limiting, which may say in Retry-After how long to
+ * wait (RFC 6585, Section 4); 503, temporary overload or maintenance, with an
+ * optional Retry-After (RFC 9110, Section 15.6.4); and 502 and 504, where an
+ * inbound server failed or did not answer in time: RFC 9110 gives no retry
+ * rule for them, but the fault lies outside the request. The trait does not
+ * make a request safe to repeat: a client should not retry a request
+ * automatically unless its method is idempotent or it knows the request was
+ * not applied (RFC 9110, Section 9.2.2). */
 #define HTTP_STATUS_TRAIT_RETRYABLE (1u << 3)
+
+/* --- identity, count and list --- */
 
 /* The identity of the spec model behind this header (see the banner); the
  * generated definitions stop with #error under a header of another one. */
 #define HTTP_STATUS_SPEC_ID "5d131245cdc90169"
 #define HTTP_STATUS_SPEC_ID_5d131245cdc90169 1
+
+/* The lookups declared below (statusgen --functions): reason, name,
+ * description, class, traits, is_known, status, reference, from_name,
+ * from_reason, codes.  The generated definitions stop with #error under a
+ * header made for another set. */
+#define HTTP_STATUS_FUNCTIONS_7ff 1
 
 /* Number of known codes. */
 #define HTTP_STATUS_COUNT 66
@@ -379,76 +441,76 @@ enum http_status_lifecycle {
     X_(NOT_EXTENDED, 510, "Not Extended") \
     X_(NETWORK_AUTHENTICATION_REQUIRED, 511, "Network Authentication Required")
 
-/* The phrase of code ("Continue" for 100), or NULL when code is not
- * known. */
-const char *http_status_reason(int code);
+/* --- lookups --- */
 
-/* The name of code without the prefix ("CONTINUE" for 100), or NULL when
- * code is not known. */
-const char *http_status_name(int code);
+/* The phrase of code ("Continue" for 100), or NULL when code is not known. */
+HTTP_STATUS_API const char *http_status_reason(int code);
 
-/* The description of code in language lang, a language code or locale
- * name ("en", "zh", "ru"; "en-XX" and "en_XX.UTF-8" too); NULL or an
- * unknown language gives the first language, "en".  NULL when code is
- * not known.  The text is UTF-8. */
-const char *http_status_description(int code, const char *lang);
+/* The name of code without the prefix ("CONTINUE" for 100), or NULL when code
+ * is not known. */
+HTTP_STATUS_API const char *http_status_name(int code);
+
+/* The description of code in language lang, a language code or locale name
+ * ("en", "zh", "ru"; "en-XX" and "en_XX.UTF-8" too); NULL or an unknown
+ * language gives the first language, "en".  NULL when code is not known.  The
+ * text is UTF-8. */
+HTTP_STATUS_API const char *http_status_description(int code, const char *lang);
 
 /* The class whose range holds code, known or not; HTTP_STATUS_CLASS_NONE when
  * none does. */
-enum http_status_class http_status_class_of(int code);
+HTTP_STATUS_API enum http_status_class http_status_class_of(int code);
 
-/* 1 when code is in the range of class INFORMATIONAL (100-199),
- * known or not; else 0. */
-int http_status_is_informational(int code);
+/* 1 when code is in the range of class INFORMATIONAL (100-199), known or not;
+ * else 0. */
+HTTP_STATUS_API int http_status_is_informational(int code);
 
-/* 1 when code is in the range of class SUCCESSFUL (200-299),
- * known or not; else 0. */
-int http_status_is_successful(int code);
+/* 1 when code is in the range of class SUCCESSFUL (200-299), known or not;
+ * else 0. */
+HTTP_STATUS_API int http_status_is_successful(int code);
 
-/* 1 when code is in the range of class REDIRECTION (300-399),
- * known or not; else 0. */
-int http_status_is_redirection(int code);
+/* 1 when code is in the range of class REDIRECTION (300-399), known or not;
+ * else 0. */
+HTTP_STATUS_API int http_status_is_redirection(int code);
 
-/* 1 when code is in the range of class CLIENT_ERROR (400-499),
- * known or not; else 0. */
-int http_status_is_client_error(int code);
+/* 1 when code is in the range of class CLIENT_ERROR (400-499), known or not;
+ * else 0. */
+HTTP_STATUS_API int http_status_is_client_error(int code);
 
-/* 1 when code is in the range of class SERVER_ERROR (500-599),
- * known or not; else 0. */
-int http_status_is_server_error(int code);
+/* 1 when code is in the range of class SERVER_ERROR (500-599), known or not;
+ * else 0. */
+HTTP_STATUS_API int http_status_is_server_error(int code);
 
 /* 1 when code is in the range of a class marked as errors (400-499, 500-599),
  * known or not; else 0. */
-int http_status_is_error(int code);
+HTTP_STATUS_API int http_status_is_error(int code);
 
 /* The traits of code as a bit set of HTTP_STATUS_TRAIT_*; 0 when code is not
  * known. */
-unsigned http_status_traits(int code);
+HTTP_STATUS_API unsigned http_status_traits(int code);
 
 /* 1 when code is known (in the spec, registered or not: see
  * http_status_status_of), else 0. */
-int http_status_is_known(int code);
+HTTP_STATUS_API int http_status_is_known(int code);
 
-/* The status of code: HTTP_STATUS_LIFECYCLE_STANDARD, _TEMPORARY,
- * _DEPRECATED, _UNUSED or _OBSOLETE for a registered code, _UNOFFICIAL for
- * a code known but not registered, HTTP_STATUS_LIFECYCLE_NONE when code is not
- * known. */
-enum http_status_lifecycle http_status_status_of(int code);
+/* The status of code: HTTP_STATUS_LIFECYCLE_STANDARD, _TEMPORARY, _DEPRECATED,
+ * _UNUSED or _OBSOLETE for a registered code, _UNOFFICIAL for a code known but
+ * not registered, HTTP_STATUS_LIFECYCLE_NONE when code is not known. */
+HTTP_STATUS_API enum http_status_lifecycle http_status_status_of(int code);
 
-/* Where code is defined ("RFC 9110, Section 15.2.1" for 100), or NULL
- * when code is not known or the spec names no reference. */
-const char *http_status_reference(int code);
+/* Where code is defined ("RFC 9110, Section 15.2.1" for 100), or NULL when
+ * code is not known or the spec names no reference. */
+HTTP_STATUS_API const char *http_status_reference(int code);
 
 /* The code named name ("CONTINUE", or one of its former names), compared
  * exactly; -1 when there is none or name is NULL. */
-int http_status_from_name(const char *name);
+HTTP_STATUS_API int http_status_from_name(const char *name);
 
-/* The code whose phrase or one of its former phrases is phrase, ignoring
- * ASCII case; -1 when there is none or phrase is NULL. */
-int http_status_from_reason(const char *phrase);
+/* The code whose phrase or one of its former phrases is phrase, ignoring ASCII
+ * case; -1 when there is none or phrase is NULL. */
+HTTP_STATUS_API int http_status_from_reason(const char *phrase);
 
 /* Every known code, ascending. */
-extern const int http_status_codes[HTTP_STATUS_COUNT];
+HTTP_STATUS_API const int http_status_codes[HTTP_STATUS_COUNT];
 
 #ifdef __cplusplus
 }
