@@ -116,9 +116,12 @@ static const char *reserved_code_name(const char *s)
         strcmp(s, "DEPRECATED") == 0 || strncmp(s, "CLASS_", 6) == 0 ||
         strncmp(s, "TRAIT_", 6) == 0 || strcmp(s, "CLASS") == 0 ||
         strcmp(s, "TRAIT") == 0 || strncmp(s, "SPEC_ID", 7) == 0 ||
-        strncmp(s, "LIFECYCLE", 9) == 0)
+        strncmp(s, "LIFECYCLE", 9) == 0 || strncmp(s, "FUNCTIONS", 9) == 0 ||
+        strcmp(s, "API") == 0 || strcmp(s, "STATIC") == 0 ||
+        strncmp(s, "IMPLEMENT", 9) == 0)
         return "the header uses <MACRO>_COUNT, _LIST, _DEPRECATED, "
-               "_SPEC_ID*, _CLASS_*, _TRAIT_* and _LIFECYCLE_*";
+               "_SPEC_ID*, _FUNCTIONS*, _API, _STATIC, _IMPLEMENT*, "
+               "_CLASS_*, _TRAIT_* and _LIFECYCLE_*";
     return NULL;
 }
 
