@@ -11,8 +11,11 @@
 #                                      statusgen targets adds the tree
 #   consumers.cxx_only.<how>           a project(x CXX) generating a registry,
 #                                      with find_package and add_subdirectory
+#   consumers.functions                FUNCTIONS and LOOKUP: only the lookups
+#                                      asked for, the compact form
 #   consumers.rename.<how>             a spec whose file name is not its
 #                                      registry.name, with NAME and without
+#                                      (without: stops at configure time)
 #   consumers.cross                    examples/cross, cross-configured with a
 #                                      host statusgen (and mingw-w64 if found)
 #   consumers.meson                    examples/meson with this tree as its
@@ -120,6 +123,9 @@ sg_consumer_test(add_subdirectory add_subdirectory.cmake
 
 
 sg_project_test(names names "-DPROGRAM=names_app"
+  "-DARGS=-DSTATUSGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+
+sg_project_test(functions functions "-DPROGRAM=fn_app"
   "-DARGS=-DSTATUSGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 
 sg_project_test(cxx_only.add_subdirectory cxx_only "-DPROGRAM=cxx_app"
