@@ -6,7 +6,8 @@
 #                                      regenerating after an edit of its spec
 #   consumers.pkg_config               a program built with pkg-config flags
 #   consumers.add_subdirectory         examples/add_subdirectory
-#   consumers.makefile                 examples/makefile on output/
+#   consumers.makefile                 examples/makefile on output/, make
+#                                      check, regenerating with a stamp
 #   consumers.names                    a project with its own http_status and
 #                                      statusgen targets adds the tree
 #   consumers.cxx_only.<how>           a project(x CXX) generating a registry,
@@ -187,7 +188,8 @@ find_program(STATUSGEN_MAKE NAMES make gmake)
 sg_consumer_test(makefile makefile.cmake
   "-DMAKE=${STATUSGEN_MAKE}"
   "-DEXAMPLE=${PROJECT_SOURCE_DIR}/examples/makefile"
-  "-DOUTPUT_DIR=${PROJECT_SOURCE_DIR}/output"
+  "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
+  "-DSTATUSGEN=$<TARGET_FILE:statusgen::statusgen>"
   "-DWORK=${SG_CONSUMERS_WORK}/makefile"
   ${SG_NESTED_ARGS})
 
