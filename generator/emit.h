@@ -14,6 +14,10 @@
 
 #define STATUSGEN_VERSION "0.1.0"
 
+/* The licence every generated file states (SPDX), matching its banner's
+ * "use it under any terms": 0BSD grants every use without conditions. */
+#define GENERATED_SPDX "0BSD"
+
 /* Hex digits of a spec id: 128 bits, so that the token
  * <MACRO>_SPEC_ID_<id> stays within C99's 63 significant characters of a
  * macro name for any macro up to 30 characters. */

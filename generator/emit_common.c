@@ -29,7 +29,8 @@ void emit_banner_c(const struct emit_ctx *ctx, const char *file,
     sbuf_c_comment(out, ctx->spec_name);
     sbuf_printf(out, "\n * (spec id %s).\n", ctx->spec_id);
     sbuf_puts(out, " * statusgen's licence does not cover this file: use it "
-                   "under any terms.\n");
+                   "under any terms.\n"
+                   " * SPDX-License-Identifier: " GENERATED_SPDX "\n");
     sbuf_puts(out, " * DO NOT EDIT: change the spec and run statusgen "
                    "again.\n */\n");
 }

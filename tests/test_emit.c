@@ -131,6 +131,28 @@ static void test_emit_banner_names_spec_and_hash(void **state)
     sbuf_free(&out);
 }
 
+/* Every file with a banner (all but the JSON) names its licence in SPDX
+ * terms, the one that matches "use it under any terms". */
+static void test_emit_banners_carry_spdx(void **state)
+{
+    struct output *outs = NULL;
+    size_t n = 0, i;
+
+    (void)state;
+    assert_int_equal(outputs_build(&spec, "mini.yaml",
+                                   EMIT_DEFAULT | EMIT_SINGLE, &outs, &n),
+                     0);
+    assert_true(n >= 4);
+    for (i = 0; i < n; i++) {
+        const char *text = sbuf_str(&outs[i].text);
+        const char *spdx = strstr(text, "SPDX-License-Identifier: 0BSD");
+
+        if (spdx == NULL || spdx - text > 600)
+            fail_msg("%s: no SPDX line in its banner", outs[i].name);
+    }
+    outputs_free(outs, n);
+}
+
 /* A small spec; %s marks where each variant below puts its change. */
 static const char id_base[] =
     "statusgen: 1\n"
@@ -418,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_emit_outputs_match_golden),
         cmocka_unit_test(test_emit_is_deterministic_and_ascii),
         cmocka_unit_test(test_emit_banner_names_spec_and_hash),
+        cmocka_unit_test(test_emit_banners_carry_spdx),
         cmocka_unit_test(test_emit_kinds_parse),
         cmocka_unit_test(test_emit_json_escapes),
         cmocka_unit_test(test_emit_docs_words_per_language),
