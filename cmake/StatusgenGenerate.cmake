@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # statusgen_generate(): run statusgen on a spec at build time and compile
 # what it emits into a target.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit_single.c - the single-file form: <name>_single.h, the header and,
  * behind <MACRO>_IMPLEMENTATION, the source (stb style).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit_source.c - the generated source: <name>.c.  This file orders the
  * parts; the pools and the string lookups are made in the files

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit_source.h - the pieces the generated source is made of, shared by
  * emit_source.c (which orders them) and the files it is split into:

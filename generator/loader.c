@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * loader.c - YAML text to document tree, with libyaml's event API.
  *

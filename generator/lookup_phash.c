@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * lookup_phash.c - from_name/from_reason as a perfect hash of a
  * fingerprint of the key, its seed searched at generation time.

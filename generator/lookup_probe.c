@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * lookup_probe.c - from_name/from_reason as an open-addressing table of
  * FNV-1a hashes with linear probing: the form that works for any keys,

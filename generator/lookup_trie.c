@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * lookup_trie.c - from_name/from_reason as a trie of switch statements
  * over the key's bytes: the fastest form, for registries of a few hundred

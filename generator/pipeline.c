@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pipeline.c - load a spec, produce the outputs (see pipeline.h, model.h).
  */

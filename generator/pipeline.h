@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pipeline.h - the stages in order: load a spec, produce the outputs.
  */

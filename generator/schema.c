@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * schema.c - document tree to spec model: types, required and unknown keys.
  *

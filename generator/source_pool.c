@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * source_pool.c - the generated source's string pools and tables of
  * numbers (see emit_source.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * validate.c - the meaning of a spec: identifiers, ranges, duplicates,
  * references to traits and sources, wire phrases, descriptions.
