@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # statusgen's one entry point for people and CI.
 #
 #   ./build.sh        install what is missing, build, and generate output/

@@ -1,9 +1,11 @@
+# SPDX-License-Identifier: MIT
 # statusgen_generate(): run statusgen on a spec at build time and compile
 # what it emits into a target.
 #
 #   statusgen_generate(<target> SPEC <file>
 #                      [OUTPUT_DIR <dir>] [EMIT <kind>...]
-#                      [NAME <name>] [MACRO <macro>] [LANGUAGES <lang>...|none])
+#                      [NAME <name>] [MACRO <macro>] [LANGUAGES <lang>...|none]
+#                      [FUNCTIONS <lookup>...] [LOOKUP compact|fast])
 #
 # SPEC        the YAML spec; relative paths are taken from the current
 #             source directory.
@@ -22,6 +24,12 @@
 # MACRO       statusgen --macro: use <macro> instead of registry.macro.
 # LANGUAGES   statusgen --languages: the description languages to emit (the
 #             first is the fallback), or none.
+# FUNCTIONS   statusgen --functions: the C lookups to emit (reason, name,
+#             description, class, traits, is_known, status, reference,
+#             from_name, from_reason, codes; default: all).  The header
+#             declares only these.
+# LOOKUP      statusgen --lookup: compact gives from_name and from_reason
+#             the perfect hash (a few KB) instead of the switch trie.
 #
 # The tool is STATUSGEN_EXECUTABLE when that is set (a statusgen built for
 # the host, for cross builds), else the target statusgen::statusgen: the
@@ -34,7 +42,9 @@
 # a configure dependency, so that a change of its name or languages is
 # seen.  A tool built in this build cannot be asked yet: the files are then
 # named after NAME (default: the spec's file name without its extension),
-# and EMIT docs needs LANGUAGES.
+# and EMIT docs needs LANGUAGES; when the spec's text names another
+# registry.name and NAME is not given, configuring stops and says to pass
+# it.
 #
 # The custom command depends on the spec and on the tool, so editing the
 # spec (or rebuilding the tool) regenerates on the next build.  The
@@ -100,9 +110,34 @@ function(_statusgen_tool cmd_var path_var)
   set(${path_var} "${path}" PARENT_SCOPE)
 endfunction()
 
+# _statusgen_spec_name(<spec> <var>): the spec's registry.name as its text
+# gives it, for the common layouts ("registry:" then an indented
+# "name: x", or "registry: {name: x, ...}"), read without statusgen;
+# "" when not found (an extends: overlay, an unusual layout).
+function(_statusgen_spec_name spec var)
+  set(${var} "" PARENT_SCOPE)
+  file(STRINGS "${spec}" lines)
+  set(in_registry OFF)
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^registry:[ \t]*{(.*)")
+      if(CMAKE_MATCH_1 MATCHES "(^|[{, \t])name:[ \t]*[\"']?([a-z][a-z0-9_]*)")
+        set(${var} "${CMAKE_MATCH_2}" PARENT_SCOPE)
+      endif()
+      return()
+    elseif(line MATCHES "^registry:[ \t]*(#.*)?$")
+      set(in_registry ON)
+    elseif(in_registry AND line MATCHES "^[ \t]+name:[ \t]*[\"']?([a-z][a-z0-9_]*)")
+      set(${var} "${CMAKE_MATCH_1}" PARENT_SCOPE)
+      return()
+    elseif(in_registry AND line MATCHES "^[^ \t#]")
+      return()
+    endif()
+  endforeach()
+endfunction()
+
 function(statusgen_generate target)
   cmake_parse_arguments(PARSE_ARGV 1 SG ""
-    "SPEC;OUTPUT_DIR;NAME;MACRO" "EMIT;LANGUAGES")
+    "SPEC;OUTPUT_DIR;NAME;MACRO;LOOKUP" "EMIT;LANGUAGES;FUNCTIONS")
   if(SG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
       "statusgen_generate: unknown arguments: ${SG_UNPARSED_ARGUMENTS}")
@@ -157,6 +192,17 @@ function(statusgen_generate target)
     string(REPLACE ";" "," langs "${SG_LANGUAGES}")
     list(APPEND options --languages "${langs}")
   endif()
+  if(SG_FUNCTIONS)
+    string(REPLACE ";" "," fns "${SG_FUNCTIONS}")
+    list(APPEND options --functions "${fns}")
+  endif()
+  if(SG_LOOKUP)
+    if(NOT SG_LOOKUP MATCHES "^(compact|fast)$")
+      message(FATAL_ERROR "statusgen_generate(${target}): LOOKUP takes "
+        "compact or fast, not '${SG_LOOKUP}'")
+    endif()
+    list(APPEND options --lookup "${SG_LOOKUP}")
+  endif()
 
   set(name "${SG_NAME}")
   set(predict ON)
@@ -186,9 +232,20 @@ function(statusgen_generate target)
     endif()
   endif()
   if(predict)
-    # The tool is built in this build: name the files after NAME.
+    # The tool is built in this build: name the files after NAME.  The
+    # spec's own registry.name, read from its text, must agree, or the
+    # build would fail later: say so now, with the fix.
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${spec}")
     if(NOT name)
       get_filename_component(name "${spec}" NAME_WE)
+      _statusgen_spec_name("${spec}" spec_name)
+      if(spec_name AND NOT spec_name STREQUAL name)
+        message(FATAL_ERROR "statusgen_generate(${target}): ${SG_SPEC} has "
+          "registry.name '${spec_name}', but statusgen is built in this "
+          "project and cannot be asked yet, so the files would be named "
+          "after the spec's file name ('${name}').  Pass NAME ${spec_name} "
+          "(or rename the spec to ${spec_name}.yaml).")
+      endif()
     endif()
     if(NOT name MATCHES "^[a-z][a-z0-9_]*$")
       message(FATAL_ERROR "statusgen_generate(${target}): '${name}' is not "

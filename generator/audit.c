@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * audit.c - a spec against an IANA registry CSV (see audit.h).
  */

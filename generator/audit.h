@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * audit.h - compare a spec with an IANA registry export (CSV).
  */

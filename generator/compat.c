@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * compat.c - breaking changes between two versions of a spec (see
  * compat.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * compat.h - is a new version of a spec compatible with an old one?
  *

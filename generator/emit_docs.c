@@ -421,7 +421,8 @@ void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out)
     sbuf_puts(out, lb->do_not_edit);
     sbuf_puts(out, " -->\n<!-- ");
     sbuf_puts(out, lb->licence);
-    sbuf_puts(out, " -->\n\n");
+    sbuf_puts(out, " -->\n<!-- SPDX-License-Identifier: " GENERATED_SPDX
+                   " -->\n\n");
     sbuf_puts(out, "# ");
     sbuf_markdown(out, spec->reg.title ? spec_text(spec->reg.title, lang)
                                        : spec->reg.name.s, 0);

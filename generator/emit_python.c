@@ -478,7 +478,7 @@ static void emit_description(const struct emit_ctx *ctx, int have_desc,
 }
 
 /* The module's functions for any int. */
-static void emit_functions(const struct emit_ctx *ctx,
+static void py_functions(const struct emit_ctx *ctx,
                            const struct py_names *t, int have_desc,
                            struct sbuf *out)
 {
@@ -609,7 +609,7 @@ void emit_python(const struct emit_ctx *ctx, struct sbuf *out)
     emit_small_enums(ctx, &t, out);
     emit_code_enum(ctx, &t, out);
     emit_tables(ctx, have_desc, out);
-    emit_functions(ctx, &t, have_desc, out);
+    py_functions(ctx, &t, have_desc, out);
     if (sbuf_failed(&file) || sbuf_failed(&t.code) || sbuf_failed(&t.cls) ||
         sbuf_failed(&t.trait) || sbuf_failed(&t.life))
         out->failed = 1;

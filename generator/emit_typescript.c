@@ -389,7 +389,7 @@ static void emit_string_lookups(const struct emit_ctx *ctx,
 }
 
 /* The functions for any number. */
-static void emit_functions(const struct emit_ctx *ctx,
+static void ts_functions(const struct emit_ctx *ctx,
                            const struct ts_names *t, int have_desc,
                            struct sbuf *out)
 {
@@ -517,7 +517,7 @@ void emit_typescript(const struct emit_ctx *ctx, struct sbuf *out)
                 spec->reg.macro.s, spec->reg.macro.s, ctx->spec_id);
     emit_constants(ctx, &t, out);
     emit_tables(ctx, &t, have_desc, out);
-    emit_functions(ctx, &t, have_desc, out);
+    ts_functions(ctx, &t, have_desc, out);
     if (sbuf_failed(&file) || sbuf_failed(&t.code) || sbuf_failed(&t.cls) ||
         sbuf_failed(&t.trait) || sbuf_failed(&t.life))
         out->failed = 1;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * main.c - the statusgen command line.
  *
@@ -28,7 +29,8 @@
 
 static const char usage[] =
     "usage: statusgen [-o DIR] [--emit KINDS] [--name NAME] [--macro MACRO]\n"
-    "                 [--languages LIST] [--check | --list-outputs] SPEC\n"
+    "                 [--languages LIST] [--functions LIST]\n"
+    "                 [--lookup compact|fast] [--check | --list-outputs] SPEC\n"
     "       statusgen audit --iana FILE.csv SPEC\n"
     "       statusgen compat [--strict] OLD NEW\n"
     "       statusgen compat [--strict] --against REV:PATH NEW\n"
@@ -50,6 +52,14 @@ static const char help[] =
     "                     separated; the first is the fallback), or none:\n"
     "                     no descriptions and no docs; NAME_description()\n"
     "                     then returns NULL\n"
+    "  --functions LIST   the C lookups to emit, comma-separated (default:\n"
+    "                     all): reason, name, description, class (class_of,\n"
+    "                     is_<class>, is_error), traits, is_known, status\n"
+    "                     (status_of), reference, from_name, from_reason,\n"
+    "                     codes (the array); the header declares only these\n"
+    "  --lookup FORM      from_name and from_reason as fast (default: a trie\n"
+    "                     of switches for up to 256 keys, else a perfect\n"
+    "                     hash) or compact (the perfect hash, a few KB)\n"
     "  --check            write nothing; exit 1 and show a short diff when\n"
     "                     a file in DIR differs from what SPEC makes\n"
     "  --list-outputs     write nothing; print the files a run would write,\n"
@@ -249,6 +259,7 @@ struct run_opts {
     int check;               /* --check */
     int list;                /* --list-outputs */
     struct spec_overrides ov;
+    struct emit_opts eo;     /* --functions, --lookup */
 };
 
 /* Prints the outputs' paths, one per line. */
@@ -348,7 +359,7 @@ static int run_generate(const struct run_opts *o, int dir_given)
     }
     name = spec_display_name(o->spec, to_stdout ? "." : o->out_dir);
     if (name == NULL ||
-        outputs_plan(&spec, name, o->kinds, &outs, &n) != 0) {
+        outputs_plan_opts(&spec, name, o->kinds, &o->eo, &outs, &n) != 0) {
         fprintf(stderr, "statusgen: error: out of memory\n");
         goto done;
     }
@@ -474,6 +485,21 @@ static int bad_emit(const char *list)
     output_kind_words(&words);
     rc = bad_usage("--emit takes %s, comma-separated, not '%s'",
                    sbuf_failed(&words) ? "output kinds" : sbuf_str(&words),
+                   list);
+    sbuf_free(&words);
+    return rc;
+}
+
+/* Reports a --functions list with a word that is no lookup. */
+static int bad_functions(const char *list)
+{
+    struct sbuf words;
+    int rc;
+
+    sbuf_init(&words);
+    emit_function_words(&words);
+    rc = bad_usage("--functions takes %s, comma-separated, not '%s'",
+                   sbuf_failed(&words) ? "lookup names" : sbuf_str(&words),
                    list);
     sbuf_free(&words);
     return rc;
@@ -670,6 +696,21 @@ static int cmd_generate(int argc, char **argv)
         } else if ((v = option_value(argc, argv, &i, "--languages",
                                      &missing))) {
             o.ov.languages = v;
+        } else if ((v = option_value(argc, argv, &i, "--functions",
+                                     &missing))) {
+            unsigned fns;
+
+            if (emit_parse_functions(v, &fns) != 0)
+                return bad_functions(v);
+            o.eo.omit = FN_ALL & ~fns;
+        } else if ((v = option_value(argc, argv, &i, "--lookup", &missing))) {
+            if (strcmp(v, "fast") == 0)
+                o.eo.lookup = LOOKUP_FAST;
+            else if (strcmp(v, "compact") == 0)
+                o.eo.lookup = LOOKUP_COMPACT;
+            else
+                return bad_usage("--lookup takes compact or fast, not '%s'",
+                                 v);
         } else if (missing) {
             return bad_usage("option '%s' needs a value", arg);
         } else {

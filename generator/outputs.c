@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * outputs.c - the table of output kinds (see outputs.h).
  */

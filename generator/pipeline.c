@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pipeline.c - load a spec, produce the outputs (see pipeline.h, model.h).
  */
@@ -101,6 +102,13 @@ static void produce_output(const void *arg, size_t which, struct sbuf *out)
 int outputs_plan(const struct spec *spec, const char *spec_name,
                  unsigned kinds, struct output **outs, size_t *n)
 {
+    return outputs_plan_opts(spec, spec_name, kinds, NULL, outs, n);
+}
+
+int outputs_plan_opts(const struct spec *spec, const char *spec_name,
+                      unsigned kinds, const struct emit_opts *opts,
+                      struct output **outs, size_t *n)
+{
     struct emit_ctx *ctx;
     struct output *o;
     size_t count = 0, max = output_nkinds * (1 + spec->reg.nlang), i, l;
@@ -117,6 +125,8 @@ int outputs_plan(const struct spec *spec, const char *spec_name,
     ctx = (struct emit_ctx *)(void *)(o + max);
     ctx->spec = spec;
     ctx->spec_name = spec_name;
+    if (opts)
+        ctx->opts = *opts;
     spec_identity(spec, ctx->spec_id); /* a walk over the whole model */
     for (i = 0; i < max; i++) {
         o[i].produce = produce_output;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pipeline.h - the stages in order: load a spec, produce the outputs.
  */
@@ -18,6 +19,12 @@
  */
 int outputs_plan(const struct spec *spec, const char *spec_name,
                  unsigned kinds, struct output **outs, size_t *n);
+
+/* The same with the C outputs' options (--functions, --lookup); NULL
+ * opts: the defaults, as outputs_plan. */
+int outputs_plan_opts(const struct spec *spec, const char *spec_name,
+                      unsigned kinds, const struct emit_opts *opts,
+                      struct output **outs, size_t *n);
 
 void outputs_free(struct output *outs, size_t n);
 

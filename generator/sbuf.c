@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sbuf.c - growable string buffer and escaping (see sbuf.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sbuf.h - a growable string buffer, and the escaping functions every
  * emitter goes through.

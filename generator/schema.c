@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * schema.c - document tree to spec model: types, required and unknown keys.
  *
@@ -11,6 +12,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,17 +42,21 @@ static const char *kind_name(const struct node *n)
 
 /*
  * Checks a mapping's keys against the allowed ones (NULL-terminated):
- * unknown keys are errors with a "did you mean"; required ones (a
- * NULL-terminated subset) must be present.  what names the mapping.
- * vals, when not NULL, gets the value of each allowed key (the first
- * given), in the order of allowed; NULL for a key not given.
+ * unknown keys are errors with a "did you mean", or else the list of the
+ * allowed keys; required ones (a NULL-terminated subset) must be present,
+ * but a required key that a "did you mean" already offers is not
+ * reported again (the typo is the problem, not a second one).  what
+ * names the mapping.  vals, when not NULL, gets the value of each allowed
+ * key (the first given), in the order of allowed; NULL for a key not
+ * given.
  */
 static void check_map_keys(struct builder *b, const struct node *map,
                            const char *what, const char *const *allowed,
                            const char *const *required,
                            const struct node **vals)
 {
-    size_t i;
+    const char *offered[8];
+    size_t i, noffered = 0;
 
     if (vals)
         for (i = 0; allowed[i]; i++)
@@ -71,21 +77,37 @@ static void check_map_keys(struct builder *b, const struct node *map,
             continue;
         }
         hint = diag_full(b->dl) ? NULL : diag_did_you_mean(k->text, allowed);
-        if (hint)
+        if (hint) {
             diag_error(b->dl, k->pos,
                        "unknown key '%.60s' in %s; did you mean '%s'?",
                        k->text, what, hint);
-        else
-            diag_error(b->dl, k->pos, "unknown key '%.60s' in %s", k->text,
-                       what);
+            if (noffered < sizeof offered / sizeof offered[0])
+                offered[noffered++] = hint;
+        } else {
+            char list[400];
+            size_t len = 0;
+
+            for (a = allowed; *a && len + strlen(*a) + 3 < sizeof list; a++)
+                len += (size_t)snprintf(list + len, sizeof list - len,
+                                        "%s%s", a == allowed ? "" : ", ", *a);
+            diag_error(b->dl, k->pos, "unknown key '%.60s' in %s (its keys: "
+                       "%s)", k->text, what, list);
+        }
     }
-    for (; required && *required; required++)
-        if (node_get(map, *required) == NULL)
-            diag_error(b->dl, map->pos, "%s has no '%s'%s", what, *required,
-                       strcmp(*required, "statusgen") == 0
-                           ? ": add 'statusgen: 1' (the spec format "
-                             "version) at the top"
-                           : "");
+    for (; required && *required; required++) {
+        if (node_get(map, *required) != NULL)
+            continue;
+        for (i = 0; i < noffered; i++)
+            if (strcmp(offered[i], *required) == 0)
+                break;
+        if (i < noffered)
+            continue;
+        diag_error(b->dl, map->pos, "%s has no '%s'%s", what, *required,
+                   strcmp(*required, "statusgen") == 0
+                       ? ": add 'statusgen: 1' (the spec format "
+                         "version) at the top"
+                       : "");
+    }
 }
 
 /* Reads a text value into out; returns 0 or -1 (error reported). */
@@ -529,9 +551,20 @@ static void build_code(struct builder *b, const struct node *m,
     c->pos = m->pos;
     c->class_index = -1;
     c->code = -1;
+    const struct node *num;
+    char what[40];
+
     if (expect_map(b, m, "a code") != 0)
         return;
-    check_map_keys(b, m, "a code", keys, required, v);
+    /* The code's number names it in the messages, when it has one. */
+    num = node_get(m, "code");
+    if (num != NULL && num->kind == NODE_SCALAR && num->text[0] &&
+        strspn(num->text, "0123456789") == strlen(num->text) &&
+        strlen(num->text) < 20)
+        snprintf(what, sizeof what, "code %s", num->text);
+    else
+        snprintf(what, sizeof what, "a code");
+    check_map_keys(b, m, what, keys, required, v);
     if (v[CK_CODE] != NULL) {
         c->code_pos = v[CK_CODE]->pos;
         if (get_int(b, v[CK_CODE], "code", &c->code) != 0)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * udiff.c - unified diffs (see udiff.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * validate.c - the meaning of a spec: identifiers, ranges, duplicates,
  * references to traits and sources, wire phrases, descriptions.
@@ -288,6 +289,8 @@ static const struct {
     {"H", "the include guard of the header and the single header"},
     {"IMPLEMENTATION", "the single header's switch to its definitions"},
     {"IMPLEMENTED", "the single header's guard of its definitions"},
+    {"IMPLEMENT*", "taken by the single header's switches (IMPLEMENT*)"},
+    {"FUNCTIONS*", "taken by the --functions check (FUNCTIONS_<hex>)"},
     {"STATIC", "the single header's storage class for its definitions"},
     {"API", "the single header's linkage of its declarations"},
     {"COUNT", "the number of codes"},

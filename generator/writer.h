@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * writer.h - putting outputs on disk, atomically and only when changed.
  *

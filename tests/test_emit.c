@@ -186,6 +186,7 @@ static void test_emit_banner_names_spec_and_hash(void **state)
     {
         struct emit_ctx ctx;
 
+        memset(&ctx, 0, sizeof ctx);
         ctx.spec = &spec;
         ctx.spec_name = "../spec/mini.yaml";
         spec_identity(&spec, ctx.spec_id);
@@ -197,6 +198,34 @@ static void test_emit_banner_names_spec_and_hash(void **state)
     assert_non_null(strstr(sbuf_str(&out), hash));
     assert_non_null(strstr(sbuf_str(&out), "DO NOT EDIT"));
     sbuf_free(&out);
+}
+
+/* Every file with a banner (all but the JSON) names its licence in SPDX
+ * terms, the one that matches "use it under any terms". */
+static void test_emit_banners_carry_spdx(void **state)
+{
+    struct output *outs = NULL;
+    struct sbuf sb;
+    size_t n = 0, i;
+    /* every kind but the JSON, which has no banner */
+    unsigned kinds = ((1u << output_nkinds) - 1u) & ~(unsigned)EMIT_JSON;
+
+    (void)state;
+    assert_int_equal(outputs_plan(&spec, "mini.yaml", kinds, &outs, &n), 0);
+    assert_true(n >= 6);
+    sbuf_init(&sb);
+    for (i = 0; i < n; i++) {
+        const char *text, *spdx;
+
+        sbuf_reset(&sb);
+        assert_int_equal(output_collect(&outs[i], &sb), 0);
+        text = sbuf_str(&sb);
+        spdx = strstr(text, "SPDX-License-Identifier: 0BSD");
+        if (spdx == NULL || spdx - text > 600)
+            fail_msg("%s: no SPDX line in its banner", outs[i].name);
+    }
+    sbuf_free(&sb);
+    outputs_free(outs, n);
 }
 
 /* A small spec; %s marks where each variant below puts its change. */
@@ -370,6 +399,7 @@ static void test_emit_docs_words_per_language(void **state)
     (void)state;
     assert_int_equal(tu_load_text(yaml, &sp, &dl), 0);
     diag_free(&dl);
+    memset(&ctx, 0, sizeof ctx);
     ctx.spec = &sp;
     ctx.spec_name = "wd.yaml";
     sbuf_init(&en);
@@ -519,6 +549,7 @@ static void test_emit_json_escapes(void **state)
     (void)state;
     assert_int_equal(tu_load_text(yaml, &sp, &dl), 0);
     diag_free(&dl);
+    memset(&ctx, 0, sizeof ctx);
     ctx.spec = &sp;
     ctx.spec_name = "js.yaml";
     spec_identity(&sp, ctx.spec_id);
@@ -543,6 +574,7 @@ int main(void)
         cmocka_unit_test(test_emit_is_deterministic_and_ascii),
         cmocka_unit_test(test_emit_other_languages_ascii_and_deterministic),
         cmocka_unit_test(test_emit_banner_names_spec_and_hash),
+        cmocka_unit_test(test_emit_banners_carry_spdx),
         cmocka_unit_test(test_emit_kinds_parse),
         cmocka_unit_test(test_emit_json_escapes),
         cmocka_unit_test(test_emit_docs_words_per_language),
