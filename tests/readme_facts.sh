@@ -50,7 +50,7 @@ expect "the trie's limit" "registries of up to $trie keys"
 expect "the trie's limit (--lookup)" "key's bytes for up to $trie keys"
 lines=$(awk '/^#define CHECK_MAX_LINES/ { print $3 }' "$src/generator/writer.c")
 expect "--check's diff limit" "at most $lines lines per file"
-digits=$(sed -n 's/.*TEMP_MARK "%0\([0-9]*\)llx".*/\1/p' "$src/generator/writer.c")
+digits=$(awk '/^#define TEMP_DIGITS/ { print $3 }' "$src/generator/writer.c")
 expect "temporary names" "FILE.tmp-<$digits random hex digits>"
 
 version=$(sed -n 's/^project(statusgen VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLists.txt")
