@@ -83,4 +83,20 @@ void emit_identity_check(const struct emit_ctx *ctx, const char *what,
 void emit_banner_c(const struct emit_ctx *ctx, const char *file,
                    struct sbuf *out);
 
+/* A name or a phrase and its code, for a table searched by bytes. */
+struct emit_key {
+    const char *text;
+    const struct spec_code *code;
+};
+
+/*
+ * Every name and former name (phrases 0), or every phrase and former
+ * phrase in ASCII lower case (phrases 1), with its code, sorted by their
+ * bytes as strcmp orders them.  Returns 0 with *keys (*n entries, one
+ * block with their texts: sg_free(*keys) frees it), or -1 when memory
+ * ran out.
+ */
+int emit_sorted_keys(const struct spec *spec, int phrases,
+                     struct emit_key **keys, size_t *n);
+
 #endif
