@@ -16,6 +16,8 @@ const struct output_kind output_kinds[] = {
      "<name>.json: the whole model, for other programs"},
     {"docs", ".md", NULL, emit_docs, 1,
      "<name>.<lang>.md: Markdown docs, one per language"},
+    {"rust", ".rs", emit_rust, NULL, 0,
+     "<name>.rs: a Rust module (edition 2021, Rust 1.63+)"},
 };
 
 const size_t output_nkinds = sizeof output_kinds / sizeof output_kinds[0];
