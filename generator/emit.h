@@ -57,6 +57,9 @@ void emit_json(const struct emit_ctx *ctx, struct sbuf *out);
 /* <name>.rs: a Rust module (edition 2021, Rust 1.63 or later). */
 void emit_rust(const struct emit_ctx *ctx, struct sbuf *out);
 
+/* <name>.hpp: a C++17 header-only companion of the C header. */
+void emit_cxx(const struct emit_ctx *ctx, struct sbuf *out);
+
 /*
  * The identity of a validated model: SHA-256 of a canonical serialisation
  * of every value that reaches an output, and of the generator's version,
