@@ -10,13 +10,16 @@
 # OUTPUT_DIR  where the files go; relative paths are taken from the current
 #             binary directory.  Default: ${CMAKE_CURRENT_BINARY_DIR}/
 #             statusgen_<target>.
-# EMIT        any of header, source, docs, single, json (default: header
-#             source).
-#             source needs header: the .c includes the .h.
+# EMIT        any of header, source, docs, single, json, rust, cxx
+#             (statusgen --emit; default: header source).
+#             source needs header: the .c includes the .h.  The .hpp is a
+#             header like the .h; the .rs is listed among <target>'s
+#             sources, which builds nothing from it: use it from OUTPUT_DIR
+#             (#[path] or include!).
 # NAME        statusgen --name: use <name> instead of the spec's
 #             registry.name, the function prefix and the files' stem
 #             (<name>.h, <name>.c, <name>_single.h, <name>.json,
-#             <name>.<lang>.md).
+#             <name>.<lang>.md, <name>.rs, <name>.hpp).
 # MACRO       statusgen --macro: use <macro> instead of registry.macro.
 # LANGUAGES   statusgen --languages: the description languages to emit (the
 #             first is the fallback), or none.
@@ -125,9 +128,9 @@ function(statusgen_generate target)
   endif()
   list(REMOVE_DUPLICATES SG_EMIT)
   foreach(kind IN LISTS SG_EMIT)
-    if(NOT kind MATCHES "^(header|source|docs|single|json)$")
+    if(NOT kind MATCHES "^(header|source|docs|single|json|rust|cxx)$")
       message(FATAL_ERROR "statusgen_generate(${target}): unknown EMIT kind "
-        "'${kind}' (header, source, docs, single, json)")
+        "'${kind}' (header, source, docs, single, json, rust, cxx)")
     endif()
   endforeach()
   if("source" IN_LIST SG_EMIT AND NOT "header" IN_LIST SG_EMIT)
@@ -193,6 +196,10 @@ function(statusgen_generate target)
         list(APPEND outputs "${outdir}/${name}_single.h")
       elseif(kind STREQUAL "json")
         list(APPEND outputs "${outdir}/${name}.json")
+      elseif(kind STREQUAL "rust")
+        list(APPEND outputs "${outdir}/${name}.rs")
+      elseif(kind STREQUAL "cxx")
+        list(APPEND outputs "${outdir}/${name}.hpp")
       elseif(SG_LANGUAGES STREQUAL "none")
         # no descriptions, no docs
       elseif(SG_LANGUAGES)
