@@ -14,3 +14,8 @@ statusgen_agree_generate(cxx .hpp header)
 statusgen_agree_add(sh ${AGREE_DIR}/dump_cxx.sh ${STATUSGEN_CXX_AGREE}
   c++17 ${Python3_EXECUTABLE} ${AGREE_DIR} ${header} ${AGREE_JSON}
   ${AGREE_WORK})
+# HTTP's takes about 3 s of CPU, most of it the compiler: the quick suite
+# has it.
+if(AGREE_STEM STREQUAL "http_status")
+  set_tests_properties(${AGREE_TEST} PROPERTIES LABELS fast)
+endif()

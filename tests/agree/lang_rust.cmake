@@ -14,3 +14,8 @@ endif()
 statusgen_agree_generate(rust .rs module)
 statusgen_agree_add(sh ${AGREE_DIR}/dump_rs.sh ${STATUSGEN_RUSTC}
   ${Python3_EXECUTABLE} ${AGREE_DIR} ${module} ${AGREE_JSON} ${AGREE_WORK})
+# HTTP's takes about 3 s of CPU, most of it the compiler: the quick suite
+# has it.
+if(AGREE_STEM STREQUAL "http_status")
+  set_tests_properties(${AGREE_TEST} PROPERTIES LABELS fast)
+endif()
