@@ -10,7 +10,8 @@
  * searched by code, and two tables of the names and the phrases, sorted
  * here, searched by key.
  *
- * Enumerators are the spec's names in lower case; one that is a C++
+ * Inside the namespace, the standard library is ::std (a registry may be
+ * named std).  Enumerators are the spec's names in lower case; one that is a C++
  * keyword or alternative token, or a lower-case macro of the C library,
  * of GNU compilers or of Windows headers, takes a trailing '_' (delete_,
  * errno_, linux_), which no other name can have.
@@ -98,7 +99,7 @@ static void emit_types(const struct emit_ctx *ctx, struct sbuf *out)
     sbuf_printf(out,
         "/* The identity of the spec model behind this header: the C header "
         "made from\n * the same model defines it as %s_SPEC_ID. */\n"
-        "inline constexpr std::string_view spec_id = \"%s\";\n\n",
+        "inline constexpr ::std::string_view spec_id = \"%s\";\n\n",
         spec->reg.macro.s, ctx->spec_id);
 
     sbuf_puts(out, "/* ");
@@ -204,14 +205,14 @@ static int emit_detail(const struct spec *spec, struct sbuf *out)
         "text: none). */\n"
         "struct entry {\n"
         "    int number;\n"
-        "    std::string_view id;\n"
-        "    std::string_view phrase;\n"
-        "    std::string_view line; /* \"404 Not Found\" */\n"
-        "    std::string_view ref;\n"
+        "    ::std::string_view id;\n"
+        "    ::std::string_view phrase;\n"
+        "    ::std::string_view line; /* \"404 Not Found\" */\n"
+        "    ::std::string_view ref;\n"
         "    unsigned bits;\n"
         "    lifecycle life;\n");
     if (nl)
-        sbuf_printf(out, "    std::string_view text[%lu]; /* by language */"
+        sbuf_printf(out, "    ::std::string_view text[%lu]; /* by language */"
                          "\n", (unsigned long)nl);
     sbuf_puts(out, "};\n\n/* Every known code, ascending. */\n"
                    "inline constexpr entry entries[] = {\n");
@@ -246,15 +247,15 @@ static int emit_detail(const struct spec *spec, struct sbuf *out)
         }
         sbuf_puts(out, "},\n");
     }
-    sbuf_printf(out, "};\ninline constexpr std::size_t count = %lu;\n\n",
+    sbuf_printf(out, "};\ninline constexpr ::std::size_t count = %lu;\n\n",
                 (unsigned long)spec->ncodes);
 
     sbuf_puts(out,
         "/* The entry of code c, or nullptr. */\n"
         "constexpr const entry *find(int c) noexcept\n{\n"
-        "    std::size_t lo = 0, hi = count;\n\n"
+        "    ::std::size_t lo = 0, hi = count;\n\n"
         "    while (lo < hi) {\n"
-        "        std::size_t mid = lo + (hi - lo) / 2;\n\n"
+        "        ::std::size_t mid = lo + (hi - lo) / 2;\n\n"
         "        if (entries[mid].number < c)\n"
         "            lo = mid + 1;\n"
         "        else\n"
@@ -264,7 +265,7 @@ static int emit_detail(const struct spec *spec, struct sbuf *out)
         ": nullptr;\n}\n\n"
         "/* A name or a phrase and its code. */\n"
         "struct key {\n"
-        "    std::string_view text;\n"
+        "    ::std::string_view text;\n"
         "    int number;\n"
         "};\n\n");
     for (phrases = 0; phrases <= 1; phrases++) {
@@ -281,7 +282,7 @@ static int emit_detail(const struct spec *spec, struct sbuf *out)
             put_text(out, keys[i].text, 5);
             sbuf_printf(out, ", %ld},\n", keys[i].code->code);
         }
-        sbuf_printf(out, "};\ninline constexpr std::size_t %s = %lu;\n\n",
+        sbuf_printf(out, "};\ninline constexpr ::std::size_t %s = %lu;\n\n",
                     phrases ? "nreasons" : "nnames", (unsigned long)nkeys);
         sg_free(keys);
     }
@@ -294,10 +295,10 @@ static int emit_detail(const struct spec *spec, struct sbuf *out)
         "0x20u) : u;\n}\n\n"
         "/* <0, 0 or >0 as a sorts before, with or after b; folded: b in "
         "ASCII lower\n * case. */\n"
-        "constexpr int compare(std::string_view a, std::string_view b,\n"
+        "constexpr int compare(::std::string_view a, ::std::string_view b,\n"
         "                      bool folded) noexcept\n{\n"
-        "    std::size_t n = a.size() < b.size() ? a.size() : b.size();\n\n"
-        "    for (std::size_t i = 0; i < n; ++i) {\n"
+        "    ::std::size_t n = a.size() < b.size() ? a.size() : b.size();\n\n"
+        "    for (::std::size_t i = 0; i < n; ++i) {\n"
         "        unsigned char x = static_cast<unsigned char>(a[i]);\n"
         "        unsigned char y = folded ? lower(b[i]) : "
         "static_cast<unsigned char>(b[i]);\n\n"
@@ -307,12 +308,12 @@ static int emit_detail(const struct spec *spec, struct sbuf *out)
         "    return a.size() == b.size() ? 0 : a.size() < b.size() ? -1 : "
         "1;\n}\n\n"
         "/* The code of s among the n keys, or -1. */\n"
-        "constexpr int search(const key *keys, std::size_t n, "
-        "std::string_view s,\n"
+        "constexpr int search(const key *keys, ::std::size_t n, "
+        "::std::string_view s,\n"
         "                     bool folded) noexcept\n{\n"
-        "    std::size_t lo = 0, hi = n;\n\n"
+        "    ::std::size_t lo = 0, hi = n;\n\n"
         "    while (lo < hi) {\n"
-        "        std::size_t mid = lo + (hi - lo) / 2;\n"
+        "        ::std::size_t mid = lo + (hi - lo) / 2;\n"
         "        int d = compare(keys[mid].text, s, folded);\n\n"
         "        if (d == 0)\n"
         "            return keys[mid].number;\n"
@@ -329,9 +330,9 @@ static int emit_detail(const struct spec *spec, struct sbuf *out)
             "'_', '.',\n * '@' or the end, compared ignoring case; 0 (the "
             "first language) when\n * lang is not a language of the "
             "registry. */\n"
-            "constexpr std::size_t lang_row(std::string_view lang) noexcept"
+            "constexpr ::std::size_t lang_row(::std::string_view lang) noexcept"
             "\n{\n"
-            "    std::size_t n = 0;\n\n"
+            "    ::std::size_t n = 0;\n\n"
             "    while (n < 8 && n < lang.size() && lower(lang[n]) >= 'a' &&"
             "\n           lower(lang[n]) <= 'z')\n"
             "        ++n;\n"
@@ -358,27 +359,27 @@ static void emit_lookups(const struct spec *spec, struct sbuf *out)
     sbuf_puts(out, "/* The phrase of code c (\"");
     sbuf_c_comment(out, ex->phrase.s);
     sbuf_printf(out, "\" for %ld); empty when c is not known. */\n"
-        "constexpr std::string_view reason(int c) noexcept\n{\n"
+        "constexpr ::std::string_view reason(int c) noexcept\n{\n"
         "    const detail::entry *e = detail::find(c);\n\n"
-        "    return e ? e->phrase : std::string_view();\n}\n\n", ex->code);
+        "    return e ? e->phrase : ::std::string_view();\n}\n\n", ex->code);
     sbuf_printf(out, "/* The name of code c (\"%s\" for %ld), as the spec "
         "writes it; empty when c\n * is not known. */\n"
-        "constexpr std::string_view name(int c) noexcept\n{\n"
+        "constexpr ::std::string_view name(int c) noexcept\n{\n"
         "    const detail::entry *e = detail::find(c);\n\n"
-        "    return e ? e->id : std::string_view();\n}\n\n",
+        "    return e ? e->id : ::std::string_view();\n}\n\n",
         ex->name.s, ex->code);
     sbuf_printf(out, "/* Code c and its phrase (\"%ld ", ex->code);
     sbuf_c_comment(out, ex->phrase.s);
     sbuf_puts(out, "\"); empty when c is not known. */\n"
-        "constexpr std::string_view to_string(int c) noexcept\n{\n"
+        "constexpr ::std::string_view to_string(int c) noexcept\n{\n"
         "    const detail::entry *e = detail::find(c);\n\n"
-        "    return e ? e->line : std::string_view();\n}\n\n");
+        "    return e ? e->line : ::std::string_view();\n}\n\n");
 
     if (nl == 0) {
         sbuf_puts(out, "/* Empty: this file was generated without "
                        "descriptions (statusgen\n * --languages none). */\n"
-                       "constexpr std::string_view description(int, "
-                       "std::string_view = {}) noexcept\n{\n"
+                       "constexpr ::std::string_view description(int, "
+                       "::std::string_view = {}) noexcept\n{\n"
                        "    return {};\n}\n\n");
     } else {
         sbuf_puts(out, "/* The description of code c in language lang, a "
@@ -393,17 +394,17 @@ static void emit_lookups(const struct spec *spec, struct sbuf *out)
             spec->reg.languages[0].s);
         if (nl == 1) {
             sbuf_puts(out,
-                "constexpr std::string_view description(int c, "
-                "std::string_view = {}) noexcept\n{\n"
+                "constexpr ::std::string_view description(int c, "
+                "::std::string_view = {}) noexcept\n{\n"
                 "    const detail::entry *e = detail::find(c);\n\n"
-                "    return e ? e->text[0] : std::string_view();\n}\n\n");
+                "    return e ? e->text[0] : ::std::string_view();\n}\n\n");
         } else {
             sbuf_puts(out,
-                "constexpr std::string_view description(int c, "
-                "std::string_view lang = {}) noexcept\n{\n"
+                "constexpr ::std::string_view description(int c, "
+                "::std::string_view lang = {}) noexcept\n{\n"
                 "    const detail::entry *e = detail::find(c);\n\n"
                 "    if (!e)\n        return {};\n"
-                "    std::string_view text = "
+                "    ::std::string_view text = "
                 "e->text[detail::lang_row(lang)];\n"
                 "    return text.empty() ? e->text[0] : text;\n}\n\n");
         }
@@ -421,9 +422,9 @@ static void emit_lookups(const struct spec *spec, struct sbuf *out)
         "    return e ? e->life : lifecycle::none;\n}\n\n"
         "/* Where code c is defined; empty when c is not known or the spec "
         "names no\n * reference. */\n"
-        "constexpr std::string_view reference(int c) noexcept\n{\n"
+        "constexpr ::std::string_view reference(int c) noexcept\n{\n"
         "    const detail::entry *e = detail::find(c);\n\n"
-        "    return e ? e->ref : std::string_view();\n}\n\n"
+        "    return e ? e->ref : ::std::string_view();\n}\n\n"
         "/* True when code c is known (in the spec, registered or not). */\n"
         "constexpr bool is_known(int c) noexcept\n{\n"
         "    return detail::find(c) != nullptr;\n}\n\n");
@@ -481,38 +482,38 @@ static void emit_lookups(const struct spec *spec, struct sbuf *out)
     sbuf_puts(out,
         "/* The code named s (its name or a former name, compared exactly); "
         "empty when\n * there is none. */\n"
-        "constexpr std::optional<code> from_name(std::string_view s) "
+        "constexpr ::std::optional<code> from_name(::std::string_view s) "
         "noexcept\n{\n"
         "    int c = detail::search(detail::by_name, detail::nnames, s, "
         "false);\n\n"
-        "    if (c < 0)\n        return std::nullopt;\n"
+        "    if (c < 0)\n        return ::std::nullopt;\n"
         "    return static_cast<code>(c);\n}\n\n"
         "/* The code whose phrase or a former phrase is s, ignoring ASCII "
         "case; empty\n * when there is none. */\n"
-        "constexpr std::optional<code> from_reason(std::string_view s) "
+        "constexpr ::std::optional<code> from_reason(::std::string_view s) "
         "noexcept\n{\n"
         "    int c = detail::search(detail::by_reason, detail::nreasons, s, "
         "true);\n\n"
-        "    if (c < 0)\n        return std::nullopt;\n"
+        "    if (c < 0)\n        return ::std::nullopt;\n"
         "    return static_cast<code>(c);\n}\n\n");
 
     /* The same lookups for a code of the enum. */
     sbuf_puts(out,
         "/* The lookups for a code of the enum. */\n"
-        "constexpr std::string_view reason(code c) noexcept\n"
+        "constexpr ::std::string_view reason(code c) noexcept\n"
         "{\n    return reason(static_cast<int>(c));\n}\n\n"
-        "constexpr std::string_view name(code c) noexcept\n"
+        "constexpr ::std::string_view name(code c) noexcept\n"
         "{\n    return name(static_cast<int>(c));\n}\n\n"
-        "constexpr std::string_view to_string(code c) noexcept\n"
+        "constexpr ::std::string_view to_string(code c) noexcept\n"
         "{\n    return to_string(static_cast<int>(c));\n}\n\n"
-        "constexpr std::string_view description(code c, std::string_view "
+        "constexpr ::std::string_view description(code c, ::std::string_view "
         "lang = {}) noexcept\n"
         "{\n    return description(static_cast<int>(c), lang);\n}\n\n"
         "constexpr unsigned traits(code c) noexcept\n"
         "{\n    return traits(static_cast<int>(c));\n}\n\n"
         "constexpr lifecycle status_of(code c) noexcept\n"
         "{\n    return status_of(static_cast<int>(c));\n}\n\n"
-        "constexpr std::string_view reference(code c) noexcept\n"
+        "constexpr ::std::string_view reference(code c) noexcept\n"
         "{\n    return reference(static_cast<int>(c));\n}\n\n"
         "constexpr code_class class_of(code c) noexcept\n"
         "{\n    return class_of(static_cast<int>(c));\n}\n\n");

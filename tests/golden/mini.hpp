@@ -33,7 +33,7 @@ namespace statusgen::mini {
 
 /* The identity of the spec model behind this header: the C header made from
  * the same model defines it as MINI_SPEC_ID. */
-inline constexpr std::string_view spec_id = "ea31d7cd1ba32846";
+inline constexpr ::std::string_view spec_id = "ea31d7cd1ba32846";
 
 /* Mini Registry, registry state of 2024-01-31: every known code.  Former names
  * are deprecated enumerators. */
@@ -80,13 +80,13 @@ namespace detail {
 /* One known code: what every lookup by code answers (an empty text: none). */
 struct entry {
     int number;
-    std::string_view id;
-    std::string_view phrase;
-    std::string_view line; /* "404 Not Found" */
-    std::string_view ref;
+    ::std::string_view id;
+    ::std::string_view phrase;
+    ::std::string_view line; /* "404 Not Found" */
+    ::std::string_view ref;
     unsigned bits;
     lifecycle life;
-    std::string_view text[2]; /* by language */
+    ::std::string_view text[2]; /* by language */
 };
 
 /* Every known code, ascending. */
@@ -108,15 +108,15 @@ inline constexpr entry entries[] = {
      {"Outside every class.",
       {}}},
 };
-inline constexpr std::size_t count = 3;
+inline constexpr ::std::size_t count = 3;
 
 /* The entry of code c, or nullptr. */
 constexpr const entry *find(int c) noexcept
 {
-    std::size_t lo = 0, hi = count;
+    ::std::size_t lo = 0, hi = count;
 
     while (lo < hi) {
-        std::size_t mid = lo + (hi - lo) / 2;
+        ::std::size_t mid = lo + (hi - lo) / 2;
 
         if (entries[mid].number < c)
             lo = mid + 1;
@@ -128,7 +128,7 @@ constexpr const entry *find(int c) noexcept
 
 /* A name or a phrase and its code. */
 struct key {
-    std::string_view text;
+    ::std::string_view text;
     int number;
 };
 
@@ -139,7 +139,7 @@ inline constexpr key by_name[] = {
     {"FINE", 1},
     {"SHATTERED", 10},
 };
-inline constexpr std::size_t nnames = 4;
+inline constexpr ::std::size_t nnames = 4;
 
 /* Every phrase and former phrase, sorted by bytes in ASCII lower case. */
 inline constexpr key by_reason[] = {
@@ -149,7 +149,7 @@ inline constexpr key by_reason[] = {
     {"smashed *thing*", 10},
     {"the answer", 42},
 };
-inline constexpr std::size_t nreasons = 5;
+inline constexpr ::std::size_t nreasons = 5;
 
 /* c in ASCII lower case. */
 constexpr unsigned char lower(char c) noexcept
@@ -161,12 +161,12 @@ constexpr unsigned char lower(char c) noexcept
 
 /* <0, 0 or >0 as a sorts before, with or after b; folded: b in ASCII lower
  * case. */
-constexpr int compare(std::string_view a, std::string_view b,
+constexpr int compare(::std::string_view a, ::std::string_view b,
                       bool folded) noexcept
 {
-    std::size_t n = a.size() < b.size() ? a.size() : b.size();
+    ::std::size_t n = a.size() < b.size() ? a.size() : b.size();
 
-    for (std::size_t i = 0; i < n; ++i) {
+    for (::std::size_t i = 0; i < n; ++i) {
         unsigned char x = static_cast<unsigned char>(a[i]);
         unsigned char y = folded ? lower(b[i]) : static_cast<unsigned char>(b[i]);
 
@@ -177,13 +177,13 @@ constexpr int compare(std::string_view a, std::string_view b,
 }
 
 /* The code of s among the n keys, or -1. */
-constexpr int search(const key *keys, std::size_t n, std::string_view s,
+constexpr int search(const key *keys, ::std::size_t n, ::std::string_view s,
                      bool folded) noexcept
 {
-    std::size_t lo = 0, hi = n;
+    ::std::size_t lo = 0, hi = n;
 
     while (lo < hi) {
-        std::size_t mid = lo + (hi - lo) / 2;
+        ::std::size_t mid = lo + (hi - lo) / 2;
         int d = compare(keys[mid].text, s, folded);
 
         if (d == 0)
@@ -199,9 +199,9 @@ constexpr int search(const key *keys, std::size_t n, std::string_view s,
 /* The row of lang among the languages: its letters up to '-', '_', '.',
  * '@' or the end, compared ignoring case; 0 (the first language) when
  * lang is not a language of the registry. */
-constexpr std::size_t lang_row(std::string_view lang) noexcept
+constexpr ::std::size_t lang_row(::std::string_view lang) noexcept
 {
-    std::size_t n = 0;
+    ::std::size_t n = 0;
 
     while (n < 8 && n < lang.size() && lower(lang[n]) >= 'a' &&
            lower(lang[n]) <= 'z')
@@ -217,41 +217,41 @@ constexpr std::size_t lang_row(std::string_view lang) noexcept
 } // namespace detail
 
 /* The phrase of code c ("Fine" for 1); empty when c is not known. */
-constexpr std::string_view reason(int c) noexcept
+constexpr ::std::string_view reason(int c) noexcept
 {
     const detail::entry *e = detail::find(c);
 
-    return e ? e->phrase : std::string_view();
+    return e ? e->phrase : ::std::string_view();
 }
 
 /* The name of code c ("FINE" for 1), as the spec writes it; empty when c
  * is not known. */
-constexpr std::string_view name(int c) noexcept
+constexpr ::std::string_view name(int c) noexcept
 {
     const detail::entry *e = detail::find(c);
 
-    return e ? e->id : std::string_view();
+    return e ? e->id : ::std::string_view();
 }
 
 /* Code c and its phrase ("1 Fine"); empty when c is not known. */
-constexpr std::string_view to_string(int c) noexcept
+constexpr ::std::string_view to_string(int c) noexcept
 {
     const detail::entry *e = detail::find(c);
 
-    return e ? e->line : std::string_view();
+    return e ? e->line : ::std::string_view();
 }
 
 /* The description of code c in language lang, a language code or locale
  * name ("en", "de"; "en-XX" and "en_XX.UTF-8" too); empty or an
  * unknown language gives the first language, "en".  Empty when c is not
  * known.  The text is UTF-8. */
-constexpr std::string_view description(int c, std::string_view lang = {}) noexcept
+constexpr ::std::string_view description(int c, ::std::string_view lang = {}) noexcept
 {
     const detail::entry *e = detail::find(c);
 
     if (!e)
         return {};
-    std::string_view text = e->text[detail::lang_row(lang)];
+    ::std::string_view text = e->text[detail::lang_row(lang)];
     return text.empty() ? e->text[0] : text;
 }
 
@@ -273,11 +273,11 @@ constexpr lifecycle status_of(int c) noexcept
 
 /* Where code c is defined; empty when c is not known or the spec names no
  * reference. */
-constexpr std::string_view reference(int c) noexcept
+constexpr ::std::string_view reference(int c) noexcept
 {
     const detail::entry *e = detail::find(c);
 
-    return e ? e->ref : std::string_view();
+    return e ? e->ref : ::std::string_view();
 }
 
 /* True when code c is known (in the spec, registered or not). */
@@ -318,43 +318,43 @@ constexpr bool is_error(int c) noexcept
 
 /* The code named s (its name or a former name, compared exactly); empty when
  * there is none. */
-constexpr std::optional<code> from_name(std::string_view s) noexcept
+constexpr ::std::optional<code> from_name(::std::string_view s) noexcept
 {
     int c = detail::search(detail::by_name, detail::nnames, s, false);
 
     if (c < 0)
-        return std::nullopt;
+        return ::std::nullopt;
     return static_cast<code>(c);
 }
 
 /* The code whose phrase or a former phrase is s, ignoring ASCII case; empty
  * when there is none. */
-constexpr std::optional<code> from_reason(std::string_view s) noexcept
+constexpr ::std::optional<code> from_reason(::std::string_view s) noexcept
 {
     int c = detail::search(detail::by_reason, detail::nreasons, s, true);
 
     if (c < 0)
-        return std::nullopt;
+        return ::std::nullopt;
     return static_cast<code>(c);
 }
 
 /* The lookups for a code of the enum. */
-constexpr std::string_view reason(code c) noexcept
+constexpr ::std::string_view reason(code c) noexcept
 {
     return reason(static_cast<int>(c));
 }
 
-constexpr std::string_view name(code c) noexcept
+constexpr ::std::string_view name(code c) noexcept
 {
     return name(static_cast<int>(c));
 }
 
-constexpr std::string_view to_string(code c) noexcept
+constexpr ::std::string_view to_string(code c) noexcept
 {
     return to_string(static_cast<int>(c));
 }
 
-constexpr std::string_view description(code c, std::string_view lang = {}) noexcept
+constexpr ::std::string_view description(code c, ::std::string_view lang = {}) noexcept
 {
     return description(static_cast<int>(c), lang);
 }
@@ -369,7 +369,7 @@ constexpr lifecycle status_of(code c) noexcept
     return status_of(static_cast<int>(c));
 }
 
-constexpr std::string_view reference(code c) noexcept
+constexpr ::std::string_view reference(code c) noexcept
 {
     return reference(static_cast<int>(c));
 }

@@ -9,9 +9,11 @@
 # error: -Wall -Wextra -Wpedantic, conversions, casts, shadowing,
 # -Wold-style-cast, -Wzero-as-null-pointer-constant, g++'s
 # -Wuseless-cast, and clang's -Weverything less the warnings about the
-# dialect (-Wc++98-compat*) and about padding.  For the HTTP registry it
-# also builds tests/rs_cxx/test_cxx.cpp (static_asserts), test_cxx_ns.cpp
-# and the C source into one program and runs it.
+# dialect (-Wc++98-compat*) and about padding; and a file that includes
+# the C++ header alone.  With HPP_ONLY=1 in the environment, only that one
+# (a registry named std is no C++ name for the C header's enum).  For the
+# HTTP registry it also builds tests/rs_cxx/test_cxx.cpp (static_asserts),
+# test_cxx_ns.cpp and the C source into one program and runs it.
 set -eu
 statusgen=$1 cxx=$2 stds=$3 src=$4 work=$5 spec=$6
 shift 6
@@ -24,6 +26,10 @@ printf '#include "%s.hpp"\n#include "%s.h"\nint use_cxx(int c);\nint use_cxx(int
   "$stem" "$stem" "$stem" "$stem" > "$work/use_a.cpp"
 printf '#include "%s.h"\n#include "%s.hpp"\nint use_c(int c);\nint use_c(int c)\n{\n    return %s_is_known(c) + static_cast<int>(statusgen::%s::traits(c));\n}\n' \
   "$stem" "$stem" "$stem" "$stem" > "$work/use_b.cpp"
+printf '#include "%s.hpp"\nstatic_assert(statusgen::%s::is_known(statusgen::%s::detail::entries[0].number));\n' \
+  "$stem" "$stem" "$stem" > "$work/use_hpp.cpp"
+tus="use_a use_b use_hpp"
+[ "${HPP_ONLY:-0}" = 1 ] && tus=use_hpp
 case $("$cxx" --version 2>/dev/null) in
   *clang*) extra="-Weverything -Wno-c++98-compat -Wno-c++98-compat-pedantic -Wno-padded" ;;
   *) extra="-Wuseless-cast" ;;
@@ -33,7 +39,7 @@ for std in $(echo "$stds" | tr ',' ' '); do
     -Wsign-conversion -Wshadow -Wundef -Wcast-align -Wmissing-declarations
     -Wswitch-default -Wredundant-decls -Wold-style-cast
     -Wzero-as-null-pointer-constant $extra -I$work"
-  for tu in use_a use_b; do
+  for tu in $tus; do
     # shellcheck disable=SC2086 # flags are words on purpose
     "$cxx" $flags -c "$work/$tu.cpp" -o "$work/$tu-$std.o"
   done

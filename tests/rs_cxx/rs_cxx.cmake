@@ -85,6 +85,19 @@ foreach(cxx IN LISTS cxx_compilers)
               ${spec} ${entry})
   endforeach()
 endforeach()
+foreach(cxx IN LISTS cxx_compilers)
+  # Inside a namespace named std the header still finds the standard
+  # library (the C header cannot be beside it: enum std is no C++ name).
+  get_filename_component(cxxname ${cxx} NAME)
+  add_test(NAME cxx.strict.${cxxname}.std
+    COMMAND sh ${STATUSGEN_RS_CXX_DIR}/cxx_strict.sh
+            $<TARGET_FILE:statusgen::statusgen> ${cxx} c++17
+            ${PROJECT_SOURCE_DIR}
+            ${CMAKE_CURRENT_BINARY_DIR}/rs_cxx/cxx/${cxxname}-std
+            ${STATUSGEN_FIXTURES}/clashes.yaml --name std --macro STD_REG)
+  set_tests_properties(cxx.strict.${cxxname}.std PROPERTIES
+    ENVIRONMENT HPP_ONLY=1)
+endforeach()
 if(cxx_compilers)
   # The quick one: the static_asserts under C++17 with the first compiler.
   list(GET cxx_compilers 0 cxx)
