@@ -33,7 +33,7 @@ namespace statusgen::http_status {
 
 /* The identity of the spec model behind this header: the C header made from
  * the same model defines it as HTTP_STATUS_SPEC_ID. */
-inline constexpr std::string_view spec_id = "5d131245cdc90169";
+inline constexpr ::std::string_view spec_id = "5d131245cdc90169";
 
 /* HTTP Status Codes, registry state of 2025-09-15: every known code.  Former names
  * are deprecated enumerators. */
@@ -218,13 +218,13 @@ namespace detail {
 /* One known code: what every lookup by code answers (an empty text: none). */
 struct entry {
     int number;
-    std::string_view id;
-    std::string_view phrase;
-    std::string_view line; /* "404 Not Found" */
-    std::string_view ref;
+    ::std::string_view id;
+    ::std::string_view phrase;
+    ::std::string_view line; /* "404 Not Found" */
+    ::std::string_view ref;
     unsigned bits;
     lifecycle life;
-    std::string_view text[3]; /* by language */
+    ::std::string_view text[3]; /* by language */
 };
 
 /* Every known code, ascending. */
@@ -3334,15 +3334,15 @@ inline constexpr entry entries[] = {
       "\321\207\321\221\321\202\320\275\321\213\320\265 \320\264\320\260\320\275"
       "\320\275\321\213\320\265."}},
 };
-inline constexpr std::size_t count = 66;
+inline constexpr ::std::size_t count = 66;
 
 /* The entry of code c, or nullptr. */
 constexpr const entry *find(int c) noexcept
 {
-    std::size_t lo = 0, hi = count;
+    ::std::size_t lo = 0, hi = count;
 
     while (lo < hi) {
-        std::size_t mid = lo + (hi - lo) / 2;
+        ::std::size_t mid = lo + (hi - lo) / 2;
 
         if (entries[mid].number < c)
             lo = mid + 1;
@@ -3354,7 +3354,7 @@ constexpr const entry *find(int c) noexcept
 
 /* A name or a phrase and its code. */
 struct key {
-    std::string_view text;
+    ::std::string_view text;
     int number;
 };
 
@@ -3433,7 +3433,7 @@ inline constexpr key by_name[] = {
     {"USE_PROXY", 305},
     {"VARIANT_ALSO_NEGOTIATES", 506},
 };
-inline constexpr std::size_t nnames = 72;
+inline constexpr ::std::size_t nnames = 72;
 
 /* Every phrase and former phrase, sorted by bytes in ASCII lower case. */
 inline constexpr key by_reason[] = {
@@ -3513,7 +3513,7 @@ inline constexpr key by_reason[] = {
     {"use proxy", 305},
     {"variant also negotiates", 506},
 };
-inline constexpr std::size_t nreasons = 75;
+inline constexpr ::std::size_t nreasons = 75;
 
 /* c in ASCII lower case. */
 constexpr unsigned char lower(char c) noexcept
@@ -3525,12 +3525,12 @@ constexpr unsigned char lower(char c) noexcept
 
 /* <0, 0 or >0 as a sorts before, with or after b; folded: b in ASCII lower
  * case. */
-constexpr int compare(std::string_view a, std::string_view b,
+constexpr int compare(::std::string_view a, ::std::string_view b,
                       bool folded) noexcept
 {
-    std::size_t n = a.size() < b.size() ? a.size() : b.size();
+    ::std::size_t n = a.size() < b.size() ? a.size() : b.size();
 
-    for (std::size_t i = 0; i < n; ++i) {
+    for (::std::size_t i = 0; i < n; ++i) {
         unsigned char x = static_cast<unsigned char>(a[i]);
         unsigned char y = folded ? lower(b[i]) : static_cast<unsigned char>(b[i]);
 
@@ -3541,13 +3541,13 @@ constexpr int compare(std::string_view a, std::string_view b,
 }
 
 /* The code of s among the n keys, or -1. */
-constexpr int search(const key *keys, std::size_t n, std::string_view s,
+constexpr int search(const key *keys, ::std::size_t n, ::std::string_view s,
                      bool folded) noexcept
 {
-    std::size_t lo = 0, hi = n;
+    ::std::size_t lo = 0, hi = n;
 
     while (lo < hi) {
-        std::size_t mid = lo + (hi - lo) / 2;
+        ::std::size_t mid = lo + (hi - lo) / 2;
         int d = compare(keys[mid].text, s, folded);
 
         if (d == 0)
@@ -3563,9 +3563,9 @@ constexpr int search(const key *keys, std::size_t n, std::string_view s,
 /* The row of lang among the languages: its letters up to '-', '_', '.',
  * '@' or the end, compared ignoring case; 0 (the first language) when
  * lang is not a language of the registry. */
-constexpr std::size_t lang_row(std::string_view lang) noexcept
+constexpr ::std::size_t lang_row(::std::string_view lang) noexcept
 {
-    std::size_t n = 0;
+    ::std::size_t n = 0;
 
     while (n < 8 && n < lang.size() && lower(lang[n]) >= 'a' &&
            lower(lang[n]) <= 'z')
@@ -3583,41 +3583,41 @@ constexpr std::size_t lang_row(std::string_view lang) noexcept
 } // namespace detail
 
 /* The phrase of code c ("Continue" for 100); empty when c is not known. */
-constexpr std::string_view reason(int c) noexcept
+constexpr ::std::string_view reason(int c) noexcept
 {
     const detail::entry *e = detail::find(c);
 
-    return e ? e->phrase : std::string_view();
+    return e ? e->phrase : ::std::string_view();
 }
 
 /* The name of code c ("CONTINUE" for 100), as the spec writes it; empty when c
  * is not known. */
-constexpr std::string_view name(int c) noexcept
+constexpr ::std::string_view name(int c) noexcept
 {
     const detail::entry *e = detail::find(c);
 
-    return e ? e->id : std::string_view();
+    return e ? e->id : ::std::string_view();
 }
 
 /* Code c and its phrase ("100 Continue"); empty when c is not known. */
-constexpr std::string_view to_string(int c) noexcept
+constexpr ::std::string_view to_string(int c) noexcept
 {
     const detail::entry *e = detail::find(c);
 
-    return e ? e->line : std::string_view();
+    return e ? e->line : ::std::string_view();
 }
 
 /* The description of code c in language lang, a language code or locale
  * name ("en", "zh", "ru"; "en-XX" and "en_XX.UTF-8" too); empty or an
  * unknown language gives the first language, "en".  Empty when c is not
  * known.  The text is UTF-8. */
-constexpr std::string_view description(int c, std::string_view lang = {}) noexcept
+constexpr ::std::string_view description(int c, ::std::string_view lang = {}) noexcept
 {
     const detail::entry *e = detail::find(c);
 
     if (!e)
         return {};
-    std::string_view text = e->text[detail::lang_row(lang)];
+    ::std::string_view text = e->text[detail::lang_row(lang)];
     return text.empty() ? e->text[0] : text;
 }
 
@@ -3639,11 +3639,11 @@ constexpr lifecycle status_of(int c) noexcept
 
 /* Where code c is defined; empty when c is not known or the spec names no
  * reference. */
-constexpr std::string_view reference(int c) noexcept
+constexpr ::std::string_view reference(int c) noexcept
 {
     const detail::entry *e = detail::find(c);
 
-    return e ? e->ref : std::string_view();
+    return e ? e->ref : ::std::string_view();
 }
 
 /* True when code c is known (in the spec, registered or not). */
@@ -3709,43 +3709,43 @@ constexpr bool is_error(int c) noexcept
 
 /* The code named s (its name or a former name, compared exactly); empty when
  * there is none. */
-constexpr std::optional<code> from_name(std::string_view s) noexcept
+constexpr ::std::optional<code> from_name(::std::string_view s) noexcept
 {
     int c = detail::search(detail::by_name, detail::nnames, s, false);
 
     if (c < 0)
-        return std::nullopt;
+        return ::std::nullopt;
     return static_cast<code>(c);
 }
 
 /* The code whose phrase or a former phrase is s, ignoring ASCII case; empty
  * when there is none. */
-constexpr std::optional<code> from_reason(std::string_view s) noexcept
+constexpr ::std::optional<code> from_reason(::std::string_view s) noexcept
 {
     int c = detail::search(detail::by_reason, detail::nreasons, s, true);
 
     if (c < 0)
-        return std::nullopt;
+        return ::std::nullopt;
     return static_cast<code>(c);
 }
 
 /* The lookups for a code of the enum. */
-constexpr std::string_view reason(code c) noexcept
+constexpr ::std::string_view reason(code c) noexcept
 {
     return reason(static_cast<int>(c));
 }
 
-constexpr std::string_view name(code c) noexcept
+constexpr ::std::string_view name(code c) noexcept
 {
     return name(static_cast<int>(c));
 }
 
-constexpr std::string_view to_string(code c) noexcept
+constexpr ::std::string_view to_string(code c) noexcept
 {
     return to_string(static_cast<int>(c));
 }
 
-constexpr std::string_view description(code c, std::string_view lang = {}) noexcept
+constexpr ::std::string_view description(code c, ::std::string_view lang = {}) noexcept
 {
     return description(static_cast<int>(c), lang);
 }
@@ -3760,7 +3760,7 @@ constexpr lifecycle status_of(code c) noexcept
     return status_of(static_cast<int>(c));
 }
 
-constexpr std::string_view reference(code c) noexcept
+constexpr ::std::string_view reference(code c) noexcept
 {
     return reference(static_cast<int>(c));
 }
