@@ -7,7 +7,8 @@
 # (#[path]) and once include!d: with each rustc of RUSTCS (comma-separated,
 # edition 2021: Debian 12's rustc is 1.63, the oldest the module is for),
 # and with CLIPPY (clippy-driver, its default lints as errors) unless
-# CLIPPY is -.
+# CLIPPY is -; and its docs with the first rustc's rustdoc (-D warnings:
+# no broken link or stray HTML), when there is one beside it.
 set -eu
 statusgen=$1 rustcs=$2 clippy=$3 work=$4 spec=$5
 shift 5
@@ -30,6 +31,12 @@ for rustc in $(echo "$rustcs" | tr ',' ' '); do
     "$work/lib.rs"
   echo "$(basename "$module"): warning-free under $("$rustc" --version)"
 done
+first=${rustcs%%,*}
+rustdoc=$(dirname "$(command -v "$first")")/rustdoc
+if [ -x "$rustdoc" ]; then
+  "$rustdoc" --edition 2021 -D warnings -o "$work/doc" "$work/lib.rs"
+  echo "$(basename "$module"): its docs warning-free under rustdoc"
+fi
 if [ "$clippy" != - ]; then
   "$clippy" --edition 2021 --crate-type lib -D warnings \
     -o "$work/lib-clippy.rlib" "$work/lib.rs"
