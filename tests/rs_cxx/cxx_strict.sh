@@ -10,9 +10,10 @@
 # -Wold-style-cast, -Wzero-as-null-pointer-constant, g++'s
 # -Wuseless-cast, and clang's -Weverything less the warnings about the
 # dialect (-Wc++98-compat*) and about padding; and a file that includes
-# the C++ header alone.  With HPP_ONLY=1 in the environment, only that one
-# (a registry named std is no C++ name for the C header's enum).  For the
-# HTTP registry it also builds tests/rs_cxx/test_cxx.cpp (static_asserts),
+# the C++ header alone.  CXX_STRICT_TUS in the environment picks among
+# these three (use_a use_b use_hpp): a registry named std is no C++ name
+# for the C header's enum, and the quick test needs none.  For the HTTP
+# registry it also builds tests/rs_cxx/test_cxx.cpp (static_asserts),
 # test_cxx_ns.cpp and the C source into one program and runs it.
 set -eu
 statusgen=$1 cxx=$2 stds=$3 src=$4 work=$5 spec=$6
@@ -28,8 +29,7 @@ printf '#include "%s.h"\n#include "%s.hpp"\nint use_c(int c);\nint use_c(int c)\
   "$stem" "$stem" "$stem" "$stem" > "$work/use_b.cpp"
 printf '#include "%s.hpp"\nstatic_assert(statusgen::%s::is_known(statusgen::%s::detail::entries[0].number));\n' \
   "$stem" "$stem" "$stem" > "$work/use_hpp.cpp"
-tus="use_a use_b use_hpp"
-[ "${HPP_ONLY:-0}" = 1 ] && tus=use_hpp
+tus=${CXX_STRICT_TUS-use_a use_b use_hpp}
 case $("$cxx" --version 2>/dev/null) in
   *clang*) extra="-Weverything -Wno-c++98-compat -Wno-c++98-compat-pedantic -Wno-padded" ;;
   *) extra="-Wuseless-cast" ;;

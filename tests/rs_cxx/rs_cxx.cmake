@@ -96,7 +96,7 @@ foreach(cxx IN LISTS cxx_compilers)
             ${CMAKE_CURRENT_BINARY_DIR}/rs_cxx/cxx/${cxxname}-std
             ${STATUSGEN_FIXTURES}/clashes.yaml --name std --macro STD_REG)
   set_tests_properties(cxx.strict.${cxxname}.std PROPERTIES
-    ENVIRONMENT HPP_ONLY=1)
+    ENVIRONMENT CXX_STRICT_TUS=use_hpp)
 endforeach()
 if(cxx_compilers)
   # The quick one: the static_asserts under C++17 with the first compiler.
@@ -106,7 +106,8 @@ if(cxx_compilers)
             $<TARGET_FILE:statusgen::statusgen> ${cxx} c++17
             ${PROJECT_SOURCE_DIR}
             ${CMAKE_CURRENT_BINARY_DIR}/rs_cxx/static_assert ${STATUSGEN_SPEC})
-  set_tests_properties(cxx.static_assert PROPERTIES LABELS fast)
+  set_tests_properties(cxx.static_assert PROPERTIES LABELS fast
+    ENVIRONMENT CXX_STRICT_TUS=)
 endif()
 
 # --- the command line with the two kinds ---------------------------------
