@@ -28,6 +28,8 @@ if [ "$mode" = test ]; then
   [ -f /usr/include/cmocka.h ] || need="$need libcmocka-dev"
   have_cmd g++ || need="$need g++"
   have_cmd clang || need="$need clang"
+  # the Rust module's tests (Debian's rustc is 1.63, the oldest it is for)
+  have_cmd rustc || need="$need rustc"
   have_cmd valgrind || need="$need valgrind"
   have_cmd man || need="$need man-db"
   # the Meson subproject test, and a real cross compiler for the cross test
@@ -54,9 +56,8 @@ build)
   cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo $flags
   cmake --build build -j "$jobs"
   ./build/generator/statusgen -o output spec/http_status.yaml
-  ./build/generator/statusgen --emit json -o output spec/http_status.yaml
-  ./build/generator/statusgen --emit python,typescript -o output \
-    spec/http_status.yaml
+  ./build/generator/statusgen --emit json,python,typescript,rust,cxx \
+    -o output spec/http_status.yaml
   echo "build.sh: built build/generator/statusgen; output/ is up to date"
   ;;
 test)

@@ -13,14 +13,15 @@
 #             binary directory.  Default: ${CMAKE_CURRENT_BINARY_DIR}/
 #             statusgen_<target>.
 # EMIT        any of header, source, docs, single, json, python,
-#             typescript (statusgen --emit; default: header source).
-#             source needs header: the .c includes the .h.  The .py and
-#             .ts files are listed among <target>'s sources, which builds
-#             nothing from them; use them from OUTPUT_DIR.
+#             typescript, rust, cxx (statusgen --emit; default: header
+#             source).  source needs header: the .c includes the .h.  The
+#             .hpp is a header like the .h; the .py, .ts and .rs files are
+#             listed among <target>'s sources, which builds nothing from
+#             them: use them from OUTPUT_DIR.
 # NAME        statusgen --name: use <name> instead of the spec's
 #             registry.name, the function prefix and the files' stem
 #             (<name>.h, <name>.c, <name>_single.h, <name>.json,
-#             <name>.<lang>.md, <name>.py, <name>.ts).
+#             <name>.<lang>.md, <name>.py, <name>.ts, <name>.rs, <name>.hpp).
 # MACRO       statusgen --macro: use <macro> instead of registry.macro.
 # LANGUAGES   statusgen --languages: the description languages to emit (the
 #             first is the fallback), or none.
@@ -170,6 +171,8 @@ function(statusgen_generate target)
   set(suffix_json ".json")
   set(suffix_python ".py")
   set(suffix_typescript ".ts")
+  set(suffix_rust ".rs")
+  set(suffix_cxx ".hpp")
   foreach(kind IN LISTS SG_EMIT)
     if(NOT kind STREQUAL "docs" AND NOT DEFINED suffix_${kind})
       message(FATAL_ERROR "statusgen_generate(${target}): unknown EMIT kind "

@@ -105,6 +105,11 @@ void emit_python(const struct emit_ctx *ctx, struct sbuf *out);
 /* <name>.ts: the registry as a TypeScript module (a const object of codes
  * and the lookups as functions). */
 void emit_typescript(const struct emit_ctx *ctx, struct sbuf *out);
+/* <name>.rs: a Rust module (edition 2021, Rust 1.63 or later). */
+void emit_rust(const struct emit_ctx *ctx, struct sbuf *out);
+
+/* <name>.hpp: a C++17 header-only companion of the C header. */
+void emit_cxx(const struct emit_ctx *ctx, struct sbuf *out);
 
 /*
  * The identity of a validated model: SHA-256 of a canonical serialisation
@@ -175,5 +180,20 @@ void emit_commentf(struct sbuf *out, const char *indent, const char *fmt,
  * no text can end the comment or form a trigraph.
  */
 void emit_quote_comment(struct sbuf *out, const char *text, int width);
+/* A name or a phrase and its code, for a table searched by bytes. */
+struct emit_key {
+    const char *text;
+    const struct spec_code *code;
+};
+
+/*
+ * Every name and former name (phrases 0), or every phrase and former
+ * phrase in ASCII lower case (phrases 1), with its code, sorted by their
+ * bytes as strcmp orders them.  Returns 0 with *keys (*n entries, one
+ * block with their texts: sg_free(*keys) frees it), or -1 when memory
+ * ran out.
+ */
+int emit_sorted_keys(const struct spec *spec, int phrases,
+                     struct emit_key **keys, size_t *n);
 
 #endif

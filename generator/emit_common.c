@@ -3,13 +3,15 @@
  * comments), the --functions words, and the check that a generated C
  * definition file builds only against its own header.
  *
- * Nothing here calls an emitter, so that every emitter can call this and
- * no two emitters depend on each other.
+ * Also the sorted keys of the emitters whose name and phrase lookups are
+ * binary searches.  Nothing here calls an emitter, so that every emitter
+ * can call this and no two emitters depend on each other.
  */
 #include "emit.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void emit_banner_lines(const struct emit_ctx *ctx, const char *file,
@@ -265,4 +267,62 @@ void emit_quote_comment(struct sbuf *out, const char *text, int width)
     if (sbuf_failed(&one))
         out->failed = 1;
     sbuf_free(&one);
+}
+
+/* qsort's order of struct emit_key: the text's bytes, as strcmp. */
+static int key_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct emit_key *)a)->text,
+                  ((const struct emit_key *)b)->text);
+}
+
+int emit_sorted_keys(const struct spec *spec, int phrases,
+                     struct emit_key **keys, size_t *n)
+{
+    size_t count = 0, bytes = 0, i, j, k;
+    struct emit_key *key;
+    char *text;
+
+    *keys = NULL;
+    *n = 0;
+    for (i = 0; i < spec->ncodes; i++) {
+        const struct spec_code *c = &spec->codes[i];
+        size_t nmore = phrases ? c->nformer : c->naliases;
+        const struct sg_str *more = phrases ? c->former : c->aliases;
+
+        count += 1 + nmore;
+        bytes += strlen(phrases ? c->phrase.s : c->name.s) + 1;
+        for (j = 0; j < nmore; j++)
+            bytes += strlen(more[j].s) + 1;
+    }
+    /* The keys, then the texts they point to: one block to free. */
+    key = (struct emit_key *)sg_malloc(count * sizeof *key + bytes);
+    if (key == NULL)
+        return -1;
+    text = (char *)(void *)(key + count);
+    for (i = 0, k = 0; i < spec->ncodes; i++) {
+        const struct spec_code *c = &spec->codes[i];
+        size_t nmore = phrases ? c->nformer : c->naliases;
+        const struct sg_str *more = phrases ? c->former : c->aliases;
+
+        for (j = 0; j <= nmore; j++, k++) {
+            const char *s = j == 0 ? (phrases ? c->phrase.s : c->name.s)
+                                   : more[j - 1].s;
+            size_t len = strlen(s), b;
+
+            for (b = 0; b <= len; b++) {
+                char ch = s[b];
+
+                text[b] = phrases && ch >= 'A' && ch <= 'Z'
+                              ? (char)(ch - 'A' + 'a') : ch;
+            }
+            key[k].text = text;
+            key[k].code = c;
+            text += len + 1;
+        }
+    }
+    qsort(key, count, sizeof *key, key_cmp);
+    *keys = key;
+    *n = count;
+    return 0;
 }

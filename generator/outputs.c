@@ -21,6 +21,10 @@ const struct output_kind output_kinds[] = {
      "<name>.py: a Python module (enum.IntEnum, lookups)"},
     {"typescript", ".ts", emit_typescript, NULL, 0,
      "<name>.ts: a TypeScript module (const object, lookups)"},
+    {"rust", ".rs", emit_rust, NULL, 0,
+     "<name>.rs: a Rust module (edition 2021, Rust 1.63+)"},
+    {"cxx", ".hpp", emit_cxx, NULL, 0,
+     "<name>.hpp: a C++17 header beside the C one"},
 };
 
 const size_t output_nkinds = sizeof output_kinds / sizeof output_kinds[0];

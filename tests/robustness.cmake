@@ -116,5 +116,9 @@ if(STATUSGEN_YAML_STATIC AND CMAKE_C_COMPILER_ID MATCHES "GNU|Clang"
     COMMAND alloc_walk ${STATUSGEN_FIXTURES}/mini.yaml)
   add_test(NAME alloc.http_status
     COMMAND alloc_walk ${PROJECT_SOURCE_DIR}/spec/http_status.yaml 7)
-  set_tests_properties(alloc.mini alloc.http_status PROPERTIES TIMEOUT 900)
+  # And the kinds the default leaves out (.h kept: the walk makes it stale).
+  add_test(NAME alloc.mini.rust_cxx
+    COMMAND alloc_walk ${STATUSGEN_FIXTURES}/mini.yaml 1 header,rust,cxx)
+  set_tests_properties(alloc.mini alloc.http_status alloc.mini.rust_cxx
+    PROPERTIES TIMEOUT 900)
 endif()

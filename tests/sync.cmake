@@ -71,3 +71,10 @@ add_test(NAME sync.compat
 add_test(NAME sync.hostile
   COMMAND sh ${STATUSGEN_SYNC_DIR}/hostile.sh $<TARGET_FILE:statusgen::statusgen>
           ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/hostile)
+
+# The committed Rust module and C++ header follow the spec (issue 20).
+add_test(NAME output_rust_cxx_in_sync
+  COMMAND statusgen::statusgen --check --emit rust,cxx
+          -o ${PROJECT_SOURCE_DIR}/output
+          ${PROJECT_SOURCE_DIR}/spec/http_status.yaml)
+set_tests_properties(output_rust_cxx_in_sync PROPERTIES LABELS fast)

@@ -531,6 +531,141 @@ static void test_emit_docs_list_separator_per_language(void **state)
     spec_free(&sp);
 }
 
+/* The Rust module and the C++ header of the fixture: their golden files,
+ * the same bytes twice, plain ASCII. */
+static void test_emit_rust_cxx_match_golden(void **state)
+{
+    unsigned kinds = output_kind_bit("rust") | output_kind_bit("cxx");
+    struct output *outs = NULL;
+    struct sbuf a, b;
+    size_t n = 0, i, k;
+
+    (void)state;
+    assert_int_not_equal(output_kind_bit("rust"), 0);
+    assert_int_not_equal(output_kind_bit("cxx"), 0);
+    assert_int_equal(emit_parse_kinds("rust,cxx"), kinds);
+    assert_int_equal(outputs_plan(&spec, "mini.yaml", kinds, &outs, &n), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(outs[0].name, "mini.rs");
+    assert_string_equal(outs[1].name, "mini.hpp");
+    for (i = 0; i < n; i++) {
+        sbuf_init(&a);
+        sbuf_init(&b);
+        assert_int_equal(output_collect(&outs[i], &a), 0);
+        assert_int_equal(output_collect(&outs[i], &b), 0);
+        check_golden(outs[i].name, &a);
+        assert_int_equal(a.len, b.len);
+        assert_memory_equal(a.data, b.data, a.len);
+        for (k = 0; k < a.len; k++) {
+            unsigned char c = (unsigned char)a.data[k];
+
+            if (c >= 0x80 || c == '\r' || (c < 0x20 && c != '\n'))
+                fail_msg("%s: byte 0x%02x at %lu", outs[i].name, c,
+                         (unsigned long)k);
+        }
+        sbuf_free(&a);
+        sbuf_free(&b);
+    }
+    outputs_free(outs, n);
+}
+
+/* Emits kind (rust or cxx) from a spec in YAML into out. */
+static void emit_text(const char *yaml, void (*emit)(const struct emit_ctx *,
+                                                     struct sbuf *),
+                      struct sbuf *out)
+{
+    struct spec sp;
+    struct diag_list dl;
+    struct emit_ctx ctx;
+
+    assert_int_equal(tu_load_text(yaml, &sp, &dl), 0);
+    diag_free(&dl);
+    ctx.spec = &sp;
+    ctx.spec_name = "t.yaml";
+    spec_identity(&sp, ctx.spec_id);
+    sbuf_init(out);
+    emit(&ctx, out);
+    assert_false(sbuf_failed(out));
+    spec_free(&sp);
+}
+
+/* Rust: string escapes by character, empty texts as None, the names that
+ * need a '_' (Self, a type that would hide Option), CamelCase that keeps
+ * X_1 and X1 apart, and u32 codes past u16. */
+static void test_emit_rust_names_and_escapes(void **state)
+{
+    static const char yaml[] =
+        "statusgen: 1\n"
+        "registry: {name: option, macro: OPT, range: [1, 65536],"
+        " languages: [en, de]}\n"
+        "classes: [{name: SELF, range: [1, 9]}]\n"
+        "codes:\n"
+        "  - {code: 1, name: SELF, phrase: \"Say \\\"hi\\\" \\\\o/\",\n"
+        "     reference: \"\",\n"
+        "     description: {en: \"a\\tb\\nc\\x01d \xc3\xa4 \xf0\x9f\x98\x80\","
+        " de: \"\"}}\n"
+        "  - {code: 2, name: X_1, phrase: a, description: {en: x}}\n"
+        "  - {code: 3, name: X1, phrase: b, description: {en: y}}\n";
+    struct sbuf out;
+    const char *s;
+
+    (void)state;
+    emit_text(yaml, emit_rust, &out);
+    s = sbuf_str(&out);
+    assert_non_null(strstr(s, "#[repr(u32)]\npub enum Option_ {\n"));
+    assert_non_null(strstr(s, "    Self_ = 1,\n"));
+    assert_non_null(strstr(s, "    X_1 = 2,\n"));
+    assert_non_null(strstr(s, "    X1 = 3,\n"));
+    assert_non_null(strstr(s, "#[allow(non_camel_case_types)]\n#[repr"));
+    assert_non_null(strstr(s, "pub enum OptionClass {"));
+    assert_non_null(strstr(s, "Self::Self_ => \"Say \\\"hi\\\" \\\\o/\",\n"));
+    assert_non_null(strstr(s, "[Some(\"a\\tb\\nc\\x01d \\u{e4} "
+                              "\\u{1f600}\"), None]"));
+    assert_non_null(strstr(s, "pub fn reason(code: u32) -> "));
+    /* an empty reference is no reference, as the C's NULL */
+    assert_non_null(strstr(s, "    pub const fn reference(self) -> "
+                              "Option<&'static str> {\n        None\n"));
+    sbuf_free(&out);
+}
+
+/* C++: lower-case enumerators, a '_' after keywords and lower-case
+ * macros, the namespace and its override, a guard no C name can be. */
+static void test_emit_cxx_names(void **state)
+{
+    static const char yaml[] =
+        "statusgen: 1\n"
+        "registry: {name: kw, macro: KW, range: [1, 9], languages: [en]}\n"
+        "classes: [{name: DEFAULT, range: [1, 9], error: true}]\n"
+        "traits: [{name: NEW}]\n"
+        "codes:\n"
+        "  - {code: 1, name: DELETE, phrase: a, aliases: [ERRNO, TYPEOF],"
+        " traits: [NEW], description: {en: x}}\n"
+        "  - {code: 2, name: NOT_FOUND, phrase: b, aliases: [LINUX_2],"
+        " description: {en: y}}\n";
+    struct sbuf out;
+    const char *s;
+
+    (void)state;
+    emit_text(yaml, emit_cxx, &out);
+    s = sbuf_str(&out);
+    assert_non_null(strstr(s, "#ifndef KW_HPP_\n#define KW_HPP_\n"));
+    assert_non_null(strstr(s, "#ifdef KW_NAMESPACE\nnamespace KW_NAMESPACE {"
+                              "\n#else\nnamespace statusgen::kw {\n#endif"));
+    assert_non_null(strstr(s, "enum class kw_code : int {\n"));
+    assert_non_null(strstr(s, "    delete_ = 1,\n"));
+    assert_non_null(strstr(s, "    errno_ [[deprecated(\"a former name of "
+                              "delete_\")]] = 1,\n"));
+    assert_non_null(strstr(s, "    typeof_ [[deprecated("));
+    assert_non_null(strstr(s, "    not_found = 2,\n"));
+    assert_non_null(strstr(s, "    linux_2 [[deprecated("));
+    assert_non_null(strstr(s, "    default_ = 1, /* 1-9 */\n"));
+    assert_non_null(strstr(s, "inline constexpr unsigned new_ = 1u << 0;"));
+    assert_non_null(strstr(s, "constexpr bool is_default(int c) noexcept"));
+    /* no macro but the guard */
+    assert_null(strstr(s, "#define KW_NAMESPACE"));
+    sbuf_free(&out);
+}
+
 /* JSON text: quotes, backslashes and control characters escaped, UTF-8
  * kept, absent values null, absent languages left out. */
 static void test_emit_json_escapes(void **state)
@@ -571,6 +706,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_emit_outputs_match_golden),
+        cmocka_unit_test(test_emit_rust_cxx_match_golden),
+        cmocka_unit_test(test_emit_rust_names_and_escapes),
+        cmocka_unit_test(test_emit_cxx_names),
         cmocka_unit_test(test_emit_is_deterministic_and_ascii),
         cmocka_unit_test(test_emit_other_languages_ascii_and_deterministic),
         cmocka_unit_test(test_emit_banner_names_spec_and_hash),

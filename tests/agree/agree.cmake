@@ -124,6 +124,9 @@ foreach(file IN LISTS STATUSGEN_AGREE_LANGS)
   statusgen_agree_test(${lang} tricky
     ${STATUSGEN_FIXTURES}/emission_safety.yaml)
   statusgen_agree_test(${lang} none ${STATUSGEN_FIXTURES}/keywords.yaml)
+  statusgen_agree_test(${lang} self ${STATUSGEN_FIXTURES}/clashes.yaml)
+  statusgen_agree_test(${lang} full16 ${STATUSGEN_FIXTURES}/full16.yaml)
+  statusgen_agree_test(${lang} wide ${STATUSGEN_FIXTURES}/wide.yaml)
   statusgen_agree_test(${lang} bare_http ${STATUSGEN_SPEC}
     --name bare_http --macro BARE_HTTP --languages none)
   statusgen_agree_test(${lang} vend_http ${STATUSGEN_SPEC}
