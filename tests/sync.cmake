@@ -57,3 +57,7 @@ add_test(NAME sync.compat
 add_test(NAME sync.hostile
   COMMAND sh ${STATUSGEN_SYNC_DIR}/hostile.sh $<TARGET_FILE:statusgen::statusgen>
           ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/sync/hostile)
+
+# The quick suite's share: the identity, --check and compat.
+set_tests_properties(sync.identity sync.check sync.compat PROPERTIES
+  LABELS fast)
