@@ -31,4 +31,10 @@ int tu_write_file(const char *path, const char *text, size_t len);
  * static storage. */
 const char *tu_temp_dir(const char *tag);
 
+/* The seed of a randomised test: STATUSGEN_SEED when it is set (a
+ * decimal number; anything else stops the test), else fallback.  Prints
+ * "seed: N" to standard output, so that a failure can be replayed with
+ * STATUSGEN_SEED=N. */
+unsigned tu_seed(unsigned fallback);
+
 #endif
