@@ -16,7 +16,9 @@ add_test(NAME sync.interrupted
   COMMAND sh ${STATUSGEN_SYNC_DIR}/interrupted.sh $<TARGET_FILE:statusgen::statusgen>
           $<TARGET_FILE:sync_write_driver> ${PROJECT_SOURCE_DIR}
           ${CMAKE_CURRENT_BINARY_DIR}/sync/interrupted ${CMAKE_C_COMPILER})
-set_tests_properties(sync.interrupted PROPERTIES TIMEOUT 300)
+# 12 generations of 50,000 codes killed at random moments, and their
+# references: some 4 minutes under ASan on a busy 2-core machine.
+set_tests_properties(sync.interrupted PROPERTIES TIMEOUT 900)
 
 add_test(NAME sync.concurrent
   COMMAND sh ${STATUSGEN_SYNC_DIR}/concurrent.sh $<TARGET_FILE:statusgen::statusgen>
