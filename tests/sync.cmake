@@ -16,7 +16,9 @@ add_test(NAME sync.interrupted
   COMMAND sh ${STATUSGEN_SYNC_DIR}/interrupted.sh $<TARGET_FILE:statusgen::statusgen>
           $<TARGET_FILE:sync_write_driver> ${PROJECT_SOURCE_DIR}
           ${CMAKE_CURRENT_BINARY_DIR}/sync/interrupted ${CMAKE_C_COMPILER})
-set_tests_properties(sync.interrupted PROPERTIES TIMEOUT 300)
+# 12 generations of 50,000 codes killed at random moments, and their
+# references: some 4 minutes under ASan on a busy 2-core machine.
+set_tests_properties(sync.interrupted PROPERTIES TIMEOUT 900)
 add_test(NAME sync.signals
   COMMAND sh ${STATUSGEN_SYNC_DIR}/signals.sh $<TARGET_FILE:statusgen::statusgen>
           $<TARGET_FILE:sync_write_driver> ${PROJECT_SOURCE_DIR}
@@ -78,3 +80,6 @@ add_test(NAME output_rust_cxx_in_sync
           -o ${PROJECT_SOURCE_DIR}/output
           ${PROJECT_SOURCE_DIR}/spec/http_status.yaml)
 set_tests_properties(output_rust_cxx_in_sync PROPERTIES LABELS fast)
+# The quick suite's share: the identity, --check and compat.
+set_tests_properties(sync.identity sync.check sync.compat PROPERTIES
+  LABELS fast)

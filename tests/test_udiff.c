@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "testutil.h"
 #include "udiff.h"
 
 #include <stdio.h>
@@ -187,7 +188,7 @@ static void random_text(struct sbuf *sb, unsigned *seed, int n, int alpha)
 static void test_udiff_random_texts_patch_back(void **state)
 {
     struct sbuf a, b;
-    unsigned seed = 7;
+    unsigned seed = tu_seed(7);
     int round;
 
     (void)state;

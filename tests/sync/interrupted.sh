@@ -7,6 +7,8 @@
 # blocked and completes the set.
 #
 #   interrupted.sh STATUSGEN WRITE_DRIVER SOURCE_DIR WORKDIR CC [ROUNDS]
+# Environment: STATUSGEN_SEED (the seed of the kill moments; a random one,
+# printed as "seed: N", when unset).
 set -u
 sg=$1 driver=$2 src=$3 work=$4 cc=$5 rounds=${6:-12}
 failures=0
@@ -84,7 +86,9 @@ t1=$(date +%s%N)
 run_ms=$(( (t1 - t0) / 1000000 ))
 [ "$run_ms" -gt 0 ] || run_ms=1
 mixed=0 killed=0 temps_left=0
-seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+# The kill moments come from a seed: STATUSGEN_SEED replays a run.
+seed=${STATUSGEN_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
+echo "seed: $seed"
 i=0
 cur=a
 while [ "$i" -lt "$rounds" ]; do
