@@ -49,8 +49,6 @@ missing_packages() {
   [ -f /usr/include/cmocka.h ] || need="$need libcmocka-dev"
   have_cmd g++ || need="$need g++"
   have_cmd clang || need="$need clang"
-  # the Rust module's tests (Debian's rustc is 1.63, the oldest it is for)
-  have_cmd rustc || need="$need rustc"
   have_cmd valgrind || need="$need valgrind"
   have_cmd man || need="$need man-db"
   # the Meson subproject test, and a real cross compiler for the cross test
@@ -60,6 +58,7 @@ missing_packages() {
   # clang's sanitizer and libFuzzer runtimes
   dpkg -s libclang-rt-14-dev >/dev/null 2>&1 || need="$need libclang-rt-14-dev"
   # the toolchains that check the Python, TypeScript and Rust outputs
+  # (Debian's rustc is 1.63, the oldest the Rust module is for)
   have_cmd node || need="$need nodejs"
   have_cmd npm || need="$need npm"
   have_cmd rustc || need="$need rustc"
