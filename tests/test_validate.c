@@ -122,7 +122,7 @@ static void test_validate_unknown_key_suggests(void **state)
                       "description: {en: d}}\n",
                  "unknown key 'colour' in code 200 (its keys: code, name, "
                  "phrase, former_phrases, status, reference, aliases, "
-                 "traits, description, sources, note)");
+                 "traits, description, sources, note, registry_phrase)");
     /* A missing key names the code. */
     expect_error(HEAD "codes:\n"
                       "  - {code: 201, name: OK, description: {en: d}}\n",
