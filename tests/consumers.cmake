@@ -59,7 +59,9 @@ find_program(STATUSGEN_CXX NAMES c++ g++ clang++)
 function(sg_consumer_test name script)
   add_test(NAME consumers.${name}
     COMMAND ${CMAKE_COMMAND} ${ARGN} -P ${SG_CONSUMERS_DIR}/${script})
-  set_tests_properties(consumers.${name} PROPERTIES TIMEOUT 120)
+  # generous: under ASan on a busy machine a consumer compiles the
+  # generated HTTP code several times
+  set_tests_properties(consumers.${name} PROPERTIES TIMEOUT 600)
 endfunction()
 
 # sg_project_test(<name> <project> [-D...]...): builds and runs
