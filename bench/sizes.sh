@@ -127,7 +127,7 @@ check)
                     if (a == "-" || b == "-" || a == b) continue
                     if (a ~ /^[0-9]+$/ && b ~ /^[0-9]+$/) {
                         d = a - b; if (d < 0) d = -d
-                        if (d * 10 > b) {
+                        if (d * 10 > b + 0) {  # b + 0: a number, not a string
                             printf "%s: row %d: %s, measured %s (over 10%%)\n", f, FNR, a, b
                             bad = 1
                         }
