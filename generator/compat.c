@@ -253,7 +253,8 @@ static void compare_texts(const struct spec *o, const struct spec_code *oc,
 {
     size_t l, k, j;
 
-    if (strcmp(oc->phrase.s, nc->phrase.s) != 0) {
+    if (oc->phrase.s && nc->phrase.s &&
+        strcmp(oc->phrase.s, nc->phrase.s) != 0) {
         for (j = 0; j < nc->nformer; j++)
             if (strcmp(nc->former[j].s, oc->phrase.s) == 0)
                 break;

@@ -43,7 +43,7 @@ static void emit_code_enum(const struct emit_ctx *ctx, struct sbuf *out)
         sbuf_reset(&doc);
         sbuf_put_long(&doc, c->code);
         sbuf_putc(&doc, ' ');
-        sbuf_puts(&doc, c->phrase.s);
+        sbuf_puts(&doc, spec_reason(c));
         if (c->reference.s) {
             sbuf_puts(&doc, " (");
             sbuf_puts(&doc, c->reference.s);
@@ -269,11 +269,19 @@ static void emit_prototypes(const struct emit_ctx *ctx, struct sbuf *out)
         if (spec->codes[spec->order[i]].reference.s)
             ref = &spec->codes[spec->order[i]];
     /* The examples name the registry's own first code. */
-    sbuf_puts(out, "/* The phrase of code (\"");
-    sbuf_c_comment(out, ex->phrase.s);
-    sbuf_printf(out, "\" for %ld), or NULL when code is not\n"
-                     " * known. */\nconst char *%s_reason(int code);\n\n",
-                ex->code, n);
+    if (spec->reg.no_phrases) {
+        sbuf_printf(out, "/* The label of code: its phrase when it has one "
+                         "(the registry has no\n * wire phrases), else its "
+                         "description in the first language, else\n * its "
+                         "name; NULL when code is not known. */\n"
+                         "const char *%s_reason(int code);\n\n", n);
+    } else {
+        sbuf_puts(out, "/* The phrase of code (\"");
+        sbuf_c_comment(out, ex->phrase.s);
+        sbuf_printf(out, "\" for %ld), or NULL when code is not\n"
+                         " * known. */\nconst char *%s_reason(int code);"
+                         "\n\n", ex->code, n);
+    }
     sbuf_printf(out, "/* The name of code without the prefix (\"%s\" for "
                      "%ld), or NULL when\n * code is not known. */\n"
                      "const char *%s_name(int code);\n\n",
@@ -331,11 +339,12 @@ static void emit_prototypes(const struct emit_ctx *ctx, struct sbuf *out)
         "/* The code named name (\"%s\", or one of its former names), "
         "compared\n * exactly; -1 when there is none or name is NULL. */\n"
         "int %s_from_name(const char *name);\n\n", ex->name.s, n);
-    sbuf_printf(out,
-        "/* The code whose phrase or one of its former phrases is phrase, "
-        "ignoring\n * ASCII case; -1 when there is none or phrase is NULL. "
-        "*/\n"
-        "int %s_from_reason(const char *phrase);\n\n", n);
+    if (!spec->reg.no_phrases)
+        sbuf_printf(out,
+            "/* The code whose phrase or one of its former phrases is phrase, "
+            "ignoring\n * ASCII case; -1 when there is none or phrase is "
+            "NULL. */\n"
+            "int %s_from_reason(const char *phrase);\n\n", n);
     sbuf_printf(out,
         "/* Every known code, ascending. */\n"
         "extern const int %s_codes[%s_COUNT];\n", n, m);
@@ -400,11 +409,12 @@ void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
         sbuf_puts(out, ", ");
         sbuf_put_long(out, c->code);
         sbuf_puts(out, ", \"");
-        sbuf_c_escape(out, c->phrase.s, strlen(c->phrase.s));
+        sbuf_c_escape(out, spec_reason(c), strlen(spec_reason(c)));
         sbuf_puts(out, "\")");
     }
     sbuf_puts(out, "\n\n");
     emit_prototypes(ctx, out);
+    emit_fields_header(ctx, out);
     sbuf_puts(out, "\n#ifdef __cplusplus\n}\n#endif\n\n");
 }
 

@@ -1525,7 +1525,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
      * language. */
     for (i = 0; i < nc; i++)
         phrase_off[i] =
-            pool_add(&phrases, spec->codes[spec->order[i]].phrase.s);
+            pool_add(&phrases, spec_reason(&spec->codes[spec->order[i]]));
     for (i = 0, k = 0; i < nc; i++) {
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
@@ -1733,8 +1733,9 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         emit_hash_lookup(ctx, out, "name", keys, key_off, key_code, nnames,
                          0);
     /* Phrases: one key per code, then the former phrases (validation made
-     * them all unique, ignoring case). */
-    for (i = 0; i < nc; i++) {
+     * them all unique, ignoring case).  A registry without wire phrases
+     * has no from_reason(). */
+    for (i = 0; i < nc && !spec->reg.no_phrases; i++) {
         keys[i] = spec->codes[spec->order[i]].phrase.s;
         key_off[i] = phrase_off[i];
         key_code[i] = spec->codes[spec->order[i]].code;
@@ -1748,7 +1749,8 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
             key_code[k++] = c->code;
         }
     }
-    if (emit_trie_lookup(spec, out, "reason", "phrase", keys, key_code,
+    if (!spec->reg.no_phrases &&
+        emit_trie_lookup(spec, out, "reason", "phrase", keys, key_code,
                          nphrases, 1) != 0 &&
         emit_perfect_lookup(spec, out, "reason", "phrase", "phrase", &phrases,
                             keys, key_off, key_code, nphrases, 1) != 0) {
@@ -1756,6 +1758,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         emit_hash_lookup(ctx, out, "reason", keys, key_off, key_code,
                          nphrases, 1);
     }
+    emit_fields_source(ctx, out);
     sbuf_printf(out, "#undef %s_CAST\n#undef %s_PUN\n#undef %s_NULL\n", m, m,
                 m);
     /* The last function ends with a blank line; drop it. */
