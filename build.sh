@@ -2,6 +2,7 @@
 # statusgen's one entry point for people and CI.
 #
 #   ./build.sh        install what is missing, build, and generate output/
+#                     (the HTTP and gRPC registries)
 #   ./build.sh test   the same set-up, then every test: the -Werror build's
 #                     CTest suite, the suite again under ASan+UBSan, and the
 #                     generator on the real spec under valgrind
@@ -52,8 +53,10 @@ build)
   # shellcheck disable=SC2086 # flags are words
   cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo $flags
   cmake --build build -j "$jobs"
-  ./build/generator/statusgen -o output spec/http_status.yaml
-  ./build/generator/statusgen --emit json -o output spec/http_status.yaml
+  for spec in spec/http_status.yaml spec/grpc_status.yaml; do
+    ./build/generator/statusgen -o output "$spec"
+    ./build/generator/statusgen --emit json -o output "$spec"
+  done
   echo "build.sh: built build/generator/statusgen; output/ is up to date"
   ;;
 test)
