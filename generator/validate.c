@@ -970,7 +970,7 @@ static void check_field_decl(struct checker *ck, struct spec_field *f)
     report_duplicates(ck, refs, n, "enum value", 0);
     sg_free(refs);
     if (f->has_default)
-        check_field_value(ck, f, &f->def, "default");
+        check_field_value(ck, f, &f->def, "the default");
 }
 
 /* Reports the field's generated constant <MACRO>_<suffix> when a code or
@@ -987,8 +987,9 @@ static void check_field_macro(struct checker *ck, const struct spec_field *f,
 
         if (c == 0) {
             diag_error(ck->dl, pos, "field '%s' makes the constant "
-                       "<MACRO>_%s, which is the name of a code", f->name.s,
-                       suffix);
+                       "%s_%s, the same as a code's name or alias",
+                       f->name.s, ck->spec->reg.macro.s ? ck->spec->reg.macro.s
+                                                        : "<MACRO>", suffix);
             diag_note(ck->dl, sorted[mid].pos, "'%s' defined here",
                       sorted[mid].s);
             return;
@@ -1013,7 +1014,7 @@ static void check_fields(struct checker *ck)
     struct spec *spec = ck->spec;
     struct name_ref *refs = NULL, *names = NULL;
     size_t i, j, n = 0, cap = 0, nn = 0, cn = 0;
-    char suffix[128];
+    char suffix[128], what[64];
 
     for (i = 0; i < spec->nfields; i++) {
         check_field_decl(ck, &spec->fields[i]);
@@ -1029,8 +1030,9 @@ static void check_fields(struct checker *ck)
 
         if (!f->type_pos.line || f->name.s == NULL)
             continue;
+        sprintf(what, "field '%.40s'", f->name.s);
         for (j = 0; j < f->nvals; j++)
-            check_field_value(ck, f, &f->vals[j], f->name.s);
+            check_field_value(ck, f, &f->vals[j], what);
         if (!f->required)
             continue;
         /* f->vals is in code index order */
