@@ -182,8 +182,24 @@ static int name_link(struct link *l, const char *joined, int rev_paths)
 
     l->have_id = 0;
     if (rev_paths) {
-        l->name = sg_strdup(joined);
-        return l->name ? 0 : -1;
+        /* REV:PATH: git's paths have no "..", and no links to follow */
+        const char *colon = strchr(joined, ':');
+        struct sbuf sb;
+
+        tidy = tidy_path(colon ? colon + 1 : joined);
+        if (tidy == NULL)
+            return -1;
+        sbuf_init(&sb);
+        if (colon)
+            sbuf_putn(&sb, joined, (size_t)(colon - joined) + 1);
+        sbuf_puts(&sb, tidy);
+        sg_free(tidy);
+        if (sbuf_failed(&sb)) {
+            sbuf_free(&sb);
+            return -1;
+        }
+        l->name = sb.data;
+        return 0;
     }
     tidy = tidy_path(joined);
     if (tidy == NULL)
@@ -669,10 +685,13 @@ static int read_link(struct link *from, struct link *to, int *base,
         diag_oom(dl);
         return -1;
     }
+    /* A file is read by the path as joined (so that links lead where
+     * they lead); a git path by its tidy name. */
     diag_init(&rdl, joined);
-    if (rd->read(rd->arg, joined, &data, &len, &rdl) != 0) {
+    if (rd->read(rd->arg, rd->rev_paths ? to->name : joined, &data, &len,
+                 &rdl) != 0) {
         diag_error(dl, ext->pos, "cannot read '%.200s', the spec 'extends' "
-                   "names: %s", joined,
+                   "names: %s", rd->rev_paths ? to->name : joined,
                    rdl.count ? rdl.items[0].msg : "out of memory");
         goto done;
     }

@@ -2,7 +2,7 @@
 # The command line over examples/overlay (an overlay of the shipped HTTP
 # spec): --list-inputs and --depfile name both files, the output has the
 # overlay's codes, compat finds the additions compatible, and compat and
-# the diagnostics name the file a finding is in.
+# the diagnostics name the file a finding is in, also with --against.
 #
 #   run.sh STATUSGEN SOURCE_DIR WORKDIR
 set -eu
@@ -49,6 +49,20 @@ grep -q "^examples/overlay/overlay.yaml: error: code 418 IM_A_TEAPOT was removed
   grep -q "^$src/spec/http_status.yaml:[0-9]*:[0-9]*: note: code 418 was defined here" \
     "$work/compat2.out" ||
   { fail "compat does not name the files:"; cat "$work/compat2.out"; }
+
+# --against reads the overlay's base from the same revision.
+if git -C "$src" cat-file -e "HEAD:$overlay" 2>/dev/null; then
+  "$sg" compat --against "HEAD:$overlay" "$overlay" >"$work/git.out" 2>&1 ||
+    { fail "compat --against HEAD: of the overlay:"; cat "$work/git.out"; }
+  "$sg" compat --against "HEAD:$overlay" \
+    "$work/tree/examples/overlay/overlay.yaml" >"$work/git2.out" 2>&1 &&
+    fail "compat --against: a removed code passed"
+  grep -q "^HEAD:spec/http_status.yaml:[0-9]*:[0-9]*: note: code 418 was defined here" \
+    "$work/git2.out" ||
+    { fail "compat --against does not name the base:"; cat "$work/git2.out"; }
+else
+  echo "skipped: compat --against (not a git checkout, or $overlay not committed)"
+fi
 
 [ $failures -eq 0 ] && echo "overlay command line: all checks passed"
 [ $failures -eq 0 ]
