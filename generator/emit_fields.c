@@ -198,21 +198,60 @@ static void emit_field_list(const struct spec *spec,
     sbuf_puts(out, "\n\n");
 }
 
+/*
+ * Appends text to a block comment whose current line has col columns,
+ * wrapped at spaces before column 78 into lines that start " * ".
+ * Returns the column the last line ends at.
+ */
+static int put_wrapped(struct sbuf *out, const char *text, int col)
+{
+    struct sbuf esc;
+    const char *p;
+
+    sbuf_init(&esc);
+    sbuf_c_comment(&esc, text);
+    for (p = sbuf_str(&esc); *p;) {
+        size_t word = strcspn(p, " ");
+
+        if (col > 3 && col + 1 + (int)word > 78) {
+            sbuf_puts(out, "\n *");
+            col = 2;
+        }
+        if (col > 3 || (col == 2 && word)) {
+            sbuf_putc(out, ' ');
+            col++;
+        }
+        sbuf_putn(out, p, word);
+        col += (int)word;
+        p += word;
+        while (*p == ' ')
+            p++;
+    }
+    if (sbuf_failed(&esc))
+        out->failed = 1;
+    sbuf_free(&esc);
+    return col;
+}
+
 /* The accessor's prototype, with its doc. */
 static void emit_field_prototype(const struct spec *spec,
                                  const struct spec_field *f,
                                  struct sbuf *out)
 {
     const char *doc = f->doc ? f->doc[0].s : NULL;
+    struct sbuf head;
+    int col;
 
-    sbuf_printf(out, "/* The field %s (%s) of code", f->name.s,
-                field_type_keyword(f->type));
-    if (doc) {
-        sbuf_puts(out, ": ");
-        sbuf_c_comment(out, doc);
-    } else {
-        sbuf_putc(out, '.');
-    }
+    sbuf_init(&head);
+    sbuf_printf(&head, "The field %s (%s) of code%s", f->name.s,
+                field_type_keyword(f->type), doc ? ":" : ".");
+    sbuf_puts(out, "/*");
+    col = put_wrapped(out, sbuf_str(&head), 2);
+    if (doc)
+        put_wrapped(out, doc, col);
+    if (sbuf_failed(&head))
+        out->failed = 1;
+    sbuf_free(&head);
     sbuf_puts(out, "\n * A code without a value, or not known, gives ");
     put_default_words(spec, f, out);
     sbuf_puts(out, ".");
