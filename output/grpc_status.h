@@ -229,7 +229,12 @@ extern const int grpc_status_codes[GRPC_STATUS_COUNT];
     X_(DATA_LOSS, 15, 500) \
     X_(UNAUTHENTICATED, 16, 401)
 
-/* The field http (int) of code: The HTTP status code that google.rpc.Code (google/rpc/code.proto) gives for this code, for a gateway that answers HTTP for a gRPC service. It is one direction only: HTTP to gRPC is another table, published by gRPC (http_status_grpc()), and the two disagree: HTTP 400 maps to INTERNAL, while INVALID_ARGUMENT maps to 400. A code outside the registry gives -1.
+/* The field http (int) of code: The HTTP status code that google.rpc.Code
+ * (google/rpc/code.proto) gives for this code, for a gateway that answers
+ * HTTP for a gRPC service. It is one direction only: HTTP to gRPC is another
+ * table, published by gRPC (http_status_grpc()), and the two disagree: HTTP
+ * 400 maps to INTERNAL, while INVALID_ARGUMENT maps to 400. A code outside
+ * the registry gives -1.
  * A code without a value, or not known, gives -1. */
 int grpc_status_http(int code);
 

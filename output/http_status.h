@@ -527,7 +527,15 @@ extern const int http_status_codes[HTTP_STATUS_COUNT];
     X_(NOT_EXTENDED, 510, 2) \
     X_(NETWORK_AUTHENTICATION_REQUIRED, 511, 2)
 
-/* The field grpc (int) of code: The gRPC status code (the number in a grpc-status trailer; see grpc_status.h) that gRPC's HTTP to gRPC Status Code Mapping (doc/http-grpc-status-mapping.md in grpc/grpc) gives a client that gets this HTTP status instead of a gRPC status: 400 INTERNAL (13), 401 UNAUTHENTICATED (16), 403 PERMISSION_DENIED (7), 404 UNIMPLEMENTED (12), 429, 502, 503 and 504 UNAVAILABLE (14), and UNKNOWN (2) for every other code, known or not. It is one direction only: gRPC to HTTP is another table, google.rpc.Code's (grpc_status_http()), and the two disagree: INVALID_ARGUMENT maps to 400, while 400 maps to INTERNAL.
+/* The field grpc (int) of code: The gRPC status code (the number in a
+ * grpc-status trailer; see grpc_status.h) that gRPC's HTTP to gRPC Status
+ * Code Mapping (doc/http-grpc-status-mapping.md in grpc/grpc) gives a client
+ * that gets this HTTP status instead of a gRPC status: 400 INTERNAL (13), 401
+ * UNAUTHENTICATED (16), 403 PERMISSION_DENIED (7), 404 UNIMPLEMENTED (12),
+ * 429, 502, 503 and 504 UNAVAILABLE (14), and UNKNOWN (2) for every other
+ * code, known or not. It is one direction only: gRPC to HTTP is another
+ * table, google.rpc.Code's (grpc_status_http()), and the two disagree:
+ * INVALID_ARGUMENT maps to 400, while 400 maps to INTERNAL.
  * A code without a value, or not known, gives 2. */
 int http_status_grpc(int code);
 
