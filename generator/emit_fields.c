@@ -22,6 +22,7 @@
 #include "alloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The C type an accessor returns, before its name. */
@@ -292,7 +293,7 @@ void emit_fields_header(const struct emit_ctx *ctx, struct sbuf *out)
 struct field_case {
     long code;
     const struct field_value *v;
-    int done;
+    int done;                /* emit_cases: first of its value's group */
 };
 
 /* Whether two values give the same C expression in language lang. */
@@ -325,32 +326,100 @@ static int same_value(const struct spec_field *f, const struct field_value *a,
     return strcmp(x, y) == 0;
 }
 
+/* What order_cases sorts by: the field and language of the switch. */
+static const struct spec_field *order_field;
+static size_t order_lang;
+
+/* Orders two values (NULL first) as same_value tells them apart. */
+static int value_cmp(const struct field_value *a, const struct field_value *b)
+{
+    const char *x, *y;
+
+    if (a == NULL || b == NULL)
+        return (a != NULL) - (b != NULL);
+    switch (order_field->type) {
+    case FIELD_STRING:
+        x = a->str.s;
+        y = b->str.s;
+        break;
+    case FIELD_TEXT:
+        x = spec_text(a->text, order_lang);
+        y = spec_text(b->text, order_lang);
+        break;
+    case FIELD_INT:
+    case FIELD_BOOL:
+    case FIELD_ENUM:
+    case FIELD_TYPE_COUNT_:
+    default:
+        return (a->num > b->num) - (a->num < b->num);
+    }
+    if (x == NULL || y == NULL)
+        return (x != NULL) - (y != NULL);
+    return strcmp(x, y);
+}
+
+/* qsort: cases by value, then by code (the order they came in). */
+static int case_cmp(const void *pa, const void *pb)
+{
+    const struct field_case *a = (const struct field_case *)pa;
+    const struct field_case *b = (const struct field_case *)pb;
+    int c = value_cmp(a->v, b->v);
+
+    if (c)
+        return c;
+    return (a->code > b->code) - (a->code < b->code);
+}
+
+/* qsort: groups by their first code. */
+static int group_cmp(const void *pa, const void *pb)
+{
+    const struct field_case *a = *(const struct field_case *const *)pa;
+    const struct field_case *b = *(const struct field_case *const *)pb;
+
+    return (a->code > b->code) - (a->code < b->code);
+}
+
 /*
- * The cases of one switch over the codes cases[0..n): for each distinct
- * value, in the order of its first code, its "case c:" labels (a few to a
- * line), then a return of the value, or a break for NULL.
+ * The cases of one switch over the codes cases[0..n) (ascending codes):
+ * for each distinct value, in the order of its first code, its "case c:"
+ * labels (a few to a line), then a return of the value, or a break for
+ * NULL.  Sorted by value to group them, so a registry of many codes
+ * costs n log n.
  */
 static void emit_cases(const struct spec *spec, const struct spec_field *f,
                        struct field_case *cases, size_t n, size_t lang,
                        struct sbuf *out)
 {
-    size_t i, j;
+    const struct field_case **groups;
+    size_t i, j, ngroups = 0;
 
-    for (i = 0; i < n; i++)
-        cases[i].done = 0;
+    if (n == 0)
+        return;
+    groups = (const struct field_case **)sg_calloc(n, sizeof *groups);
+    if (groups == NULL) {
+        out->failed = 1;
+        return;
+    }
+    order_field = f;
+    order_lang = lang;
+    qsort(cases, n, sizeof *cases, case_cmp);
     for (i = 0; i < n; i++) {
+        cases[i].done = i == 0 || value_cmp(cases[i - 1].v, cases[i].v) != 0;
+        if (cases[i].done)
+            groups[ngroups++] = &cases[i];
+    }
+    qsort(groups, ngroups, sizeof *groups, group_cmp);
+    for (i = 0; i < ngroups; i++) {
+        const struct field_case *g = groups[i];
         int col = 4;
 
-        if (cases[i].done)
-            continue;
         sbuf_puts(out, "    ");
-        for (j = i; j < n; j++) {
+        for (j = (size_t)(g - cases); j < n; j++) {
             char label[32];
             int len;
 
-            if (cases[j].done || !same_value(f, cases[i].v, cases[j].v, lang))
-                continue;
-            cases[j].done = 1;
+            if (j > (size_t)(g - cases) && cases[j].done)
+                break; /* the next value's group */
             len = sprintf(label, "case %ld:", cases[j].code);
             if (col > 4 && col + 1 + len > 79) {
                 sbuf_puts(out, "\n    ");
@@ -362,14 +431,15 @@ static void emit_cases(const struct spec *spec, const struct spec_field *f,
             sbuf_puts(out, label);
             col += len;
         }
-        if (cases[i].v == NULL) {
+        if (g->v == NULL) {
             sbuf_puts(out, "\n        break;\n");
             continue;
         }
         sbuf_puts(out, "\n        return ");
-        put_c_value(spec, f, cases[i].v, lang, out);
+        put_c_value(spec, f, g->v, lang, out);
         sbuf_puts(out, ";\n");
     }
+    sg_free(groups);
 }
 
 /* The language matcher of the text fields: as <name>_description()'s. */

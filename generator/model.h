@@ -211,8 +211,11 @@ struct spec {
      * extends (see 'extends'), as they were opened; for --depfile. */
     char **inputs;
     size_t ninputs;
-    /* While building: the keys of codes that are not built-in keys,
-     * resolved against 'fields' once the whole spec is read. */
+    /* While building: the keys of codes that are not built-in keys.
+     * When 'fields' is built before the codes (fields_known), each is
+     * resolved as its code is built; else they are kept here and
+     * resolved once the whole spec is read. */
+    int fields_known;
     struct spec_extra *extra;
     size_t nextra, extra_cap;
     /* derived by spec_validate */
@@ -254,6 +257,7 @@ struct spec_stream {
     struct diag_list reg_dl;     /* problems of the registry */
     struct diag_list codes_dl;   /* problems of the streamed codes */
     int registry_built;
+    int fields_built;            /* 'fields' came before the codes */
     size_t nseen;                /* items of the codes sequence so far */
     size_t codes_cap;            /* allocated entries of spec->codes */
     int failed;                  /* out of memory: no more codes built */

@@ -647,11 +647,24 @@ static struct node *copy_value(struct builder *b, const struct node *n,
     return c;
 }
 
+static void resolve_extra(struct builder *b, size_t code,
+                          const struct sg_str *key, const struct node *value);
+
 static void keep_extra(struct builder *b, const struct spec_code *c,
                        const struct node *key, const struct node *value)
 {
     struct spec *spec = b->spec;
     struct spec_extra *e;
+
+    if (spec->fields_known) {
+        /* the declarations are there: no copy to keep */
+        struct sg_str k;
+
+        k.s = key->text;
+        k.pos = key->pos;
+        resolve_extra(b, (size_t)(c - spec->codes), &k, value);
+        return;
+    }
 
     if (sg_grow((void **)&spec->extra, &spec->extra_cap, spec->nextra + 1,
                 sizeof *spec->extra) != 0) {
@@ -842,40 +855,49 @@ static void report_code_key(struct builder *b, const struct sg_str *key)
 }
 
 /*
- * The codes' keys that are not built-in keys: the values of declared
- * fields (in code order, so each field's values are by code index), or
- * unknown keys.  Frees the list.
+ * A key of the code at index code that is not a built-in key: the value
+ * of a declared field, or an unknown key.  Codes come in order, so each
+ * field's values are by code index.
  */
+static void resolve_extra(struct builder *b, size_t code,
+                          const struct sg_str *key, const struct node *value)
+{
+    struct spec *spec = b->spec;
+    struct spec_field *f = NULL;
+    struct field_value *fv;
+    size_t j;
+
+    for (j = 0; j < spec->nfields && f == NULL; j++)
+        if (spec->fields[j].name.s &&
+            strcmp(spec->fields[j].name.s, key->s) == 0)
+            f = &spec->fields[j];
+    if (f == NULL) {
+        report_code_key(b, key);
+        return;
+    }
+    if (!f->type_pos.line)
+        return; /* no usable type: reported */
+    if (sg_grow((void **)&f->vals, &f->vals_cap, f->nvals + 1,
+                sizeof *f->vals) != 0) {
+        diag_oom(b->dl);
+        return;
+    }
+    fv = &f->vals[f->nvals++];
+    memset(fv, 0, sizeof *fv);
+    fv->code = code;
+    get_field_value(b, f, value, key->s, fv);
+}
+
+/* The keys kept while the declarations were not known yet.  Frees the
+ * list. */
 static void resolve_extras(struct builder *b)
 {
     struct spec *spec = b->spec;
-    size_t i, j;
+    size_t i;
 
-    for (i = 0; i < spec->nextra; i++) {
-        const struct spec_extra *e = &spec->extra[i];
-        struct spec_field *f = NULL;
-        struct field_value *fv;
-
-        for (j = 0; j < spec->nfields && f == NULL; j++)
-            if (spec->fields[j].name.s &&
-                strcmp(spec->fields[j].name.s, e->key.s) == 0)
-                f = &spec->fields[j];
-        if (f == NULL) {
-            report_code_key(b, &e->key);
-            continue;
-        }
-        if (!f->type_pos.line)
-            continue; /* no usable type: reported */
-        if (sg_grow((void **)&f->vals, &f->vals_cap, f->nvals + 1,
-                    sizeof *f->vals) != 0) {
-            diag_oom(b->dl);
-            break;
-        }
-        fv = &f->vals[f->nvals++];
-        memset(fv, 0, sizeof *fv);
-        fv->code = e->code;
-        get_field_value(b, f, e->value, e->key.s, fv);
-    }
+    for (i = 0; i < spec->nextra; i++)
+        resolve_extra(b, spec->extra[i].code, &spec->extra[i].key,
+                      spec->extra[i].value);
     sg_free(spec->extra);
     spec->extra = NULL;
     spec->nextra = spec->extra_cap = 0;
@@ -908,6 +930,13 @@ int spec_stream_begin(void *arg, const struct node *root)
     b.dl = &st->reg_dl;
     build_registry(&b, v);
     st->registry_built = 1;
+    /* Fields declared before the codes: their values are read as the
+     * codes come. */
+    if ((v = node_get(root, "fields")) != NULL) {
+        build_fields(&b, v);
+        st->fields_built = 1;
+        st->spec->fields_known = 1;
+    }
     return 1;
 }
 
@@ -940,6 +969,7 @@ static void finish_streamed_codes(struct builder *b, const struct node *seq,
                                   struct spec_stream *st)
 {
     struct spec *spec = b->spec;
+    size_t i;
 
     if (seq->count > SG_MAX_CODES || seq->count == 0) {
         /* As build_codes: no code is kept and none is reported. */
@@ -952,6 +982,8 @@ static void finish_streamed_codes(struct builder *b, const struct node *seq,
         spec_free(&drop);
         spec->codes = NULL;
         spec->ncodes = 0;
+        for (i = 0; i < spec->nfields; i++)
+            spec->fields[i].nvals = 0; /* of the codes dropped */
         diag_free(&st->codes_dl);
         if (seq->count)
             diag_error(b->dl, seq->pos, "%lu codes: more than the limit "
@@ -1016,6 +1048,21 @@ static void build_reserved(struct builder *b, const struct node *v)
     }
 }
 
+/* The index of key among the top-level keys of root; past the end when
+ * it is not there. */
+static size_t key_index(const struct node *root, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < root->count; i++) {
+        const struct node *k = root->items[2 * i];
+
+        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
+            return i;
+    }
+    return (size_t)-1;
+}
+
 /* spec_build; st, when not NULL, holds the registry and codes built
  * while the tree was read. */
 static int build_spec(const struct node *root, struct spec *spec,
@@ -1069,8 +1116,14 @@ static int build_spec(const struct node *root, struct spec *spec,
     if ((v = node_get(root, "reserved_names")) != NULL)
         get_text_list(&b, v, "reserved_names", SG_MAX_CODES,
                       &spec->reserved_names, &spec->nreserved_names);
-    if ((v = node_get(root, "fields")) != NULL)
+    if ((v = node_get(root, "fields")) != NULL && !(st && st->fields_built))
         build_fields(&b, v);
+    /* Codes that come after the declarations resolve their fields as
+     * they are built, others keep them for later: as when the codes
+     * stream in (spec_stream_begin), so that both report alike. */
+    if (!(st && st->registry_built) &&
+        key_index(root, "fields") < key_index(root, "codes"))
+        spec->fields_known = 1;
     if ((v = node_get(root, "codes")) != NULL) {
         if (st && v->streamed)
             finish_streamed_codes(&b, v, st);
