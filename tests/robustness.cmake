@@ -115,5 +115,10 @@ if(STATUSGEN_YAML_STATIC AND CMAKE_C_COMPILER_ID MATCHES "GNU|Clang"
     COMMAND alloc_walk ${STATUSGEN_FIXTURES}/mini.yaml)
   add_test(NAME alloc.http_status
     COMMAND alloc_walk ${PROJECT_SOURCE_DIR}/spec/http_status.yaml 7)
-  set_tests_properties(alloc.mini alloc.http_status PROPERTIES TIMEOUT 900)
+  # An overlay of mini.yaml: the merge, and field values kept until their
+  # declaration.
+  add_test(NAME alloc.overlay
+    COMMAND alloc_walk ${STATUSGEN_FIXTURES}/overlay.yaml)
+  set_tests_properties(alloc.mini alloc.http_status alloc.overlay
+    PROPERTIES TIMEOUT 900)
 endif()
