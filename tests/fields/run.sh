@@ -104,6 +104,17 @@ if grep -q "from_reason" gen/parcel.h gen/parcel.c; then
   echo "FAIL: a registry without phrases declares from_reason()" >&2
   exit 1
 fi
+# A field's constant that is already a macro stops the build by name.
+printf '#define PARCEL_SPEED_FAST 1\n#include "parcel.h"\n' >clash.c
+if "$cc" -std=c99 -Igen -c clash.c -o clash.o 2>clash.err; then
+  echo "FAIL: a macro named like an enum field's value did not stop the build" >&2
+  exit 1
+fi
+grep -q "a field's name in parcel.h is already a macro" clash.err || {
+  echo "FAIL: no #error for the field's clashing name:" >&2
+  cat clash.err >&2
+  exit 1
+}
 
 # JSON, with Python's json module
 "$py" - gen/parcel.json <<'EOF'
