@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * floor.c - the floor every lookup by code is compared with: what one
  * would write by hand, one array per result indexed by code - 100 over the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* floor.h - hand-written dense-array lookups: the floor of the benchmark. */
 #ifndef BENCH_FLOOR_H
 #define BENCH_FLOOR_H

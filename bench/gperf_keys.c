@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * gperf_keys.c - writes the gperf input for a lookup over the registry's
  * phrases (case-insensitive, `gperf_keys reason`) or names (exact,

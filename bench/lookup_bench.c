@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * lookup_bench.c - runs one lookup function N times over a fixed mix of
  * inputs, for callgrind to count (bench/run.sh runs it under

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # mkspec.sh N - writes a valid synthetic statusgen spec of N codes to stdout.
 #
 # Codes 100, 107, 114, ... (a stride of 7, so the code switch is sparse, as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * naive.c - the baseline every lookup is compared with: one array of
  * {code, name, phrase} rows scanned from the start, strcmp for names and

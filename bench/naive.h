@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* naive.h - linear-scan lookups, the baseline of the benchmark. */
 #ifndef BENCH_NAIVE_H
 #define BENCH_NAIVE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * parse_floor.c - the floor for the generator: read a spec into memory and
  * run libyaml's event parser over it, doing nothing with the events.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/run.sh [--quick] - builds the benchmarks, runs them, prints the
 # results table (also saved as $BENCH_DIR/results.txt).
 #

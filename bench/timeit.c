@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * timeit.c - runs a command several times; prints the best wall time in
  * seconds and the largest peak resident set size in KiB (the figure GNU

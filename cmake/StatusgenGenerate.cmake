@@ -1,25 +1,36 @@
+# SPDX-License-Identifier: MIT
 # statusgen_generate(): run statusgen on a spec at build time and compile
 # what it emits into a target.
 #
 #   statusgen_generate(<target> SPEC <file>
 #                      [OUTPUT_DIR <dir>] [EMIT <kind>...]
-#                      [NAME <name>] [MACRO <macro>] [LANGUAGES <lang>...|none])
+#                      [NAME <name>] [MACRO <macro>] [LANGUAGES <lang>...|none]
+#                      [FUNCTIONS <lookup>...] [LOOKUP compact|fast])
 #
 # SPEC        the YAML spec; relative paths are taken from the current
 #             source directory.
 # OUTPUT_DIR  where the files go; relative paths are taken from the current
 #             binary directory.  Default: ${CMAKE_CURRENT_BINARY_DIR}/
 #             statusgen_<target>.
-# EMIT        any of header, source, docs, single, json (default: header
-#             source).
-#             source needs header: the .c includes the .h.
+# EMIT        any of header, source, docs, single, json, python,
+#             typescript, rust, cxx (statusgen --emit; default: header
+#             source).  source needs header: the .c includes the .h.  The
+#             .hpp is a header like the .h; the .py, .ts and .rs files are
+#             listed among <target>'s sources, which builds nothing from
+#             them: use them from OUTPUT_DIR.
 # NAME        statusgen --name: use <name> instead of the spec's
 #             registry.name, the function prefix and the files' stem
 #             (<name>.h, <name>.c, <name>_single.h, <name>.json,
-#             <name>.<lang>.md).
+#             <name>.<lang>.md, <name>.py, <name>.ts, <name>.rs, <name>.hpp).
 # MACRO       statusgen --macro: use <macro> instead of registry.macro.
 # LANGUAGES   statusgen --languages: the description languages to emit (the
 #             first is the fallback), or none.
+# FUNCTIONS   statusgen --functions: the C lookups to emit (reason, name,
+#             description, class, traits, is_known, status, reference,
+#             from_name, from_reason, codes; default: all).  The header
+#             declares only these.
+# LOOKUP      statusgen --lookup: compact gives from_name and from_reason
+#             the perfect hash (a few KB) instead of the switch trie.
 #
 # The tool is STATUSGEN_EXECUTABLE when that is set (a statusgen built for
 # the host, for cross builds), else the target statusgen::statusgen: the
@@ -32,7 +43,9 @@
 # a configure dependency, so that a change of its name or languages is
 # seen.  A tool built in this build cannot be asked yet: the files are then
 # named after NAME (default: the spec's file name without its extension),
-# and EMIT docs needs LANGUAGES.
+# and EMIT docs needs LANGUAGES; when the spec's text names another
+# registry.name and NAME is not given, configuring stops and says to pass
+# it.
 #
 # The custom command depends on the spec and on the tool, so editing the
 # spec (or rebuilding the tool) regenerates on the next build.  A spec that
@@ -126,9 +139,34 @@ function(_statusgen_tool cmd_var path_var)
   set(${path_var} "${path}" PARENT_SCOPE)
 endfunction()
 
+# _statusgen_spec_name(<spec> <var>): the spec's registry.name as its text
+# gives it, for the common layouts ("registry:" then an indented
+# "name: x", or "registry: {name: x, ...}"), read without statusgen;
+# "" when not found (an extends: overlay, an unusual layout).
+function(_statusgen_spec_name spec var)
+  set(${var} "" PARENT_SCOPE)
+  file(STRINGS "${spec}" lines)
+  set(in_registry OFF)
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^registry:[ \t]*{(.*)")
+      if(CMAKE_MATCH_1 MATCHES "(^|[{, \t])name:[ \t]*[\"']?([a-z][a-z0-9_]*)")
+        set(${var} "${CMAKE_MATCH_2}" PARENT_SCOPE)
+      endif()
+      return()
+    elseif(line MATCHES "^registry:[ \t]*(#.*)?$")
+      set(in_registry ON)
+    elseif(in_registry AND line MATCHES "^[ \t]+name:[ \t]*[\"']?([a-z][a-z0-9_]*)")
+      set(${var} "${CMAKE_MATCH_1}" PARENT_SCOPE)
+      return()
+    elseif(in_registry AND line MATCHES "^[^ \t#]")
+      return()
+    endif()
+  endforeach()
+endfunction()
+
 function(statusgen_generate target)
   cmake_parse_arguments(PARSE_ARGV 1 SG ""
-    "SPEC;OUTPUT_DIR;NAME;MACRO" "EMIT;LANGUAGES")
+    "SPEC;OUTPUT_DIR;NAME;MACRO;LOOKUP" "EMIT;LANGUAGES;FUNCTIONS")
   if(SG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
       "statusgen_generate: unknown arguments: ${SG_UNPARSED_ARGUMENTS}")
@@ -152,10 +190,21 @@ function(statusgen_generate target)
     set(SG_EMIT header source)
   endif()
   list(REMOVE_DUPLICATES SG_EMIT)
+  # What each kind writes after the name, as generator/outputs.c's table
+  # says (docs: one <name>.<lang>.md per language), for when the tool
+  # cannot be asked.
+  set(suffix_header ".h")
+  set(suffix_source ".c")
+  set(suffix_single "_single.h")
+  set(suffix_json ".json")
+  set(suffix_python ".py")
+  set(suffix_typescript ".ts")
+  set(suffix_rust ".rs")
+  set(suffix_cxx ".hpp")
   foreach(kind IN LISTS SG_EMIT)
-    if(NOT kind MATCHES "^(header|source|docs|single|json)$")
+    if(NOT kind STREQUAL "docs" AND NOT DEFINED suffix_${kind})
       message(FATAL_ERROR "statusgen_generate(${target}): unknown EMIT kind "
-        "'${kind}' (header, source, docs, single, json)")
+        "'${kind}' (statusgen --help lists them)")
     endif()
   endforeach()
   if("source" IN_LIST SG_EMIT AND NOT "header" IN_LIST SG_EMIT)
@@ -173,6 +222,17 @@ function(statusgen_generate target)
   if(SG_LANGUAGES)
     string(REPLACE ";" "," langs "${SG_LANGUAGES}")
     list(APPEND options --languages "${langs}")
+  endif()
+  if(SG_FUNCTIONS)
+    string(REPLACE ";" "," fns "${SG_FUNCTIONS}")
+    list(APPEND options --functions "${fns}")
+  endif()
+  if(SG_LOOKUP)
+    if(NOT SG_LOOKUP MATCHES "^(compact|fast)$")
+      message(FATAL_ERROR "statusgen_generate(${target}): LOOKUP takes "
+        "compact or fast, not '${SG_LOOKUP}'")
+    endif()
+    list(APPEND options --lookup "${SG_LOOKUP}")
   endif()
 
   set(name "${SG_NAME}")
@@ -219,9 +279,20 @@ function(statusgen_generate target)
     endif()
   endif()
   if(predict)
-    # The tool is built in this build: name the files after NAME.
+    # The tool is built in this build: name the files after NAME.  The
+    # spec's own registry.name, read from its text, must agree, or the
+    # build would fail later: say so now, with the fix.
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${spec}")
     if(NOT name)
       get_filename_component(name "${spec}" NAME_WE)
+      _statusgen_spec_name("${spec}" spec_name)
+      if(spec_name AND NOT spec_name STREQUAL name)
+        message(FATAL_ERROR "statusgen_generate(${target}): ${SG_SPEC} has "
+          "registry.name '${spec_name}', but statusgen is built in this "
+          "project and cannot be asked yet, so the files would be named "
+          "after the spec's file name ('${name}').  Pass NAME ${spec_name} "
+          "(or rename the spec to ${spec_name}.yaml).")
+      endif()
     endif()
     if(NOT name MATCHES "^[a-z][a-z0-9_]*$")
       message(FATAL_ERROR "statusgen_generate(${target}): '${name}' is not "
@@ -229,14 +300,8 @@ function(statusgen_generate target)
     endif()
     set(outputs "")
     foreach(kind IN LISTS SG_EMIT)
-      if(kind STREQUAL "header")
-        list(APPEND outputs "${outdir}/${name}.h")
-      elseif(kind STREQUAL "source")
-        list(APPEND outputs "${outdir}/${name}.c")
-      elseif(kind STREQUAL "single")
-        list(APPEND outputs "${outdir}/${name}_single.h")
-      elseif(kind STREQUAL "json")
-        list(APPEND outputs "${outdir}/${name}.json")
+      if(NOT kind STREQUAL "docs")
+        list(APPEND outputs "${outdir}/${name}${suffix_${kind}}")
       elseif(SG_LANGUAGES STREQUAL "none")
         # no descriptions, no docs
       elseif(SG_LANGUAGES)

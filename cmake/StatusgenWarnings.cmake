@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Warning and sanitizer flags shared by every target of the project.
 
 # statusgen_warnings(<target>): the warnings cmocka's own build uses, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * audit.c - a spec against an IANA registry CSV (see audit.h).
  */
@@ -25,7 +26,7 @@ struct iana_row {
 static int csv_record(const char *data, size_t len, size_t *pos, int *line,
                       char **fields, int max, struct diag_list *dl)
 {
-    size_t i = *pos;
+    size_t i = *pos, bol = *pos; /* bol: where the current line starts */
     int nf = 0;
     struct sbuf f;
 
@@ -37,14 +38,17 @@ static int csv_record(const char *data, size_t len, size_t *pos, int *line,
 
         sbuf_reset(&f);
         if (i < len && data[i] == '"') {
+            /* where the quote opens, for a quote that never closes */
+            struct sg_pos open = {0, 0};
+
+            open.line = *line;
+            open.col = (int)(i - bol) + 1;
             quoted = 1;
             i++;
             for (;;) {
                 if (i >= len) {
-                    struct sg_pos p = {0, 1};
-
-                    p.line = *line;
-                    diag_error(dl, p, "unterminated quoted field");
+                    diag_error(dl, open, "unterminated quoted field (the "
+                               "quote opened here)");
                     goto fail;
                 }
                 if (data[i] == '"') {
@@ -56,8 +60,10 @@ static int csv_record(const char *data, size_t len, size_t *pos, int *line,
                     i++;
                     break;
                 }
-                if (data[i] == '\n')
+                if (data[i] == '\n') {
                     (*line)++;
+                    bol = i + 1;
+                }
                 sbuf_putc(&f, data[i++]);
             }
         }
@@ -191,18 +197,67 @@ static void free_rows(struct iana_row *rows, long n)
     sg_free(rows);
 }
 
-/* A copy of s with control characters escaped (sbuf_put_escaped), so that
- * the report never carries them to a terminal; NULL when out of memory. */
-static char *escaped_dup(const char *s)
+/* The length of the valid UTF-8 sequence at s (1 to 4), or 0 when the
+ * bytes there are not one (a stray byte, an overlong form, a surrogate,
+ * past U+10FFFF, cut short). */
+static size_t utf8_len(const unsigned char *s)
 {
-    struct sbuf sb;
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        return (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+        if ((s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+            (s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F))
+            return 0;
+        return 3;
+    }
+    if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        if ((s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+            (s[3] & 0xC0) != 0x80 || (s[0] == 0xF0 && s[1] < 0x90) ||
+            (s[0] == 0xF4 && s[1] > 0x8F))
+            return 0;
+        return 4;
+    }
+    return 0;
+}
 
+/*
+ * A copy of at most max bytes of s (cut between characters) that is safe
+ * to print: a byte that is not valid UTF-8 becomes a three-digit octal
+ * escape, and control characters and bidirectional controls are escaped
+ * as diagnostics escape them (sbuf_put_escaped).  NULL when out of
+ * memory.
+ */
+static char *escaped_dup(const char *s, size_t max)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    struct sbuf valid, sb;
+    size_t used = 0;
+
+    sbuf_init(&valid);
+    while (*p) {
+        size_t n = utf8_len(p);
+
+        if (used + (n ? n : 1) > max)
+            break;
+        if (n == 0) {
+            sbuf_printf(&valid, "\\%03o", (unsigned)*p);
+            n = 1;
+        } else {
+            sbuf_putn(&valid, (const char *)p, n);
+        }
+        p += n;
+        used += n;
+    }
     sbuf_init(&sb);
-    sbuf_put_escaped(&sb, s);
-    if (sbuf_failed(&sb)) {
+    sbuf_put_escaped(&sb, sbuf_str(&valid));
+    if (sbuf_failed(&valid) || sbuf_failed(&sb)) {
+        sbuf_free(&valid);
         sbuf_free(&sb);
         return NULL;
     }
+    sbuf_free(&valid);
     return sb.data ? sb.data : sg_strdup("");
 }
 
@@ -235,6 +290,9 @@ static long read_rows(const char *data, size_t len, struct iana_row **rows,
     int line = 1, first = 1, dup = 0;
 
     *rows = NULL;
+    /* A UTF-8 byte order mark, as spreadsheets write it, is not text. */
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3;
     if (memchr(data, '\0', len) != NULL) {
         const char *nul = (const char *)memchr(data, '\0', len);
         struct sg_pos p = {1, 1};
@@ -278,8 +336,14 @@ static long read_rows(const char *data, size_t len, struct iana_row **rows,
         }
         kind = nf < 2 ? 0 : parse_value(f[0], &code);
         if (kind == 0) {
-            diag_error(dl, p, "expected a code or a range of codes, not "
-                       "'%.40s'", f[0]);
+            char *shown = escaped_dup(f[0], 40);
+
+            if (shown == NULL)
+                diag_oom(dl);
+            else
+                diag_error(dl, p, "expected a code or a range of codes, "
+                           "not '%s'", shown);
+            sg_free(shown);
             for (k = 0; k < nf && k < 3; k++)
                 sg_free(f[k]);
             goto fail;
@@ -296,9 +360,9 @@ static long read_rows(const char *data, size_t len, struct iana_row **rows,
         (*rows)[n].line = rec_line;
         {
             char *ref = norm_reference(nf > 2 ? f[2] : "");
-            char *desc = escaped_dup(f[1]);
+            char *desc = escaped_dup(f[1], (size_t)-1);
 
-            (*rows)[n].reference = ref ? escaped_dup(ref) : NULL;
+            (*rows)[n].reference = ref ? escaped_dup(ref, (size_t)-1) : NULL;
             sg_free(ref);
             if ((*rows)[n].reference == NULL || desc == NULL ||
                 parse_description(desc, &(*rows)[n]) != 0) {
@@ -352,6 +416,29 @@ fail:
     return -1;
 }
 
+/*
+ * A code whose spec gives registry_phrase: the registry's text (without
+ * the annotations parse_description reads; "(Unused)" is all of it) must
+ * be that, and is then a known, intended difference, not counted.
+ * Returns the differences (0 or 1).
+ */
+static int compare_registry_phrase(const struct spec_code *c,
+                                   const struct iana_row *r,
+                                   struct sbuf *report)
+{
+    const char *text = r->phrase ? r->phrase : "(Unused)";
+
+    if (strcmp(c->registry_phrase.s, text) == 0) {
+        sbuf_printf(report, "known %ld: spec \"%s\", registry \"%s\" "
+                    "(intended, as the spec's registry_phrase says)\n",
+                    c->code, c->phrase.s, text);
+        return 0;
+    }
+    sbuf_printf(report, "phrase %ld: spec's registry_phrase \"%s\", "
+                "registry \"%s\"\n", c->code, c->registry_phrase.s, text);
+    return 1;
+}
+
 /* Compares one registered code with the spec's entry. */
 static int compare_code(const struct spec_code *c, const struct iana_row *r,
                         struct sbuf *report)
@@ -364,6 +451,8 @@ static int compare_code(const struct spec_code *c, const struct iana_row *r,
                     r->phrase ? r->phrase : "(Unused)");
         return 1;
     }
+    if (c->registry_phrase.s)
+        diffs += compare_registry_phrase(c, r, report);
     if (r->status == STATUS_UNUSED) {
         if (c->status != STATUS_UNUSED) {
             sbuf_printf(report, "status %ld: spec %s, registry unused\n",
@@ -372,7 +461,8 @@ static int compare_code(const struct spec_code *c, const struct iana_row *r,
         }
     } else {
         /* a code without a phrase (phrases: false) shows its label */
-        if (strcmp(spec_reason(c), r->phrase) != 0) {
+        if (c->registry_phrase.s == NULL &&
+            strcmp(spec_reason(c), r->phrase) != 0) {
             sbuf_printf(report, "phrase %ld: spec \"%s\", registry \"%s\"\n",
                         c->code, spec_reason(c), r->phrase);
             diffs++;

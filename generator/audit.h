@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * audit.h - compare a spec with an IANA registry export (CSV).
  */
@@ -15,6 +16,8 @@
  * as registered that the registry lacks, and differences of phrase, status
  * or reference.  Understands the annotations "(Unused)", "(OBSOLETED)" and
  * "(TEMPORARY - ...)", and that unofficial codes are not the registry's.
+ * A code whose registry_phrase is what the registry writes gets a "known"
+ * line instead of a phrase difference, and does not count.
  * Returns the number of differences, or -1 with errors in dl (file
  * problems are reported against dl->file, the CSV).
  */

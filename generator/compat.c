@@ -1,10 +1,13 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * compat.c - breaking changes between two versions of a spec (see
  * compat.h).
  *
- * Codes, names and reserved entries of both specs are put in sorted
- * arrays, so that each lookup costs O(log n) and a registry of 100,000
- * codes compares in well under a second.
+ * Codes are matched by name first (a code renumbered, renamed with its
+ * old name kept as an alias, or merged into another follows its name),
+ * then by number (a code renamed).  Names, phrases and reserved entries
+ * of both specs are put in sorted arrays, so that each lookup costs
+ * O(log n) and the whole comparison O(n log n): see bench/compat.sh.
  */
 #include "compat.h"
 
@@ -81,52 +84,172 @@ struct named {
     int alias;
 };
 
+/* A wire phrase (or former phrase) and the code from_reason() gives for
+ * it. */
+struct phrased {
+    const char *phrase;
+    const struct spec_code *code;
+    struct sg_pos pos;
+    int former;
+};
+
+/* One spec's lookups, each a sorted array: O(log n) a query. */
+struct index {
+    struct named *names;     /* every name and alias, by strcmp */
+    size_t nnames;
+    struct phrased *phrases; /* every phrase and former phrase, ignoring
+                              * case as from_reason() does */
+    size_t nphrases;
+    long *reserved;          /* 'reserved', ascending */
+    size_t nreserved;
+    const char **reserved_names; /* 'reserved_names', by strcmp */
+    size_t nreserved_names;
+};
+
 static int named_cmp(const void *a, const void *b)
 {
     return strcmp(((const struct named *)a)->name,
                   ((const struct named *)b)->name);
 }
 
-/* Every name and alias of spec, sorted by name; NULL when out of memory
- * (and when there are none: *n is then 0). */
-static struct named *names_of(const struct spec *spec, size_t *n)
+/* strcmp ignoring ASCII case (wire phrases are ASCII). */
+static int fold_cmp(const char *a, const char *b)
 {
-    struct named *v;
-    size_t i, j, k = 0;
+    for (;; a++, b++) {
+        int x = (unsigned char)*a, y = (unsigned char)*b;
 
-    for (i = 0; i < spec->ncodes; i++)
-        k += 1 + spec->codes[i].naliases;
-    v = (struct named *)sg_calloc(k + 1, sizeof *v);
-    *n = 0;
-    if (v == NULL)
-        return NULL;
-    for (i = 0; i < spec->ncodes; i++) {
-        const struct spec_code *c = &spec->codes[i];
-
-        v[*n].name = c->name.s;
-        v[*n].code = c;
-        v[*n].pos = c->name.pos;
-        (*n)++;
-        for (j = 0; j < c->naliases; j++) {
-            v[*n].name = c->aliases[j].s;
-            v[*n].code = c;
-            v[*n].pos = c->aliases[j].pos;
-            v[*n].alias = 1;
-            (*n)++;
-        }
+        if (x >= 'A' && x <= 'Z')
+            x += 'a' - 'A';
+        if (y >= 'A' && y <= 'Z')
+            y += 'a' - 'A';
+        if (x != y || x == 0)
+            return x - y;
     }
-    qsort(v, *n, sizeof *v, named_cmp);
-    return v;
 }
 
-static const struct named *find_name(const struct named *v, size_t n,
+static int phrased_cmp(const void *a, const void *b)
+{
+    return fold_cmp(((const struct phrased *)a)->phrase,
+                    ((const struct phrased *)b)->phrase);
+}
+
+static int long_cmp(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+
+    return x < y ? -1 : (x > y);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void index_free(struct index *ix)
+{
+    sg_free(ix->names);
+    sg_free(ix->phrases);
+    sg_free(ix->reserved);
+    sg_free(ix->reserved_names);
+    memset(ix, 0, sizeof *ix);
+}
+
+/* Fills ix from a validated spec; returns 0, or -1 when memory ran out
+ * (ix then holds what it could, for index_free). */
+static int index_build(const struct spec *spec, struct index *ix)
+{
+    size_t i, j, nn = 0, np = 0;
+
+    memset(ix, 0, sizeof *ix);
+    for (i = 0; i < spec->ncodes; i++) {
+        nn += 1 + spec->codes[i].naliases;
+        np += 1 + spec->codes[i].nformer;
+    }
+    ix->names = (struct named *)sg_calloc(nn + 1, sizeof *ix->names);
+    ix->phrases = (struct phrased *)sg_calloc(np + 1, sizeof *ix->phrases);
+    ix->reserved = (long *)sg_calloc(spec->nreserved + 1, sizeof(long));
+    ix->reserved_names = (const char **)sg_calloc(spec->nreserved_names + 1,
+                                                  sizeof(const char *));
+    if (ix->names == NULL || ix->phrases == NULL || ix->reserved == NULL ||
+        ix->reserved_names == NULL)
+        return -1;
+    for (i = 0; i < spec->ncodes; i++) {
+        const struct spec_code *c = &spec->codes[i];
+        struct named *v = ix->names;
+        struct phrased *p = ix->phrases;
+
+        v[ix->nnames].name = c->name.s;
+        v[ix->nnames].code = c;
+        v[ix->nnames].pos = c->name.pos;
+        ix->nnames++;
+        for (j = 0; j < c->naliases; j++) {
+            v[ix->nnames].name = c->aliases[j].s;
+            v[ix->nnames].code = c;
+            v[ix->nnames].pos = c->aliases[j].pos;
+            v[ix->nnames].alias = 1;
+            ix->nnames++;
+        }
+        if (c->phrase.s) { /* none: phrases: false */
+            p[ix->nphrases].phrase = c->phrase.s;
+            p[ix->nphrases].code = c;
+            p[ix->nphrases].pos = c->phrase.pos;
+            ix->nphrases++;
+        }
+        for (j = 0; j < c->nformer; j++) {
+            p[ix->nphrases].phrase = c->former[j].s;
+            p[ix->nphrases].code = c;
+            p[ix->nphrases].pos = c->former[j].pos;
+            p[ix->nphrases].former = 1;
+            ix->nphrases++;
+        }
+    }
+    for (i = 0; i < spec->nreserved; i++)
+        ix->reserved[i] = spec->reserved[i].v;
+    ix->nreserved = spec->nreserved;
+    for (i = 0; i < spec->nreserved_names; i++)
+        ix->reserved_names[i] = spec->reserved_names[i].s;
+    ix->nreserved_names = spec->nreserved_names;
+    qsort(ix->names, ix->nnames, sizeof *ix->names, named_cmp);
+    qsort(ix->phrases, ix->nphrases, sizeof *ix->phrases, phrased_cmp);
+    qsort(ix->reserved, ix->nreserved, sizeof *ix->reserved, long_cmp);
+    qsort(ix->reserved_names, ix->nreserved_names,
+          sizeof *ix->reserved_names, str_cmp);
+    return 0;
+}
+
+static const struct named *find_name(const struct index *ix,
                                      const char *name)
 {
     struct named key;
 
     memset(&key, 0, sizeof key);
     key.name = name;
-    return (const struct named *)bsearch(&key, v, n, sizeof *v, named_cmp);
+    return (const struct named *)bsearch(&key, ix->names, ix->nnames,
+                                         sizeof key, named_cmp);
+}
+
+/* The code from_reason(phrase) gives, with the entry that holds it. */
+static const struct phrased *find_phrase(const struct index *ix,
+                                         const char *phrase)
+{
+    struct phrased key;
+
+    memset(&key, 0, sizeof key);
+    key.phrase = phrase;
+    return (const struct phrased *)bsearch(&key, ix->phrases, ix->nphrases,
+                                           sizeof key, phrased_cmp);
+}
+
+static int is_reserved(const struct index *ix, long code)
+{
+    return bsearch(&code, ix->reserved, ix->nreserved, sizeof code,
+                   long_cmp) != NULL;
+}
+
+static int is_reserved_name(const struct index *ix, const char *name)
+{
+    return bsearch(&name, ix->reserved_names, ix->nreserved_names,
+                   sizeof name, str_cmp) != NULL;
 }
 
 /* The code numbered code in spec (validated: spec->order ascending). */
@@ -145,27 +268,6 @@ static const struct spec_code *find_code(const struct spec *spec, long code)
         else
             hi = mid;
     }
-    return NULL;
-}
-
-static const struct sg_num *find_reserved(const struct spec *spec, long code)
-{
-    size_t i;
-
-    for (i = 0; i < spec->nreserved; i++)
-        if (spec->reserved[i].v == code)
-            return &spec->reserved[i];
-    return NULL;
-}
-
-static const struct sg_str *find_reserved_name(const struct spec *spec,
-                                               const char *name)
-{
-    size_t i;
-
-    for (i = 0; i < spec->nreserved_names; i++)
-        if (strcmp(spec->reserved_names[i].s, name) == 0)
-            return &spec->reserved_names[i];
     return NULL;
 }
 
@@ -191,10 +293,72 @@ static void compare_registry(const struct spec *o, const struct spec *n,
     }
 }
 
-/* Classes keep their enum value (index) and range; traits their bit. */
-static void compare_classes_traits(const struct spec *o, const struct spec *n,
-                                   struct compat_report *r)
+/* The index of language lang in spec's languages, or -1. */
+static long find_language(const struct spec *spec, const char *lang)
 {
+    size_t k;
+
+    for (k = 0; k < spec->reg.nlang; k++)
+        if (strcmp(spec->reg.languages[k].s, lang) == 0)
+            return (long)k;
+    return -1;
+}
+
+/*
+ * The description languages: the first is the fallback description()
+ * answers in for NULL and for a language it lacks, so another first
+ * language changes its answers (a warning: the texts are for people); a
+ * language removed loses every description in it (one warning for all).
+ */
+static void compare_languages(const struct spec *o, const struct spec *n,
+                              struct compat_report *r)
+{
+    size_t l;
+
+    if (o->reg.nlang == 0 || n->reg.nlang == 0)
+        return;
+    if (strcmp(o->reg.languages[0].s, n->reg.languages[0].s) != 0) {
+        add(r, DIAG_WARNING, COMPAT_NEW, n->reg.languages[0].pos, "the "
+            "fallback language changed from '%s' to '%s': description() "
+            "now answers in '%s' for NULL and for a language it lacks",
+            o->reg.languages[0].s, n->reg.languages[0].s,
+            n->reg.languages[0].s);
+        add(r, DIAG_NOTE, COMPAT_OLD, o->reg.languages[0].pos, "the old "
+            "first language");
+    }
+    for (l = 0; l < o->reg.nlang; l++) {
+        const char *lang = o->reg.languages[l].s;
+
+        if (find_language(n, lang) >= 0)
+            continue;
+        add(r, DIAG_WARNING, COMPAT_NEW, n->reg.languages[0].pos, "language "
+            "'%s' was removed: description(code, \"%s\") now answers in "
+            "'%s'", lang, lang, n->reg.languages[0].s);
+        add(r, DIAG_NOTE, COMPAT_OLD, o->reg.languages[l].pos, "language "
+            "'%s' was listed here", lang);
+    }
+}
+
+/* Whether spec marks any class as an error class. */
+static int has_error_class(const struct spec *spec)
+{
+    size_t i;
+
+    for (i = 0; i < spec->nclasses; i++)
+        if (spec->classes[i].error)
+            return 1;
+    return 0;
+}
+
+/*
+ * Classes keep their enum value (index), range and error flag; traits
+ * their bit.  tmap[i] is set to the new bit of old trait i, or -1 when it
+ * is gone.
+ */
+static void compare_classes_traits(const struct spec *o, const struct spec *n,
+                                   int *tmap, struct compat_report *r)
+{
+    int old_errors = has_error_class(o);
     size_t i, j;
 
     for (i = 0; i < o->nclasses; i++) {
@@ -224,6 +388,20 @@ static void compare_classes_traits(const struct spec *o, const struct spec *n,
                 n->classes[j].lo, n->classes[j].hi);
             add(r, DIAG_NOTE, COMPAT_OLD, oc->range_pos, "the old range");
         }
+        /* is_error() answers for every code of the class.  When OLD marks
+         * no class, is_error() was 0 for every code and nothing could
+         * rely on it: the first marks are a warning. */
+        if (!n->classes[j].error != !oc->error) {
+            add(r, old_errors ? DIAG_ERROR : DIAG_WARNING, COMPAT_NEW,
+                n->classes[j].pos, "class %s %s an error class: is_error() "
+                "is now %s for its codes%s", oc->name.s,
+                n->classes[j].error ? "became" : "is no longer",
+                n->classes[j].error ? "true" : "false",
+                old_errors ? "" : " (the old spec marks no class as an "
+                                  "error, so is_error() was always false)");
+            add(r, DIAG_NOTE, COMPAT_OLD, oc->pos, "class %s was %san "
+                "error class here", oc->name.s, oc->error ? "" : "not ");
+        }
     }
     for (i = 0; i < o->ntraits; i++) {
         const struct spec_trait *ot = &o->traits[i];
@@ -231,6 +409,7 @@ static void compare_classes_traits(const struct spec *o, const struct spec *n,
         for (j = 0; j < n->ntraits; j++)
             if (strcmp(n->traits[j].name.s, ot->name.s) == 0)
                 break;
+        tmap[i] = j < n->ntraits ? (int)j : -1;
         if (j == n->ntraits) {
             add(r, DIAG_ERROR, COMPAT_NEW, nopos, "trait %s was removed "
                 "(bit %lu of traits())", ot->name.s, (unsigned long)i);
@@ -246,26 +425,117 @@ static void compare_classes_traits(const struct spec *o, const struct spec *n,
     }
 }
 
-/* Warnings for one code present in both: phrase, status, descriptions. */
+/* Where code c lists trait name, or c's entry when it does not. */
+static struct sg_pos trait_pos(const struct spec_code *c, const char *name)
+{
+    size_t k;
+
+    for (k = 0; k < c->ntraits; k++)
+        if (strcmp(c->traits[k].s, name) == 0)
+            return c->traits[k].pos;
+    return c->pos;
+}
+
+/*
+ * A code's traits, by name (tmap: old bit -> new bit, -1 gone, which
+ * compare_classes_traits reported).  A trait taken from a code breaks
+ * what relied on it (skipping a body, retrying); one given to a code is
+ * a warning.
+ */
+static void compare_code_traits(const struct spec *o,
+                                const struct spec_code *oc,
+                                const struct spec *n,
+                                const struct spec_code *nc, const int *tmap,
+                                struct compat_report *r)
+{
+    size_t i, j;
+
+    for (i = 0; i < o->ntraits && i < SG_MAX_TRAITS; i++) {
+        const char *t = o->traits[i].name.s;
+
+        if (!(oc->trait_bits & (1u << i)) || tmap[i] < 0 ||
+            (nc->trait_bits & (1u << tmap[i])))
+            continue;
+        add(r, DIAG_ERROR, COMPAT_NEW, nc->pos, "code %ld lost trait %s: "
+            "traits(%ld) no longer has %s_TRAIT_%s", nc->code, t, nc->code,
+            n->reg.macro.s, t);
+        add(r, DIAG_NOTE, COMPAT_OLD, trait_pos(oc, t), "code %ld had it "
+            "here", oc->code);
+    }
+    for (j = 0; j < n->ntraits && j < SG_MAX_TRAITS; j++) {
+        const char *t = n->traits[j].name.s;
+
+        if (!(nc->trait_bits & (1u << j)))
+            continue;
+        for (i = 0; i < o->ntraits; i++)
+            if (tmap[i] == (int)j)
+                break;
+        if (i == o->ntraits || (oc->trait_bits & (1u << i)))
+            continue; /* a new trait, or one the code had */
+        add(r, DIAG_WARNING, COMPAT_NEW, trait_pos(nc, t), "code %ld gained "
+            "trait %s: traits(%ld) now has %s_TRAIT_%s", nc->code, t,
+            nc->code, n->reg.macro.s, t);
+        add(r, DIAG_NOTE, COMPAT_OLD, oc->pos, "code %ld without it",
+            oc->code);
+    }
+}
+
+/*
+ * The old code's phrase and former phrases: from_reason() must still give
+ * its number for each (or follow the code, when it moved: that is
+ * reported).  Another number is breaking (a client parsing the phrase
+ * gets another code); none is a warning (keep the phrase in
+ * former_phrases), and so is reason(code) in another case.  nc is the
+ * code in NEW, x the code NEW numbers like it (NULL when none).
+ */
+static void compare_phrases(const struct spec_code *oc,
+                            const struct spec_code *nc,
+                            const struct spec_code *x,
+                            const struct index *nix, struct compat_report *r)
+{
+    struct sg_pos at = x ? x->phrase.pos : nc->phrase.pos;
+    size_t j;
+
+    for (j = 0; j <= oc->nformer; j++) {
+        const struct sg_str *s = j == 0 ? &oc->phrase : &oc->former[j - 1];
+        const struct phrased *z = find_phrase(nix, s->s);
+
+        if (z && z->code->code == oc->code) {
+            if (j > 0 || z->former || strcmp(s->s, z->phrase) == 0)
+                continue;
+            add(r, DIAG_WARNING, COMPAT_NEW, z->pos, "phrase of %ld changed "
+                "from \"%s\" to \"%s\" (in case only: from_reason() still "
+                "finds it, reason() answers differently)", oc->code, s->s,
+                z->phrase);
+        } else if (z && z->code == nc) {
+            continue; /* it moved with its code */
+        } else if (z) {
+            add(r, DIAG_ERROR, COMPAT_NEW, z->pos, "%sphrase \"%s\" of %ld "
+                "now belongs to %ld %s: from_reason() answers %ld",
+                j ? "former " : "", s->s, oc->code, z->code->code,
+                z->code->name.s, z->code->code);
+        } else if (j == 0 && x) {
+            add(r, DIAG_WARNING, COMPAT_NEW, at, "phrase of %ld changed from "
+                "\"%s\" to \"%s\" (keep the old one in former_phrases: for "
+                "from_reason())", oc->code, s->s, x->phrase.s);
+        } else {
+            add(r, DIAG_WARNING, COMPAT_NEW, at, "%sphrase \"%s\" of %ld was "
+                "dropped: from_reason() no longer finds it (keep it in "
+                "former_phrases:)", j ? "former " : "", s->s, oc->code);
+        }
+        add(r, DIAG_NOTE, COMPAT_OLD, s->pos, "the old %sphrase",
+            j ? "former " : "");
+    }
+}
+
+/* Warnings for one code present in both: status and descriptions (a
+ * language NEW lacks was reported once, by compare_languages). */
 static void compare_texts(const struct spec *o, const struct spec_code *oc,
                           const struct spec *n, const struct spec_code *nc,
                           struct compat_report *r)
 {
-    size_t l, k, j;
+    size_t l;
 
-    if (oc->phrase.s && nc->phrase.s &&
-        strcmp(oc->phrase.s, nc->phrase.s) != 0) {
-        for (j = 0; j < nc->nformer; j++)
-            if (strcmp(nc->former[j].s, oc->phrase.s) == 0)
-                break;
-        if (j == nc->nformer) {
-            add(r, DIAG_WARNING, COMPAT_NEW, nc->phrase.pos, "phrase of %ld "
-                "changed from \"%s\" to \"%s\" (keep the old one in "
-                "former_phrases: for from_reason())", nc->code, oc->phrase.s,
-                nc->phrase.s);
-            add(r, DIAG_NOTE, COMPAT_OLD, oc->phrase.pos, "the old phrase");
-        }
-    }
     if (oc->status != nc->status) {
         add(r, DIAG_WARNING, COMPAT_NEW,
             nc->status_pos.line ? nc->status_pos : nc->pos,
@@ -276,13 +546,11 @@ static void compare_texts(const struct spec *o, const struct spec_code *oc,
     }
     for (l = 0; oc->desc && l < o->reg.nlang; l++) {
         const char *lang = o->reg.languages[l].s;
+        long k;
 
-        if (oc->desc[l].s == NULL)
+        if (oc->desc[l].s == NULL || (k = find_language(n, lang)) < 0)
             continue;
-        for (k = 0; k < n->reg.nlang; k++)
-            if (strcmp(n->reg.languages[k].s, lang) == 0)
-                break;
-        if (k == n->reg.nlang || nc->desc == NULL || nc->desc[k].s == NULL) {
+        if (nc->desc == NULL || nc->desc[k].s == NULL) {
             add(r, DIAG_WARNING, COMPAT_NEW, nc->pos, "code %ld lost its "
                 "description in '%s'", nc->code, lang);
             add(r, DIAG_NOTE, COMPAT_OLD, oc->desc[l].pos, "the old "
@@ -291,46 +559,51 @@ static void compare_texts(const struct spec *o, const struct spec_code *oc,
     }
 }
 
-/* Every old name and alias must still name its code, or be retired. */
-static void compare_names(const struct spec *o, const struct named *on,
-                          size_t non, const struct spec *n,
-                          const struct named *nn, size_t nnn,
-                          struct compat_report *r)
+/* How an old code was found in NEW (see match_codes). */
+enum match { MATCH_NONE, MATCH_NAME, MATCH_NUMBER };
+
+/* The state of one comparison. */
+struct comparison {
+    const struct spec *o, *n;
+    struct index oix, nix;
+    const struct spec_code **ident; /* per old code: its NEW code or NULL */
+    unsigned char *how;             /* per old code: enum match */
+    size_t *claims;                 /* per NEW code: old codes matched */
+    int tmap[SG_MAX_TRAITS];        /* old trait bit -> new bit, -1 */
+    struct compat_report *r;
+};
+
+/*
+ * Finds each old code in NEW: first by its name (which NEW may hold as a
+ * name or as an alias: a code renumbered, renamed with its old name kept
+ * as an alias, or merged into another), then, for the rest, by its number
+ * when no old code took that NEW code by name (a code renamed).  An old
+ * code found neither way was removed.
+ */
+static void match_codes(struct comparison *k)
 {
+    const struct spec *o = k->o, *n = k->n;
     size_t i;
 
-    for (i = 0; i < non; i++) {
-        const struct named *x = &on[i], *y = find_name(nn, nnn, x->name);
-        const char *what = x->alias ? "alias" : "name";
-        long code = x->code->code;
+    for (i = 0; i < o->ncodes; i++) {
+        const struct named *y = find_name(&k->nix, o->codes[i].name.s);
 
-        if (y && y->code->code == code)
-            continue;
         if (y) {
-            add(r, DIAG_ERROR, COMPAT_NEW, y->pos, "%s %s now names %ld, "
-                "not %ld", what, x->name, y->code->code, code);
-            add(r, DIAG_NOTE, COMPAT_OLD, x->pos, "%s %s of %ld here", what,
-                x->name, code);
-            continue;
+            k->ident[i] = y->code;
+            k->how[i] = MATCH_NAME;
+            k->claims[y->code - n->codes]++;
         }
-        if (find_code(n, code) == NULL && find_reserved(n, code) &&
-            find_reserved_name(n, x->name))
-            continue; /* retired with its code */
-        if (find_code(n, code)) {
-            const struct spec_code *nc = find_code(n, code);
-
-            add(r, DIAG_ERROR, COMPAT_NEW, nc->name.pos, "%s %s of %ld is "
-                "gone%s; keep it in %s's aliases", what, x->name, code,
-                x->alias ? "" : " (renamed without an alias)", nc->name.s);
-        } else {
-            add(r, DIAG_ERROR, COMPAT_NEW, nopos, "%s %s of %ld is gone "
-                "with its code; list it in reserved_names to retire it",
-                what, x->name, code);
-        }
-        add(r, DIAG_NOTE, COMPAT_OLD, x->pos, "%s %s of %ld here", what,
-            x->name, code);
     }
-    (void)o;
+    for (i = 0; i < o->ncodes; i++) {
+        const struct spec_code *x;
+
+        if (k->ident[i] || (x = find_code(n, o->codes[i].code)) == NULL ||
+            k->claims[x - n->codes] != 0)
+            continue;
+        k->ident[i] = x;
+        k->how[i] = MATCH_NUMBER;
+        k->claims[x - n->codes]++;
+    }
 }
 
 /* --- fields (and phrases: false) ------------------------------------ */
@@ -520,31 +793,127 @@ static void compare_fields(const struct spec *o, const struct spec *n,
     }
 }
 
-int compat_compare(const struct spec *o, const struct spec *n,
-                   struct compat_report *r)
+/* An old code with no counterpart in NEW, and its names. */
+static void report_removed(struct comparison *k, const struct spec_code *oc)
 {
-    struct named *on = NULL, *nn = NULL;
-    size_t non = 0, nnn = 0, i;
+    const struct spec_code *x = find_code(k->n, oc->code);
+    struct compat_report *r = k->r;
+    size_t j;
 
-    compare_registry(o, n, r);
-    compare_classes_traits(o, n, r);
-    compare_fields(o, n, r);
-    for (i = 0; i < o->ncodes; i++) {
-        const struct spec_code *oc = &o->codes[o->order[i]];
-        const struct spec_code *nc = find_code(n, oc->code);
+    if (x) {
+        /* Its number went to a code that another old code's name took. */
+        const struct named *was = find_name(&k->oix, x->name.s);
 
-        if (nc) {
-            compare_texts(o, oc, n, nc, r);
-            continue;
-        }
-        if (find_reserved(n, oc->code))
-            continue;
+        if (was && was->code->code != x->code)
+            add(r, DIAG_ERROR, COMPAT_NEW, x->code_pos, "code %ld %s was "
+                "removed, and %ld is now %s (moved from %ld)", oc->code,
+                oc->name.s, x->code, x->name.s, was->code->code);
+        else
+            add(r, DIAG_ERROR, COMPAT_NEW, x->code_pos, "code %ld %s was "
+                "removed, and %ld is now %s", oc->code, oc->name.s, x->code,
+                x->name.s);
+        add(r, DIAG_NOTE, COMPAT_OLD, oc->code_pos, "code %ld was defined "
+            "here", oc->code);
+    } else if (!is_reserved(&k->nix, oc->code)) {
         add(r, DIAG_ERROR, COMPAT_NEW, nopos, "code %ld %s was removed; "
             "list it in reserved: to retire it", oc->code, oc->name.s);
         add(r, DIAG_NOTE, COMPAT_OLD, oc->code_pos, "code %ld was defined "
             "here", oc->code);
     }
-    /* Retired codes and names stay retired. */
+    for (j = 0; j <= oc->naliases; j++) {
+        const struct sg_str *nm = j == 0 ? &oc->name : &oc->aliases[j - 1];
+        const char *what = j == 0 ? "name" : "alias";
+        const struct named *y = find_name(&k->nix, nm->s);
+
+        if (y) { /* only an alias: a name would have matched */
+            add(r, DIAG_ERROR, COMPAT_NEW, y->pos, "%s %s of %ld now names "
+                "%ld, not %ld", what, nm->s, oc->code, y->code->code,
+                oc->code);
+        } else if (!is_reserved_name(&k->nix, nm->s)) {
+            add(r, DIAG_ERROR, COMPAT_NEW, nopos, "%s %s of %ld is gone with "
+                "its code; list it in reserved_names to retire it", what,
+                nm->s, oc->code);
+        } else {
+            continue;
+        }
+        add(r, DIAG_NOTE, COMPAT_OLD, nm->pos, "%s %s of %ld here", what,
+            nm->s, oc->code);
+    }
+}
+
+/* An old code and its counterpart nc in NEW: its number and names; then
+ * what the lookups by number answer for its number. */
+static void compare_code(struct comparison *k, size_t i)
+{
+    const struct spec_code *oc = &k->o->codes[i], *nc = k->ident[i], *x;
+    const char *m = k->n->reg.macro.s;
+    struct compat_report *r = k->r;
+    size_t j;
+
+    if (k->how[i] == MATCH_NUMBER) {
+        add(r, DIAG_ERROR, COMPAT_NEW, nc->name.pos, "code %ld renamed %s -> "
+            "%s, and %s is gone; keep it in %s's aliases", nc->code,
+            oc->name.s, nc->name.s, oc->name.s, nc->name.s);
+        add(r, DIAG_NOTE, COMPAT_OLD, oc->name.pos, "name %s of %ld here",
+            oc->name.s, oc->code);
+    } else if (nc->code != oc->code && k->claims[nc - k->n->codes] > 1) {
+        const struct named *y = find_name(&k->nix, oc->name.s);
+
+        add(r, DIAG_ERROR, COMPAT_NEW, y->pos, "code %ld %s was merged into "
+            "%ld %s: %s_%s and from_name(\"%s\") now give %ld, not %ld",
+            oc->code, oc->name.s, nc->code, nc->name.s, m, oc->name.s,
+            oc->name.s, nc->code, oc->code);
+        add(r, DIAG_NOTE, COMPAT_OLD, oc->code_pos, "code %ld %s here",
+            oc->code, oc->name.s);
+    } else if (nc->code != oc->code) {
+        add(r, DIAG_ERROR, COMPAT_NEW, nc->code_pos, "%s moved %ld -> %ld: "
+            "%s_%s and from_name() now give %ld, not %ld", oc->name.s,
+            oc->code, nc->code, m, oc->name.s, nc->code, oc->code);
+        add(r, DIAG_NOTE, COMPAT_OLD, oc->code_pos, "code %ld %s here",
+            oc->code, oc->name.s);
+    } else if (strcmp(nc->name.s, oc->name.s) != 0) {
+        add(r, DIAG_WARNING, COMPAT_NEW, nc->name.pos, "code %ld renamed %s "
+            "-> %s; %s stays as an alias (deprecated: from_name() still "
+            "finds it, name(%ld) now gives \"%s\")", nc->code, oc->name.s,
+            nc->name.s, oc->name.s, nc->code, nc->name.s);
+        add(r, DIAG_NOTE, COMPAT_OLD, oc->name.pos, "code %ld was named %s "
+            "here", oc->code, oc->name.s);
+    }
+    for (j = 0; j < oc->naliases; j++) {
+        const struct sg_str *a = &oc->aliases[j];
+        const struct named *y = find_name(&k->nix, a->s);
+
+        if (y && y->code == nc)
+            continue;
+        if (y)
+            add(r, DIAG_ERROR, COMPAT_NEW, y->pos, "alias %s of %ld now "
+                "names %ld%s", a->s, oc->code, y->code->code,
+                y->alias ? "" : " (a code of its own)");
+        else
+            add(r, DIAG_ERROR, COMPAT_NEW, nc->name.pos, "alias %s of %ld is "
+                "gone; keep it in %s's aliases", a->s, oc->code, nc->name.s);
+        add(r, DIAG_NOTE, COMPAT_OLD, a->pos, "alias %s of %ld here", a->s,
+            oc->code);
+    }
+    /* The lookups by number answer for the code NEW numbers like it. */
+    x = nc->code == oc->code ? nc : find_code(k->n, oc->code);
+    /* Without wire phrases on either side there is no from_reason() to
+     * compare (losing it is reported by compare_fields). */
+    if (!k->o->reg.no_phrases && !k->n->reg.no_phrases)
+        compare_phrases(oc, nc, x, &k->nix, r);
+    if (x) {
+        compare_texts(k->o, oc, k->n, x, r);
+        compare_code_traits(k->o, oc, k->n, x, k->tmap, r);
+    }
+}
+
+/* Retired codes and names stay retired. */
+static void compare_reserved(struct comparison *k)
+{
+    const struct spec *o = k->o, *n = k->n;
+    struct compat_report *r = k->r;
+    size_t i;
+
     for (i = 0; i < o->nreserved; i++) {
         const struct sg_num *rv = &o->reserved[i];
         const struct spec_code *nc = find_code(n, rv->v);
@@ -553,36 +922,67 @@ int compat_compare(const struct spec *o, const struct spec *n,
             add(r, DIAG_ERROR, COMPAT_NEW, nc->code_pos, "code %ld was "
                 "reserved and is used again (as %s)", rv->v, nc->name.s);
             add(r, DIAG_NOTE, COMPAT_OLD, rv->pos, "reserved here");
-        } else if (!find_reserved(n, rv->v)) {
+        } else if (!is_reserved(&k->nix, rv->v)) {
             add(r, DIAG_ERROR, COMPAT_NEW, nopos, "code %ld is no longer "
                 "reserved", rv->v);
             add(r, DIAG_NOTE, COMPAT_OLD, rv->pos, "reserved here");
         }
     }
-    on = names_of(o, &non);
-    nn = names_of(n, &nnn);
-    if (on == NULL || nn == NULL) {
-        r->oom = 1;
-        goto done;
-    }
-    compare_names(o, on, non, n, nn, nnn, r);
     for (i = 0; i < o->nreserved_names; i++) {
         const struct sg_str *rn = &o->reserved_names[i];
-        const struct named *y = find_name(nn, nnn, rn->s);
+        const struct named *y = find_name(&k->nix, rn->s);
 
         if (y) {
             add(r, DIAG_ERROR, COMPAT_NEW, y->pos, "name %s was reserved and "
                 "is used again (for %ld)", rn->s, y->code->code);
             add(r, DIAG_NOTE, COMPAT_OLD, rn->pos, "reserved here");
-        } else if (!find_reserved_name(n, rn->s)) {
+        } else if (!is_reserved_name(&k->nix, rn->s)) {
             add(r, DIAG_ERROR, COMPAT_NEW, nopos, "name %s is no longer "
                 "reserved", rn->s);
             add(r, DIAG_NOTE, COMPAT_OLD, rn->pos, "reserved here");
         }
     }
+}
+
+int compat_compare(const struct spec *o, const struct spec *n,
+                   struct compat_report *r)
+{
+    struct comparison k;
+    size_t i;
+
+    memset(&k, 0, sizeof k);
+    k.o = o;
+    k.n = n;
+    k.r = r;
+    compare_registry(o, n, r);
+    compare_languages(o, n, r);
+    compare_classes_traits(o, n, k.tmap, r);
+    compare_fields(o, n, r);
+    k.ident = (const struct spec_code **)sg_calloc(o->ncodes + 1,
+                                                   sizeof *k.ident);
+    k.how = (unsigned char *)sg_calloc(o->ncodes + 1, 1);
+    k.claims = (size_t *)sg_calloc(n->ncodes + 1, sizeof *k.claims);
+    if (k.ident == NULL || k.how == NULL || k.claims == NULL ||
+        index_build(o, &k.oix) != 0 || index_build(n, &k.nix) != 0) {
+        r->oom = 1;
+        goto done;
+    }
+    match_codes(&k);
+    for (i = 0; i < o->ncodes; i++) {
+        size_t c = o->order[i];
+
+        if (k.ident[c])
+            compare_code(&k, c);
+        else
+            report_removed(&k, &o->codes[c]);
+    }
+    compare_reserved(&k);
 done:
-    sg_free(on);
-    sg_free(nn);
+    index_free(&k.oix);
+    index_free(&k.nix);
+    sg_free(k.ident);
+    sg_free(k.how);
+    sg_free(k.claims);
     return r->oom ? -1 : 0;
 }
 
@@ -603,6 +1003,12 @@ int compat_read_git(const char *rev_path, char **data, size_t *len,
                    "origin/main:spec/http_status.yaml)");
         return -1;
     }
+    /* git would read it as an option (--output=FILE writes a file). */
+    if (rev_path[0] == '-') {
+        diag_error(dl, none, "--against: the revision may not start with "
+                   "'-' (git would take it for an option)");
+        return -1;
+    }
     if (pipe(fd) != 0) {
         diag_error(dl, none, "cannot run git: %s", strerror(errno));
         return -1;
@@ -618,7 +1024,10 @@ int compat_read_git(const char *rev_path, char **data, size_t *len,
         dup2(fd[1], 1);
         close(fd[0]);
         close(fd[1]);
-        execlp("git", "git", "show", "--no-textconv", rev_path, (char *)NULL);
+        /* --end-of-options: whatever rev_path holds, git reads it as a
+         * revision (git 2.24 and later). */
+        execlp("git", "git", "show", "--no-textconv", "--end-of-options",
+               rev_path, (char *)NULL);
         _exit(127);
     }
     close(fd[1]);

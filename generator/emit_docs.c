@@ -16,7 +16,8 @@
  * are arrays, in the order they are written: known = {"Known codes: ",
  * ", of which ", " are registered."} reads "Known codes: 66, of which 64
  * are registered."  Chinese labels take full-width punctuation.  The
- * non-ASCII text is written as escapes, so this file stays ASCII.
+ * labels are readable UTF-8 here (the docs are UTF-8; only emitted C must
+ * be ASCII).
  */
 struct labels {
     const char *lang;
@@ -25,6 +26,7 @@ struct labels {
     const char *do_not_edit, *licence; /* after the spec id; the leave */
     const char *aliases, *trait_list, *former;
     const char *colon, *semicolon; /* after a label; between two parts */
+    const char *list_sep;          /* between the items of a list */
     const char *lparen, *rparen;   /* around a range after a title */
     const char *known[3];          /* known codes, of them registered */
     const char *state[2];          /* around registry.updated */
@@ -57,6 +59,7 @@ static const struct labels label_sets[] = {
      .former = "Former phrases",
      .colon = ": ",
      .semicolon = "; ",
+     .list_sep = ", ",
      .lparen = " (",
      .rparen = ")",
      .known = {"Known codes: ", ", of which ", " are registered."},
@@ -75,152 +78,108 @@ static const struct labels label_sets[] = {
     },
     {
      .lang = "zh",
-     .code = "\xe7\x8a\xb6\xe6\x80\x81\xe7\xa0\x81",
-     .phrase = "\xe5\x8e\x9f\xe5\x9b\xa0\xe7\x9f\xad\xe8\xaf\xad",
-     .name = "\xe5\x90\x8d\xe7\xa7\xb0",
-     .status = "\xe7\x8a\xb6\xe6\x80\x81",
-     .reference = "\xe5\x8f\x82\xe8\x80\x83",
-     .traits = "\xe7\x89\xb9\xe6\x80\xa7",
-     .sources = "\xe6\x9d\xa5\xe6\xba\x90",
-     .note = "\xe8\xaf\xb4\xe6\x98\x8e",
-     .other = "\xe4\xb8\x8d\xe5\xb1\x9e\xe4\xba\x8e\xe4\xbb\xbb\xe4\xbd\x95"
-         "\xe7\xb1\xbb\xe5\x88\xab",
-     .generated = "\xe7\x94\xb1 statusgen "
-         STATUSGEN_VERSION " \xe7\x94\x9f\xe6\x88\x90\xef\xbc\x8c\xe6\x9d\xa5"
-         "\xe8\x87\xaa",
-     .do_not_edit = "\xe3\x80\x82\xe8\xaf\xb7\xe5\x8b\xbf\xe7\xbc\x96\xe8\xbe\x91"
-         "\xef\xbc\x88" "DO NOT EDIT\xef\xbc\x89\xef\xbc\x9a\xe4\xbf"
-         "\xae\xe6\x94\xb9 spec \xe5\x90\x8e\xe9\x87\x8d\xe6\x96\xb0"
-         "\xe8\xbf\x90\xe8\xa1\x8c statusgen\xe3\x80\x82",
-     .licence = "statusgen \xe7\x9a\x84\xe8\xae\xb8\xe5\x8f\xaf\xe8\xaf\x81"
-         "\xe4\xb8\x8d\xe9\x80\x82\xe7\x94\xa8\xe4\xba\x8e\xe6\x9c\xac"
-         "\xe6\x96\x87\xe4\xbb\xb6\xef\xbc\x9a\xe5\x8f\xaf\xe6\x8c\x89"
-         "\xe4\xbb\xbb\xe4\xbd\x95\xe6\x9d\xa1\xe6\xac\xbe\xe4\xbd\xbf"
-         "\xe7\x94\xa8\xef\xbc\x88statusgen's licence does not cover t"
-         "his file: use it under any terms.\xef\xbc\x89",
-     .aliases = "\xe6\x97\xa7\xe5\x90\x8d\xe7\xa7\xb0",
-     .trait_list = "\xe7\x89\xb9\xe6\x80\xa7",
-     .former = "\xe6\x97\xa7\xe5\x8e\x9f\xe5\x9b\xa0\xe7\x9f\xad\xe8\xaf\xad",
-     .colon = "\xef\xbc\x9a",
-     .semicolon = "\xef\xbc\x9b",
-     .lparen = "\xef\xbc\x88",
-     .rparen = "\xef\xbc\x89",
+     .code = "状态码",
+     .phrase = "原因短语",
+     .name = "名称",
+     .status = "状态",
+     .reference = "参考",
+     .traits = "特性",
+     .sources = "来源",
+     .note = "说明",
+     .other = "不属于任何类别",
+     .generated = "由 statusgen "
+         STATUSGEN_VERSION " 生成，来自",
+     .do_not_edit = "。请勿编辑（DO NOT EDIT）：修改 spec 后重新运行 "
+         "statusgen。",
+     .licence = "statusgen 的许可证不适用于本文件："
+         "可按任何条款使用（statusgen's licence does not cover this file: "
+         "use it under any terms.）",
+     .aliases = "旧名称",
+     .trait_list = "特性",
+     .former = "旧原因短语",
+     .colon = "：",
+     .semicolon = "；",
+     .list_sep = "、", /* U+3001, the enumeration comma */
+     .lparen = "（",
+     .rparen = "）",
      .known = {
-         "\xe5\xb7\xb2\xe7\x9f\xa5\xe7\x8a\xb6\xe6\x80\x81\xe7\xa0\x81"
-         "\xef\xbc\x9a",
-         " \xe4\xb8\xaa\xef\xbc\x8c\xe5\x85\xb6\xe4\xb8\xad ",
-         " \xe4\xb8\xaa\xe5\xb7\xb2\xe6\xb3\xa8\xe5\x86\x8c"
-         "\xe3\x80\x82",
+         "已知状态码：",
+         " 个，其中 ",
+         " 个已注册。",
      },
      .state = {
-         "\xe6\x95\xb0\xe6\x8d\xae\xe6\x88\xaa\xe8\x87\xb3 ",
-         "\xe3\x80\x82",
+         "数据截至 ",
+         "。",
      },
      .status_words = {
-         "\xe6\xa0\x87\xe5\x87\x86",
-         "\xe4\xb8\xb4\xe6\x97\xb6",
-         "\xe5\xb7\xb2\xe5\xbc\x83\xe7\x94\xa8",
-         "\xe6\x9c\xaa\xe4\xbd\xbf\xe7\x94\xa8",
-         "\xe5\xb7\xb2\xe5\xba\x9f\xe5\xbc\x83",
-         "\xe9\x9d\x9e\xe5\xae\x98\xe6\x96\xb9",
+         "标准",
+         "临时",
+         "已弃用",
+         "未使用",
+         "已废弃",
+         "非官方",
      },
-     .note_in = {"\xe8\xaf\xb4\xe6\x98\x8e\xef\xbc\x88", "\xef\xbc\x89"},
+     .note_in = {"说明（", "）"},
      .lang_names = {
-         "\xe8\x8b\xb1\xe6\x96\x87",
-         "\xe4\xb8\xad\xe6\x96\x87",
-         "\xe4\xbf\x84\xe6\x96\x87",
+         "英文",
+         "中文",
+         "俄文",
      },
-     .section = {" \xe7\xac\xac ", " \xe8\x8a\x82"},
+     .section = {" 第 ", " 节"},
     },
     {
      .lang = "ru",
-     .code = "\xd0\x9a\xd0\xbe\xd0\xb4",
-     .phrase = "\xd0\xa4\xd1\x80\xd0\xb0\xd0\xb7\xd0\xb0",
-     .name = "\xd0\x98\xd0\xbc\xd1\x8f",
-     .status = "\xd0\xa1\xd1\x82\xd0\xb0\xd1\x82\xd1\x83\xd1\x81",
-     .reference = "\xd0\xa1\xd1\x81\xd1\x8b\xd0\xbb\xd0\xba\xd0\xb0",
-     .traits = "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb7\xd0\xbd\xd0\xb0\xd0\xba"
-         "\xd0\xb8",
-     .sources = "\xd0\x98\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd\xd0\xb8"
-         "\xd0\xba\xd0\xb8",
-     .note = "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x87\xd0\xb0"
-         "\xd0\xbd\xd0\xb8\xd0\xb5",
-     .other = "\xd0\x92\xd0\xbd\xd0\xb5 \xd0\xba\xd0\xbb\xd0\xb0\xd1\x81"
-         "\xd1\x81\xd0\xbe\xd0\xb2",
-     .generated = "\xd0\xa1\xd0\xb3\xd0\xb5\xd0\xbd\xd0\xb5\xd1\x80\xd0\xb8"
-         "\xd1\x80\xd0\xbe\xd0\xb2\xd0\xb0\xd0\xbd\xd0\xbe statusgen "
-         STATUSGEN_VERSION " \xd0\xb8\xd0\xb7",
-     .do_not_edit = ". \xd0\x9d\xd0\x95 \xd0\xa0\xd0\x95\xd0\x94\xd0\x90\xd0\x9a"
-         "\xd0\xa2\xd0\x98\xd0\xa0\xd0\xa3\xd0\x99\xd0\xa2\xd0\x95 (DO"
-         " NOT EDIT): \xd0\xb8\xd0\xb7\xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb8"
-         "\xd1\x82\xd0\xb5 spec \xd0\xb8 \xd1\x81\xd0\xbd\xd0\xbe\xd0"
-         "\xb2\xd0\xb0 \xd0\xb7\xd0\xb0\xd0\xbf\xd1\x83\xd1\x81\xd1"
-         "\x82\xd0\xb8\xd1\x82\xd0\xb5 statusgen.",
-     .licence = "\xd0\x9b\xd0\xb8\xd1\x86\xd0\xb5\xd0\xbd\xd0\xb7\xd0\xb8\xd1"
-         "\x8f statusgen \xd0\xbd\xd0\xb5 \xd1\x80\xd0\xb0\xd1\x81\xd0"
-         "\xbf\xd1\x80\xd0\xbe\xd1\x81\xd1\x82\xd1\x80\xd0\xb0\xd0\xbd"
-         "\xd1\x8f\xd0\xb5\xd1\x82\xd1\x81\xd1\x8f \xd0\xbd\xd0\xb0 "
-         "\xd1\x8d\xd1\x82\xd0\xbe\xd1\x82 \xd1\x84\xd0\xb0\xd0\xb9"
-         "\xd0\xbb: \xd0\xb8\xd1\x81\xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c"
-         "\xd0\xb7\xd1\x83\xd0\xb9\xd1\x82\xd0\xb5 \xd0\xb5\xd0\xb3"
-         "\xd0\xbe \xd0\xbd\xd0\xb0 \xd0\xbb\xd1\x8e\xd0\xb1\xd1\x8b"
-         "\xd1\x85 \xd1\x83\xd1\x81\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xb8"
-         "\xd1\x8f\xd1\x85 (statusgen's licence does not cover this fi"
-         "le: use it under any terms.)",
-     .aliases = "\xd0\x9f\xd1\x80\xd0\xb5\xd0\xb6\xd0\xbd\xd0\xb8\xd0\xb5 "
-         "\xd0\xb8\xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb0",
-     .trait_list = "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb7\xd0\xbd\xd0\xb0\xd0\xba"
-         "\xd0\xb8",
-     .former = "\xd0\x9f\xd1\x80\xd0\xb5\xd0\xb6\xd0\xbd\xd0\xb8\xd0\xb5 "
-         "\xd1\x84\xd1\x80\xd0\xb0\xd0\xb7\xd1\x8b",
+     .code = "Код",
+     .phrase = "Фраза",
+     .name = "Имя",
+     .status = "Статус",
+     .reference = "Ссылка",
+     .traits = "Признаки",
+     .sources = "Источники",
+     .note = "Примечание",
+     .other = "Вне классов",
+     .generated = "Сгенерировано statusgen "
+         STATUSGEN_VERSION " из",
+     .do_not_edit = ". НЕ РЕДАКТИРУЙТЕ (DO NOT EDIT): измените spec и снова "
+         "запустите statusgen.",
+     .licence = "Лицензия statusgen не распространяется на этот файл: "
+         "используйте его на любых условиях (statusgen's licence does not "
+         "cover this file: use it under any terms.)",
+     .aliases = "Прежние имена",
+     .trait_list = "Признаки",
+     .former = "Прежние фразы",
      .colon = ": ",
      .semicolon = "; ",
+     .list_sep = ", ",
      .lparen = " (",
      .rparen = ")",
      .known = {
-         "\xd0\x98\xd0\xb7\xd0\xb2\xd0\xb5\xd1\x81\xd1\x82\xd0\xbd"
-         "\xd1\x8b\xd1\x85 \xd0\xba\xd0\xbe\xd0\xb4\xd0\xbe\xd0\xb2: ",
-         ", \xd0\xb8\xd0\xb7 \xd0\xbd\xd0\xb8\xd1\x85 \xd0\xb7\xd0\xb0"
-         "\xd1\x80\xd0\xb5\xd0\xb3\xd0\xb8\xd1\x81\xd1\x82\xd1\x80"
-         "\xd0\xb8\xd1\x80\xd0\xbe\xd0\xb2\xd0\xb0\xd0\xbd\xd0\xbe: ",
+         "Известных кодов: ",
+         ", из них зарегистрировано: ",
          ".",
      },
      .state = {
-         " \xd0\x94\xd0\xb0\xd0\xbd\xd0\xbd\xd1\x8b\xd0\xb5 \xd1\x80"
-         "\xd0\xb5\xd0\xb5\xd1\x81\xd1\x82\xd1\x80\xd0\xb0 \xd0\xbf"
-         "\xd0\xbe \xd1\x81\xd0\xbe\xd1\x81\xd1\x82\xd0\xbe\xd1\x8f"
-         "\xd0\xbd\xd0\xb8\xd1\x8e \xd0\xbd\xd0\xb0 ",
+         " Данные реестра по состоянию на ",
          ".",
      },
      .status_words = {
-         "\xd1\x81\xd1\x82\xd0\xb0\xd0\xbd\xd0\xb4\xd0\xb0\xd1\x80"
-         "\xd1\x82\xd0\xbd\xd1\x8b\xd0\xb9",
-         "\xd0\xb2\xd1\x80\xd0\xb5\xd0\xbc\xd0\xb5\xd0\xbd\xd0\xbd"
-         "\xd1\x8b\xd0\xb9",
-         "\xd1\x83\xd1\x81\xd1\x82\xd0\xb0\xd1\x80\xd0\xb5\xd0\xb2"
-         "\xd1\x88\xd0\xb8\xd0\xb9",
-         "\xd0\xbd\xd0\xb5 \xd0\xb8\xd1\x81\xd0\xbf\xd0\xbe\xd0\xbb"
-         "\xd1\x8c\xd0\xb7\xd1\x83\xd0\xb5\xd1\x82\xd1\x81\xd1\x8f",
-         "\xd0\xb2\xd1\x8b\xd0\xb2\xd0\xb5\xd0\xb4\xd0\xb5\xd0\xbd "
-         "\xd0\xb8\xd0\xb7 \xd1\x83\xd0\xbf\xd0\xbe\xd1\x82\xd1\x80"
-         "\xd0\xb5\xd0\xb1\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xb8\xd1\x8f",
-         "\xd0\xbd\xd0\xb5\xd0\xbe\xd1\x84\xd0\xb8\xd1\x86\xd0\xb8"
-         "\xd0\xb0\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9",
+         "стандартный",
+         "временный",
+         "устаревший",
+         "не используется",
+         "выведен из употребления",
+         "неофициальный",
      },
      .note_in = {
-         "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x87\xd0\xb0"
-         "\xd0\xbd\xd0\xb8\xd0\xb5 (",
+         "Примечание (",
          ")",
      },
      .lang_names = {
-         "\xd0\xbd\xd0\xb0 \xd0\xb0\xd0\xbd\xd0\xb3\xd0\xbb\xd0\xb8"
-         "\xd0\xb9\xd1\x81\xd0\xba\xd0\xbe\xd0\xbc",
-         "\xd0\xbd\xd0\xb0 \xd0\xba\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9"
-         "\xd1\x81\xd0\xba\xd0\xbe\xd0\xbc",
-         "\xd0\xbd\xd0\xb0 \xd1\x80\xd1\x83\xd1\x81\xd1\x81\xd0\xba"
-         "\xd0\xbe\xd0\xbc",
+         "на английском",
+         "на китайском",
+         "на русском",
      },
-     .section = {", \xd1\x80\xd0\xb0\xd0\xb7\xd0\xb4\xd0\xb5\xd0\xbb ", ""},
+     .section = {", раздел ", ""},
     },
 };
 
@@ -248,16 +207,17 @@ static const char *lang_name(const struct labels *lb, const char *code)
     return code;
 }
 
-/* "NO_BODY, CACHEABLE" for a code's trait bits. */
-static void trait_names(const struct spec *spec, unsigned bits,
-                        struct sbuf *out)
+/* "NO_BODY, CACHEABLE" for a code's trait bits, with the labels' list
+ * separator. */
+static void trait_names(const struct spec *spec, const struct labels *lb,
+                        unsigned bits, struct sbuf *out)
 {
     size_t i;
     int first = 1;
 
     for (i = 0; i < spec->ntraits; i++) {
         if (bits & (1u << i)) {
-            sbuf_puts(out, first ? "" : ", ");
+            sbuf_puts(out, first ? "" : lb->list_sep);
             sbuf_markdown(out, spec->traits[i].name.s, 1);
             first = 0;
         }
@@ -372,7 +332,7 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
         sbuf_puts(out, "` | ");
         sbuf_puts(out, lb->status_words[c->status]);
         sbuf_puts(out, " | ");
-        trait_names(spec, c->trait_bits, out);
+        trait_names(spec, lb, c->trait_bits, out);
         sbuf_puts(out, " |\n");
     }
     sbuf_putc(out, '\n');
@@ -400,7 +360,9 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
             sbuf_puts(out, lb->aliases);
             sbuf_puts(out, lb->colon);
             for (j = 0; j < c->naliases; j++) {
-                sbuf_puts(out, j ? ", `" : "`");
+                if (j)
+                    sbuf_puts(out, lb->list_sep);
+                sbuf_putc(out, '`');
                 put_name(out, m, c->aliases[j].s);
                 sbuf_putc(out, '`');
             }
@@ -409,7 +371,7 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
         if (c->nformer) {
             put_label(out, lb, lb->former);
             for (j = 0; j < c->nformer; j++) {
-                sbuf_puts(out, j ? ", " : "");
+                sbuf_puts(out, j ? lb->list_sep : "");
                 sbuf_markdown(out, c->former[j].s, 1);
             }
             sbuf_putc(out, '\n');
@@ -424,14 +386,14 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
         }
         if (c->trait_bits) {
             put_label(out, lb, lb->traits);
-            trait_names(spec, c->trait_bits, out);
+            trait_names(spec, lb, c->trait_bits, out);
             sbuf_putc(out, '\n');
         }
         emit_fields_docs_code(ctx, lang, spec->order[i], out);
         if (c->nsources) {
             put_label(out, lb, lb->sources);
             for (j = 0; j < c->nsources; j++) {
-                sbuf_puts(out, j ? ", " : "");
+                sbuf_puts(out, j ? lb->list_sep : "");
                 sbuf_markdown(out, c->sources[j].s, 1);
             }
             sbuf_putc(out, '\n');
@@ -469,7 +431,8 @@ void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out)
     sbuf_puts(out, lb->do_not_edit);
     sbuf_puts(out, " -->\n<!-- ");
     sbuf_puts(out, lb->licence);
-    sbuf_puts(out, " -->\n\n");
+    sbuf_puts(out, " -->\n<!-- SPDX-License-Identifier: " GENERATED_SPDX
+                   " -->\n\n");
     sbuf_puts(out, "# ");
     sbuf_markdown(out, spec->reg.title ? spec_text(spec->reg.title, lang)
                                        : spec->reg.name.s, 0);

@@ -260,6 +260,7 @@ static void emit_field_prototype(const struct spec *spec,
         sbuf_puts(out, "\n * lang: as for the description.  The text is "
                        "UTF-8.");
     sbuf_puts(out, " */\n");
+    sbuf_printf(out, "%s_API ", spec->reg.macro.s);
     put_return_type(spec, f, out);
     sbuf_printf(out, "%s_%s(int code%s);\n\n", spec->reg.name.s, f->name.s,
                 f->type == FIELD_TEXT ? ", const char *lang" : "");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit_header.c - the generated header: <name>.h.
  */
@@ -12,11 +13,8 @@ static void enumerator(struct sbuf *out, int *first, const char *comment)
     if (!*first)
         sbuf_puts(out, ",\n");
     *first = 0;
-    if (comment) {
-        sbuf_puts(out, "    /* ");
-        sbuf_c_comment(out, comment);
-        sbuf_puts(out, " */\n");
-    }
+    if (comment)
+        emit_comment(out, "    ", comment);
 }
 
 /* The code enum, aliases right after the code they stand for. */
@@ -82,23 +80,33 @@ static void emit_class_enum(const struct emit_ctx *ctx, struct sbuf *out)
 {
     const struct spec *spec = ctx->spec;
     const char *m = spec->reg.macro.s;
+    struct sbuf doc;
     size_t i;
 
-    sbuf_printf(out, "/* Classes of codes, by range (%s_class_of). */\n"
-                     "enum %s_class {\n    %s_CLASS_NONE = 0",
-                spec->reg.name.s, spec->reg.name.s, m);
+    sbuf_init(&doc);
+    emit_commentf(out, "", "Classes of codes, by range (%s_class_of).",
+                  spec->reg.name.s);
+    sbuf_printf(out, "enum %s_class {\n"
+                     "    /* in no class's range */\n"
+                     "    %s_CLASS_NONE = 0",
+                spec->reg.name.s, m);
     for (i = 0; i < spec->nclasses; i++) {
         const struct spec_class *c = &spec->classes[i];
 
-        sbuf_printf(out, ",\n    %s_CLASS_%s /* %ld-%ld", m, c->name.s,
-                    c->lo, c->hi);
+        sbuf_puts(out, ",\n");
+        sbuf_reset(&doc);
+        sbuf_printf(&doc, "%ld-%ld", c->lo, c->hi);
         if (c->title && c->title[0].s) {
-            sbuf_putc(out, ' ');
-            sbuf_c_comment(out, c->title[0].s);
+            sbuf_putc(&doc, ' ');
+            sbuf_puts(&doc, c->title[0].s);
         }
-        sbuf_puts(out, " */");
+        emit_comment(out, "    ", sbuf_str(&doc));
+        sbuf_printf(out, "    %s_CLASS_%s", m, c->name.s);
     }
     sbuf_puts(out, "\n};\n\n");
+    if (sbuf_failed(&doc))
+        out->failed = 1;
+    sbuf_free(&doc);
 }
 
 /* What each enumerator of enum <name>_lifecycle means, in enum
@@ -119,14 +127,15 @@ static void emit_lifecycle_enum(const struct emit_ctx *ctx, struct sbuf *out)
     const char *m = spec->reg.macro.s;
     int st;
 
-    sbuf_printf(out, "/* The status of a code in its registry (%s_status_of)."
-                     " */\nenum %s_lifecycle {\n"
-                     "    %s_LIFECYCLE_NONE = 0 /* not a known code */",
-                spec->reg.name.s, spec->reg.name.s, m);
+    emit_commentf(out, "", "The status of a code in its registry "
+                           "(%s_status_of).", spec->reg.name.s);
+    sbuf_printf(out, "enum %s_lifecycle {\n"
+                     "    /* not a known code */\n"
+                     "    %s_LIFECYCLE_NONE = 0", spec->reg.name.s, m);
     for (st = 0; st < STATUS_COUNT_; st++) {
-        sbuf_printf(out, ",\n    %s_LIFECYCLE_", m);
+        sbuf_printf(out, ",\n    /* %s */\n    %s_LIFECYCLE_",
+                    lifecycle_docs[st], m);
         sbuf_puts_case(out, status_keyword((enum code_status)st), 1);
-        sbuf_printf(out, " /* %s */", lifecycle_docs[st]);
     }
     sbuf_puts(out, "\n};\n\n");
 }
@@ -161,16 +170,13 @@ static void emit_clash_check(const struct emit_ctx *ctx, struct sbuf *out)
     size_t i, j;
 
     sbuf_init(&name);
-    sbuf_printf(out, "/* Every name of this header must be free.  If another "
-                     "header has made one\n"
-                     " * a macro, the enums above do not compile (the error "
-                     "says \"in expansion of\n"
-                     " * macro\" and names it) and the build stops here; "
-                     "list them with\n"
-                     " * cc -E -dM file.c | grep '%s_'.  #undef it, include "
-                     "this header\n"
-                     " * where the other is not, or regenerate with --macro. "
-                     "*/\n", spec->reg.macro.s);
+    emit_commentf(out, "", "Every name of this header must be free.  If "
+                  "another header has made one a macro, the enums above do "
+                  "not compile (the error says \"in expansion of macro\" and "
+                  "names it) and the build stops here; list them with cc -E "
+                  "-dM file.c | grep '%s_'.  #undef it, include this header "
+                  "where the other is not, or regenerate with --macro.",
+                  spec->reg.macro.s);
     for (i = 0; i < spec->ncodes; i++) {
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
@@ -216,9 +222,25 @@ static void put_range(struct sbuf *out, const struct spec_class *c)
         sbuf_printf(out, "%ld-%ld", c->lo, c->hi);
 }
 
+/* One declaration: its comment (doc, wrapped), then "<MACRO>_API decl;".
+ * Empties doc. */
+static void declare(const struct emit_ctx *ctx, struct sbuf *out,
+                    struct sbuf *doc, const char *decl)
+{
+    emit_comment(out, "", sbuf_str(doc));
+    sbuf_puts(out, ctx->spec->reg.macro.s);
+    sbuf_puts(out, "_API ");
+    sbuf_puts(out, decl);
+    sbuf_puts(out, ";\n\n");
+    if (sbuf_failed(doc))
+        out->failed = 1;
+    sbuf_reset(doc);
+}
+
 /* The by-range predicates: <name>_is_<class>() and <name>_is_error(). */
 static void emit_class_prototypes(const struct emit_ctx *ctx,
-                                  struct sbuf *out)
+                                  struct sbuf *out, struct sbuf *doc,
+                                  struct sbuf *decl)
 {
     const struct spec *spec = ctx->spec;
     const char *n = spec->reg.name.s;
@@ -227,35 +249,41 @@ static void emit_class_prototypes(const struct emit_ctx *ctx,
     for (i = 0; i < spec->nclasses; i++) {
         const struct spec_class *c = &spec->classes[i];
 
-        sbuf_puts(out, "/* 1 when code is in the range of class ");
-        sbuf_puts(out, c->name.s);
-        sbuf_puts(out, " (");
-        put_range(out, c);
-        sbuf_printf(out, "),\n * known or not; else 0. */\nint %s_is_", n);
-        sbuf_puts_case(out, c->name.s, 0);
-        sbuf_puts(out, "(int code);\n\n");
+        sbuf_puts(doc, "1 when code is in the range of class ");
+        sbuf_puts(doc, c->name.s);
+        sbuf_puts(doc, " (");
+        put_range(doc, c);
+        sbuf_puts(doc, "), known or not; else 0.");
+        sbuf_reset(decl);
+        sbuf_printf(decl, "int %s_is_", n);
+        sbuf_puts_case(decl, c->name.s, 0);
+        sbuf_puts(decl, "(int code)");
+        declare(ctx, out, doc, sbuf_str(decl));
         if (c->error)
             nerr++;
     }
+    sbuf_reset(decl);
+    sbuf_printf(decl, "int %s_is_error(int code)", n);
     if (nerr == 0) {
-        sbuf_printf(out, "/* 1 when code is in the range of a class marked "
-                         "as errors; no class is, so\n * always 0. */\n"
-                         "int %s_is_error(int code);\n\n", n);
+        sbuf_puts(doc, "1 when code is in the range of a class marked as "
+                       "errors; no class is, so always 0.");
+        declare(ctx, out, doc, sbuf_str(decl));
         return;
     }
-    sbuf_puts(out, "/* 1 when code is in the range of a class marked as "
+    sbuf_puts(doc, "1 when code is in the range of a class marked as "
                    "errors (");
     for (i = 0; i < spec->nclasses; i++) {
         if (!spec->classes[i].error)
             continue;
-        put_range(out, &spec->classes[i]);
+        put_range(doc, &spec->classes[i]);
         if (--nerr)
-            sbuf_puts(out, ", ");
+            sbuf_puts(doc, ", ");
     }
-    sbuf_printf(out, "),\n * known or not; else 0. */\n"
-                     "int %s_is_error(int code);\n\n", n);
+    sbuf_puts(doc, "), known or not; else 0.");
+    declare(ctx, out, doc, sbuf_str(decl));
 }
 
+/* The declarations of the lookups --functions asks for. */
 static void emit_prototypes(const struct emit_ctx *ctx, struct sbuf *out)
 {
     const struct spec *spec = ctx->spec;
@@ -263,101 +291,193 @@ static void emit_prototypes(const struct emit_ctx *ctx, struct sbuf *out)
     const char *first_lang = spec->reg.languages[0].s;
     const struct spec_code *ex = &spec->codes[spec->order[0]];
     const struct spec_code *ref = NULL;
+    unsigned fns = emit_functions(ctx);
+    struct sbuf doc, decl;
     size_t i;
 
+    sbuf_init(&doc);
+    sbuf_init(&decl);
     for (i = 0; i < spec->ncodes && ref == NULL; i++)
         if (spec->codes[spec->order[i]].reference.s)
             ref = &spec->codes[spec->order[i]];
     /* The examples name the registry's own first code. */
-    if (spec->reg.no_phrases) {
-        sbuf_printf(out, "/* The label of code: its phrase when it has one "
-                         "(the registry has no\n * wire phrases), else its "
-                         "description in the first language, else\n * its "
-                         "name; NULL when code is not known. */\n"
-                         "const char *%s_reason(int code);\n\n", n);
-    } else {
-        sbuf_puts(out, "/* The phrase of code (\"");
-        sbuf_c_comment(out, ex->phrase.s);
-        sbuf_printf(out, "\" for %ld), or NULL when code is not\n"
-                         " * known. */\nconst char *%s_reason(int code);"
-                         "\n\n", ex->code, n);
+    if ((fns & FN_REASON) && spec->reg.no_phrases) {
+        sbuf_puts(&doc, "The label of code: its phrase when it has one (the "
+                        "registry has no wire phrases), else its description "
+                        "in the first language, else its name; NULL when "
+                        "code is not known.");
+        sbuf_printf(&decl, "const char *%s_reason(int code)", n);
+        declare(ctx, out, &doc, sbuf_str(&decl));
+    } else if (fns & FN_REASON) {
+        sbuf_printf(&doc, "The phrase of code (\"%s\" for %ld), or NULL when "
+                          "code is not known.", ex->phrase.s, ex->code);
+        sbuf_printf(&decl, "const char *%s_reason(int code)", n);
+        declare(ctx, out, &doc, sbuf_str(&decl));
     }
-    sbuf_printf(out, "/* The name of code without the prefix (\"%s\" for "
-                     "%ld), or NULL when\n * code is not known. */\n"
-                     "const char *%s_name(int code);\n\n",
-                ex->name.s, ex->code, n);
-    if (spec->reg.no_descriptions) {
-        sbuf_printf(out,
-            "/* NULL: this file was generated without descriptions "
-            "(statusgen\n * --languages none). */\n"
-            "const char *%s_description(int code, const char *lang);\n\n",
-            n);
-    } else {
-        sbuf_puts(out, "/* The description of code in language lang, a "
-                       "language code or locale\n * name (");
-        for (i = 0; i < spec->reg.nlang; i++)
-            sbuf_printf(out, "%s\"%s\"", i ? ", " : "",
-                        spec->reg.languages[i].s);
-        sbuf_printf(out,
-            "; \"%s-XX\" and \"%s_XX.UTF-8\" too); NULL or an\n"
-            " * unknown language gives the first language, \"%s\".  NULL "
-            "when code is\n * not known.  The text is UTF-8. */\n"
-            "const char *%s_description(int code, const char *lang);\n\n",
-            first_lang, first_lang, first_lang, n);
+    if (fns & FN_NAME) {
+        sbuf_printf(&doc, "The name of code without the prefix (\"%s\" for "
+                          "%ld), or NULL when code is not known.",
+                    ex->name.s, ex->code);
+        sbuf_reset(&decl);
+        sbuf_printf(&decl, "const char *%s_name(int code)", n);
+        declare(ctx, out, &doc, sbuf_str(&decl));
     }
-    sbuf_printf(out,
-        "/* The class whose range holds code, known or not; "
-        "%s_CLASS_NONE when\n * none does. */\n"
-        "enum %s_class %s_class_of(int code);\n\n", m, n, n);
-    emit_class_prototypes(ctx, out);
-    sbuf_printf(out,
-        "/* The traits of code as a bit set of %s_TRAIT_*; 0 when code is "
-        "not\n * known. */\n"
-        "unsigned %s_traits(int code);\n\n", m, n);
-    sbuf_printf(out,
-        "/* 1 when code is known (in the spec, registered or not: see\n"
-        " * %s_status_of), else 0. */\n"
-        "int %s_is_known(int code);\n\n", n, n);
-    sbuf_printf(out,
-        "/* The status of code: %s_LIFECYCLE_STANDARD, _TEMPORARY,\n"
-        " * _DEPRECATED, _UNUSED or _OBSOLETE for a registered code, "
-        "_UNOFFICIAL for\n * a code known but not registered, "
-        "%s_LIFECYCLE_NONE when code is not\n * known. */\n"
-        "enum %s_lifecycle %s_status_of(int code);\n\n", m, m, n, n);
-    if (ref) {
-        sbuf_puts(out, "/* Where code is defined (\"");
-        sbuf_c_comment(out, ref->reference.s);
-        sbuf_printf(out, "\" for %ld), or NULL\n * when code is not known "
-                         "or the spec names no reference. */\n", ref->code);
-    } else {
-        sbuf_puts(out, "/* Where code is defined, or NULL when code is not "
-                       "known or the spec\n * names no reference (this spec "
-                       "names none). */\n");
+    if (fns & FN_DESCRIPTION) {
+        if (spec->reg.no_descriptions) {
+            sbuf_puts(&doc, "NULL: this file was generated without "
+                            "descriptions (statusgen --languages none).");
+        } else {
+            sbuf_puts(&doc, "The description of code in language lang, a "
+                            "language code or locale name (");
+            for (i = 0; i < spec->reg.nlang; i++)
+                sbuf_printf(&doc, "%s\"%s\"", i ? ", " : "",
+                            spec->reg.languages[i].s);
+            sbuf_printf(&doc, "; \"%s-XX\" and \"%s_XX.UTF-8\" too); NULL "
+                              "or an unknown language gives the first "
+                              "language, \"%s\".  NULL when code is not "
+                              "known.  The text is UTF-8.",
+                        first_lang, first_lang, first_lang);
+        }
+        sbuf_reset(&decl);
+        sbuf_printf(&decl, "const char *%s_description(int code, "
+                           "const char *lang)", n);
+        declare(ctx, out, &doc, sbuf_str(&decl));
     }
-    sbuf_printf(out, "const char *%s_reference(int code);\n\n", n);
+    if (fns & FN_CLASS) {
+        sbuf_printf(&doc, "The class whose range holds code, known or not; "
+                          "%s_CLASS_NONE when none does.", m);
+        sbuf_reset(&decl);
+        sbuf_printf(&decl, "enum %s_class %s_class_of(int code)", n, n);
+        declare(ctx, out, &doc, sbuf_str(&decl));
+        emit_class_prototypes(ctx, out, &doc, &decl);
+    }
+    if (fns & FN_TRAITS) {
+        sbuf_printf(&doc, "The traits of code as a bit set of %s_TRAIT_*; 0 "
+                          "when code is not known.", m);
+        sbuf_reset(&decl);
+        sbuf_printf(&decl, "unsigned %s_traits(int code)", n);
+        declare(ctx, out, &doc, sbuf_str(&decl));
+    }
+    if (fns & FN_IS_KNOWN) {
+        sbuf_printf(&doc, "1 when code is known (in the spec, registered or "
+                          "not: see %s_status_of), else 0.", n);
+        sbuf_reset(&decl);
+        sbuf_printf(&decl, "int %s_is_known(int code)", n);
+        declare(ctx, out, &doc, sbuf_str(&decl));
+    }
+    if (fns & FN_STATUS) {
+        sbuf_printf(&doc, "The status of code: %s_LIFECYCLE_STANDARD, "
+                          "_TEMPORARY, _DEPRECATED, _UNUSED or _OBSOLETE for "
+                          "a registered code, _UNOFFICIAL for a code known "
+                          "but not registered, %s_LIFECYCLE_NONE when code "
+                          "is not known.", m, m);
+        sbuf_reset(&decl);
+        sbuf_printf(&decl, "enum %s_lifecycle %s_status_of(int code)", n, n);
+        declare(ctx, out, &doc, sbuf_str(&decl));
+    }
+    if (fns & FN_REFERENCE) {
+        if (ref)
+            sbuf_printf(&doc, "Where code is defined (\"%s\" for %ld), or "
+                              "NULL when code is not known or the spec names "
+                              "no reference.", ref->reference.s, ref->code);
+        else
+            sbuf_puts(&doc, "Where code is defined, or NULL when code is not "
+                            "known or the spec names no reference (this "
+                            "spec names none).");
+        sbuf_reset(&decl);
+        sbuf_printf(&decl, "const char *%s_reference(int code)", n);
+        declare(ctx, out, &doc, sbuf_str(&decl));
+    }
+    if (fns & FN_FROM_NAME) {
+        sbuf_printf(&doc, "The code named name (\"%s\", or one of its former "
+                          "names), compared exactly; -1 when there is none "
+                          "or name is NULL.", ex->name.s);
+        sbuf_reset(&decl);
+        sbuf_printf(&decl, "int %s_from_name(const char *name)", n);
+        declare(ctx, out, &doc, sbuf_str(&decl));
+    }
+    if (fns & FN_FROM_REASON) {
+        sbuf_puts(&doc, "The code whose phrase or one of its former phrases "
+                        "is phrase, ignoring ASCII case; -1 when there is "
+                        "none or phrase is NULL.");
+        sbuf_reset(&decl);
+        sbuf_printf(&decl, "int %s_from_reason(const char *phrase)", n);
+        declare(ctx, out, &doc, sbuf_str(&decl));
+    }
+    if (fns & FN_CODES) {
+        sbuf_puts(&doc, "Every known code, ascending.");
+        if (ctx->single)
+            sbuf_printf(&doc, "  (With %s_STATIC the definition below "
+                              "declares it.)", m);
+        sbuf_reset(&decl);
+        sbuf_printf(&decl, "const int %s_codes[%s_COUNT]", n, m);
+        if (ctx->single) {
+            emit_comment(out, "", sbuf_str(&doc));
+            sbuf_printf(out, "#ifndef %s_STATIC\n%s_API %s;\n#endif\n\n", m,
+                        m, sbuf_str(&decl));
+        } else {
+            declare(ctx, out, &doc, sbuf_str(&decl));
+        }
+    }
+    /* The last declaration's blank line goes. */
+    if (out->len >= 2 && out->data[out->len - 1] == '\n' &&
+        out->data[out->len - 2] == '\n')
+        out->data[--out->len] = '\0';
+    if (sbuf_failed(&doc) || sbuf_failed(&decl))
+        out->failed = 1;
+    sbuf_free(&doc);
+    sbuf_free(&decl);
+}
+
+/*
+ * The decoration of every declaration, <MACRO>_API (stb style): extern
+ * unless the includer defines it first.  In the single header
+ * <MACRO>_STATIC makes it static, marked unused under GNU compilers so
+ * that a file calling only some of the lookups builds without a warning,
+ * and brings the definitions into the including file.
+ */
+static void emit_api_macro(const struct emit_ctx *ctx, struct sbuf *out)
+{
+    const char *m = ctx->spec->reg.macro.s;
+
+    if (!ctx->single) {
+        emit_commentf(out, "", "Put before every declaration of this "
+                      "header: extern, unless %s_API is defined before it "
+                      "is included (as extern __declspec(dllimport), say).",
+                      m);
+        sbuf_printf(out, "#ifndef %s_API\n#define %s_API extern\n#endif\n\n",
+                    m, m);
+        return;
+    }
+    emit_commentf(out, "", "Put before every declaration of this header "
+                  "(stb style): extern, or, with %s_STATIC defined before "
+                  "the include, static: every function and table private "
+                  "to the including file, which then gets the definitions "
+                  "too.  Define %s_API first for another decoration.", m, m);
     sbuf_printf(out,
-        "/* The code named name (\"%s\", or one of its former names), "
-        "compared\n * exactly; -1 when there is none or name is NULL. */\n"
-        "int %s_from_name(const char *name);\n\n", ex->name.s, n);
-    if (!spec->reg.no_phrases)
-        sbuf_printf(out,
-            "/* The code whose phrase or one of its former phrases is phrase, "
-            "ignoring\n * ASCII case; -1 when there is none or phrase is "
-            "NULL. */\n"
-            "int %s_from_reason(const char *phrase);\n\n", n);
-    sbuf_printf(out,
-        "/* Every known code, ascending. */\n"
-        "extern const int %s_codes[%s_COUNT];\n", n, m);
+        "#ifndef %s_API\n"
+        "#ifdef %s_STATIC\n"
+        "#if defined(__GNUC__)\n"
+        "#define %s_API static __attribute__((unused))\n"
+        "#else\n"
+        "#define %s_API static\n"
+        "#endif\n"
+        "#else\n"
+        "#define %s_API extern\n"
+        "#endif\n"
+        "#endif\n\n", m, m, m, m, m);
 }
 
 /* The whole header except its banner and closing guard. */
 void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
-                             const char *guard)
+                      const char *guard)
 {
     const struct spec *spec = ctx->spec;
     const char *m = spec->reg.macro.s;
+    struct sbuf doc;
     size_t i;
 
+    sbuf_init(&doc);
     sbuf_printf(out, "#ifndef %s\n#define %s\n\n", guard, guard);
     sbuf_printf(out,
         "/* Marks the former names of codes.  Define it empty before "
@@ -369,32 +489,40 @@ void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
         "#define %s_DEPRECATED\n"
         "#endif\n"
         "#endif\n\n", m, m, m);
+    emit_api_macro(ctx, out);
     sbuf_puts(out, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
+    sbuf_puts(out, "/* --- codes and classes --- */\n\n");
     emit_code_enum(ctx, out);
     emit_class_enum(ctx, out);
     emit_clash_check(ctx, out);
+    sbuf_puts(out, "/* --- status and traits --- */\n\n");
     emit_lifecycle_enum(ctx, out);
     if (spec->ntraits) {
-        sbuf_printf(out, "/* Trait bits (%s_traits). */\n", spec->reg.name.s);
+        emit_commentf(out, "", "Trait bits (%s_traits).", spec->reg.name.s);
         for (i = 0; i < spec->ntraits; i++) {
             const struct spec_trait *t = &spec->traits[i];
 
-            if (t->doc) {
-                sbuf_puts(out, "/* ");
-                sbuf_c_comment(out, t->doc[0].s);
-                sbuf_puts(out, " */\n");
-            }
+            if (t->doc)
+                emit_comment(out, "", t->doc[0].s);
             sbuf_printf(out, "#define %s_TRAIT_%s (1u << %lu)\n", m,
                         t->name.s, (unsigned long)i);
         }
         sbuf_putc(out, '\n');
     }
+    sbuf_puts(out, "/* --- identity, count and list --- */\n\n");
     sbuf_printf(out, "/* The identity of the spec model behind this header "
                      "(see the banner); the\n * generated definitions stop "
                      "with #error under a header of another one. */\n"
                      "#define %s_SPEC_ID \"%s\"\n"
                      "#define %s_SPEC_ID_%s 1\n\n",
                 m, ctx->spec_id, m, ctx->spec_id);
+    sbuf_puts(&doc, "The lookups declared below (statusgen --functions): ");
+    emit_function_list(&doc, emit_functions(ctx));
+    sbuf_puts(&doc, ".  The generated definitions stop with #error under a "
+                    "header made for another set.");
+    emit_comment(out, "", sbuf_str(&doc));
+    sbuf_printf(out, "#define %s_FUNCTIONS_%x 1\n\n", m,
+                emit_functions(ctx));
     sbuf_printf(out, "/* Number of known codes. */\n#define %s_COUNT %lu"
                      "\n\n", m, (unsigned long)spec->ncodes);
     /* The parameter is X_, which no code can be named (no trailing
@@ -412,10 +540,13 @@ void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
         sbuf_c_escape(out, spec_reason(c), strlen(spec_reason(c)));
         sbuf_puts(out, "\")");
     }
-    sbuf_puts(out, "\n\n");
+    sbuf_puts(out, "\n\n/* --- lookups --- */\n\n");
     emit_prototypes(ctx, out);
     emit_fields_header(ctx, out);
     sbuf_puts(out, "\n#ifdef __cplusplus\n}\n#endif\n\n");
+    if (sbuf_failed(&doc))
+        out->failed = 1;
+    sbuf_free(&doc);
 }
 
 void emit_header(const struct emit_ctx *ctx, struct sbuf *out)

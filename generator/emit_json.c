@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit_json.c - the whole model as one JSON document: <name>.json.
  *

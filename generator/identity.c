@@ -6,26 +6,23 @@
  * layout do not count, so an edit that changes none of them leaves every
  * output as it was.  Every value is fed with a tag and its length, so no
  * two different models serialise alike by shifting bytes between fields.
+ * The hash is SHA-256, so that two models with one identity cannot be
+ * made on purpose either (a 64-bit hash could be: a header from one spec
+ * and a source from another would then build together).
  */
 #include "emit.h"
+#include "sha256.h"
 
-#include <stdio.h>
 #include <string.h>
 
-/* 64-bit FNV-1a over a stream of bytes. */
+/* The serialisation's sink. */
 struct id_hash {
-    unsigned long long h;
+    struct sha256 h;
 };
 
 static void id_bytes(struct id_hash *ih, const void *p, size_t n)
 {
-    const unsigned char *s = (const unsigned char *)p;
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        ih->h ^= s[i];
-        ih->h *= 1099511628211ULL;
-    }
+    sha256_update(&ih->h, p, n);
 }
 
 /* A number as 8 bytes, least significant first (the same on every host). */
@@ -93,10 +90,11 @@ static void id_value(struct id_hash *ih, const struct field_value *v,
 void spec_identity(const struct spec *spec, char id[SPEC_ID_HEX + 1])
 {
     struct id_hash ih;
+    unsigned char digest[SHA256_DIGEST];
     const struct spec_registry *reg = &spec->reg;
     size_t i, nl = reg->nlang;
 
-    ih.h = 14695981039346656037ULL;
+    sha256_init(&ih.h);
     id_bytes(&ih, "statusgen " STATUSGEN_VERSION,
              strlen("statusgen " STATUSGEN_VERSION));
     id_num(&ih, 'V', (unsigned long long)spec->version);
@@ -183,5 +181,10 @@ void spec_identity(const struct spec *spec, char id[SPEC_ID_HEX + 1])
             id_value(&ih, &f->vals[j], nl);
         }
     }
-    sprintf(id, "%016llx", ih.h);
+    sha256_final(&ih.h, digest);
+    for (i = 0; i < SPEC_ID_HEX / 2; i++) {
+        id[2 * i] = "0123456789abcdef"[digest[i] >> 4];
+        id[2 * i + 1] = "0123456789abcdef"[digest[i] & 15];
+    }
+    id[SPEC_ID_HEX] = '\0';
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * loader.c - YAML text to document tree, with libyaml's event API.
  *
@@ -12,6 +13,7 @@
 
 #include <yaml.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -145,8 +147,9 @@ static struct sg_pos pos_of_offset(const char *data, size_t off, int base)
 
 /*
  * Checks that data is UTF-8 holding only characters YAML allows (tab, line
- * breaks and printable characters).  Reports the first offence with its
- * line and column and returns -1; 0 when the text is fine.
+ * breaks and printable characters; a byte order mark only as the first
+ * character, which the caller has already set aside).  Reports the first
+ * offence with its line and column and returns -1; 0 when the text is fine.
  */
 static int check_text(const char *data, size_t len, int base,
                       struct diag_list *dl)
@@ -154,8 +157,6 @@ static int check_text(const char *data, size_t len, int base,
     const unsigned char *s = (const unsigned char *)data;
     size_t i = 0;
 
-    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        i = 3; /* a UTF-8 byte order mark is allowed */
     while (i < len) {
         unsigned long cp;
         size_t n, k;
@@ -205,7 +206,7 @@ static int check_text(const char *data, size_t len, int base,
             cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
             goto bad;
         if ((cp >= 0x80 && cp <= 0x9F && cp != 0x85) || cp == 0xFFFE ||
-            cp == 0xFFFF || (cp == 0xFEFF && i != 0)) {
+            cp == 0xFFFF || cp == 0xFEFF) {
             diag_error(dl, pos_of_offset(data, i, base),
                        "character U+%04lX is not allowed in a spec", cp);
             return -1;
@@ -498,6 +499,139 @@ static void check_keys(struct loader *ld, const struct node *map)
     }
 }
 
+/* Columns (1-based) where a line may start a key, from the lines before
+ * it: the stack of open block indentations (a "- " item adds its dash and
+ * its content).  A heuristic for hints only: block scalars and flow
+ * collections over several lines are not followed. */
+#define HINT_DEPTH 32
+
+struct indent_stack {
+    int col[HINT_DEPTH];
+    int n;
+};
+
+/* Pushes col unless the top is col; drops the columns deeper than it. */
+static void indent_push(struct indent_stack *st, int col)
+{
+    while (st->n > 0 && st->col[st->n - 1] > col)
+        st->n--;
+    if ((st->n == 0 || st->col[st->n - 1] != col) && st->n < HINT_DEPTH)
+        st->col[st->n++] = col;
+}
+
+static int indent_open(const struct indent_stack *st, int col)
+{
+    int i;
+
+    for (i = 0; i < st->n; i++)
+        if (st->col[i] == col)
+            return 1;
+    return 0;
+}
+
+/*
+ * Adds a hint to a libyaml structure error at line: when the line starts
+ * at a column no block above it is open at (the usual cause of "did not
+ * find expected key" and of "mapping values are not allowed"), which
+ * columns it may start at; when the line is indented right but holds a
+ * second ": " before the problem's column col, that the value must be
+ * quoted.
+ */
+static void yaml_hint(struct loader *ld, int line, int col)
+{
+    struct indent_stack st;
+    const char *s = ld->data, *end = ld->data + ld->len, *l = NULL;
+    const char *colon, *prev, *value, *lim;
+    int n = 1, prev_line = 0;
+    char cols[64];
+
+    st.n = 0;
+    while (s < end && n <= line) {
+        const char *e = memchr(s, '\n', (size_t)(end - s));
+        const char *c = s;
+
+        if (e == NULL)
+            e = end;
+        while (c < e && *c == ' ')
+            c++;
+        if (n == line) {
+            l = s;
+            break;
+        }
+        if (c < e && *c != '#' && *c != '\r' && *c != '\t') {
+            indent_push(&st, (int)(c - s) + 1);
+            prev_line = n;
+            /* "- key: v": the item's mapping starts after the dash */
+            while (c + 1 < e && c[0] == '-' && c[1] == ' ') {
+                c += 2;
+                while (c < e && *c == ' ')
+                    c++;
+                if (c < e && *c != '#')
+                    indent_push(&st, (int)(c - s) + 1);
+            }
+        }
+        s = e + 1;
+        n++;
+    }
+    if (l == NULL || st.n == 0)
+        return;
+    for (s = l; s < end && *s == ' '; s++)
+        ;
+    if (s == end || *s == '\n' || *s == '\t')
+        return;
+    if (!indent_open(&st, (int)(s - l) + 1)) {
+        int i, len = 0;
+
+        cols[0] = '\0';
+        for (i = st.n - 2; i >= 0 && len < 40; i--)
+            len += snprintf(cols + len, sizeof cols - (size_t)len,
+                            "%s%d", i == st.n - 2 ? "" : i ? ", " : " or ",
+                            st.col[i]);
+        diag_note(ld->dl, (struct sg_pos){line, (int)(s - l) + 1},
+                  "this line starts at column %d; a key here starts at "
+                  "column %d, as on line %d%s%s (indent with spaces)",
+                  (int)(s - l) + 1, st.col[st.n - 1], prev_line,
+                  st.n > 1 ? ", or, closing blocks, at column " : "",
+                  st.n > 1 ? cols : "");
+        return;
+    }
+    /* A second ": " on a well indented line, up to the problem: an
+     * unquoted value.  The key is the word before the first of the last
+     * two; in a flow collection the value ends at ',' or '}'. */
+    for (lim = l, n = 1; lim < end && *lim != '\n' && n < col; n++) {
+        lim++;
+        while (lim < end && ((unsigned char)*lim & 0xC0) == 0x80)
+            lim++;
+    }
+    colon = prev = NULL;
+    for (value = s; value + 1 < end && *value != '\n' && value <= lim;
+         value++)
+        if (value[0] == ':' && value[1] == ' ') {
+            prev = colon;
+            colon = value;
+        }
+    if (prev != NULL) {
+        const char *k = prev, *v = prev + 2, *ve;
+        int flow;
+
+        while (k > s && (isalnum((unsigned char)k[-1]) || k[-1] == '_' ||
+                         k[-1] == '-'))
+            k--;
+        flow = k > s && (k[-1] == '{' || k[-1] == ',' || k[-1] == ' ') &&
+               memchr(s, '{', (size_t)(k - s)) != NULL;
+        while (*v == ' ')
+            v++;
+        for (ve = v; ve < end && *ve != '\n' && *ve != '\r' &&
+                     !(flow && (*ve == ',' || *ve == '}'));
+             ve++)
+            ;
+        diag_note(ld->dl, (struct sg_pos){line, (int)(v - l) + 1},
+                  "a value holding ': ' must be quoted: %.*s: \"%.*s\"",
+                  (int)(prev - k) > 40 ? 40 : (int)(prev - k), k,
+                  (int)(ve - v) > 60 ? 60 : (int)(ve - v), v);
+    }
+}
+
 /* Reports a libyaml error with its position and context. */
 static void report_yaml_error(struct loader *ld, const yaml_parser_t *p)
 {
@@ -529,6 +663,8 @@ static void report_yaml_error(struct loader *ld, const yaml_parser_t *p)
                   "%s started here",
                   strncmp(p->context, "while ", 6) == 0
                       ? p->context + 6 : p->context);
+    if (p->error == YAML_SCANNER_ERROR || p->error == YAML_PARSER_ERROR)
+        yaml_hint(ld, pos.line, pos.col);
 }
 
 /* Attaches a scalar; an item of the streamed sequence goes straight on. */
@@ -684,6 +820,16 @@ int spec_parse_at(const char *data, size_t len, int base,
     size_t errors_before = dl->errors;
 
     *root = NULL;
+    /* A UTF-8 byte order mark is allowed, and set aside here: libyaml,
+     * told the encoding, skips it as one column of line 1, and a key
+     * written after it then starts a mapping at column 1 that the keys of
+     * the next lines, at column 0, do not continue.  Columns of line 1
+     * count from the character after it, as an editor shows them. */
+    if (len >= 3 && (unsigned char)data[0] == 0xEF &&
+        (unsigned char)data[1] == 0xBB && (unsigned char)data[2] == 0xBF) {
+        data += 3;
+        len -= 3;
+    }
     memset(&ld, 0, sizeof ld);
     ld.dl = dl;
     ld.data = data;

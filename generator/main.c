@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * main.c - the statusgen command line.
  *
@@ -29,7 +30,8 @@
 
 static const char usage[] =
     "usage: statusgen [-o DIR] [--emit KINDS] [--name NAME] [--macro MACRO]\n"
-    "                 [--languages LIST] [--depfile FILE]\n"
+    "                 [--languages LIST] [--functions LIST]\n"
+    "                 [--lookup compact|fast] [--depfile FILE]\n"
     "                 [--check | --list-outputs | --list-inputs] SPEC\n"
     "       statusgen audit --iana FILE.csv SPEC\n"
     "       statusgen compat [--strict] OLD NEW\n"
@@ -52,6 +54,14 @@ static const char help[] =
     "                     separated; the first is the fallback), or none:\n"
     "                     no descriptions and no docs; NAME_description()\n"
     "                     then returns NULL\n"
+    "  --functions LIST   the C lookups to emit, comma-separated (default:\n"
+    "                     all): reason, name, description, class (class_of,\n"
+    "                     is_<class>, is_error), traits, is_known, status\n"
+    "                     (status_of), reference, from_name, from_reason,\n"
+    "                     codes (the array); the header declares only these\n"
+    "  --lookup FORM      from_name and from_reason as fast (default: a trie\n"
+    "                     of switches for up to 256 keys, else a perfect\n"
+    "                     hash) or compact (the perfect hash, a few KB)\n"
     "  --check            write nothing; exit 1 and show a short diff when\n"
     "                     a file in DIR differs from what SPEC makes\n"
     "  --list-outputs     write nothing; print the files a run would write,\n"
@@ -71,11 +81,13 @@ static const char help[] =
     "                     list codes added, removed or changed\n"
     "compat [--strict] OLD NEW\n"
     "                     exit 1 when NEW breaks code built from OLD: a code,\n"
-    "                     name or alias gone or moved, a class range or\n"
-    "                     trait bit changed; warn about changed phrases and\n"
-    "                     statuses and lost descriptions (errors with\n"
-    "                     --strict).  --against REV:PATH reads OLD with\n"
-    "                     git show\n"
+    "                     name or alias gone, renumbered or merged, a class\n"
+    "                     range, error flag or trait bit changed, a trait\n"
+    "                     taken from a code, a phrase now another code's;\n"
+    "                     warn about renames that keep the old name, changed\n"
+    "                     phrases, statuses and traits, lost descriptions and\n"
+    "                     another fallback language (errors with --strict).\n"
+    "                     --against REV:PATH reads OLD with git show\n"
     "\n"
     "Exit status: 0 done or up to date; 1 --check or audit found a\n"
     "difference, or compat a breaking change; 2 bad usage, invalid spec,\n"
@@ -147,6 +159,43 @@ static void print_diags(struct diag_list *dl)
 }
 
 /*
+ * Appends the relative path tail to abs, an absolute path without "." or
+ * ".." components or a trailing slash, in a buffer of cap bytes: "." and
+ * empty components are dropped and ".." removes the last component, so
+ * that "a/../b" and "n1/./n2" become "b" and "n1/n2".  Textual resolution
+ * is right here: tail names directories that do not exist yet, so none of
+ * them is a symbolic link.  Returns 0, or -1 when the result does not fit.
+ */
+static int append_path(char *abs, size_t cap, const char *tail)
+{
+    size_t len = strlen(abs);
+
+    while (*tail) {
+        size_t n = strcspn(tail, "/");
+
+        if (n == 2 && tail[0] == '.' && tail[1] == '.') {
+            while (len > 1 && abs[len - 1] != '/')
+                len--;
+            if (len > 1)
+                len--; /* the slash, unless it is the root */
+            abs[len] = '\0';
+        } else if (n > 0 && !(n == 1 && tail[0] == '.')) {
+            if (len + 1 + n >= cap)
+                return -1;
+            if (len > 1)
+                abs[len++] = '/';
+            memcpy(abs + len, tail, n);
+            len += n;
+            abs[len] = '\0';
+        }
+        tail += n;
+        if (*tail == '/')
+            tail++;
+    }
+    return 0;
+}
+
+/*
  * The spec's path as seen from the output directory, so that the banner is
  * the same whatever the working directory.  Falls back to the path as
  * given.  Returns a new string or NULL.
@@ -182,15 +231,9 @@ static char *spec_display_name(const char *spec_path, const char *out_dir)
             break;
         }
     }
+    if (append_path(dir_abs, sizeof dir_abs, tail) != 0)
+        return sg_strdup(spec_path);
     sbuf_init(&sb);
-    if (*tail) {
-        /* Resolve "dir_abs/tail" textually. */
-        if (strlen(dir_abs) + 1 + strlen(tail) >= sizeof dir_abs)
-            return sg_strdup(spec_path);
-        if (strcmp(dir_abs, "/") != 0)
-            strcat(dir_abs, "/");
-        strcat(dir_abs, tail);
-    }
     /* Longest common directory prefix. */
     for (i = 0; spec_abs[i] && spec_abs[i] == dir_abs[i]; i++)
         if (spec_abs[i] == '/')
@@ -225,6 +268,7 @@ struct run_opts {
     int list_inputs;         /* --list-inputs */
     const char *depfile;     /* --depfile FILE, or NULL */
     struct spec_overrides ov;
+    struct emit_opts eo;     /* --functions, --lookup */
 };
 
 /* Prints the outputs' paths, one per line. */
@@ -253,6 +297,15 @@ static void put_make_path(struct sbuf *out, const char *path)
     }
 }
 
+/* The depfile's producer: its text, made beforehand (arg). */
+static void produce_text(const void *arg, size_t which, struct sbuf *out)
+{
+    const struct sbuf *text = (const struct sbuf *)arg;
+
+    (void)which;
+    sbuf_putn(out, sbuf_str(text), text->len);
+}
+
 /*
  * Writes the depfile: "OUTPUTS: INPUTS", the outputs named as
  * --list-outputs names them, then an empty rule per input (as cc -MP
@@ -265,13 +318,16 @@ static int write_depfile(const char *path, const char *out_dir,
                          const struct spec *spec, struct diag_list *dl)
 {
     struct output dep;
+    struct sbuf text;
     const char *slash = strrchr(path, '/');
     char *dir;
     size_t i;
     int rc;
 
     memset(&dep, 0, sizeof dep);
-    sbuf_init(&dep.text);
+    sbuf_init(&text);
+    dep.produce = produce_text;
+    dep.arg = &text;
     for (i = 0; i < n; i++) {
         struct sbuf name;
 
@@ -281,27 +337,27 @@ static int write_depfile(const char *path, const char *out_dir,
                         out_dir[strlen(out_dir) - 1] == '/' ? "" : "/");
         sbuf_puts(&name, outs[i].name);
         if (i)
-            sbuf_putc(&dep.text, ' ');
-        put_make_path(&dep.text, sbuf_str(&name));
+            sbuf_putc(&text, ' ');
+        put_make_path(&text, sbuf_str(&name));
         if (sbuf_failed(&name))
-            dep.text.failed = 1;
+            text.failed = 1;
         sbuf_free(&name);
     }
-    sbuf_putc(&dep.text, ':');
+    sbuf_putc(&text, ':');
     for (i = 0; i < spec->ninputs; i++) {
-        sbuf_putc(&dep.text, ' ');
-        put_make_path(&dep.text, spec->inputs[i]);
+        sbuf_putc(&text, ' ');
+        put_make_path(&text, spec->inputs[i]);
     }
-    sbuf_putc(&dep.text, '\n');
+    sbuf_putc(&text, '\n');
     for (i = 0; i < spec->ninputs; i++) {
-        sbuf_putc(&dep.text, '\n');
-        put_make_path(&dep.text, spec->inputs[i]);
-        sbuf_puts(&dep.text, ":\n");
+        sbuf_putc(&text, '\n');
+        put_make_path(&text, spec->inputs[i]);
+        sbuf_puts(&text, ":\n");
     }
     dir = slash ? sg_strndup(path, slash == path ? 1 : (size_t)(slash - path))
                 : sg_strdup(".");
     dep.name = sg_strdup(slash ? slash + 1 : path);
-    if (dir == NULL || dep.name == NULL || sbuf_failed(&dep.text)) {
+    if (dir == NULL || dep.name == NULL || sbuf_failed(&text)) {
         diag_oom(dl);
         rc = -1;
     } else {
@@ -309,7 +365,62 @@ static int write_depfile(const char *path, const char *out_dir,
     }
     sg_free(dir);
     sg_free(dep.name);
-    sbuf_free(&dep.text);
+    sbuf_free(&text);
+    return rc;
+}
+
+/*
+ * Returns 1, after saying so, when an output's path names the spec itself
+ * (the same device and inode: a JSON-syntax spec cx.json and --emit json
+ * -o .): writing it would destroy the spec.  0 otherwise, also when a path
+ * cannot be checked (the writer reports that).
+ */
+static int output_is_spec(const char *spec_path, const char *out_dir,
+                          const struct output *outs, size_t n)
+{
+    struct stat spec_st, st;
+    struct sbuf path;
+    size_t i;
+    int found = 0;
+
+    if (strcmp(spec_path, "-") == 0 || stat(spec_path, &spec_st) != 0)
+        return 0;
+    sbuf_init(&path);
+    for (i = 0; i < n && !found; i++) {
+        sbuf_reset(&path);
+        sbuf_puts(&path, out_dir);
+        if (out_dir[strlen(out_dir) - 1] != '/')
+            sbuf_putc(&path, '/');
+        sbuf_puts(&path, outs[i].name);
+        if (!sbuf_failed(&path) && stat(sbuf_str(&path), &st) == 0 &&
+            st.st_dev == spec_st.st_dev && st.st_ino == spec_st.st_ino) {
+            say("statusgen: error: %s: this output is the spec %s itself; "
+                "nothing written (choose another -o, --name or --emit)",
+                sbuf_str(&path), spec_path);
+            found = 1;
+        }
+    }
+    sbuf_free(&path);
+    return found;
+}
+
+/* Writes output o to standard output, collected whole first so that
+ * running out of memory writes nothing; returns 0 or -1 (said). */
+static int write_stdout(const struct output *o)
+{
+    struct sbuf text;
+    int rc = -1;
+
+    sbuf_init(&text);
+    if (output_collect(o, &text) != 0)
+        fprintf(stderr, "statusgen: error: out of memory\n");
+    else if (fwrite(sbuf_str(&text), 1, text.len, stdout) != text.len ||
+             fflush(stdout) != 0)
+        fprintf(stderr, "statusgen: error: cannot write to standard "
+                "output: %s\n", strerror(errno));
+    else
+        rc = 0;
+    sbuf_free(&text);
     return rc;
 }
 
@@ -350,29 +461,22 @@ static int run_generate(const struct run_opts *o, int dir_given)
         goto done;
     }
     name = spec_display_name(o->spec, to_stdout ? "." : o->out_dir);
-    /* Written outputs are made while they are written (a window of each
-     * in memory); the others are made whole. */
     if (name == NULL ||
-        (o->list || (!to_stdout && !o->check)
-             ? outputs_plan(&spec, name, o->kinds, &outs, &n)
-             : outputs_build(&spec, name, o->kinds, &outs, &n)) != 0) {
+        outputs_plan_opts(&spec, name, o->kinds, &o->eo, &outs, &n) != 0) {
         fprintf(stderr, "statusgen: error: out of memory\n");
         goto done;
     }
     if (o->list) {
         list_outputs(o->out_dir, dir_given, outs, n);
         rc = 0;
+    } else if (!to_stdout && output_is_spec(o->spec, o->out_dir, outs, n)) {
+        rc = EXIT_BAD;
     } else if (to_stdout) {
         if (n != 1) {
             fprintf(stderr, "statusgen: error: -o - writes one file to "
                     "standard output, and this run makes %lu; choose one "
                     "with --emit\n", (unsigned long)n);
-        } else if (fwrite(outs[0].text.data, 1, outs[0].text.len, stdout) !=
-                       outs[0].text.len ||
-                   fflush(stdout) != 0) {
-            fprintf(stderr, "statusgen: error: cannot write to standard "
-                    "output: %s\n", strerror(errno));
-        } else {
+        } else if (write_stdout(&outs[0]) == 0) {
             rc = 0;
         }
     } else if (o->check) {
@@ -491,6 +595,21 @@ static int bad_emit(const char *list)
     return rc;
 }
 
+/* Reports a --functions list with a word that is no lookup. */
+static int bad_functions(const char *list)
+{
+    struct sbuf words;
+    int rc;
+
+    sbuf_init(&words);
+    emit_function_words(&words);
+    rc = bad_usage("--functions takes %s, comma-separated, not '%s'",
+                   sbuf_failed(&words) ? "lookup names" : sbuf_str(&words),
+                   list);
+    sbuf_free(&words);
+    return rc;
+}
+
 /* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE";
  * returns NULL when arg is not that option. */
 static const char *option_value(int argc, char **argv, int *i,
@@ -538,7 +657,7 @@ static int load_compat_side(const char *name, int git, struct spec *spec,
 }
 
 /* statusgen compat [--strict] (OLD | --against REV:PATH) NEW */
-static int run_compat(int argc, char **argv)
+static int cmd_compat(int argc, char **argv)
 {
     const char *old_name = NULL, *new_name = NULL, *v;
     struct spec old_spec, new_spec;
@@ -629,22 +748,43 @@ static int stdout_done(void)
     return 0;
 }
 
-int main(int argc, char **argv)
+/* statusgen audit --iana FILE.csv SPEC */
+static int cmd_audit(int argc, char **argv)
 {
-    const char *iana = NULL, *v;
-    struct run_opts o;
-    int audit = 0, i, missing = 0, options_done = 0, dir_given = 0;
+    const char *iana = NULL, *spec = NULL, *v;
+    int i, missing = 0, options_done = 0;
 
-#if defined(__GLIBC__)
-    /* A large spec's big arrays (the spec text, the checks' tables, the
-     * emitters' pools) live one after another.  A fixed threshold gives
-     * each block of 256 KiB or more its own mapping, returned when it is
-     * freed; glibc's moving threshold would keep the freed ones in its
-     * heap, and the peak memory would be their sum. */
-    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-#endif
-    if (argc > 1 && strcmp(argv[1], "compat") == 0)
-        return run_compat(argc - 1, argv + 1);
+    for (i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+
+        if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
+            if (spec)
+                return bad_usage("more than one SPEC ('%s')", arg);
+            spec = arg;
+        } else if (strcmp(arg, "--") == 0) {
+            options_done = 1;
+        } else if ((v = option_value(argc, argv, &i, "--iana", &missing))) {
+            iana = v;
+        } else if (missing) {
+            return bad_usage("option '%s' needs a value", arg);
+        } else {
+            return bad_usage("unknown option '%s'", arg);
+        }
+    }
+    if (spec == NULL)
+        return bad_usage("%s", "no SPEC given");
+    if (iana == NULL)
+        return bad_usage("%s", "audit needs --iana FILE.csv");
+    return run_audit(iana, spec);
+}
+
+/* statusgen [options] SPEC: generate, --check or --list-outputs. */
+static int cmd_generate(int argc, char **argv)
+{
+    const char *v;
+    struct run_opts o;
+    int i, missing = 0, options_done = 0, dir_given = 0;
+
     memset(&o, 0, sizeof o);
     o.out_dir = ".";
     o.kinds = EMIT_DEFAULT;
@@ -652,52 +792,50 @@ int main(int argc, char **argv)
         const char *arg = argv[i];
 
         if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
-            if (i == 1 && strcmp(arg, "audit") == 0) {
-                audit = 1;
-                continue;
-            }
             if (o.spec)
                 return bad_usage("more than one SPEC ('%s')", arg);
             o.spec = arg;
         } else if (strcmp(arg, "--") == 0) {
             options_done = 1;
-        } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-            print_help();
-            return stdout_done();
-        } else if (strcmp(arg, "--version") == 0) {
-            puts("statusgen " STATUSGEN_VERSION);
-            return stdout_done();
-        } else if (strcmp(arg, "--check") == 0 && !audit) {
+        } else if (strcmp(arg, "--check") == 0) {
             o.check = 1;
-        } else if (strcmp(arg, "--list-outputs") == 0 && !audit) {
+        } else if (strcmp(arg, "--list-outputs") == 0) {
             o.list = 1;
-        } else if (strcmp(arg, "--list-inputs") == 0 && !audit) {
+        } else if (strcmp(arg, "--list-inputs") == 0) {
             o.list_inputs = 1;
-        } else if (!audit && (v = option_value(argc, argv, &i, "--depfile",
-                                               &missing))) {
+        } else if ((v = option_value(argc, argv, &i, "--depfile",
+                                     &missing))) {
             o.depfile = v;
-        } else if (!audit &&
-                   ((v = option_value(argc, argv, &i, "-o", &missing)) ||
-                    (v = option_value(argc, argv, &i, "--output", &missing)))) {
+        } else if ((v = option_value(argc, argv, &i, "-o", &missing)) ||
+                   (v = option_value(argc, argv, &i, "--output", &missing))) {
             o.out_dir = v;
             dir_given = 1;
-        } else if (!audit &&
-                   (v = option_value(argc, argv, &i, "--emit", &missing))) {
+        } else if ((v = option_value(argc, argv, &i, "--emit", &missing))) {
             o.kinds = emit_parse_kinds(v);
             if (o.kinds == 0)
                 return bad_emit(v);
-        } else if (!audit &&
-                   (v = option_value(argc, argv, &i, "--name", &missing))) {
+        } else if ((v = option_value(argc, argv, &i, "--name", &missing))) {
             o.ov.name = v;
-        } else if (!audit &&
-                   (v = option_value(argc, argv, &i, "--macro", &missing))) {
+        } else if ((v = option_value(argc, argv, &i, "--macro", &missing))) {
             o.ov.macro = v;
-        } else if (!audit && (v = option_value(argc, argv, &i, "--languages",
-                                               &missing))) {
+        } else if ((v = option_value(argc, argv, &i, "--languages",
+                                     &missing))) {
             o.ov.languages = v;
-        } else if (audit &&
-                   (v = option_value(argc, argv, &i, "--iana", &missing))) {
-            iana = v;
+        } else if ((v = option_value(argc, argv, &i, "--functions",
+                                     &missing))) {
+            unsigned fns;
+
+            if (emit_parse_functions(v, &fns) != 0)
+                return bad_functions(v);
+            o.eo.omit = FN_ALL & ~fns;
+        } else if ((v = option_value(argc, argv, &i, "--lookup", &missing))) {
+            if (strcmp(v, "fast") == 0)
+                o.eo.lookup = LOOKUP_FAST;
+            else if (strcmp(v, "compact") == 0)
+                o.eo.lookup = LOOKUP_COMPACT;
+            else
+                return bad_usage("--lookup takes compact or fast, not '%s'",
+                                 v);
         } else if (missing) {
             return bad_usage("option '%s' needs a value", arg);
         } else {
@@ -706,11 +844,6 @@ int main(int argc, char **argv)
     }
     if (o.spec == NULL)
         return bad_usage("%s", "no SPEC given");
-    if (audit) {
-        if (iana == NULL)
-            return bad_usage("%s", "audit needs --iana FILE.csv");
-        return run_audit(iana, o.spec);
-    }
     if (*o.out_dir == '\0')
         return bad_usage("%s", "-o needs a directory");
     if (o.check + o.list + o.list_inputs > 1)
@@ -732,4 +865,45 @@ int main(int argc, char **argv)
         return bad_usage("%s", "--emit source needs header too: the "
                          "generated .c includes the .h");
     return run_generate(&o, dir_given);
+}
+
+/* The subcommands: the first argument names one, or none is generate.
+ * Each takes its own arguments (argv[0] is its name). */
+static const struct subcommand {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} subcommands[] = {
+    {"audit", cmd_audit},
+    {"compat", cmd_compat},
+};
+
+int main(int argc, char **argv)
+{
+    size_t i;
+    int k;
+
+#if defined(__GLIBC__)
+    /* A large spec's big arrays (the spec text, the checks' tables, the
+     * emitters' pools) live one after another.  A fixed threshold gives
+     * each block of 256 KiB or more its own mapping, returned when it is
+     * freed; glibc's moving threshold would keep the freed ones in its
+     * heap, and the peak memory would be their sum. */
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
+    /* --help and --version answer anywhere before "--" */
+    for (k = 1; k < argc && strcmp(argv[k], "--") != 0; k++) {
+        if (strcmp(argv[k], "-h") == 0 || strcmp(argv[k], "--help") == 0) {
+            print_help();
+            return stdout_done();
+        }
+        if (strcmp(argv[k], "--version") == 0) {
+            puts("statusgen " STATUSGEN_VERSION);
+            return stdout_done();
+        }
+    }
+    for (i = 0; argc > 1 && i < sizeof subcommands / sizeof subcommands[0];
+         i++)
+        if (strcmp(argv[1], subcommands[i].name) == 0)
+            return subcommands[i].run(argc - 1, argv + 1);
+    return cmd_generate(argc, argv);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * model.h - the spec as plain C structs.
  *
@@ -112,6 +113,10 @@ struct spec_code {
     struct sg_str *desc;     /* one per language; .s NULL when absent */
     struct sg_str *sources;  /* source ids as written */
     size_t nsources;
+    /* The upstream registry's text for the code where the spec's phrase
+     * differs from it on purpose ("(Unused)"): audit reports the
+     * difference as known.  Reaches no generated file. */
+    struct sg_str registry_phrase;
     /* derived by spec_validate */
     unsigned trait_bits;     /* bit i: spec->traits[i] */
     int class_index;         /* into spec->classes, or -1 */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * node.h - the document tree the loader builds from YAML events.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * outputs.c - the table of output kinds (see outputs.h).
  */
@@ -16,6 +17,14 @@ const struct output_kind output_kinds[] = {
      "<name>.json: the whole model, for other programs"},
     {"docs", ".md", NULL, emit_docs, 1,
      "<name>.<lang>.md: Markdown docs, one per language"},
+    {"python", ".py", emit_python, NULL, 0,
+     "<name>.py: a Python module (enum.IntEnum, lookups)"},
+    {"typescript", ".ts", emit_typescript, NULL, 0,
+     "<name>.ts: a TypeScript module (const object, lookups)"},
+    {"rust", ".rs", emit_rust, NULL, 0,
+     "<name>.rs: a Rust module (edition 2021, Rust 1.63+)"},
+    {"cxx", ".hpp", emit_cxx, NULL, 0,
+     "<name>.hpp: a C++17 header beside the C one"},
 };
 
 const size_t output_nkinds = sizeof output_kinds / sizeof output_kinds[0];
@@ -77,8 +86,12 @@ void output_kind_words(struct sbuf *out)
 void output_kind_help(struct sbuf *out)
 {
     size_t i;
+    int width = 0;
 
     for (i = 0; i < output_nkinds; i++)
-        sbuf_printf(out, "  %-8s %s\n",
+        if ((int)strlen(output_kinds[i].word) > width)
+            width = (int)strlen(output_kinds[i].word);
+    for (i = 0; i < output_nkinds; i++)
+        sbuf_printf(out, "  %-*s  %s\n", width,
                     output_kinds[i].word, output_kinds[i].help);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * outputs.h - the kinds of output statusgen makes, one row each.
  *

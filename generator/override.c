@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * override.c - the command line's changes to a validated spec (--name,
  * --macro, --languages; see model.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pipeline.c - load a spec, produce the outputs (see pipeline.h, model.h).
  */
@@ -140,10 +141,8 @@ void outputs_free(struct output *outs, size_t n)
 {
     size_t i;
 
-    for (i = 0; outs && i < n; i++) {
+    for (i = 0; outs && i < n; i++)
         sg_free(outs[i].name);
-        sbuf_free(&outs[i].text);
-    }
     sg_free(outs);
 }
 
@@ -179,6 +178,13 @@ static void produce_output(const void *arg, size_t which, struct sbuf *out)
 int outputs_plan(const struct spec *spec, const char *spec_name,
                  unsigned kinds, struct output **outs, size_t *n)
 {
+    return outputs_plan_opts(spec, spec_name, kinds, NULL, outs, n);
+}
+
+int outputs_plan_opts(const struct spec *spec, const char *spec_name,
+                      unsigned kinds, const struct emit_opts *opts,
+                      struct output **outs, size_t *n)
+{
     struct emit_ctx *ctx;
     struct output *o;
     size_t count = 0, max = output_nkinds * (1 + spec->reg.nlang), i, l;
@@ -195,9 +201,10 @@ int outputs_plan(const struct spec *spec, const char *spec_name,
     ctx = (struct emit_ctx *)(void *)(o + max);
     ctx->spec = spec;
     ctx->spec_name = spec_name;
+    if (opts)
+        ctx->opts = *opts;
     spec_identity(spec, ctx->spec_id); /* a walk over the whole model */
     for (i = 0; i < max; i++) {
-        sbuf_init(&o[i].text);
         o[i].produce = produce_output;
         o[i].arg = ctx;
     }
@@ -229,26 +236,4 @@ int outputs_plan(const struct spec *spec, const char *spec_name,
 fail:
     outputs_free(o, max);
     return -1;
-}
-
-int outputs_build(const struct spec *spec, const char *spec_name,
-                  unsigned kinds, struct output **outs, size_t *n)
-{
-    size_t i;
-
-    if (outputs_plan(spec, spec_name, kinds, outs, n) != 0)
-        return -1;
-    for (i = 0; i < *n; i++) {
-        struct output *o = &(*outs)[i];
-
-        o->produce(o->arg, o->which, &o->text);
-        o->produce = NULL;
-        if (sbuf_failed(&o->text)) {
-            outputs_free(*outs, *n);
-            *outs = NULL;
-            *n = 0;
-            return -1;
-        }
-    }
-    return 0;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sbuf.c - growable string buffer and escaping (see sbuf.h).
  */
@@ -109,6 +110,28 @@ void sbuf_puts_case(struct sbuf *sb, const char *s, int upper)
             c = (char)(c - 'a' + 'A');
         else if (!upper && c >= 'A' && c <= 'Z')
             c = (char)(c - 'A' + 'a');
+        sbuf_putc(sb, c);
+    }
+}
+
+void sbuf_puts_pascal(struct sbuf *sb, const char *s)
+{
+    int word_start = 1;
+
+    for (; *s; s++) {
+        char c = *s;
+
+        if (c == '_') {
+            word_start = 1;
+            if (s[1] >= '0' && s[1] <= '9')
+                sbuf_putc(sb, '_');
+            continue;
+        }
+        if (word_start && c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        else if (!word_start && c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        word_start = 0;
         sbuf_putc(sb, c);
     }
 }
@@ -362,6 +385,48 @@ void sbuf_markdown(struct sbuf *sb, const char *s, int in_table)
         }
         line_start = 0;
     }
+}
+
+size_t sg_utf8_next(const char *s, size_t n, unsigned long *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned long c = u[0], min;
+    size_t len, i;
+
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        c &= 0x1F;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        c &= 0x0F;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        c &= 0x07;
+        min = 0x10000;
+    } else {
+        goto invalid;
+    }
+    if (n < len)
+        goto invalid;
+    for (i = 1; i < len; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            goto invalid;
+        c = (c << 6) | (u[i] & 0x3F);
+    }
+    /* overlong forms, surrogates and what lies past U+10FFFF */
+    if (c < min || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+        goto invalid;
+    *cp = c;
+    return len;
+invalid:
+    *cp = 0xFFFD;
+    return 1;
 }
 
 unsigned long long sg_hash64(const char *s, size_t n)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sbuf.h - a growable string buffer, and the escaping functions every
  * emitter goes through.
@@ -93,6 +94,12 @@ static inline void sbuf_puts(struct sbuf *sb, const char *s)
 /* Appends s with its ASCII letters in upper case (upper) or lower case:
  * CLIENT_ERROR as client_error. */
 void sbuf_puts_case(struct sbuf *sb, const char *s, int upper);
+/* Appends a snake_case or UPPER_SNAKE identifier in PascalCase: each word
+ * capitalised, the rest in lower case, the underscores dropped except
+ * before a word that starts with a digit (http_status as HttpStatus,
+ * CLIENT_ERROR as ClientError, A_1B as A_1b), so that two identifiers
+ * never give the same result. */
+void sbuf_puts_pascal(struct sbuf *sb, const char *s);
 /* Appends v in decimal (put_long with its sign). */
 void sbuf_put_ulong(struct sbuf *sb, unsigned long v);
 void sbuf_put_long(struct sbuf *sb, long v);
@@ -153,6 +160,14 @@ void sbuf_markdown(struct sbuf *sb, const char *s, int in_table);
  * like another diagnostic.  Everything else is copied.
  */
 void sbuf_put_escaped(struct sbuf *sb, const char *s);
+
+/*
+ * Decodes the UTF-8 character at s, of which n >= 1 bytes are left, into
+ * *cp and returns its length in bytes.  A byte that starts no valid
+ * sequence (the loader lets none through) decodes as U+FFFD, length 1.
+ * For the emitters that escape text by code point (\uXXXX).
+ */
+size_t sg_utf8_next(const char *s, size_t n, unsigned long *cp);
 
 /* 64-bit FNV-1a hash of n bytes. */
 unsigned long long sg_hash64(const char *s, size_t n);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * schema.c - document tree to spec model: types, required and unknown keys.
  *
@@ -12,6 +13,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,16 +42,21 @@ static const char *kind_name(const struct node *n)
 }
 
 static void keep_extra(struct builder *b, const struct spec_code *c,
-                       const struct node *key, const struct node *value);
+                       const char *what, const struct node *key,
+                       const struct node *value, const char *missing,
+                       struct sg_pos map_pos);
 
 /*
  * Checks a mapping's keys against the allowed ones (NULL-terminated):
- * unknown keys are errors with a "did you mean"; required ones (a
- * NULL-terminated subset) must be present.  what names the mapping.
- * vals, when not NULL, gets the value of each allowed key (the first
- * given), in the order of allowed; NULL for a key not given.  For a code
- * (c not NULL), an unknown key may be a declared field: it is kept for
- * resolve_extras, which reports it when it is not.
+ * unknown keys are errors with a "did you mean", or else the list of the
+ * allowed keys; required ones (a NULL-terminated subset) must be present,
+ * but a required key that a "did you mean" already offers is not
+ * reported again (the typo is the problem, not a second one).  what
+ * names the mapping.  vals, when not NULL, gets the value of each allowed
+ * key (the first given), in the order of allowed; NULL for a key not
+ * given.  For a code (c not NULL), an unknown key may be a declared
+ * field: it is kept for resolve_extras, which reports it when it is not
+ * (and then the required key it may be a typo of, when it is one).
  */
 static void check_map_keys(struct builder *b, const struct node *map,
                            const char *what, const char *const *allowed,
@@ -57,7 +64,8 @@ static void check_map_keys(struct builder *b, const struct node *map,
                            const struct node **vals,
                            const struct spec_code *c)
 {
-    size_t i;
+    const char *offered[8];
+    size_t i, noffered = 0;
 
     if (vals)
         for (i = 0; allowed[i]; i++)
@@ -77,26 +85,55 @@ static void check_map_keys(struct builder *b, const struct node *map,
                 vals[a - allowed] = map->items[2 * i + 1];
             continue;
         }
+        hint = diag_full(b->dl) ? NULL : diag_did_you_mean(k->text, allowed);
         if (c) {
-            keep_extra(b, c, k, map->items[2 * i + 1]);
+            /* A typo of a required key that is missing: that key is not
+             * reported unless the key turns out to be a declared field. */
+            const char *missing = NULL;
+            const char *const *r;
+
+            for (r = required; hint && r && *r; r++)
+                if (strcmp(*r, hint) == 0 && node_get(map, hint) == NULL)
+                    missing = hint;
+            if (missing && noffered < sizeof offered / sizeof offered[0])
+                offered[noffered++] = missing;
+            else
+                missing = NULL;
+            keep_extra(b, c, what, k, map->items[2 * i + 1], missing,
+                       map->pos);
             continue;
         }
-        hint = diag_full(b->dl) ? NULL : diag_did_you_mean(k->text, allowed);
-        if (hint)
+        if (hint) {
             diag_error(b->dl, k->pos,
                        "unknown key '%.60s' in %s; did you mean '%s'?",
                        k->text, what, hint);
-        else
-            diag_error(b->dl, k->pos, "unknown key '%.60s' in %s", k->text,
-                       what);
+            if (noffered < sizeof offered / sizeof offered[0])
+                offered[noffered++] = hint;
+        } else {
+            char list[400];
+            size_t len = 0;
+
+            for (a = allowed; *a && len + strlen(*a) + 3 < sizeof list; a++)
+                len += (size_t)snprintf(list + len, sizeof list - len,
+                                        "%s%s", a == allowed ? "" : ", ", *a);
+            diag_error(b->dl, k->pos, "unknown key '%.60s' in %s (its keys: "
+                       "%s)", k->text, what, list);
+        }
     }
-    for (; required && *required; required++)
-        if (node_get(map, *required) == NULL)
-            diag_error(b->dl, map->pos, "%s has no '%s'%s", what, *required,
-                       strcmp(*required, "statusgen") == 0
-                           ? ": add 'statusgen: 1' (the spec format "
-                             "version) at the top"
-                           : "");
+    for (; required && *required; required++) {
+        if (node_get(map, *required) != NULL)
+            continue;
+        for (i = 0; i < noffered; i++)
+            if (strcmp(offered[i], *required) == 0)
+                break;
+        if (i < noffered)
+            continue;
+        diag_error(b->dl, map->pos, "%s has no '%s'%s", what, *required,
+                   strcmp(*required, "statusgen") == 0
+                       ? ": add 'statusgen: 1' (the spec format "
+                         "version) at the top"
+                       : "");
+    }
 }
 
 /* Reads a text value into out; returns 0 or -1 (error reported). */
@@ -533,12 +570,14 @@ static void build_status(struct builder *b, const struct node *v,
 /* The keys of a code, in the order its "did you mean" offers them. */
 enum code_key {
     CK_CODE, CK_NAME, CK_PHRASE, CK_FORMER, CK_STATUS, CK_REFERENCE,
-    CK_ALIASES, CK_TRAITS, CK_DESCRIPTION, CK_SOURCES, CK_NOTE, CK_COUNT
+    CK_ALIASES, CK_TRAITS, CK_DESCRIPTION, CK_SOURCES, CK_NOTE,
+    CK_REGISTRY_PHRASE, CK_COUNT
 };
 
 static const char *const code_keys[CK_COUNT + 1] = {
     "code", "name", "phrase", "former_phrases", "status", "reference",
-    "aliases", "traits", "description", "sources", "note", NULL};
+    "aliases", "traits", "description", "sources", "note",
+    "registry_phrase", NULL};
 
 int spec_is_code_key(const char *key)
 {
@@ -560,13 +599,24 @@ static void build_code(struct builder *b, const struct node *m,
     static const char *const required_np[] = {"code", "name", "description",
                                               NULL};
     const struct node *v[CK_COUNT];
+    const struct node *num;
+    char what[40];
 
     c->pos = m->pos;
     c->class_index = -1;
     c->code = -1;
+
     if (expect_map(b, m, "a code") != 0)
         return;
-    check_map_keys(b, m, "a code", keys,
+    /* The code's number names it in the messages, when it has one. */
+    num = node_get(m, "code");
+    if (num != NULL && num->kind == NODE_SCALAR && num->text[0] &&
+        strspn(num->text, "0123456789") == strlen(num->text) &&
+        strlen(num->text) < 20)
+        snprintf(what, sizeof what, "code %s", num->text);
+    else
+        snprintf(what, sizeof what, "a code");
+    check_map_keys(b, m, what, keys,
                    b->spec->reg.no_phrases ? required_np : required, v, c);
     if (v[CK_CODE] != NULL) {
         c->code_pos = v[CK_CODE]->pos;
@@ -579,6 +629,9 @@ static void build_code(struct builder *b, const struct node *m,
         get_text(b, v[CK_PHRASE], "phrase", &c->phrase);
     if (v[CK_REFERENCE] != NULL)
         get_text(b, v[CK_REFERENCE], "reference", &c->reference);
+    if (v[CK_REGISTRY_PHRASE] != NULL)
+        get_text(b, v[CK_REGISTRY_PHRASE], "registry_phrase",
+                 &c->registry_phrase);
     if (v[CK_NOTE] != NULL)
         c->note = get_lang_map(b, v[CK_NOTE], "note");
     if (v[CK_FORMER] != NULL)
@@ -608,6 +661,9 @@ struct spec_extra {
     size_t code;             /* index into spec->codes */
     struct sg_str key;
     const struct node *value; /* a copy in spec->texts */
+    const char *missing;     /* the missing required key it may be a typo
+                              * of (a static string), or NULL */
+    struct sg_pos map_pos;   /* the code's mapping */
 };
 
 /*
@@ -647,11 +703,14 @@ static struct node *copy_value(struct builder *b, const struct node *n,
     return c;
 }
 
-static void resolve_extra(struct builder *b, size_t code,
-                          const struct sg_str *key, const struct node *value);
+static void resolve_extra(struct builder *b, size_t code, const char *what,
+                          const struct sg_str *key, const struct node *value,
+                          const char *missing, struct sg_pos map_pos);
 
 static void keep_extra(struct builder *b, const struct spec_code *c,
-                       const struct node *key, const struct node *value)
+                       const char *what, const struct node *key,
+                       const struct node *value, const char *missing,
+                       struct sg_pos map_pos)
 {
     struct spec *spec = b->spec;
     struct spec_extra *e;
@@ -662,7 +721,8 @@ static void keep_extra(struct builder *b, const struct spec_code *c,
 
         k.s = key->text;
         k.pos = key->pos;
-        resolve_extra(b, (size_t)(c - spec->codes), &k, value);
+        resolve_extra(b, (size_t)(c - spec->codes), what, &k, value,
+                      missing, map_pos);
         return;
     }
 
@@ -676,6 +736,8 @@ static void keep_extra(struct builder *b, const struct spec_code *c,
     e->key.pos = key->pos;
     e->key.s = sg_arena_strndup(&spec->texts, key->text, key->len);
     e->value = copy_value(b, value, 2);
+    e->missing = missing;
+    e->map_pos = map_pos;
     if (e->key.s == NULL || e->value == NULL) {
         diag_oom(b->dl);
         return;
@@ -828,8 +890,10 @@ static void note_code_keys(struct builder *b, struct sg_pos pos)
     sbuf_free(&list);
 }
 
-/* Reports an unknown key of a code, with the closest key or field. */
-static void report_code_key(struct builder *b, const struct sg_str *key)
+/* Reports an unknown key of a code (what names it), with the closest key
+ * or field. */
+static void report_code_key(struct builder *b, const char *what,
+                            const struct sg_str *key)
 {
     const struct spec *spec = b->spec;
     const char *cands[CK_COUNT + SG_MAX_FIELDS + 1];
@@ -845,22 +909,25 @@ static void report_code_key(struct builder *b, const struct sg_str *key)
     hint = diag_full(b->dl) ? NULL : diag_did_you_mean(key->s, cands);
     if (hint)
         diag_error(b->dl, key->pos,
-                   "unknown key '%.60s' in a code; did you mean '%s'?",
-                   key->s, hint);
+                   "unknown key '%.60s' in %s; did you mean '%s'?",
+                   key->s, what, hint);
     else
-        diag_error(b->dl, key->pos, "unknown key '%.60s' in a code",
-                   key->s);
+        diag_error(b->dl, key->pos, "unknown key '%.60s' in %s", key->s,
+                   what);
     if (!diag_full(b->dl))
         note_code_keys(b, key->pos);
 }
 
 /*
- * A key of the code at index code that is not a built-in key: the value
- * of a declared field, or an unknown key.  Codes come in order, so each
- * field's values are by code index.
+ * A key of the code at index code (what names it) that is not a built-in
+ * key: the value of a declared field, or an unknown key.  Codes come in
+ * order, so each field's values are by code index.  missing: the required
+ * key the code lacks that key may be a typo of (not reported yet), or
+ * NULL; map_pos: the code's mapping.
  */
-static void resolve_extra(struct builder *b, size_t code,
-                          const struct sg_str *key, const struct node *value)
+static void resolve_extra(struct builder *b, size_t code, const char *what,
+                          const struct sg_str *key, const struct node *value,
+                          const char *missing, struct sg_pos map_pos)
 {
     struct spec *spec = b->spec;
     struct spec_field *f = NULL;
@@ -872,9 +939,11 @@ static void resolve_extra(struct builder *b, size_t code,
             strcmp(spec->fields[j].name.s, key->s) == 0)
             f = &spec->fields[j];
     if (f == NULL) {
-        report_code_key(b, key);
+        report_code_key(b, what, key);
         return;
     }
+    if (missing) /* a field after all: the key is missing */
+        diag_error(b->dl, map_pos, "%s has no '%s'", what, missing);
     if (!f->type_pos.line)
         return; /* no usable type: reported */
     if (sg_grow((void **)&f->vals, &f->vals_cap, f->nvals + 1,
@@ -895,9 +964,18 @@ static void resolve_extras(struct builder *b)
     struct spec *spec = b->spec;
     size_t i;
 
-    for (i = 0; i < spec->nextra; i++)
-        resolve_extra(b, spec->extra[i].code, &spec->extra[i].key,
-                      spec->extra[i].value);
+    for (i = 0; i < spec->nextra; i++) {
+        const struct spec_extra *e = &spec->extra[i];
+        const struct spec_code *c = &spec->codes[e->code];
+        char what[40];
+
+        if (c->code_pos.line && c->code >= 0)
+            snprintf(what, sizeof what, "code %ld", c->code);
+        else
+            snprintf(what, sizeof what, "a code");
+        resolve_extra(b, e->code, what, &e->key, e->value, e->missing,
+                      e->map_pos);
+    }
     sg_free(spec->extra);
     spec->extra = NULL;
     spec->nextra = spec->extra_cap = 0;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * udiff.c - unified diffs (see udiff.h).
  *
@@ -231,6 +232,40 @@ static void put_range(struct sbuf *out, size_t first, size_t count)
                     (unsigned long)count);
 }
 
+/* Appends a file name as GNU diff writes it in the "---" and "+++" lines,
+ * so that patch reads it back: as it is, or, when it holds a space, a
+ * double quote, a backslash, or a control or non-ASCII byte, in double
+ * quotes with C escapes (\t, \n, \", \\, ..., else 3 octal digits). */
+static void put_name(struct sbuf *out, const char *name)
+{
+    static const char plain[] = "\a\b\t\n\v\f\r\"\\";
+    static const char letter[] = "abtnvfr\"\\";
+    const unsigned char *p;
+    int quote = 0;
+
+    for (p = (const unsigned char *)name; *p; p++)
+        if (*p == ' ' || *p == '"' || *p == '\\' || *p < 32 || *p >= 128)
+            quote = 1;
+    if (!quote) {
+        sbuf_puts(out, name);
+        return;
+    }
+    sbuf_putc(out, '"');
+    for (p = (const unsigned char *)name; *p; p++) {
+        const char *e = strchr(plain, *p);
+
+        if (e != NULL) {
+            sbuf_putc(out, '\\');
+            sbuf_putc(out, letter[e - plain]);
+        } else if (*p < 32 || *p >= 128) {
+            sbuf_printf(out, "\\%03o", (unsigned)*p);
+        } else {
+            sbuf_putc(out, (char)*p);
+        }
+    }
+    sbuf_putc(out, '"');
+}
+
 void udiff(const char *old_name, const struct sbuf *old, const char *new_name,
            const struct sbuf *new_, size_t max_lines, struct sbuf *out)
 {
@@ -264,7 +299,11 @@ void udiff(const char *old_name, const struct sbuf *old, const char *new_name,
         out->failed = 1;
         goto done;
     }
-    sbuf_printf(out, "--- %s\n+++ %s\n", old_name, new_name);
+    sbuf_puts(out, "--- ");
+    put_name(out, old_name);
+    sbuf_puts(out, "\n+++ ");
+    put_name(out, new_name);
+    sbuf_putc(out, '\n');
     i = 0;
     while (i < s.n) {
         size_t first, last, j, na = 0, nb = 0, gap;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * udiff.h - unified diffs of two texts, as `diff -u` prints them.
  */

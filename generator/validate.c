@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * validate.c - the meaning of a spec: identifiers, ranges, duplicates,
  * references to traits and sources, wire phrases, descriptions.
@@ -25,16 +26,19 @@ struct checker {
     struct diag_list *dl;
 };
 
-/* C and C++ keywords and alternative tokens: no generated identifier may be
- * one of them. */
+/* C (to C23) and C++ (to C++26) keywords and alternative tokens, and C's
+ * common extensions asm and fortran (C23 J.5.10): no generated identifier
+ * may be one of them. */
 static const char *const keywords[] = {
     "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor",
     "bool", "break", "case", "catch", "char", "char8_t", "char16_t",
     "char32_t", "class", "compl", "concept", "const", "consteval",
-    "constexpr", "constinit", "const_cast", "continue", "co_await",
+    "constexpr", "constinit", "const_cast", "continue", "contract_assert",
+    "co_await",
     "co_return", "co_yield", "decltype", "default", "delete", "do", "double",
     "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false",
-    "float", "for", "friend", "goto", "if", "inline", "int", "long",
+    "float", "for", "fortran", "friend", "goto", "if", "inline", "int",
+    "long",
     "mutable", "namespace", "new", "noexcept", "not", "not_eq", "nullptr",
     "operator", "or", "or_eq", "private", "protected", "public", "register",
     "reinterpret_cast", "requires", "restrict", "return", "short", "signed",
@@ -43,6 +47,134 @@ static const char *const keywords[] = {
     "typeid", "typename", "typeof", "typeof_unqual", "union", "unsigned",
     "using", "virtual", "void", "volatile", "wchar_t", "while", "xor",
     "xor_eq", NULL};
+
+/*
+ * The registry name is a file stem (<name>.h) and a tag (enum <name>), so
+ * it may not be a standard header's stem nor a word the compiler or a
+ * standard header gives another meaning.  The lists below say where each
+ * comes from; a function-like macro (assert, offsetof) is harmless, since
+ * the bare name is never followed by '('.
+ */
+
+/* Standard headers without a directory: C (to C23) and POSIX.1-2024. */
+static const char *const std_headers[] = {
+    /* C */
+    "assert", "complex", "ctype", "errno", "fenv", "float", "inttypes",
+    "iso646", "limits", "locale", "math", "setjmp", "signal", "stdalign",
+    "stdarg", "stdatomic", "stdbit", "stdbool", "stdckdint", "stddef",
+    "stdint", "stdio", "stdlib", "stdnoreturn", "string", "tgmath",
+    "threads", "time", "uchar", "wchar", "wctype",
+    /* POSIX */
+    "aio", "cpio", "devctl", "dirent", "dlfcn", "endian", "fcntl", "fmtmsg",
+    "fnmatch", "ftw", "glob", "grp", "iconv", "langinfo", "libgen",
+    "libintl", "monetary", "mqueue", "ndbm", "netdb", "nl_types", "poll",
+    "pthread", "pwd", "regex", "sched", "search", "semaphore", "spawn",
+    "strings", "stropts", "syslog", "tar", "termios", "trace", "ulimit",
+    "unistd", "utime", "utmpx", "wordexp", NULL};
+
+/* Lower-case object-like macros gcc and clang predefine in the GNU modes
+ * (-std=gnu89 ... gnu2x, their default) on their targets: `gcc -dM -E
+ * -std=gnu89 - </dev/null` and `clang -target T ...` list them, gcc's
+ * builtin_define_std() makes them. */
+static const char *const predefined_macros[] = {
+    "host_mips", "hp700", "hp800", "hp9000", "hp9k8", "i386", "linux",
+    "mc68000", "mc68010", "mc68020", "mc68030", "mc68040", "mc68060", "mips",
+    "moxie", "powerpc", "sparc", "sparclite", "sun", "unix", "vax", NULL};
+
+/* A name and the standard header that gives it its meaning. */
+struct std_name {
+    const char *name;
+    const char *header;
+};
+
+/* Lower-case object-like macros of the C and POSIX headers (the C23
+ * keywords that were macros before, such as bool, are keywords above). */
+static const struct std_name std_macros[] = {
+    {"h_errno", "<netdb.h>"},
+    {"imaginary", "<complex.h>"},
+    {"math_errhandling", "<math.h>"},
+    {"noreturn", "<stdnoreturn.h>"},
+    {"stderr", "<stdio.h>"},
+    {"stdin", "<stdio.h>"},
+    {"stdout", "<stdio.h>"},
+    {NULL, NULL}};
+
+/* Type names and struct tags of the C and POSIX headers that do not end
+ * in _t (those are all reserved): enum <name> is an error where the
+ * header is included. */
+static const struct std_name std_types[] = {
+    /* C */
+    {"jmp_buf", "<setjmp.h>"},
+    {"lconv", "<locale.h>"},
+    {"memory_order", "<stdatomic.h>"},
+    {"once_flag", "<threads.h>"},
+    {"timespec", "<time.h>"},
+    {"tm", "<time.h>"},
+    {"va_list", "<stdarg.h>"},
+    /* POSIX */
+    {"addrinfo", "<netdb.h>"},
+    {"aiocb", "<aio.h>"},
+    {"cmsghdr", "<sys/socket.h>"},
+    {"entry", "<search.h>"},
+    {"fd_set", "<sys/select.h>"},
+    {"flock", "<fcntl.h>"},
+    {"group", "<grp.h>"},
+    {"hostent", "<netdb.h>"},
+    {"if_nameindex", "<net/if.h>"},
+    {"in6_addr", "<netinet/in.h>"},
+    {"in_addr", "<netinet/in.h>"},
+    {"iovec", "<sys/uio.h>"},
+    {"ipc_perm", "<sys/ipc.h>"},
+    {"itimerspec", "<time.h>"},
+    {"itimerval", "<sys/time.h>"},
+    {"linger", "<sys/socket.h>"},
+    {"mq_attr", "<mqueue.h>"},
+    {"msghdr", "<sys/socket.h>"},
+    {"netent", "<netdb.h>"},
+    {"nl_catd", "<nl_types.h>"},
+    {"nl_item", "<nl_types.h>"},
+    {"passwd", "<pwd.h>"},
+    {"pollfd", "<poll.h>"},
+    {"protoent", "<netdb.h>"},
+    {"rlimit", "<sys/resource.h>"},
+    {"rusage", "<sys/resource.h>"},
+    {"sched_param", "<sched.h>"},
+    {"sembuf", "<sys/sem.h>"},
+    {"servent", "<netdb.h>"},
+    {"sigaction", "<signal.h>"},
+    {"sigevent", "<signal.h>"},
+    {"sigjmp_buf", "<setjmp.h>"},
+    {"sigval", "<signal.h>"},
+    {"sockaddr", "<sys/socket.h>"},
+    {"sockaddr_in", "<netinet/in.h>"},
+    {"sockaddr_in6", "<netinet/in.h>"},
+    {"sockaddr_storage", "<sys/socket.h>"},
+    {"sockaddr_un", "<sys/un.h>"},
+    {"stat", "<sys/stat.h>"},
+    {"statvfs", "<sys/statvfs.h>"},
+    {"timeval", "<sys/time.h>"},
+    {"tms", "<sys/times.h>"},
+    {"utimbuf", "<utime.h>"},
+    {"utsname", "<sys/utsname.h>"},
+    {NULL, NULL}};
+
+/* Whether s is one of the NULL-terminated list. */
+static int in_list(const char *const *list, const char *s)
+{
+    for (; *list; list++)
+        if (strcmp(*list, s) == 0)
+            return 1;
+    return 0;
+}
+
+/* The header that gives s its meaning in the table, or NULL. */
+static const char *std_name_header(const struct std_name *t, const char *s)
+{
+    for (; t->name; t++)
+        if (strcmp(t->name, s) == 0)
+            return t->header;
+    return NULL;
+}
 
 static int is_upper_snake(const char *s)
 {
@@ -76,26 +208,59 @@ static int is_lower_snake(const char *s)
     return p[-1] != '_';
 }
 
-/* Why the function prefix s is reserved by C, or NULL when it is not. */
-static const char *reserved_function_prefix(const char *s)
+/*
+ * Why s may not be a registry name (file stem, tag and function prefix),
+ * or NULL when it may; the text may be written into buf (size bytes).
+ */
+static const char *reserved_registry_name(const char *s, char *buf,
+                                          size_t size)
 {
-    const char *const *k;
+    const char *h;
+    size_t len = strlen(s);
 
-    for (k = keywords; *k; k++)
-        if (strcmp(*k, s) == 0)
-            return "a C or C++ keyword";
+    if (in_list(keywords, s))
+        return "a C or C++ keyword";
+    if (in_list(std_headers, s)) {
+        snprintf(buf, size, "the name of a standard header: %s.h would hide "
+                 "<%s.h> from every file compiled with -I to the output "
+                 "directory", s, s);
+        return buf;
+    }
+    if (in_list(predefined_macros, s)) {
+        snprintf(buf, size, "a macro gcc and clang predefine in the GNU "
+                 "modes (-std=gnu11 and the like): enum %s would not "
+                 "compile", s);
+        return buf;
+    }
+    if ((h = std_name_header(std_macros, s)) != NULL) {
+        snprintf(buf, size, "a macro of %s: enum %s would not compile where "
+                 "it is included", h, s);
+        return buf;
+    }
+    if ((h = std_name_header(std_types, s)) != NULL) {
+        snprintf(buf, size, "a type of %s: enum %s would clash with it where "
+                 "it is included", h, s);
+        return buf;
+    }
+    if (len > 2 && strcmp(s + len - 2, "_t") == 0)
+        return "reserved by POSIX for types (a name ending in _t)";
     if ((strncmp(s, "str", 3) == 0 || strncmp(s, "mem", 3) == 0 ||
          strncmp(s, "wcs", 3) == 0) && s[3] >= 'a' && s[3] <= 'z')
         return "reserved by <string.h> (str, mem or wcs and a letter)";
     if ((strncmp(s, "is", 2) == 0 || strncmp(s, "to", 2) == 0) &&
         s[2] >= 'a' && s[2] <= 'z')
         return "reserved by <ctype.h> (is or to and a letter)";
+    if (strncmp(s, "atomic_", 7) == 0 && s[7] >= 'a' && s[7] <= 'z')
+        return "reserved by <stdatomic.h> (atomic_ and a letter)";
     return NULL;
 }
 
 /* Why the macro prefix s is reserved by C, or NULL when it is not. */
-static const char *reserved_macro_prefix(const char *s)
+static const char *reserved_macro_prefix(const char *s, char *buf,
+                                         size_t size)
 {
+    (void)buf;
+    (void)size;
     if (s[0] == 'E' && ((s[1] >= 'A' && s[1] <= 'Z') ||
                         (s[1] >= '0' && s[1] <= '9')))
         return "reserved by <errno.h> (E and a digit or capital)";
@@ -111,16 +276,59 @@ static const char *reserved_macro_prefix(const char *s)
     return NULL;
 }
 
-/* Names a code or alias may not take, because the header uses them. */
-static const char *reserved_code_name(const char *s)
+/*
+ * The identifiers the outputs make of <MACRO>_<word> besides the codes'
+ * constants; a code or alias named like one of them would make the same
+ * identifier.  A word ending in '*' stands for every word it starts (the
+ * bare word too).  STATIC and API are the single header's linkage macros
+ * (stb's convention).
+ */
+static const struct {
+    const char *word;
+    const char *use;
+} generated_macros[] = {
+    {"H", "the include guard of the header and the single header"},
+    {"IMPLEMENTATION", "the single header's switch to its definitions"},
+    {"IMPLEMENTED", "the single header's guard of its definitions"},
+    {"IMPLEMENT*", "taken by the single header's switches (IMPLEMENT*)"},
+    {"FUNCTIONS*", "taken by the --functions check (FUNCTIONS_<hex>)"},
+    {"STATIC", "the single header's storage class for its definitions"},
+    {"API", "the single header's linkage of its declarations"},
+    {"COUNT", "the number of codes"},
+    {"LIST", "the X-macro over every code"},
+    {"DEPRECATED", "the attribute of the deprecated aliases"},
+    {"SPEC_ID*", "taken by the spec's identity (SPEC_ID, SPEC_ID_<hex>)"},
+    {"CAST", "the source's cast helper"},
+    {"PUN", "the source's pointer cast helper"},
+    {"NULL", "the source's null pointer"},
+    {"CLASS*", "taken by the class constants (CLASS_<class>)"},
+    {"TRAIT*", "taken by the trait bits (TRAIT_<trait>)"},
+    {"LIFECYCLE*", "taken by the status constants (LIFECYCLE_<status>)"},
+    {NULL, NULL}};
+
+/*
+ * Why a code or alias may not be named s, because the outputs make
+ * <macro>_<s> for something else (macro may be NULL); NULL when it may.
+ * The text may be written into buf (size bytes).
+ */
+static const char *reserved_code_name(const char *s, const char *macro,
+                                      char *buf, size_t size)
 {
-    if (strcmp(s, "COUNT") == 0 || strcmp(s, "LIST") == 0 ||
-        strcmp(s, "DEPRECATED") == 0 || strncmp(s, "CLASS_", 6) == 0 ||
-        strncmp(s, "TRAIT_", 6) == 0 || strcmp(s, "CLASS") == 0 ||
-        strcmp(s, "TRAIT") == 0 || strncmp(s, "SPEC_ID", 7) == 0 ||
-        strncmp(s, "LIFECYCLE", 9) == 0)
-        return "the header uses <MACRO>_COUNT, _LIST, _DEPRECATED, "
-               "_SPEC_ID*, _CLASS_*, _TRAIT_* and _LIFECYCLE_*";
+    size_t i;
+
+    if (macro == NULL)
+        macro = "<MACRO>";
+    for (i = 0; generated_macros[i].word; i++) {
+        const char *w = generated_macros[i].word;
+        size_t len = strlen(w);
+
+        if (w[len - 1] == '*' ? strncmp(s, w, len - 1) == 0
+                              : strcmp(s, w) == 0) {
+            snprintf(buf, size, "%.40s_%.60s is %s", macro, s,
+                     generated_macros[i].use);
+            return buf;
+        }
+    }
     return NULL;
 }
 
@@ -280,13 +488,15 @@ static int check_registry_identifier(struct diag_list *dl, struct sg_pos pos,
                                      const char *what, const char *s,
                                      int (*ok)(const char *),
                                      const char *form,
-                                     const char *(*reserved)(const char *))
+                                     const char *(*reserved)(const char *,
+                                                             char *, size_t))
 {
+    char buf[256];
     const char *why;
 
     if (!ok(s))
         diag_error(dl, pos, "%s '%.60s' is not %s", what, s, form);
-    else if ((why = reserved(s)) != NULL)
+    else if ((why = reserved(s, buf, sizeof buf)) != NULL)
         diag_error(dl, pos, "%s '%.60s' is %s", what, s, why);
     else if (strlen(s) > 40)
         diag_error(dl, pos, "%s is longer than 40 characters", what);
@@ -302,7 +512,7 @@ int check_registry_name(struct diag_list *dl, struct sg_pos pos,
                                      "a lower_snake identifier (a-z, 0-9 "
                                      "and single underscores, starting "
                                      "with a letter)",
-                                     reserved_function_prefix);
+                                     reserved_registry_name);
 }
 
 int check_registry_macro(struct diag_list *dl, struct sg_pos pos,
@@ -679,6 +889,7 @@ static void check_codes(struct checker *ck)
     for (i = 0; i < spec->ncodes; i++) {
         struct spec_code *c = &spec->codes[i];
         const char *why;
+        char buf[256];
 
         if (c->code_pos.line && reg->range_pos.line &&
             (c->code < reg->lo || c->code > reg->hi))
@@ -688,7 +899,8 @@ static void check_codes(struct checker *ck)
         else if (c->code_pos.line && c->code < 0)
             diag_error(ck->dl, c->code_pos, "code %ld is negative", c->code);
         if (check_upper(ck, &c->name, "name") == 0) {
-            if ((why = reserved_code_name(c->name.s)) != NULL)
+            if ((why = reserved_code_name(c->name.s, reg->macro.s, buf,
+                                          sizeof buf)) != NULL)
                 diag_error(ck->dl, c->name.pos, "name '%.60s' is reserved: "
                            "%s", c->name.s, why);
             add_ref(ck, &names, &nn, &cn, &c->name);
@@ -696,7 +908,8 @@ static void check_codes(struct checker *ck)
         for (j = 0; j < c->naliases; j++) {
             if (check_upper(ck, &c->aliases[j], "alias") != 0)
                 continue;
-            if ((why = reserved_code_name(c->aliases[j].s)) != NULL)
+            if ((why = reserved_code_name(c->aliases[j].s, reg->macro.s,
+                                          buf, sizeof buf)) != NULL)
                 diag_error(ck->dl, c->aliases[j].pos, "alias '%.60s' is "
                            "reserved: %s", c->aliases[j].s, why);
             add_ref(ck, &names, &nn, &cn, &c->aliases[j]);
@@ -729,6 +942,20 @@ static void check_codes(struct checker *ck)
                 check_text_len(ck, &c->desc[j], "description");
         }
         check_lang_map(ck, c->note, "note");
+        if (c->registry_phrase.s) {
+            /* what the registry writes instead of the phrase: one line of
+             * ASCII like a phrase, and only where it differs */
+            check_phrase(ck, &c->registry_phrase, "registry_phrase");
+            if (c->status == STATUS_UNOFFICIAL)
+                diag_error(ck->dl, c->registry_phrase.pos, "registry_phrase "
+                           "of an unofficial code: the upstream registry "
+                           "does not list it");
+            else if (c->phrase.s &&
+                     strcmp(c->registry_phrase.s, c->phrase.s) == 0)
+                diag_error(ck->dl, c->registry_phrase.pos, "registry_phrase "
+                           "is the phrase itself; give it only where the "
+                           "registry writes something else");
+        }
         check_code_refs(ck, c, trait_names, source_ids, sorted_ids, nsorted);
         for (j = 0; j < spec->nclasses; j++) {
             const struct spec_class *k = &spec->classes[j];
@@ -979,8 +1206,18 @@ static void check_field_macro(struct checker *ck, const struct spec_field *f,
                               struct sg_pos pos, const char *suffix,
                               const struct name_ref *sorted, size_t n)
 {
+    const char *macro = ck->spec->reg.macro.s;
+    const char *why;
+    char buf[200];
     size_t lo = 0, hi = n;
 
+    /* The words the outputs put after <MACRO>_ themselves. */
+    why = reserved_code_name(suffix, macro, buf, sizeof buf);
+    if (why) {
+        diag_error(ck->dl, pos, "field '%s' makes the constant %s_%s, and %s",
+                   f->name.s, macro ? macro : "<MACRO>", suffix, why);
+        return;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strcmp(sorted[mid].s, suffix);

@@ -1,13 +1,16 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * writer.c - atomic, change-only output (see writer.h).
  *
  * A run that has something to write holds an advisory lock on
  * DIR/.statusgen.lock from its last comparison to its last rename, so two
  * runs into one directory take turns and each leaves a complete set.
- * Temporary files are named <file>.tmp-<16 random hex digits>: no two
+ * Temporary files, and the links that keep the files they replace until
+ * the set is complete, are named <file>.tmp-<16 random hex digits>: no two
  * runs can pick the same name, even in different PID namespaces, and a
  * name already taken is stepped around (O_EXCL, retry).  Under the lock,
- * temporary files of the outputs left by a killed run are removed.
+ * the names of exactly that form that a killed run left are removed; no
+ * other file is touched.
  */
 #include "writer.h"
 
@@ -27,6 +30,7 @@
 
 #define LOCK_NAME ".statusgen.lock"
 #define TEMP_MARK ".tmp-"
+#define TEMP_DIGITS 16 /* hex digits after TEMP_MARK */
 #define CHECK_MAX_LINES 200 /* lines of diff shown per file by --check */
 
 static const struct sg_pos nopos = {0, 0};
@@ -166,20 +170,24 @@ static int produce_into(const struct output *o, struct sbuf_sink *sink)
     return rc;
 }
 
+int output_collect(const struct output *o, struct sbuf *into)
+{
+    o->produce(o->arg, o->which, into);
+    return sbuf_failed(into) ? -1 : 0;
+}
+
 /*
  * Returns 1 when the file at path holds exactly o's contents, 0 when not
- * or missing, -1 on error.  The size is compared first (for a text) and
- * the file is then read in pieces, so a large stale output costs no
- * memory.  *st gets the file's status (st_nlink 0 when it is missing).
+ * or missing, -1 on error.  The file is read in pieces as the producer
+ * gives its contents, so a large output costs no memory.  *st gets the
+ * file's status (st_nlink 0 when it is missing).
  */
 static int same_bytes(const char *path, const struct output *o,
                       struct stat *st, struct diag_list *dl)
 {
-    const struct sbuf *text = &o->text;
-    char buf[65536];
-    size_t done = 0, n;
+    struct compare_sink *c;
     FILE *f;
-    int same = 1;
+    int same;
 
     memset(st, 0, sizeof *st);
     if (lstat(path, st) != 0) {
@@ -191,59 +199,40 @@ static int same_bytes(const char *path, const struct output *o,
     }
     if (check_regular(path, st, dl) != 0)
         return -1;
-    if (!o->produce &&
-        (unsigned long long)st->st_size != (unsigned long long)text->len)
-        return 0;
     f = fopen(path, "rb");
     if (f == NULL) {
         diag_error(dl, nopos, "%s: cannot read: %s", path, strerror(errno));
         return -1;
     }
-    if (o->produce) {
-        struct compare_sink *c =
-            (struct compare_sink *)sg_malloc(sizeof *c);
-
-        if (c == NULL) {
-            fclose(f);
-            diag_oom(dl);
-            return -1;
-        }
-        c->base.put = compare_put;
-        c->f = f;
-        c->same = 1;
-        c->err = 0;
-        c->total = 0;
-        if (produce_into(o, &c->base) != 0 && c->same) {
-            sg_free(c);
-            fclose(f);
-            diag_oom(dl);
-            return -1;
-        }
-        same = c->same && c->total == (unsigned long long)st->st_size &&
-               getc(f) == EOF;
-        errno = c->err;
-        sg_free(c);
-        if (errno != 0 || ferror(f)) {
-            diag_error(dl, nopos, "%s: cannot read: %s", path,
-                       strerror(errno ? errno : EIO));
-            fclose(f);
-            return -1;
-        }
+    c = (struct compare_sink *)sg_malloc(sizeof *c);
+    if (c == NULL) {
         fclose(f);
-        return same;
+        diag_oom(dl);
+        return -1;
     }
-    while (same && (n = fread(buf, 1, sizeof buf, f)) > 0) {
-        if (n > text->len - done || memcmp(buf, text->data + done, n) != 0)
-            same = 0;
-        done += n;
+    c->base.put = compare_put;
+    c->f = f;
+    c->same = 1;
+    c->err = 0;
+    c->total = 0;
+    if (produce_into(o, &c->base) != 0 && c->same) {
+        sg_free(c);
+        fclose(f);
+        diag_oom(dl);
+        return -1;
     }
-    if (ferror(f)) {
-        diag_error(dl, nopos, "%s: cannot read: %s", path, strerror(errno));
+    same = c->same && c->total == (unsigned long long)st->st_size &&
+           getc(f) == EOF;
+    errno = c->err;
+    sg_free(c);
+    if (errno != 0 || ferror(f)) {
+        diag_error(dl, nopos, "%s: cannot read: %s", path,
+                   strerror(errno ? errno : EIO));
         fclose(f);
         return -1;
     }
     fclose(f);
-    return same && done == text->len;
+    return same;
 }
 
 /* Reports why dir cannot be the output directory when it is a dangling
@@ -310,6 +299,150 @@ static int make_dirs(const char *dir, struct diag_list *dl)
     return 0;
 }
 
+/* --- signals ------------------------------------------------------------- */
+
+/*
+ * SIGINT, SIGTERM and SIGHUP end a run from outside.  Until the first
+ * rename a handler removes what the run made (temporary files, backups, the
+ * lock file) and dies of the signal, so every output is as it was.  From
+ * just before the first rename to the end of the run the signals are
+ * blocked: the renames finish (or are undone), the run cleans up and lets
+ * go of the lock, and only then does a signal that came meanwhile act, so
+ * the set is never left mixed.  A signal ignored when the run starts (a
+ * nohup run, a background job of a shell) stays ignored.  SIGKILL cannot be
+ * caught: the next run removes what it leaves.
+ */
+static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
+#define NCAUGHT (sizeof caught / sizeof caught[0])
+
+/* What the handler removes: the run's temporary files and backups (NULL
+ * entries: none), and the lock file while the run may hold its lock. */
+static char *volatile *sig_temps;
+static char *volatile *sig_backups;
+static volatile size_t sig_n;
+static volatile int sig_lock_fd = -1;
+static const char *volatile sig_lock_path;
+
+/* The signal state of one run. */
+struct sig_guard {
+    struct sigaction old[NCAUGHT]; /* dispositions before the run */
+    int caught[NCAUGHT];      /* handler installed (not ignored at start) */
+    sigset_t set;             /* the signals of caught[] */
+    sigset_t before;          /* the mask before block_signals */
+    int blocked;              /* block_signals is in force */
+};
+
+/* Only async-signal-safe calls: removes the run's files and dies of sig.
+ * The lock file is removed only when this process holds its lock (taking
+ * it here if the run was waiting and it just came free) and the file is
+ * still the one at the path: a waiting run never removes the lock file of
+ * the run it waits for. */
+static void on_signal(int sig)
+{
+    size_t i, n = sig_n;
+    int fd = sig_lock_fd;
+
+    for (i = 0; i < n; i++) {
+        if (sig_temps && sig_temps[i])
+            unlink(sig_temps[i]);
+        if (sig_backups && sig_backups[i])
+            unlink(sig_backups[i]);
+    }
+    if (fd >= 0 && sig_lock_path) {
+        struct flock fl;
+        struct stat a, b;
+
+        fl.l_type = F_WRLCK;
+        fl.l_whence = SEEK_SET;
+        fl.l_start = 0;
+        fl.l_len = 0;
+        if (fcntl(fd, F_SETLK, &fl) == 0 && fstat(fd, &a) == 0 &&
+            lstat(sig_lock_path, &b) == 0 && a.st_dev == b.st_dev &&
+            a.st_ino == b.st_ino)
+            unlink(sig_lock_path);
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Installs on_signal for the caught signals not ignored at start, to
+ * remove temps[0..n) and backups[0..n) (either may be NULL). */
+static void catch_signals(struct sig_guard *g, char **temps, char **backups,
+                          size_t n)
+{
+    struct sigaction sa;
+    size_t i;
+
+    sig_temps = temps;
+    sig_backups = backups;
+    sig_n = n;
+    g->blocked = 0;
+    sigemptyset(&g->set);
+    for (i = 0; i < NCAUGHT; i++)
+        sigaddset(&g->set, caught[i]);
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_mask = g->set;
+    for (i = 0; i < NCAUGHT; i++) {
+        g->caught[i] = sigaction(caught[i], NULL, &g->old[i]) == 0 &&
+                       g->old[i].sa_handler != SIG_IGN &&
+                       sigaction(caught[i], &sa, NULL) == 0;
+    }
+}
+
+/* Blocks the caught signals until restore_signals. */
+static void block_signals(struct sig_guard *g)
+{
+    if (!g->blocked && sigprocmask(SIG_BLOCK, &g->set, &g->before) == 0)
+        g->blocked = 1;
+}
+
+/* Returns 1 when a caught signal came while they were blocked (one that
+ * the caller had blocked already is the caller's to handle). */
+static int signal_came(const struct sig_guard *g)
+{
+    sigset_t pending;
+    size_t i;
+
+    if (!g->blocked || sigpending(&pending) != 0)
+        return 0;
+    for (i = 0; i < NCAUGHT; i++)
+        if (g->caught[i] && sigismember(&pending, caught[i]) == 1 &&
+            sigismember(&g->before, caught[i]) != 1)
+            return 1;
+    return 0;
+}
+
+/* Ends what catch_signals began: nothing left for the handler to remove,
+ * the mask as it was (a signal that came while blocked acts now: the run
+ * dies of it), and the dispositions as they were. */
+static void restore_signals(struct sig_guard *g)
+{
+    size_t i;
+
+    sig_n = 0;
+    sig_temps = NULL;
+    sig_backups = NULL;
+    if (g->blocked)
+        sigprocmask(SIG_SETMASK, &g->before, NULL);
+    g->blocked = 0;
+    for (i = 0; i < NCAUGHT; i++)
+        if (g->caught[i])
+            sigaction(caught[i], &g->old[i], NULL);
+}
+
+/* Holds the caught signals over a step the handler must see whole (a file
+ * created and its name recorded); release with release_signals. */
+static void hold_signals(const struct sig_guard *g, sigset_t *prev)
+{
+    sigprocmask(SIG_BLOCK, &g->set, prev);
+}
+
+static void release_signals(const sigset_t *prev)
+{
+    sigprocmask(SIG_SETMASK, prev, NULL);
+}
+
 /* --- the lock ------------------------------------------------------------ */
 
 /* Takes a write lock on fd; wait: block until it is free.  Returns 0,
@@ -333,118 +466,110 @@ static int lock_fd(int fd, int wait)
 }
 
 /*
- * Locks dir for this run: opens (creating) DIR/.statusgen.lock and takes a
- * write lock on it, first without waiting, then, after telling opts'
- * waiting callback, waiting.  A holder removes the file before it lets go,
- * so a lock taken on a file that is no longer at its path is retried.
- * Returns the file descriptor, or -1 (reported).  *path gets the lock
- * file's path (owned by the caller).
+ * Locks dir for this run: opens DIR/.statusgen.lock, creating it if
+ * missing, and takes a write lock on it; with wait, after telling opts'
+ * waiting callback, it waits for another run to let go, without, it gives
+ * up at once.  The lock file is never opened through a symbolic link, and
+ * anything but a regular file of one link is refused.  A holder removes the
+ * file before it lets go, so a lock taken on a file that is no longer at
+ * its path is retried.  Returns the file descriptor, -2 when another run
+ * holds the lock (only without wait), or -1 (reported in dl unless dl is
+ * NULL).  *path gets the lock file's path (owned by the caller).
  */
-static int lock_dir(const char *dir, const struct write_opts *opts,
+static int lock_dir(const char *dir, const struct write_opts *opts, int wait,
                     char **path, struct diag_list *dl)
 {
-    int told = 0;
+    int told = 0, rc = -1;
 
     *path = join(dir, LOCK_NAME);
     if (*path == NULL) {
-        diag_oom(dl);
+        if (dl)
+            diag_oom(dl);
         return -1;
     }
+    sig_lock_path = *path;
     for (;;) {
         struct stat a, b;
-        int fd = open(*path, O_RDWR | O_CREAT, 0666), r;
+        int fd = open(*path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK |
+                                 O_CLOEXEC, 0666),
+            r;
 
         if (fd < 0) {
-            diag_error(dl, nopos, "%s: cannot lock the output directory "
-                       "(%s): %s", dir, *path, strerror(errno));
+            if (dl && errno == ELOOP)
+                diag_error(dl, nopos, "%s: cannot lock the output directory: "
+                           "%s is a symbolic link (remove it)", dir, *path);
+            else if (dl)
+                diag_error(dl, nopos, "%s: cannot lock the output directory "
+                           "(%s): %s", dir, *path, strerror(errno));
             break;
         }
+        if (fstat(fd, &a) != 0 || !S_ISREG(a.st_mode)) {
+            if (dl)
+                diag_error(dl, nopos, "%s: cannot lock the output directory: "
+                           "%s is not a regular file (remove it)", dir,
+                           *path);
+            close(fd);
+            break;
+        }
+        sig_lock_fd = fd;
         r = lock_fd(fd, 0);
-        if (r == 1) {
+        if (r == 1 && !wait) {
+            rc = -2;
+        } else if (r == 1) {
             if (!told && opts && opts->waiting)
                 opts->waiting(*path, dir);
             told = 1;
             r = lock_fd(fd, 1);
         }
-        if (r < 0) {
+        if (r < 0 && dl)
             diag_error(dl, nopos, "%s: cannot lock the output directory "
                        "(%s): %s", dir, *path, strerror(errno));
-            close(fd);
-            break;
+        if (r == 0 && fstat(fd, &a) == 0 && lstat(*path, &b) == 0 &&
+            a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+            if (a.st_nlink == 1)
+                return fd;
+            if (dl)
+                diag_error(dl, nopos, "%s: cannot lock the output directory: "
+                           "%s has %lu links, not one (remove it)", dir,
+                           *path, (unsigned long)a.st_nlink);
+            r = -1;
         }
-        if (fstat(fd, &a) == 0 && stat(*path, &b) == 0 &&
-            a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-            return fd;
-        close(fd); /* its holder removed it: lock the new one */
+        sig_lock_fd = -1;
+        close(fd); /* on r == 0: its holder removed it, lock the new one */
+        if (r != 0)
+            break;
     }
+    sig_lock_path = NULL;
     sg_free(*path);
     *path = NULL;
-    return -1;
+    return rc;
 }
 
-/* Lets go of the lock taken by lock_dir and frees path. */
+/* Lets go of the lock taken by lock_dir, removing the lock file first, and
+ * frees path. */
 static void unlock_dir(int fd, char *path)
 {
     if (fd < 0)
         return;
     unlink(path);
+    sig_lock_fd = -1;
+    sig_lock_path = NULL;
     close(fd);
     sg_free(path);
 }
 
-/* --- temporary files and signals ----------------------------------------- */
-
-/* The temporary files of the running write, for the signal handler. */
-static char *volatile *sig_temps;
-static volatile size_t sig_ntemps;
-static const char *volatile sig_lock;
-
-static void on_signal(int sig)
+/* Returns 1 when dir holds a lock file (maybe left by a killed run). */
+static int lock_file_left(const char *dir)
 {
-    size_t i;
+    struct stat st;
+    char *path = join(dir, LOCK_NAME);
+    int left = path != NULL && lstat(path, &st) == 0;
 
-    for (i = 0; i < sig_ntemps; i++)
-        if (sig_temps[i])
-            unlink(sig_temps[i]);
-    if (sig_lock)
-        unlink(sig_lock);
-    signal(sig, SIG_DFL);
-    raise(sig);
+    sg_free(path);
+    return left;
 }
 
-static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
-#define NCAUGHT (sizeof caught / sizeof caught[0])
-
-/* Removes the temporary files on the signals that end a run from
- * outside (SIGKILL cannot be caught: the next run removes them). */
-static void catch_signals(struct sigaction *old, char **temps, size_t n,
-                          const char *lock)
-{
-    struct sigaction sa;
-    size_t i;
-
-    sig_temps = temps;
-    sig_ntemps = n;
-    sig_lock = lock;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    for (i = 0; i < NCAUGHT; i++)
-        sigaddset(&sa.sa_mask, caught[i]);
-    for (i = 0; i < NCAUGHT; i++)
-        sigaction(caught[i], &sa, &old[i]);
-}
-
-static void restore_signals(const struct sigaction *old)
-{
-    size_t i;
-
-    for (i = 0; i < NCAUGHT; i++)
-        sigaction(caught[i], &old[i], NULL);
-    sig_ntemps = 0;
-    sig_temps = NULL;
-    sig_lock = NULL;
-}
+/* --- temporary files and backups ----------------------------------------- */
 
 /* 64 bits that differ between runs and between calls. */
 static unsigned long long random_bits(void)
@@ -454,7 +579,7 @@ static unsigned long long random_bits(void)
     unsigned long long z;
 
     if (!seeded) {
-        int fd = open("/dev/urandom", O_RDONLY);
+        int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
         unsigned char b[8];
 
         state = (unsigned long long)getpid() * 0x9E3779B97F4A7C15ULL ^
@@ -478,43 +603,81 @@ static unsigned long long random_bits(void)
     return z ^ (z >> 31);
 }
 
-/* Returns 1 when entry (a file name in the output directory) is a
- * temporary file of statusgen's for one of the outputs. */
+/* A new random name <target>.tmp-<16 lower-case hex digits>, or NULL. */
+static char *temp_name(const char *target)
+{
+    char suffix[32];
+    struct sbuf name;
+
+    sprintf(suffix, TEMP_MARK "%0*llx", TEMP_DIGITS, random_bits());
+    sbuf_init(&name);
+    sbuf_puts(&name, target);
+    sbuf_puts(&name, suffix);
+    if (sbuf_failed(&name)) {
+        sbuf_free(&name);
+        return NULL;
+    }
+    return name.data;
+}
+
+/* Returns 1 when entry (a file name in the output directory) has exactly
+ * the form of the names temp_name makes for the output named name. */
+static int is_temp_name(const char *entry, const char *name)
+{
+    size_t len = strlen(name), mark = strlen(TEMP_MARK), k;
+
+    if (strncmp(entry, name, len) != 0 ||
+        strncmp(entry + len, TEMP_MARK, mark) != 0)
+        return 0;
+    entry += len + mark;
+    for (k = 0; k < TEMP_DIGITS; k++)
+        if (!((entry[k] >= '0' && entry[k] <= '9') ||
+              (entry[k] >= 'a' && entry[k] <= 'f')))
+            return 0;
+    return entry[TEMP_DIGITS] == '\0';
+}
+
+/* Returns 1 when entry is a temporary file or backup of one of the
+ * outputs, by its name. */
 static int is_temp_of(const char *entry, const struct output *outs, size_t n)
 {
-    size_t i, len;
+    size_t i;
 
-    for (i = 0; i < n; i++) {
-        len = strlen(outs[i].name);
-        if (strncmp(entry, outs[i].name, len) == 0 &&
-            strncmp(entry + len, TEMP_MARK, strlen(TEMP_MARK)) == 0 &&
-            entry[len + strlen(TEMP_MARK)] != '\0')
+    for (i = 0; i < n; i++)
+        if (is_temp_name(entry, outs[i].name))
             return 1;
-    }
     return 0;
 }
 
-/* Removes the temporary files a killed run left beside the outputs.  Runs
- * under the lock, so no live run owns them.  Problems are not errors: a
- * file that stays is stepped around. */
-static void remove_stale_temps(const char *dir, const struct output *outs,
-                               size_t n)
+/* Removes the temporary files and backups a killed run left beside the
+ * outputs, or with remove 0 only says whether there are any.  Runs under
+ * the lock when it removes, so no live run owns them.  Problems are not
+ * errors: a file that stays is stepped around.  Returns the number of such
+ * names found. */
+static size_t stale_temps(const char *dir, const struct output *outs,
+                          size_t n, int remove)
 {
     DIR *d = opendir(dir);
     struct dirent *e;
+    size_t found = 0;
 
     if (d == NULL)
-        return;
+        return 0;
     while ((e = readdir(d)) != NULL) {
         if (is_temp_of(e->d_name, outs, n)) {
-            char *p = join(dir, e->d_name);
+            char *p;
 
+            found++;
+            if (!remove)
+                break;
+            p = join(dir, e->d_name);
             if (p)
                 unlink(p);
             sg_free(p);
         }
     }
     closedir(d);
+    return found;
 }
 
 /* Writes n bytes to fd; returns 0 or -1 with errno. */
@@ -534,41 +697,55 @@ static int write_all(int fd, const char *s, size_t n)
     return 0;
 }
 
-/*
- * Writes text to a new temporary file beside target and stores its path in
- * *temp (owned by the caller; NULL on failure).  An existing target's mode,
- * and its owner and group where the user may keep them, carry over; a new
- * file gets 0666 less the umask.  Returns 0 or -1 (reported, file
- * removed).  fail_half simulates a full disk half-way.
- */
-static int write_temp(const char *target, const struct stat *old,
-                      const struct output *o, int fail_half, char **temp,
-                      struct diag_list *dl)
+/* Removes the file *temp names and frees the name; *temp becomes NULL
+ * first, so the signal handler never sees a freed name. */
+static void drop_temp(char **temp)
 {
-    const struct sbuf *text = &o->text;
+    char *t = *temp;
+
+    if (t == NULL)
+        return;
+    *temp = NULL;
+    unlink(t);
+    sg_free(t);
+}
+
+/*
+ * Creates a new file beside target under a name of temp_name's form (taken
+ * with O_EXCL, never through a symbolic link; a name already taken is
+ * stepped around), storing its path in *temp, where the signal handler
+ * sees it, at the moment it exists (owned by the caller; NULL on failure).
+ * When old is an existing file (st_nlink not 0), its mode, and its owner
+ * and group where the user may keep them, carry over; else the file gets
+ * 0666 less the umask.  Returns the open file descriptor, or -1 (reported,
+ * file removed).
+ */
+static int create_temp(const char *target, const struct stat *old,
+                       char **temp, const struct sig_guard *g,
+                       struct diag_list *dl)
+{
     int fd = -1, tries, err = EEXIST;
-    char suffix[32], *path = NULL;
+    struct stat st;
+    sigset_t prev;
 
     *temp = NULL;
     for (tries = 0; tries < 100 && fd < 0 && err == EEXIST; tries++) {
-        struct sbuf name;
+        char *path = temp_name(target);
 
-        sprintf(suffix, TEMP_MARK "%016llx", random_bits());
-        sbuf_init(&name);
-        sbuf_puts(&name, target);
-        sbuf_puts(&name, suffix);
-        if (sbuf_failed(&name)) {
-            sbuf_free(&name);
+        if (path == NULL) {
             diag_oom(dl);
             return -1;
         }
-        path = name.data;
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
-        if (fd < 0) {
+        hold_signals(g, &prev);
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                  0666);
+        if (fd >= 0)
+            *temp = path; /* from here on, a signal removes it */
+        else
             err = errno;
+        release_signals(&prev);
+        if (fd < 0)
             sg_free(path);
-            path = NULL;
-        }
     }
     if (fd < 0) {
         diag_error(dl, nopos, "%s: cannot create a temporary file beside it: "
@@ -576,7 +753,11 @@ static int write_temp(const char *target, const struct stat *old,
                                                : strerror(err));
         return -1;
     }
-    *temp = path; /* from here on, a signal removes it */
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_error(dl, nopos, "%s: the temporary file %s beside it is not a "
+                   "regular file", target, *temp);
+        goto fail;
+    }
     if (old->st_nlink) {
         /* Owner first: changing it may clear the set-id bits.  When the
          * user may not give the file to its owner, keep the group if
@@ -590,63 +771,170 @@ static int write_temp(const char *target, const struct stat *old,
             goto fail;
         }
     }
+    return fd;
+fail:
+    close(fd);
+    drop_temp(temp);
+    return -1;
+}
+
+/* Syncs and closes fd, a file written for target; returns 0 or -1
+ * (reported). */
+static int finish_file(int fd, const char *target, struct diag_list *dl)
+{
+    int err = fsync(fd) != 0 ? errno : 0;
+
+    if (close(fd) != 0 && err == 0)
+        err = errno;
+    if (err == 0)
+        return 0;
+    diag_error(dl, nopos, "%s: cannot write: %s", target, strerror(err));
+    return -1;
+}
+
+/* For a test's full disk: writes the first half of o's contents to fd
+ * and leaves errno ENOSPC (or the error of the write). */
+static void write_half(int fd, const struct output *o)
+{
+    struct sbuf whole;
+    int err = ENOMEM;
+
+    sbuf_init(&whole);
+    if (output_collect(o, &whole) == 0)
+        err = write_all(fd, whole.data, whole.len / 2) == 0 ? ENOSPC : errno;
+    sbuf_free(&whole);
+    errno = err;
+}
+
+/*
+ * Writes o's contents to a new temporary file beside target (see
+ * create_temp) and stores its path in *temp.  Returns 0 or -1 (reported,
+ * file removed).  fail_half simulates a full disk half-way; signal_sig,
+ * when not 0, is sent to the run just after the file is created (a test's
+ * signal in the middle of the writes).
+ */
+static int write_temp(const char *target, const struct stat *old,
+                      const struct output *o, int fail_half, int signal_sig,
+                      char **temp, const struct sig_guard *g,
+                      struct diag_list *dl)
+{
+    struct fd_sink w;
+    int fd = create_temp(target, old, temp, g, dl);
+
+    if (fd < 0)
+        return -1;
+    if (signal_sig)
+        kill(getpid(), signal_sig);
     if (fail_half) {
-        if (write_all(fd, text->data, text->len / 2) == 0)
-            errno = ENOSPC;
+        write_half(fd, o);
         diag_error(dl, nopos, "%s: cannot write: %s", target, strerror(errno));
         goto fail;
     }
-    if (o->produce) {
-        struct fd_sink w;
-
-        w.base.put = fd_put;
-        w.fd = fd;
-        w.err = 0;
-        if (produce_into(o, &w.base) != 0) {
-            if (w.err == 0) {
-                diag_oom(dl);
-                goto fail;
-            }
-            errno = w.err;
-            diag_error(dl, nopos, "%s: cannot write: %s", target,
-                       strerror(errno));
+    w.base.put = fd_put;
+    w.fd = fd;
+    w.err = 0;
+    if (produce_into(o, &w.base) != 0) {
+        if (w.err == 0) {
+            diag_oom(dl);
             goto fail;
         }
-    } else if (write_all(fd, text->data, text->len) != 0) {
-        diag_error(dl, nopos, "%s: cannot write: %s", target, strerror(errno));
+        diag_error(dl, nopos, "%s: cannot write: %s", target,
+                   strerror(w.err));
         goto fail;
     }
-    if (fsync(fd) != 0) {
-        diag_error(dl, nopos, "%s: cannot write: %s", target, strerror(errno));
-        goto fail;
-    }
-    err = close(fd);
-    fd = -1;
-    if (err != 0) {
-        diag_error(dl, nopos, "%s: cannot write: %s", target, strerror(errno));
-        goto fail;
+    if (finish_file(fd, target, dl) != 0) {
+        drop_temp(temp);
+        return -1;
     }
     return 0;
 fail:
-    if (fd >= 0)
-        close(fd);
-    *temp = NULL;
-    unlink(path);
-    sg_free(path);
+    close(fd);
+    drop_temp(temp);
     return -1;
+}
+
+/*
+ * Keeps the file now at target (status *old) under a name of temp_name's
+ * form, so that replacing it can be undone: a second hard link, or where
+ * the file system or the system's link rules refuse one, a copy with its
+ * mode, owner and group.  *backup gets the name (owned by the caller), or
+ * NULL when target has gone meanwhile.  Returns 0 or -1 (reported).
+ */
+static int keep_old(const char *target, const struct stat *old,
+                    char **backup, const struct sig_guard *g,
+                    struct diag_list *dl)
+{
+    char buf[65536];
+    int tries, err = EEXIST, in, out;
+    ssize_t got;
+    sigset_t prev;
+
+    *backup = NULL;
+    for (tries = 0; tries < 100 && err == EEXIST; tries++) {
+        char *path = temp_name(target);
+
+        if (path == NULL) {
+            diag_oom(dl);
+            return -1;
+        }
+        hold_signals(g, &prev);
+        err = link(target, path) == 0 ? 0 : errno;
+        if (err == 0)
+            *backup = path; /* from here on, a signal removes it */
+        release_signals(&prev);
+        if (err == 0)
+            return 0;
+        sg_free(path);
+        if (err == ENOENT)
+            return 0;
+    }
+    /* No link: copy it. */
+    in = open(target, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (in < 0) {
+        if (errno == ENOENT)
+            return 0;
+        diag_error(dl, nopos, "%s: cannot keep the old file: %s", target,
+                   strerror(errno));
+        return -1;
+    }
+    out = create_temp(target, old, backup, g, dl);
+    if (out < 0) {
+        close(in);
+        return -1;
+    }
+    while ((got = read(in, buf, sizeof buf)) != 0) {
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0 || write_all(out, buf, (size_t)got) != 0) {
+            diag_error(dl, nopos, "%s: cannot keep the old file: %s", target,
+                       strerror(errno));
+            close(in);
+            close(out);
+            drop_temp(backup);
+            return -1;
+        }
+    }
+    close(in);
+    if (finish_file(out, target, dl) != 0) {
+        drop_temp(backup);
+        return -1;
+    }
+    return 0;
 }
 
 /* Makes the renames in dir durable; failures of fsync on a directory
  * (unsupported on some file systems) are not errors. */
 static void sync_dir(const char *dir)
 {
-    int fd = open(dir, O_RDONLY);
+    int fd = open(dir, O_RDONLY | O_CLOEXEC);
 
     if (fd >= 0) {
         fsync(fd);
         close(fd);
     }
 }
+
+/* --- the write ----------------------------------------------------------- */
 
 /* The outputs that differ from what is in dir: target[i] is the path of
  * output i, or NULL when its bytes are right; old[i] the status of the file
@@ -679,16 +967,52 @@ static int find_changes(const char *dir, const struct output *outs, size_t n,
     return changed;
 }
 
+/*
+ * Undoes the renames made so far (renamed[i] set), last first: the old
+ * file goes back from its backup, and an output that did not exist is
+ * removed.  Returns 0, or -1 when one could not be undone (reported, naming
+ * it: the set is then mixed).
+ */
+static int undo_renames(char **target, char **backup, const char *renamed,
+                        size_t n, struct diag_list *dl)
+{
+    size_t i;
+    int rc = 0;
+
+    for (i = n; i-- > 0;) {
+        if (!renamed[i])
+            continue;
+        if (backup[i] ? rename(backup[i], target[i]) == 0
+                      : unlink(target[i]) == 0) {
+            if (backup[i]) {
+                char *b = backup[i];
+
+                backup[i] = NULL; /* it is the output again */
+                sg_free(b);
+            }
+            continue;
+        }
+        diag_error(dl, nopos, "%s: cannot put the old file back: %s; this "
+                   "output is new and others are old: run statusgen again",
+                   target[i], strerror(errno));
+        rc = -1;
+    }
+    return rc;
+}
+
 int write_outputs(const char *dir, const struct output *outs, size_t n,
                   const struct write_opts *opts, struct diag_list *dl)
 {
-    char **target = NULL, **temp = NULL, *lock_path = NULL;
+    char **target = NULL, **temp = NULL, **backup = NULL, *lock_path = NULL;
+    char *renamed = NULL;
     struct stat *old = NULL, st;
-    struct sigaction saved[NCAUGHT];
+    struct sig_guard guard;
     size_t i, ntemp = 0, nrenamed = 0;
     int written = -1, lock = -1, caught_signals = 0, changed;
     int fail_at = opts ? opts->fail_at : 0;
     int fail_rename_at = opts ? opts->fail_rename_at : 0;
+    int signal_at_temp = opts && opts->signal ? opts->signal_at_temp : 0;
+    int signal_at_rename = opts && opts->signal ? opts->signal_at_rename : 0;
 
     if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
         diag_error(dl, nopos, "%s: output directory is not a directory", dir);
@@ -696,81 +1020,118 @@ int write_outputs(const char *dir, const struct output *outs, size_t n,
     }
     target = (char **)sg_calloc(n + 1, sizeof *target);
     temp = (char **)sg_calloc(n + 1, sizeof *temp);
+    backup = (char **)sg_calloc(n + 1, sizeof *backup);
+    renamed = (char *)sg_calloc(n + 1, 1);
     old = (struct stat *)sg_calloc(n + 1, sizeof *old);
-    if (target == NULL || temp == NULL || old == NULL) {
+    if (!target || !temp || !backup || !renamed || !old) {
         diag_oom(dl);
         goto done;
     }
     /* A first look without the lock: a run with nothing to write leaves
-     * the directory alone. */
+     * the directory alone, unless a killed run left files there. */
     changed = find_changes(dir, outs, n, target, old, dl);
-    if (changed <= 0) {
-        written = changed;
+    if (changed < 0)
+        goto done;
+    if (changed == 0 && stale_temps(dir, outs, n, 0) == 0 &&
+        !lock_file_left(dir)) {
+        written = 0;
         goto done;
     }
-    if (make_dirs(dir, dl) != 0)
+    if (changed > 0 && make_dirs(dir, dl) != 0)
         goto done;
-    lock = lock_dir(dir, opts, &lock_path, dl);
+    catch_signals(&guard, temp, backup, n);
+    caught_signals = 1;
+    if (changed == 0) {
+        /* Only what a killed run left to remove (taking the lock removes
+         * a lock file too): not worth waiting for the lock, nor an error
+         * when it cannot be had. */
+        lock = lock_dir(dir, opts, 0, &lock_path, NULL);
+        if (lock >= 0)
+            stale_temps(dir, outs, n, 1);
+        written = 0;
+        goto done;
+    }
+    lock = lock_dir(dir, opts, 1, &lock_path, dl);
     if (lock < 0)
         goto done;
     /* Under the lock: another run may have written meanwhile. */
-    remove_stale_temps(dir, outs, n);
+    stale_temps(dir, outs, n, 1);
     changed = find_changes(dir, outs, n, target, old, dl);
     if (changed <= 0) {
         written = changed;
         goto done;
     }
-    catch_signals(saved, temp, n, lock_path);
-    caught_signals = 1;
-    /* Phase 1: every changed file in full beside its target. */
+    /* Phase 1: every changed file in full beside its target, and the file
+     * it replaces kept, so that the renames can be undone. */
     for (i = 0; i < n; i++) {
         if (target[i] == NULL)
             continue;
-        if (write_temp(target[i], &old[i], &outs[i],
-                       (int)++ntemp == fail_at, &temp[i], dl) != 0)
+        ntemp++;
+        if (write_temp(target[i], &old[i], &outs[i], (int)ntemp == fail_at,
+                       (int)ntemp == signal_at_temp ? opts->signal : 0,
+                       &temp[i], &guard, dl) != 0)
             goto cleanup;
     }
-    /* Phase 2: swap them in.  A crash here leaves a mixed set, which the
-     * identity check of the generated code refuses to build. */
+    for (i = 0; i < n; i++)
+        if (target[i] && old[i].st_nlink &&
+            keep_old(target[i], &old[i], &backup[i], &guard, dl) != 0)
+            goto cleanup;
+    /* Phase 2, with the signals held: swap them in, all or none. */
+    block_signals(&guard);
     for (i = 0; i < n; i++) {
-        char *t = temp[i];
-
-        if (t == NULL)
+        if (temp[i] == NULL)
             continue;
-        if ((int)++nrenamed == fail_rename_at) {
+        if ((int)++nrenamed == signal_at_rename)
+            kill(getpid(), opts->signal);
+        if (nrenamed == 1 && signal_came(&guard)) {
+            /* nothing renamed yet: the run dies with every output as it
+             * was (restore_signals lets the signal act) */
+            diag_error(dl, nopos, "%s: interrupted before the first rename",
+                       dir);
+            goto cleanup;
+        }
+        if ((int)nrenamed == fail_rename_at) {
             errno = EPERM;
-            diag_error(dl, nopos, "%s: cannot replace: %s", target[i],
-                       strerror(errno));
-            goto cleanup;
+        } else if (rename(temp[i], target[i]) == 0) {
+            char *t = temp[i];
+
+            temp[i] = NULL;
+            sg_free(t);
+            renamed[i] = 1;
+            continue;
         }
-        if (rename(t, target[i]) != 0) {
-            diag_error(dl, nopos, "%s: cannot replace: %s", target[i],
-                       strerror(errno));
-            goto cleanup;
-        }
-        temp[i] = NULL;
-        sg_free(t);
+        diag_error(dl, nopos, "%s: cannot replace: %s", target[i],
+                   strerror(errno));
+        undo_renames(target, backup, renamed, n, dl);
+        goto cleanup;
     }
+    for (i = 0; i < n; i++)
+        drop_temp(&backup[i]);
     sync_dir(dir);
     written = changed;
     goto done;
 cleanup:
     written = -1;
-    for (i = 0; i < n; i++)
-        if (temp[i])
-            unlink(temp[i]);
+    for (i = 0; i < n; i++) {
+        drop_temp(&temp[i]);
+        drop_temp(&backup[i]);
+    }
     sync_dir(dir);
 done:
-    if (caught_signals)
-        restore_signals(saved);
     unlock_dir(lock, lock_path);
+    if (caught_signals)
+        restore_signals(&guard);
     for (i = 0; target && i < n; i++) {
         sg_free(target[i]);
         if (temp)
             sg_free(temp[i]);
+        if (backup)
+            sg_free(backup[i]);
     }
     sg_free(target);
     sg_free(temp);
+    sg_free(backup);
+    sg_free(renamed);
     sg_free(old);
     return written;
 }
@@ -778,39 +1139,46 @@ done:
 int check_outputs(const char *dir, const struct output *outs, size_t n,
                   struct sbuf *report, struct diag_list *dl)
 {
+    struct sbuf old, text;
     size_t i;
     int stale = 0;
 
+    sbuf_init(&old);
+    sbuf_init(&text);
     for (i = 0; i < n; i++) {
         char *path = join(dir, outs[i].name);
-        struct sbuf old;
         int r;
 
         if (path == NULL) {
+            stale = -1;
             diag_oom(dl);
-            return -1;
+            break;
         }
-        sbuf_init(&old);
+        sbuf_reset(&old);
+        sbuf_reset(&text);
         r = read_existing(path, &old, dl);
+        if (r >= 0 && output_collect(&outs[i], &text) != 0) {
+            diag_oom(dl);
+            r = -1;
+        }
         if (r < 0) {
-            sbuf_free(&old);
             sg_free(path);
-            return -1;
+            stale = -1;
+            break;
         }
         if (r == 0) {
             sbuf_printf(report, "%s: missing\n", path);
-            udiff("/dev/null", &old, path, &outs[i].text, CHECK_MAX_LINES,
-                  report);
+            udiff("/dev/null", &old, path, &text, CHECK_MAX_LINES, report);
             stale++;
-        } else if (old.len != outs[i].text.len ||
-                   (old.len && memcmp(old.data, outs[i].text.data,
-                                      old.len) != 0)) {
+        } else if (old.len != text.len ||
+                   (old.len && memcmp(old.data, text.data, old.len) != 0)) {
             sbuf_printf(report, "%s: out of date\n", path);
-            udiff(path, &old, path, &outs[i].text, CHECK_MAX_LINES, report);
+            udiff(path, &old, path, &text, CHECK_MAX_LINES, report);
             stale++;
         }
-        sbuf_free(&old);
         sg_free(path);
     }
+    sbuf_free(&old);
+    sbuf_free(&text);
     return stale;
 }

@@ -10,7 +10,7 @@ cc=$1 std=$2 gendir=$3 stem=$4 prog=$5 work=$6
 
 flags="-std=$std -Wall -Wextra -Wpedantic -Werror -Wtrigraphs -Wcomment"
 case $std in
-  c89) flags="$flags -Wno-overlength-strings" ;;
+  c89) flags="$flags -pedantic-errors" ;;
   c++*) flags="$flags -x c++" ;;
 esac
 mkdir -p "$work"

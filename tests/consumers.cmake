@@ -6,13 +6,17 @@
 #                                      regenerating after an edit of its spec
 #   consumers.pkg_config               a program built with pkg-config flags
 #   consumers.add_subdirectory         examples/add_subdirectory
-#   consumers.makefile                 examples/makefile on output/
+#   consumers.makefile                 examples/makefile on output/, make
+#                                      check, regenerating with a stamp
 #   consumers.names                    a project with its own http_status and
 #                                      statusgen targets adds the tree
 #   consumers.cxx_only.<how>           a project(x CXX) generating a registry,
 #                                      with find_package and add_subdirectory
+#   consumers.functions                FUNCTIONS and LOOKUP: only the lookups
+#                                      asked for, the compact form
 #   consumers.rename.<how>             a spec whose file name is not its
 #                                      registry.name, with NAME and without
+#                                      (without: stops at configure time)
 #   consumers.cross                    examples/cross, cross-configured with a
 #                                      host statusgen (and mingw-w64 if found)
 #   consumers.meson                    examples/meson with this tree as its
@@ -126,6 +130,9 @@ sg_consumer_test(add_subdirectory add_subdirectory.cmake
 sg_project_test(names names "-DPROGRAM=names_app"
   "-DARGS=-DSTATUSGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 
+sg_project_test(functions functions "-DPROGRAM=fn_app"
+  "-DARGS=-DSTATUSGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+
 sg_project_test(cxx_only.add_subdirectory cxx_only "-DPROGRAM=cxx_app"
   "-DARGS=-DSTATUSGEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
   "-DCXX_COMPILER=${STATUSGEN_CXX}")
@@ -212,7 +219,8 @@ find_program(STATUSGEN_MAKE NAMES make gmake)
 sg_consumer_test(makefile makefile.cmake
   "-DMAKE=${STATUSGEN_MAKE}"
   "-DEXAMPLE=${PROJECT_SOURCE_DIR}/examples/makefile"
-  "-DOUTPUT_DIR=${PROJECT_SOURCE_DIR}/output"
+  "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
+  "-DSTATUSGEN=$<TARGET_FILE:statusgen::statusgen>"
   "-DWORK=${SG_CONSUMERS_WORK}/makefile"
   ${SG_NESTED_ARGS})
 

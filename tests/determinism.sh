@@ -5,11 +5,12 @@
 #   determinism.sh STATUSGEN SOURCE_DIR WORKDIR
 set -eu
 sg=$1 src=$2 work=$3
+kinds=header,source,docs,single,python,typescript
 rm -rf "$work" && mkdir -p "$work/a/out" "$work/b/deeper/out"
-( cd "$work/a" && LC_ALL=C TZ=UTC "$sg" --emit header,source,docs,single \
+( cd "$work/a" && LC_ALL=C TZ=UTC "$sg" --emit $kinds \
     -o out "$src/spec/http_status.yaml" )
 ( cd "$work/b/deeper" && LC_ALL=C.UTF-8 LANG=ru_RU.UTF-8 TZ=Asia/Shanghai \
-    "$sg" --emit header,source,docs,single -o "$work/b/deeper/out" \
+    "$sg" --emit $kinds -o "$work/b/deeper/out" \
     "$(realpath --relative-to="$work/b/deeper" "$src/spec/http_status.yaml")" )
 # The banners name the spec relative to each output directory, which sit
 # at different depths here; compare with that line set aside.
@@ -22,7 +23,7 @@ done
 # Same output directory depth: identical to the byte, banner included.
 mkdir -p "$work/c/out"
 ( cd "$work/c" && LC_ALL=C.UTF-8 TZ=America/New_York "$sg" \
-    --emit header,source,docs,single -o out "$src/spec/http_status.yaml" )
+    --emit $kinds -o out "$src/spec/http_status.yaml" )
 for f in "$work"/a/out/*; do
   cmp "$f" "$work/c/out/$(basename "$f")"
 done

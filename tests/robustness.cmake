@@ -16,7 +16,7 @@ foreach(err ${statusgen_bad_errs})
   # the time); under a loaded parallel sanitizer run it may take longer,
   # so CTest allows 5 s before calling it slow.
   set_tests_properties(bad.${case} PROPERTIES TIMEOUT 60
-    ENVIRONMENT BAD_TIME_LIMIT=5)
+    ENVIRONMENT BAD_TIME_LIMIT=5 LABELS fast)
 endforeach()
 
 # --- 2. Bad registry exports for audit: tests/bad-csv/NAME.err ----------
@@ -26,7 +26,7 @@ foreach(err ${statusgen_bad_csv})
   add_test(NAME bad_csv.${case}
     COMMAND sh ${STATUSGEN_ROBUST_DIR}/bad-csv/run.sh
             $<TARGET_FILE:statusgen::statusgen> ${case})
-  set_tests_properties(bad_csv.${case} PROPERTIES TIMEOUT 60)
+  set_tests_properties(bad_csv.${case} PROPERTIES TIMEOUT 60 LABELS fast)
 endforeach()
 
 # --- 3. Emission safety: gcc, clang and g++ under strict warnings ---------
@@ -59,6 +59,7 @@ add_executable(test_writer_atomic
 target_link_libraries(test_writer_atomic PRIVATE statusgen_core
   cmocka::cmocka)
 add_test(NAME writer_atomic COMMAND test_writer_atomic)
+set_tests_properties(writer_atomic PROPERTIES LABELS fast)
 
 # --- 5. Fuzzing: replay the saved corpus and the seeds with any compiler --
 add_executable(fuzz_replay
@@ -69,7 +70,7 @@ add_test(NAME fuzz.replay
   COMMAND fuzz_replay ${STATUSGEN_ROBUST_DIR}/fuzz/corpus
           ${STATUSGEN_ROBUST_DIR}/bad ${STATUSGEN_FIXTURES}
           ${PROJECT_SOURCE_DIR}/spec/http_status.yaml)
-set_tests_properties(fuzz.replay PROPERTIES TIMEOUT 300)
+set_tests_properties(fuzz.replay PROPERTIES TIMEOUT 300 LABELS fast)
 
 # The audit's CSV reader has its own target: replay its corpus, the bad
 # CSV cases and the IANA export.
@@ -81,7 +82,7 @@ add_test(NAME fuzz.audit_replay
   COMMAND fuzz_audit_replay ${STATUSGEN_ROBUST_DIR}/fuzz/corpus-audit
           ${STATUSGEN_ROBUST_DIR}/bad-csv
           ${PROJECT_SOURCE_DIR}/spec/sources/http-status-codes-1.csv)
-set_tests_properties(fuzz.audit_replay PROPERTIES TIMEOUT 300)
+set_tests_properties(fuzz.audit_replay PROPERTIES TIMEOUT 300 LABELS fast)
 
 # A short libFuzzer run (clang only; builds in its own directory).
 option(STATUSGEN_FUZZ_SMOKE "Add a 60-second libFuzzer run to the tests" OFF)
@@ -119,6 +120,10 @@ if(STATUSGEN_YAML_STATIC AND CMAKE_C_COMPILER_ID MATCHES "GNU|Clang"
   # declaration.
   add_test(NAME alloc.overlay
     COMMAND alloc_walk ${STATUSGEN_FIXTURES}/overlay.yaml)
+  # And the kinds the default leaves out (.h kept: the walk makes it stale).
+  add_test(NAME alloc.mini.rust_cxx
+    COMMAND alloc_walk ${STATUSGEN_FIXTURES}/mini.yaml 1 header,rust,cxx)
   set_tests_properties(alloc.mini alloc.http_status alloc.overlay
+                       alloc.mini.rust_cxx
     PROPERTIES TIMEOUT 900)
 endif()

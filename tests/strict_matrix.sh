@@ -31,7 +31,7 @@ for std in $(echo "$stds" | tr ',' ' '); do
           [ $kind = clang ] && flags="$flags -Weverything -Wno-c++98-compat -Wno-c++98-compat-pedantic" ;;
     *) flags="$flags -Wmissing-prototypes -Wbad-function-cast"
        [ $kind = clang ] && flags="$flags -Weverything"
-       [ "$std" = c89 ] && flags="$flags -Wno-overlength-strings" ;;
+       [ "$std" = c89 ] && flags="$flags -pedantic-errors" ;;
   esac
   # shellcheck disable=SC2086 # flags are words on purpose
   "$cc" $flags -I"$gendir" -c "$gendir/$stem.c" -o "$work/$stem-$std.o"

@@ -136,11 +136,11 @@ static void test_fields_unknown_key_offers_fields(void **state)
     sbuf_init(&out);
     tu_diags(&dl, &out);
     assert_string_equal(sbuf_str(&out),
-        "t.yaml:5:57: error: unknown key 'grcp' in a code; did you mean "
+        "t.yaml:5:57: error: unknown key 'grcp' in code 1; did you mean "
         "'grpc'?\n"
         "t.yaml:5:57: note: a code's keys: code, name, phrase, "
         "former_phrases, status, reference, aliases, traits, description, "
-        "sources, note; declared fields: grpc\n");
+        "sources, note, registry_phrase; declared fields: grpc\n");
     sbuf_free(&out);
     spec_free(&spec);
     diag_free(&dl);
@@ -375,13 +375,12 @@ static void test_overlay_errors_name_their_file(void **state)
         "%s:4:23: error: duplicate name 'NOT_FOUND'\n"
         "%s:5:23: note: 'NOT_FOUND' first defined here\n"
         "%s:5:26: error: trait 'LOUD' is not declared in 'traits'\n"
-        "%s:5:5: error: a code has no 'description'\n"
-        "%s:5:53: error: unknown key 'descripton' in a code; did you mean "
-        "'description'?\n"
+        "%s:5:53: error: unknown key 'descripton' in code 404; did you "
+        "mean 'description'?\n"
         "%s:5:53: note: a code's keys: code, name, phrase, former_phrases, "
-        "status, reference, aliases, traits, description, sources, note; no "
-        "fields are declared (a key of your own needs an entry under "
-        "'fields')\n", path, base_path, path, base_path, base_path,
+        "status, reference, aliases, traits, description, sources, note, "
+        "registry_phrase; no fields are declared (a key of your own needs "
+        "an entry under 'fields')\n", path, base_path, path, base_path,
         base_path);
     assert_string_equal(sbuf_str(&out), sbuf_str(&want));
     sbuf_free(&out);

@@ -146,6 +146,39 @@ static void test_loader_reports_control_characters(void **state)
     expect_error("a: \x07\n", "control character 0x07");
 }
 
+/* A UTF-8 byte order mark is allowed before anything: a comment, or a key
+ * on line 1 (which libyaml, left to itself, misplaced by one column);
+ * columns of line 1 count from after it.  U+FEFF anywhere else, a second
+ * mark included, is an error. */
+static void test_loader_accepts_a_byte_order_mark(void **state)
+{
+    struct node *root = NULL;
+    const struct node *v;
+    int rc;
+    const char *msg;
+
+    (void)state;
+    msg = parse("\xef\xbb\xbf" "a: 1\nb:\n  c: 2\n", &root, &rc);
+    if (rc != 0)
+        fail_msg("a BOM before a key was refused:\n%s", msg);
+    v = node_get(root, "a");
+    assert_non_null(v);
+    assert_int_equal(v->pos.line, 1);
+    assert_int_equal(v->pos.col, 4);
+    assert_non_null(node_get(root, "b"));
+    node_free(root);
+    root = NULL;
+    parse("\xef\xbb\xbf# a comment\na: 1\n", &root, &rc);
+    assert_int_equal(rc, 0);
+    assert_non_null(node_get(root, "a"));
+    node_free(root);
+    expect_error("\xef\xbb\xbf" "a: x\xff\n", "t.yaml:1:5: error: invalid UTF-8");
+    expect_error("\xef\xbb\xbf\xef\xbb\xbf" "a: 1\n",
+                 "t.yaml:1:1: error: character U+FEFF is not allowed");
+    expect_error("a: 1\n\xef\xbb\xbf" "b: 2\n",
+                 "t.yaml:2:1: error: character U+FEFF is not allowed");
+}
+
 static void test_loader_reports_syntax_errors_with_position(void **state)
 {
     (void)state;
@@ -199,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_loader_limits_depth),
         cmocka_unit_test(test_loader_limits_scalar_length),
         cmocka_unit_test(test_loader_rejects_non_scalar_keys),
+        cmocka_unit_test(test_loader_accepts_a_byte_order_mark),
     };
 
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);

@@ -147,6 +147,61 @@ static void test_sbuf_hash_is_fnv1a64(void **state)
     assert_true(sg_hash64("foobar", 6) == 0x85944171f73967e8ULL);
 }
 
+static void test_sbuf_puts_pascal_keeps_names_apart(void **state)
+{
+    struct sbuf sb;
+
+    (void)state;
+    sbuf_init(&sb);
+    sbuf_puts_pascal(&sb, "http_status");
+    sbuf_putc(&sb, ' ');
+    sbuf_puts_pascal(&sb, "CLIENT_ERROR");
+    sbuf_putc(&sb, ' ');
+    sbuf_puts_pascal(&sb, "HTTP2_X9");
+    sbuf_putc(&sb, ' ');
+    /* the underscore before a digit stays: A_1B and A1B differ */
+    sbuf_puts_pascal(&sb, "A_1B");
+    sbuf_putc(&sb, ' ');
+    sbuf_puts_pascal(&sb, "A1B");
+    assert_string_equal(sbuf_str(&sb),
+                        "HttpStatus ClientError Http2X9 A_1b A1b");
+    sbuf_free(&sb);
+}
+
+static void test_sbuf_utf8_next_decodes_and_rejects(void **state)
+{
+    /* A, U+00E4, U+65E5, U+1F600; then bytes that start no character */
+    static const char ok[] = "A\xC3\xA4\xE6\x97\xA5\xF0\x9F\x98\x80";
+    static const char *const bad[] = {
+        "\x80",          /* a continuation byte */
+        "\xC0\x80",      /* overlong NUL */
+        "\xE0\x80\x80",  /* overlong */
+        "\xED\xA0\x80",  /* a surrogate, U+D800 */
+        "\xF4\x90\x80\x80", /* past U+10FFFF */
+        "\xC3",          /* cut short */
+        "\xE6\x97" "A", /* a continuation missing */
+    };
+    unsigned long cp;
+    size_t i;
+
+    (void)state;
+    assert_int_equal(sg_utf8_next(ok, 10, &cp), 1);
+    assert_int_equal(cp, 0x41);
+    assert_int_equal(sg_utf8_next(ok + 1, 9, &cp), 2);
+    assert_int_equal(cp, 0xE4);
+    assert_int_equal(sg_utf8_next(ok + 3, 7, &cp), 3);
+    assert_int_equal(cp, 0x65E5);
+    assert_int_equal(sg_utf8_next(ok + 6, 4, &cp), 4);
+    assert_int_equal(cp, 0x1F600);
+    /* the length left counts: a sequence longer than it is invalid */
+    assert_int_equal(sg_utf8_next(ok + 6, 3, &cp), 1);
+    assert_int_equal(cp, 0xFFFD);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(sg_utf8_next(bad[i], strlen(bad[i]), &cp), 1);
+        assert_int_equal(cp, 0xFFFD);
+    }
+}
+
 static void test_sbuf_puts_case(void **state)
 {
     struct sbuf sb;
@@ -172,6 +227,8 @@ int main(void)
         cmocka_unit_test(test_sbuf_markdown_escapes),
         cmocka_unit_test(test_sbuf_hash_is_fnv1a64),
         cmocka_unit_test(test_sbuf_puts_case),
+        cmocka_unit_test(test_sbuf_puts_pascal_keeps_names_apart),
+        cmocka_unit_test(test_sbuf_utf8_next_decodes_and_rejects),
     };
 
     return cmocka_run_group_tests_name("sbuf", tests, NULL, NULL);

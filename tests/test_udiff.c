@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "testutil.h"
 #include "udiff.h"
 
 #include <stdio.h>
@@ -187,7 +188,7 @@ static void random_text(struct sbuf *sb, unsigned *seed, int n, int alpha)
 static void test_udiff_random_texts_patch_back(void **state)
 {
     struct sbuf a, b;
-    unsigned seed = 7;
+    unsigned seed = tu_seed(7);
     int round;
 
     (void)state;
@@ -218,6 +219,48 @@ static void test_udiff_random_texts_patch_back(void **state)
     sbuf_free(&b);
 }
 
+/* The "---" line of the diff of "x\n" into "y\n" under name, in a static
+ * buffer. */
+static const char *header_of(const char *name)
+{
+    static struct sbuf out;
+    struct sbuf sa, sb;
+    const char *nl;
+
+    sbuf_init(&sa);
+    sbuf_init(&sb);
+    sbuf_puts(&sa, "x\n");
+    sbuf_puts(&sb, "y\n");
+    sbuf_free(&out);
+    udiff(name, &sa, name, &sb, 100, &out);
+    assert_false(sbuf_failed(&out));
+    sbuf_free(&sa);
+    sbuf_free(&sb);
+    nl = strchr(sbuf_str(&out), '\n');
+    assert_non_null(nl);
+    out.data[nl - out.data] = '\0';
+    return sbuf_str(&out);
+}
+
+/* File names are quoted as GNU diff quotes them (what diff -u printed for
+ * these names), so that patch -p0 finds a path with a space. */
+static void test_udiff_names_quoted_as_diff_does(void **state)
+{
+    (void)state;
+    assert_string_equal(header_of("out/http_status.h"),
+                        "--- out/http_status.h");
+    assert_string_equal(header_of("my out/x.h"), "--- \"my out/x.h\"");
+    assert_string_equal(header_of("q\"x"), "--- \"q\\\"x\"");
+    assert_string_equal(header_of("b\\s"), "--- \"b\\\\s\"");
+    assert_string_equal(header_of("t\tx"), "--- \"t\\tx\"");
+    assert_string_equal(header_of("n\nx"), "--- \"n\\nx\"");
+    assert_string_equal(header_of("r\rx"), "--- \"r\\rx\"");
+    assert_string_equal(header_of("c\001x"), "--- \"c\\001x\"");
+    assert_string_equal(header_of("e\033x"), "--- \"e\\033x\"");
+    assert_string_equal(header_of("u\303\251"), "--- \"u\\303\\251\"");
+    assert_string_equal(header_of("d\177x"), "--- d\177x");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -227,6 +270,7 @@ int main(void)
         cmocka_unit_test(test_udiff_ranges_as_diff_writes_them),
         cmocka_unit_test(test_udiff_caps_the_lines_and_counts_the_rest),
         cmocka_unit_test(test_udiff_random_texts_patch_back),
+        cmocka_unit_test(test_udiff_names_quoted_as_diff_does),
     };
 
     return cmocka_run_group_tests_name("udiff", tests, NULL, NULL);

@@ -113,8 +113,23 @@ static void test_validate_unknown_key_suggests(void **state)
     expect_error(HEAD "codes:\n"
                       "  - {code: 200, name: OK, phrse: OK, "
                       "description: {en: d}}\n",
-                 "unknown key 'phrse' in a code; did you mean 'phrase'?");
-    assert_non_null(strstr(msgs, "a code has no 'phrase'"));
+                 "unknown key 'phrse' in code 200; did you mean 'phrase'?");
+    /* The typo is the one problem: no knock-on "has no 'phrase'". */
+    assert_null(strstr(msgs, "has no 'phrase'"));
+    /* Without a suggestion, the keys a code may have. */
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, colour: red, "
+                      "description: {en: d}}\n",
+                 "unknown key 'colour' in code 200\n");
+    assert_non_null(strstr(msgs, "note: a code's keys: code, name, phrase, "
+                                 "former_phrases, status, reference, "
+                                 "aliases, traits, description, sources, "
+                                 "note, registry_phrase; no fields are "
+                                 "declared"));
+    /* A missing key names the code. */
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 201, name: OK, description: {en: d}}\n",
+                 "code 201 has no 'phrase'");
     expect_error("statusgen: 1\nregistr: {}\ncodes: []\n",
                  "t.yaml:2:1: error: unknown key 'registr' in the spec; did "
                  "you mean 'registry'?");
@@ -189,6 +204,109 @@ static void test_validate_identifiers(void **state)
                  "name 'CLASS_X' is reserved");
     expect_error(HEAD "codes:\n" CODE("200", "LIFECYCLE_NONE", "OK"),
                  "name 'LIFECYCLE_NONE' is reserved");
+}
+
+/* check_registry_name on name: refused with want in the message, or
+ * (want NULL) accepted. */
+static void expect_registry_name(const char *name, const char *want)
+{
+    static const struct sg_pos nowhere = {0, 0};
+    struct diag_list dl;
+    struct sbuf sb;
+    int rc;
+
+    diag_init(&dl, "t");
+    rc = check_registry_name(&dl, nowhere, "--name", name);
+    sbuf_init(&sb);
+    tu_diags(&dl, &sb);
+    if (want == NULL && rc != 0)
+        fail_msg("'%s' refused: %s", name, sbuf_str(&sb));
+    if (want && (rc != -1 || strstr(sbuf_str(&sb), want) == NULL))
+        fail_msg("'%s': expected \"%s\" in: %s", name, want, sbuf_str(&sb));
+    sbuf_free(&sb);
+    diag_free(&dl);
+}
+
+/* Registry names whose outputs would not compile, or would hide a
+ * system header: each is refused and the message names the clash; the
+ * same check serves the spec and --name. */
+static void test_validate_registry_names(void **state)
+{
+    (void)state;
+    /* predefined in the GNU modes (gcc -dM -E -std=gnu89, clang -target) */
+    expect_registry_name("linux", "'linux' is a macro gcc and clang "
+                                  "predefine in the GNU modes");
+    expect_registry_name("unix", "macro gcc and clang predefine");
+    expect_registry_name("i386", "macro gcc and clang predefine");
+    expect_registry_name("sparc", "macro gcc and clang predefine");
+    /* keywords, old and new */
+    expect_registry_name("alignas", "a C or C++ keyword");
+    expect_registry_name("bool", "a C or C++ keyword");
+    expect_registry_name("fortran", "a C or C++ keyword");
+    expect_registry_name("contract_assert", "a C or C++ keyword");
+    /* lower-case macros of the standard headers */
+    expect_registry_name("noreturn", "a macro of <stdnoreturn.h>: enum "
+                                     "noreturn would not compile");
+    expect_registry_name("stderr", "a macro of <stdio.h>");
+    expect_registry_name("math_errhandling", "a macro of <math.h>");
+    /* standard headers' stems: <name>.h would hide them */
+    expect_registry_name("stddef", "'stddef' is the name of a standard "
+                                   "header: stddef.h would hide <stddef.h>");
+    expect_registry_name("errno", "errno.h would hide <errno.h>");
+    expect_registry_name("assert", "assert.h would hide <assert.h>");
+    expect_registry_name("signal", "signal.h would hide <signal.h>");
+    expect_registry_name("time", "time.h would hide <time.h>");
+    expect_registry_name("stdio", "stdio.h would hide <stdio.h>");
+    expect_registry_name("unistd", "unistd.h would hide <unistd.h>");
+    expect_registry_name("pthread", "pthread.h would hide <pthread.h>");
+    expect_registry_name("string", "string.h would hide <string.h>");
+    /* type names and tags */
+    expect_registry_name("tm", "a type of <time.h>: enum tm would clash");
+    expect_registry_name("va_list", "a type of <stdarg.h>");
+    expect_registry_name("stat", "a type of <sys/stat.h>");
+    expect_registry_name("status_t", "reserved by POSIX for types");
+    expect_registry_name("atomic_codes", "reserved by <stdatomic.h>");
+    /* fine: prefixes and near misses */
+    expect_registry_name("linux_status", NULL);
+    expect_registry_name("unixish", NULL);
+    expect_registry_name("timer", NULL);
+    expect_registry_name("errors", NULL);
+    expect_registry_name("http_status", NULL);
+    expect_registry_name("stat_codes", NULL);
+}
+
+/* A code or alias named like an identifier the outputs make of
+ * <MACRO>_<word>. */
+static void test_validate_generated_macro_names(void **state)
+{
+    (void)state;
+    expect_error(HEAD "codes:\n" CODE("200", "H", "OK"),
+                 "t.yaml:15:23: error: name 'H' is reserved: REG_H is the "
+                 "include guard of the header and the single header");
+    expect_error(HEAD "codes:\n"
+                      "  - {code: 200, name: OK, phrase: OK, aliases: [H], "
+                      "description: {en: d}}\n",
+                 "alias 'H' is reserved: REG_H is the include guard");
+    expect_error(HEAD "codes:\n" CODE("200", "IMPLEMENTATION", "OK"),
+                 "REG_IMPLEMENTATION is the single header's switch");
+    expect_error(HEAD "codes:\n" CODE("200", "IMPLEMENTED", "OK"),
+                 "REG_IMPLEMENTED is the single header's guard");
+    expect_error(HEAD "codes:\n" CODE("200", "STATIC", "OK"),
+                 "REG_STATIC is the single header's storage class");
+    expect_error(HEAD "codes:\n" CODE("200", "API", "OK"),
+                 "REG_API is the single header's linkage");
+    expect_error(HEAD "codes:\n" CODE("200", "CAST", "OK"),
+                 "REG_CAST is the source's cast helper");
+    expect_error(HEAD "codes:\n" CODE("200", "PUN", "OK"),
+                 "REG_PUN is the source's pointer cast helper");
+    expect_error(HEAD "codes:\n" CODE("200", "\"NULL\"", "OK"),
+                 "REG_NULL is the source's null pointer");
+    expect_error(HEAD "codes:\n" CODE("200", "SPEC_ID", "OK"),
+                 "REG_SPEC_ID is taken by the spec's identity");
+    expect_error(HEAD "codes:\n" CODE("200", "DEPRECATED", "OK"),
+                 "REG_DEPRECATED is the attribute of the deprecated aliases");
+    expect_error(HEAD "codes:\n" CODE("200", "TRAIT_X", "OK"),
+                 "REG_TRAIT_X is taken by the trait bits");
 }
 
 static void test_validate_phrases(void **state)
@@ -534,6 +652,8 @@ int main(void)
         cmocka_unit_test(test_validate_required_sections),
         cmocka_unit_test(test_validate_duplicate_names_and_aliases),
         cmocka_unit_test(test_validate_identifiers),
+        cmocka_unit_test(test_validate_registry_names),
+        cmocka_unit_test(test_validate_generated_macro_names),
         cmocka_unit_test(test_validate_phrases),
         cmocka_unit_test(test_validate_references),
         cmocka_unit_test(test_validate_classes),

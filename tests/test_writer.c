@@ -18,34 +18,28 @@
 #include <unistd.h>
 
 static struct output outs[2];
+static const char *texts[2]; /* their contents (tu_produce_text) */
 
 static void set_outputs(const char *a, const char *b)
 {
-    size_t i;
-
-    for (i = 0; i < 2; i++) {
-        sbuf_free(&outs[i].text);
-        sbuf_puts(&outs[i].text, i ? b : a);
-    }
+    texts[0] = a;
+    texts[1] = b;
 }
 
 static int setup(void **state)
 {
     static char one[] = "one.h", two[] = "two.c";
+    size_t i;
 
     (void)state;
     outs[0].name = one;
     outs[1].name = two;
-    sbuf_init(&outs[0].text);
-    sbuf_init(&outs[1].text);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sbuf_free(&outs[0].text);
-    sbuf_free(&outs[1].text);
+    for (i = 0; i < 2; i++) {
+        outs[i].produce = tu_produce_text;
+        outs[i].arg = texts;
+        outs[i].which = i;
+    }
+    set_outputs("", "");
     return 0;
 }
 
@@ -222,7 +216,6 @@ static void test_writer_produced_outputs_stream(void **state)
     po[0].name = na;
     po[1].name = nb;
     for (i = 0; i < 2; i++) {
-        sbuf_init(&po[i].text);
         po[i].produce = produce_lines;
         po[i].which = i + 1;
     }
@@ -266,6 +259,59 @@ static void test_writer_produced_outputs_stream(void **state)
     remove(path);
 }
 
+/* output_collect appends the producer's whole text (no window), and
+ * --check compares and diffs a produced output of many windows. */
+static void test_writer_collect_and_check_produced(void **state)
+{
+    static char na[] = "a.txt";
+    const char *dir = tu_temp_dir("writer-collect");
+    struct output po;
+    struct sbuf want, got, report;
+    struct diag_list dl;
+    char path[512];
+    FILE *f;
+
+    (void)state;
+    memset(&po, 0, sizeof po);
+    po.name = na;
+    po.produce = produce_lines;
+    po.which = 3;
+    sbuf_init(&want);
+    sbuf_puts(&want, "kept: ");
+    produce_lines(NULL, 3, &want);
+    sbuf_init(&got);
+    sbuf_puts(&got, "kept: ");
+    assert_int_equal(output_collect(&po, &got), 0);
+    assert_true(got.len > 2 * SBUF_CHUNK);
+    assert_int_equal(got.len, want.len);
+    assert_memory_equal(got.data, want.data, want.len);
+    diag_init(&dl, "statusgen");
+    sbuf_init(&report);
+    assert_int_equal(check_outputs(dir, &po, 1, &report, &dl), 1);
+    assert_non_null(strstr(sbuf_str(&report), "a.txt: missing\n"));
+    assert_int_equal(write_outputs(dir, &po, 1, NULL, &dl), 1);
+    sbuf_reset(&report);
+    assert_int_equal(check_outputs(dir, &po, 1, &report, &dl), 0);
+    assert_string_equal(sbuf_str(&report), "");
+    /* a line far into the file changed: out of date, with that hunk */
+    snprintf(path, sizeof path, "%s/a.txt", dir);
+    f = fopen(path, "r+b");
+    assert_non_null(f);
+    fseek(f, (long)(want.len - strlen("kept: ")) - 10, SEEK_SET);
+    fputc('#', f);
+    fclose(f);
+    assert_int_equal(check_outputs(dir, &po, 1, &report, &dl), 1);
+    assert_non_null(strstr(sbuf_str(&report), "a.txt: out of date\n"));
+    assert_non_null(strstr(sbuf_str(&report), "+line 14997 of a produced "
+                                              "output\n"));
+    assert_int_equal(dl.errors, 0);
+    diag_free(&dl);
+    sbuf_free(&report);
+    sbuf_free(&want);
+    sbuf_free(&got);
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,7 +321,8 @@ int main(void)
         cmocka_unit_test(test_writer_output_dir_is_a_file),
         cmocka_unit_test(test_writer_check_reports_missing_and_stale),
         cmocka_unit_test(test_writer_produced_outputs_stream),
+        cmocka_unit_test(test_writer_collect_and_check_produced),
     };
 
-    return cmocka_run_group_tests_name("writer", tests, setup, teardown);
+    return cmocka_run_group_tests_name("writer", tests, setup, NULL);
 }

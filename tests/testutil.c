@@ -5,6 +5,8 @@
 
 #include "node.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,4 +70,32 @@ const char *tu_temp_dir(const char *tag)
     snprintf(path, sizeof path, "%s/statusgen-%s-XXXXXX",
              base && *base ? base : "/tmp", tag);
     return mkdtemp(path);
+}
+
+void tu_produce_text(const void *arg, size_t which, struct sbuf *out)
+{
+    sbuf_puts(out, ((const char *const *)arg)[which]);
+}
+
+unsigned tu_seed(unsigned fallback)
+{
+    const char *env = getenv("STATUSGEN_SEED");
+    unsigned seed = fallback;
+
+    if (env != NULL && *env != '\0') {
+        char *end;
+        unsigned long v;
+
+        errno = 0;
+        v = strtoul(env, &end, 10);
+        if (*env == '-' || *end != '\0' || errno != 0 || v > UINT_MAX) {
+            fprintf(stderr, "STATUSGEN_SEED='%s' is not a seed (0 to %u)\n",
+                    env, UINT_MAX);
+            exit(2);
+        }
+        seed = (unsigned)v;
+    }
+    printf("seed: %u\n", seed);
+    fflush(stdout);
+    return seed;
 }

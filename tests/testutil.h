@@ -31,4 +31,14 @@ int tu_write_file(const char *path, const char *text, size_t len);
  * static storage. */
 const char *tu_temp_dir(const char *tag);
 
+/* A struct output producer for outputs given as literal texts: arg is an
+ * array of strings, and output which is the string at that index. */
+void tu_produce_text(const void *arg, size_t which, struct sbuf *out);
+
+/* The seed of a randomised test: STATUSGEN_SEED when it is set (a
+ * decimal number; anything else stops the test), else fallback.  Prints
+ * "seed: N" to standard output, so that a failure can be replayed with
+ * STATUSGEN_SEED=N. */
+unsigned tu_seed(unsigned fallback);
+
 #endif

@@ -12,7 +12,8 @@
  * Each failing run must exit 2, print "out of memory" on standard error,
  * free everything it allocated (the wrappers count live blocks) and leave
  * the output directory exactly as it was.
- *   alloc_walk SPEC [STEP]     (STEP > 1 walks every STEP-th n only)
+ *   alloc_walk SPEC [STEP [KINDS]]  (STEP > 1 walks every STEP-th n only;
+ *                                   KINDS: --emit KINDS, else the default)
  */
 #include "alloc.h"
 
@@ -140,25 +141,30 @@ static void snapshot(const char *dir, char *buf, size_t cap)
 }
 
 static char spec_path[1024], out_dir[1024], err_path[1024];
+static char *emit_kinds; /* NULL: the default kinds */
 static char before[1 << 20], after[1 << 20];
 
 /* Runs statusgen once; returns its exit status and leaves stderr in
  * err_path. */
 static int run_once(void)
 {
-    char *argv[5];
-    int saved = dup(2), fd, rc;
+    char *argv[7];
+    int saved = dup(2), fd, rc, argc = 0;
 
-    argv[0] = (char *)"statusgen";
-    argv[1] = (char *)"-o";
-    argv[2] = out_dir;
-    argv[3] = spec_path;
-    argv[4] = NULL;
+    argv[argc++] = (char *)"statusgen";
+    if (emit_kinds) {
+        argv[argc++] = (char *)"--emit";
+        argv[argc++] = emit_kinds;
+    }
+    argv[argc++] = (char *)"-o";
+    argv[argc++] = out_dir;
+    argv[argc++] = spec_path;
+    argv[argc] = NULL;
     fflush(stderr);
     fd = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(fd, 2);
     close(fd);
-    rc = statusgen_main(4, argv);
+    rc = statusgen_main(argc, argv);
     fflush(stderr);
     dup2(saved, 2);
     close(saved);
@@ -259,9 +265,10 @@ int main(int argc, char **argv)
     int bad, rc;
 
     if (argc < 2 || step == 0) {
-        fprintf(stderr, "usage: alloc_walk SPEC [STEP]\n");
+        fprintf(stderr, "usage: alloc_walk SPEC [STEP [KINDS]]\n");
         return 2;
     }
+    emit_kinds = argc > 3 ? argv[3] : NULL;
     if (mkdtemp(dir) == NULL || realpath(argv[1], spec_path) == NULL) {
         perror("alloc_walk");
         return 2;

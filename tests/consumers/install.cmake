@@ -25,7 +25,8 @@ foreach(f
     ${LIBDIR}/cmake/statusgen/StatusgenGenerate.cmake
     ${LIBDIR}/pkgconfig/http_status.pc
     share/man/man1/statusgen.1
-    share/doc/statusgen/http_status.en.md)
+    share/doc/statusgen/http_status.en.md
+    share/doc/statusgen/SCHEMA.md)
   if(NOT EXISTS "${PREFIX}/${f}")
     list(APPEND missing "${f}")
   endif()

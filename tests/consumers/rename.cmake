@@ -1,7 +1,8 @@
 # A spec whose file name is not its registry.name, through find_package
 # (MODE=package: statusgen --list-outputs names the files when CMake
 # configures) or add_subdirectory (MODE=subdirectory: the files are named
-# after NAME, and a missing NAME fails the build with what to do).  Then
+# after NAME, and a missing NAME stops the configure step with what to
+# do).  Then
 # NAME renames the files, and dropping it again builds too: no stale
 # output list breaks the build.
 #
@@ -34,17 +35,21 @@ endmacro()
 if(MODE STREQUAL "package")
   build_and_run("no NAME" "")
 else()
-  sg_configure("configure: no NAME" "${PROJECT}" "${bin}" ${how} "-DREG_NAME=")
-  sg_build("build: no NAME" "${bin}" EXPECT_FAIL OUTPUT_VARIABLE out)
-  if(NOT out MATCHES "pass NAME")
-    message(FATAL_ERROR "no advice to pass NAME:\n${out}")
+  # Stopped when CMake configures, with the name to pass.
+  sg_run("configure: no NAME" EXPECT_FAIL OUTPUT_VARIABLE out
+    COMMAND "${CMAKE_COMMAND}" -S "${PROJECT}" -B "${bin}" -G "${GENERATOR}"
+            "-DCMAKE_C_COMPILER=${C_COMPILER}" ${how} "-DREG_NAME=")
+  if(NOT out MATCHES "Pass NAME mail_reply")
+    message(FATAL_ERROR "no advice to pass NAME mail_reply:\n${out}")
   endif()
   build_and_run("NAME mail_reply" mail_reply)
 endif()
 build_and_run("NAME vendor_reply" vendor_reply)
-if(NOT EXISTS "${bin}/statusgen_rename_app/vendor_reply.h")
-  message(FATAL_ERROR "NAME did not rename the files")
-endif()
+foreach(ext h py ts)
+  if(NOT EXISTS "${bin}/statusgen_rename_app/vendor_reply.${ext}")
+    message(FATAL_ERROR "NAME did not rename the files (.${ext})")
+  endif()
+endforeach()
 if(MODE STREQUAL "package")
   build_and_run("NAME dropped" "")
 else()

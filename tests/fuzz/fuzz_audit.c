@@ -24,7 +24,7 @@ static const char fixed_spec[] =
     "  - {code: 100, name: CONTINUE, phrase: Continue, description: {en: c},"
     " reference: \"RFC 9110, Section 15.2.1\"}\n"
     "  - {code: 306, name: UNUSED, phrase: Unused, status: unused,"
-    " description: {en: u}}\n"
+    " registry_phrase: \"(Unused)\", description: {en: u}}\n"
     "  - {code: 404, name: NOT_FOUND, phrase: Not Found, description:"
     " {en: n}}\n"
     "  - {code: 418, name: TEAPOT, phrase: I'm a teapot, status: unofficial,"

@@ -11,7 +11,8 @@
 #   tests/fuzz/run.sh [SECONDS] [extra libFuzzer options...]
 # Environment: FUZZ_TARGET, FUZZ_BUILD (build directory, default build-fuzz
 # at the top of the source tree), FUZZ_JOBS (parallel fuzzing processes,
-# default 1).
+# default 1), STATUSGEN_SEED (libFuzzer's -seed; a random one, printed as
+# "seed: N", when unset).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -44,6 +45,8 @@ done
 # shellcheck disable=SC2086
 clang -std=c99 $flags -o "$fuzzer" "$here/fuzz_$target.c" $srcs \
     $(pkg-config --cflags --libs yaml-0.1)
+seed=${STATUSGEN_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
+echo "seed: $seed"
 echo "fuzzing for $secs s with $jobs job(s): $fuzzer"
 # New inputs go to a scratch directory first; at the end they are merged
 # into the corpus, which keeps only inputs that add coverage.
@@ -59,7 +62,7 @@ status=0
 # tree's path must not contain blanks).
 # shellcheck disable=SC2086
 "$fuzzer" -max_total_time="$secs" -max_len=131072 \
-    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -seed="$seed" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$here/crashes/" $dict $par "$@" \
     "$new" "$corpus" $seeds || status=$?
 "$fuzzer" -merge=1 -max_len=131072 -timeout=10 \

@@ -18,7 +18,7 @@ case $cc in
 g++|clang++)
     lang="-x c++ -std=c++11" old="-x c++ -std=c++98"
     checker=${cc%++}; [ "$checker" = g ] && checker=gcc ;;
-*) lang="-std=c99" old="-std=c89 -Wno-overlength-strings" checker=$cc ;;
+*) lang="-std=c99" old="-std=c89 -pedantic-errors" checker=$cc ;;
 esac
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 printf 'int main(void) { return 0; }\n' >"$work/t.c"

@@ -71,5 +71,21 @@ if command -v patch >/dev/null 2>&1; then
     fail "after patch, --check still finds differences"
 fi
 
+# A directory with a space in its name: the ---/+++ names are quoted as
+# GNU diff quotes them, and patch -p0 applies the report.
+if command -v patch >/dev/null 2>&1; then
+  cp "$src/tests/fixtures/mini.yaml" sp.yaml
+  "$sg" --emit header,source -o 'my out' sp.yaml || fail "generate into 'my out'"
+  sed 's/phrase: Fine$/phrase: Quite Fine/' sp.yaml >sp2.yaml && mv sp2.yaml sp.yaml
+  "$sg" --check --emit header,source -o 'my out' sp.yaml >report 2>err
+  [ $? -eq 1 ] || fail "'my out': --check found no difference"
+  grep -q '^--- "my out/mini.h"$' report ||
+    fail "'my out': the --- name is not quoted: $(grep '^---' report | head -1)"
+  patch -s -p0 <report >/dev/null 2>&1 || fail "'my out': patch refused the report"
+  "$sg" --check --emit header,source -o 'my out' sp.yaml >/dev/null 2>&1 &&
+    ok "patch -p0 applies the report into a directory with a space" ||
+    fail "'my out': after patch, --check still finds differences"
+fi
+
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
 echo "all --check checks passed"

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""The Python dumper of the agreement test (README.md here).
+
+usage: dump_py.py MODULE.py [CLASS...] < queries > answers
+
+Imports the module statusgen --emit python made and answers each query with
+its module functions.  For a known code it also asks the member
+(from_name(name(code))) and marks the answer when the member's properties
+say something else, so that the comparison with the C fails then.
+CLASS...: the registry's class names in lower case (is_<class>).
+"""
+import enum
+import importlib.util
+import os
+import sys
+
+
+def unescape(field):
+    out = bytearray()
+    i = 0
+    while i < len(field):
+        c = field[i:i + 1]
+        nxt = field[i + 1:i + 2]
+        if c == b"\\" and nxt == b"\\":
+            out += b"\\"
+            i += 2
+        elif c == b"\\" and nxt == b"t":
+            out += b"\t"
+            i += 2
+        elif c == b"\\" and nxt == b"n":
+            out += b"\n"
+            i += 2
+        elif c == b"\\" and nxt == b"x":
+            out.append(int(field[i + 2:i + 4], 16))
+            i += 4
+        else:
+            out += c
+            i += 1
+    return bytes(out).decode("utf-8", "surrogateescape")
+
+
+def answer_str(s):
+    if s is None:
+        return b"null"
+    out = bytearray(b'"')
+    for b in s.encode("utf-8"):
+        if b == 0x5C:
+            out += b"\\\\"
+        elif b == 0x22:
+            out += b'\\"'
+        elif b == 0x0A:
+            out += b"\\n"
+        elif b == 0x09:
+            out += b"\\t"
+        elif b < 0x20 or b == 0x7F:
+            out += b"\\x%02X" % b
+        else:
+            out.append(b)
+    out += b'"'
+    return bytes(out)
+
+
+def answer_code(mod, classes, n):
+    known = mod.is_known(n)
+    answer = b"known=%d reason=%s name=%s class=%d traits=%d status=%d " \
+        b"reference=%s error=%d is=%s" % (
+            known, answer_str(mod.reason(n)), answer_str(mod.name(n)),
+            mod.class_of(n), mod.traits(n), mod.status_of(n),
+            answer_str(mod.reference(n)), mod.is_error(n),
+            b",".join(b"%d" % getattr(mod, "is_" + c)(n) for c in classes))
+    if not known:
+        return answer
+    m = mod.from_name(mod.name(n))
+    member = (m == n and m.phrase == mod.reason(n) and
+              m.code_class is mod.class_of(n) and
+              m.traits == mod.traits(n) and m.status is mod.status_of(n) and
+              m.reference == mod.reference(n) and
+              m.is_error == mod.is_error(n) and
+              all(getattr(m, "is_" + c) == getattr(mod, "is_" + c)(n)
+                  for c in classes))
+    return answer if member else answer + b" (the member says otherwise)"
+
+
+def main(argv):
+    path = argv[1]
+    classes = argv[2:]
+    stem = os.path.splitext(os.path.basename(path))[0]
+    spec = importlib.util.spec_from_file_location(stem, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out = sys.stdout.buffer
+    for raw in sys.stdin.buffer:
+        line = raw[:-1] if raw.endswith(b"\n") else raw
+        fields = line.split(b"\t")
+        kind = fields[0]
+        if kind == b"code":
+            answer = answer_code(mod, classes, int(fields[1]))
+        elif kind == b"desc":
+            n = int(fields[1])
+            lang = unescape(fields[2])
+            if lang == "-":
+                text = mod.description(n)
+                via_member = (mod.from_name(mod.name(n)).description()
+                              if mod.is_known(n) else text)
+            else:
+                text = mod.description(n, lang)
+                via_member = (mod.from_name(mod.name(n)).description(lang)
+                              if mod.is_known(n) else text)
+            answer = answer_str(text)
+            if via_member != text:
+                answer += b" (the member says otherwise)"
+        elif kind in (b"from_name", b"from_reason"):
+            found = getattr(mod, kind.decode())(unescape(fields[1]))
+            if found is None:
+                answer = b"-1"
+            elif isinstance(found, enum.IntEnum):
+                answer = b"%d" % found
+            else:
+                answer = b"%r (not a member)" % found
+        else:
+            sys.stderr.write("dump_py: an unknown query: %r\n" % line)
+            return 2
+        out.write(line + b"\t" + answer + b"\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
