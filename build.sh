@@ -3,6 +3,7 @@
 # statusgen's one entry point for people and CI.
 #
 #   ./build.sh           install what is missing, build, and generate output/
+#                        (the HTTP and gRPC registries)
 #   ./build.sh test      the quick suite: the same set-up, then one -Werror
 #                        build with ASan+UBSan and its CTest tests labelled
 #                        `fast` (unit tests, bad inputs, determinism,
@@ -116,6 +117,8 @@ build)
   ./build/generator/statusgen -o output spec/http_status.yaml
   ./build/generator/statusgen --emit json,python,typescript,rust,cxx \
     -o output spec/http_status.yaml
+  ./build/generator/statusgen -o output spec/grpc_status.yaml
+  ./build/generator/statusgen --emit json -o output spec/grpc_status.yaml
   echo "build.sh: built build/generator/statusgen; output/ is up to date"
   ;;
 test)

@@ -48,7 +48,12 @@
 # it.
 #
 # The custom command depends on the spec and on the tool, so editing the
-# spec (or rebuilding the tool) regenerates on the next build.  The
+# spec (or rebuilding the tool) regenerates on the next build.  A spec that
+# extends others (an overlay) depends on them too: an existing tool lists
+# them when CMake configures (statusgen --list-inputs), and with CMake 3.20
+# or later under Ninja or Makefiles statusgen also writes a depfile
+# (--depfile) that the build reads, which covers a tool built in this
+# build and bases added later.  The
 # generated .c (EMIT source) and headers are added to <target>'s sources,
 # and OUTPUT_DIR to its include path (PUBLIC for libraries, so that their
 # users see the header; PRIVATE for executables).  In a project without C
@@ -64,7 +69,8 @@
 
 if(CMAKE_SCRIPT_MODE_FILE)
   # Script mode: -DSTATUSGEN_OUTPUTS=<file|file...> -DSTATUSGEN_STAMP=<file>
-  # -DSTATUSGEN_SPEC=<spec> -DSTATUSGEN_NAME=<name>
+  # -DSTATUSGEN_SPEC=<spec> -DSTATUSGEN_NAME=<name>, and with a depfile
+  # -DSTATUSGEN_DEPS=<statusgen's depfile> -DSTATUSGEN_DEPFILE=<the build's>
   string(REPLACE "|" ";" STATUSGEN_OUTPUTS "${STATUSGEN_OUTPUTS}")
   foreach(out IN LISTS STATUSGEN_OUTPUTS)
     if(NOT EXISTS "${out}")
@@ -78,6 +84,28 @@ if(CMAKE_SCRIPT_MODE_FILE)
   # does this script: the stamp says the command ran, and what includes
   # or compiles an output recompiles only when the output's bytes change.
   file(TOUCH "${STATUSGEN_STAMP}")
+  if(STATUSGEN_DEPFILE)
+    # statusgen's rule names the outputs; the build's names the stamp,
+    # the command's one output.
+    file(READ "${STATUSGEN_DEPS}" deps)
+    # the rule's colon: before a space, or the line's end when no spec
+    # file was read (standard input)
+    string(FIND "${deps}" ": " colon)
+    if(colon EQUAL -1)
+      string(FIND "${deps}" ":\n" colon)
+    endif()
+    string(SUBSTRING "${deps}" ${colon} -1 deps)
+    string(REPLACE " " "\\ " stamp "${STATUSGEN_STAMP}")
+    set(deps "${stamp}${deps}")
+    if(EXISTS "${STATUSGEN_DEPFILE}")
+      file(READ "${STATUSGEN_DEPFILE}" old)
+    else()
+      set(old "")
+    endif()
+    if(NOT old STREQUAL deps)
+      file(WRITE "${STATUSGEN_DEPFILE}" "${deps}")
+    endif()
+  endif()
   return()
 endif()
 
@@ -210,10 +238,26 @@ function(statusgen_generate target)
   set(name "${SG_NAME}")
   set(predict ON)
   set(lenient OFF)
+  set(inputs "")
   if(tool_path)
-    # Ask the tool: it reads the spec's name and languages.
+    # Ask the tool: it reads the spec's name and languages, and the specs
+    # it extends.
     set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
       "${spec}" "${tool_path}")
+    execute_process(
+      COMMAND "${tool_path}" --list-inputs ${options} "${spec}"
+      RESULT_VARIABLE rc OUTPUT_VARIABLE listed ERROR_QUIET)
+    if(rc EQUAL 0)
+      string(STRIP "${listed}" listed)
+      string(REPLACE "\n" ";" listed "${listed}")
+      foreach(input IN LISTS listed)
+        get_filename_component(input "${input}" ABSOLUTE)
+        list(APPEND inputs "${input}")
+      endforeach()
+      list(REMOVE_ITEM inputs "${spec}")
+      set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+        ${inputs})
+    endif()
     execute_process(
       COMMAND "${tool_path}" --list-outputs -o "${outdir}" ${options}
               "${spec}"
@@ -279,6 +323,25 @@ function(statusgen_generate target)
   file(RELATIVE_PATH shown "${CMAKE_BINARY_DIR}" "${outdir}")
   # The command's output: touched on each run, unlike the files.
   set(stamp "${outdir}/.${name}.stamp")
+  # The specs read, for the build to rerun statusgen when one changes:
+  # statusgen's depfile, rewritten for the stamp by the script.
+  set(depfile_args "")
+  set(script_args "")
+  if(CMAKE_VERSION VERSION_GREATER_EQUAL 3.20 AND
+     CMAKE_GENERATOR MATCHES "Ninja|Makefiles")
+    set(deps "${outdir}/.${name}.deps")
+    set(depfile "${outdir}/.${name}.d")
+    set(script_args "-DSTATUSGEN_DEPS=${deps}"
+                    "-DSTATUSGEN_DEPFILE=${depfile}")
+    set(depfile_args DEPFILE "${depfile}")
+    list(APPEND options --depfile "${deps}")
+  endif()
+  # Paths in the depfile are absolute: CMP0116's NEW behaviour (3.20) and
+  # its OLD one read them alike; NEW keeps CMake from warning.
+  if(POLICY CMP0116)
+    cmake_policy(PUSH)
+    cmake_policy(SET CMP0116 NEW)
+  endif()
   add_custom_command(
     OUTPUT "${stamp}"
     BYPRODUCTS ${outputs}
@@ -286,11 +349,15 @@ function(statusgen_generate target)
     COMMAND ${tool} -o "${outdir}" ${options} "${spec}"
     COMMAND "${CMAKE_COMMAND}" "-DSTATUSGEN_OUTPUTS=${outputs_arg}"
             "-DSTATUSGEN_STAMP=${stamp}" "-DSTATUSGEN_SPEC=${spec}"
-            "-DSTATUSGEN_NAME=${name}" -P "${script}"
+            "-DSTATUSGEN_NAME=${name}" ${script_args} -P "${script}"
     MAIN_DEPENDENCY "${spec}"
-    DEPENDS ${tool} "${script}"
+    DEPENDS ${tool} "${script}" ${inputs}
+    ${depfile_args}
     COMMENT "statusgen: ${name} (${kinds}) -> ${shown}"
     VERBATIM)
+  if(POLICY CMP0116)
+    cmake_policy(POP)
+  endif()
 
   target_sources(${target} PRIVATE ${outputs} "${stamp}")
   # The generated C is valid C++: compile it as such where C is not

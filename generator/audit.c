@@ -460,10 +460,11 @@ static int compare_code(const struct spec_code *c, const struct iana_row *r,
             diffs++;
         }
     } else {
+        /* a code without a phrase (phrases: false) shows its label */
         if (c->registry_phrase.s == NULL &&
-            strcmp(c->phrase.s, r->phrase) != 0) {
+            strcmp(spec_reason(c), r->phrase) != 0) {
             sbuf_printf(report, "phrase %ld: spec \"%s\", registry \"%s\"\n",
-                        c->code, c->phrase.s, r->phrase);
+                        c->code, spec_reason(c), r->phrase);
             diffs++;
         }
         /* The registry marks temporary and obsolete codes; the spec may
@@ -514,7 +515,7 @@ int audit_compare(const struct spec *spec, const char *data, size_t len,
             if (c->status != STATUS_UNOFFICIAL) {
                 sbuf_printf(report, "extra %ld \"%s\": the spec has it as "
                             "%s, the registry does not assign it\n", c->code,
-                            c->phrase.s, status_keyword(c->status));
+                            spec_reason(c), status_keyword(c->status));
                 diffs++;
             }
             i++;

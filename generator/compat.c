@@ -189,10 +189,12 @@ static int index_build(const struct spec *spec, struct index *ix)
             v[ix->nnames].alias = 1;
             ix->nnames++;
         }
-        p[ix->nphrases].phrase = c->phrase.s;
-        p[ix->nphrases].code = c;
-        p[ix->nphrases].pos = c->phrase.pos;
-        ix->nphrases++;
+        if (c->phrase.s) { /* none: phrases: false */
+            p[ix->nphrases].phrase = c->phrase.s;
+            p[ix->nphrases].code = c;
+            p[ix->nphrases].pos = c->phrase.pos;
+            ix->nphrases++;
+        }
         for (j = 0; j < c->nformer; j++) {
             p[ix->nphrases].phrase = c->former[j].s;
             p[ix->nphrases].code = c;
@@ -604,6 +606,193 @@ static void match_codes(struct comparison *k)
     }
 }
 
+/* --- fields (and phrases: false) ------------------------------------ */
+
+/* A field value in a message: the number, true/false, the string, the
+ * enum value's name, a text's first language; "none". */
+static void field_value_words(const struct spec_field *f,
+                              const struct field_value *v, char *buf,
+                              size_t size)
+{
+    if (v == NULL) {
+        snprintf(buf, size, "none");
+        return;
+    }
+    switch (f->type) {
+    case FIELD_INT:
+        snprintf(buf, size, "%ld", v->num);
+        return;
+    case FIELD_BOOL:
+        snprintf(buf, size, "%s", v->num ? "true" : "false");
+        return;
+    case FIELD_ENUM:
+        snprintf(buf, size, "%s", f->values[v->num].s);
+        return;
+    case FIELD_STRING:
+        snprintf(buf, size, "\"%.60s\"", v->str.s ? v->str.s : "");
+        return;
+    case FIELD_TEXT:
+        snprintf(buf, size, "\"%.60s\"",
+                 v->text && v->text[0].s ? v->text[0].s : "");
+        return;
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+    snprintf(buf, size, "?");
+}
+
+/* Whether two values of a field of one type differ (a text: in any of
+ * the old spec's languages). */
+static int field_values_differ(const struct spec *o,
+                               const struct spec_field *of,
+                               const struct field_value *a,
+                               const struct spec *n,
+                               const struct spec_field *nf,
+                               const struct field_value *b)
+{
+    size_t l, k;
+
+    if (a == NULL || b == NULL)
+        return a != b;
+    switch (of->type) {
+    case FIELD_INT:
+    case FIELD_BOOL:
+        return a->num != b->num;
+    case FIELD_ENUM:
+        return strcmp(of->values[a->num].s, nf->values[b->num].s) != 0;
+    case FIELD_STRING:
+        return strcmp(a->str.s, b->str.s) != 0;
+    case FIELD_TEXT:
+        for (l = 0; l < o->reg.nlang; l++) {
+            const char *x = spec_text(a->text, l), *y = NULL;
+
+            for (k = 0; k < n->reg.nlang; k++)
+                if (strcmp(n->reg.languages[k].s, o->reg.languages[l].s) == 0)
+                    y = spec_text(b->text, k);
+            if (x && (y == NULL || strcmp(x, y) != 0))
+                return 1;
+        }
+        return 0;
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+    return 0;
+}
+
+/* An enum field's constants: each old value keeps its name and number;
+ * _NONE stays while the field has no default. */
+static void compare_enum_values(const struct spec *o,
+                                const struct spec_field *of,
+                                const struct spec_field *nf,
+                                struct compat_report *r)
+{
+    size_t i, j;
+
+    for (i = 0; i < of->nvalues; i++) {
+        for (j = 0; j < nf->nvalues; j++)
+            if (strcmp(of->values[i].s, nf->values[j].s) == 0)
+                break;
+        if (j == nf->nvalues) {
+            add(r, DIAG_ERROR, COMPAT_NEW, nf->values_pos, "value %s of "
+                "field %s was removed: %s_%s_%s is gone", of->values[i].s,
+                of->name.s, o->reg.macro.s, of->name.s, of->values[i].s);
+            add(r, DIAG_NOTE, COMPAT_OLD, of->values[i].pos, "it was here");
+        } else if (j != i) {
+            add(r, DIAG_ERROR, COMPAT_NEW, nf->values[j].pos, "value %s of "
+                "field %s moved from %lu to %lu: its constant's number "
+                "changes", of->values[i].s, of->name.s, (unsigned long)i,
+                (unsigned long)j);
+            add(r, DIAG_NOTE, COMPAT_OLD, of->values[i].pos, "it was here");
+        }
+    }
+    if (!of->has_default && nf->has_default) {
+        add(r, DIAG_ERROR, COMPAT_NEW, nf->def.pos, "field %s now has a "
+            "default, so the constant for no value (<MACRO>_<FIELD>_NONE) "
+            "is gone", of->name.s);
+        add(r, DIAG_NOTE, COMPAT_OLD, of->pos, "declared here without one");
+    }
+}
+
+/*
+ * The declared fields: a field removed, or of another type, breaks its
+ * accessor <name>_<field>(), and an enum value removed or renumbered its
+ * constant; a value that changed (a code's, or the default) is a warning
+ * (breaking under --strict).  A registry that drops its wire phrases
+ * (phrases: false) loses <name>_from_reason().
+ */
+static void compare_fields(const struct spec *o, const struct spec *n,
+                           struct compat_report *r)
+{
+    size_t i, j;
+    char was[128], now[128];
+
+    if (!o->reg.no_phrases && n->reg.no_phrases) {
+        add(r, DIAG_ERROR, COMPAT_NEW, n->reg.phrases_pos, "registry.phrases "
+            "is now false: %s_from_reason() is gone", n->reg.name.s);
+        add(r, DIAG_NOTE, COMPAT_OLD, o->reg.pos, "the registry had wire "
+            "phrases");
+    }
+    for (i = 0; i < o->nfields; i++) {
+        const struct spec_field *of = &o->fields[i], *nf = NULL;
+
+        for (j = 0; j < n->nfields && nf == NULL; j++)
+            if (strcmp(n->fields[j].name.s, of->name.s) == 0)
+                nf = &n->fields[j];
+        if (nf == NULL) {
+            add(r, DIAG_ERROR, COMPAT_NEW, nopos, "field %s was removed: "
+                "%s_%s() is gone", of->name.s, o->reg.name.s, of->name.s);
+            add(r, DIAG_NOTE, COMPAT_OLD, of->pos, "field %s was declared "
+                "here", of->name.s);
+            continue;
+        }
+        if (nf->type != of->type) {
+            add(r, DIAG_ERROR, COMPAT_NEW, nf->type_pos, "field %s changed "
+                "type from %s to %s: %s_%s() changes", of->name.s,
+                field_type_keyword(of->type), field_type_keyword(nf->type),
+                n->reg.name.s, of->name.s);
+            add(r, DIAG_NOTE, COMPAT_OLD, of->type_pos, "the old type");
+            continue;
+        }
+        if (of->type == FIELD_ENUM)
+            compare_enum_values(o, of, nf, r);
+        if (field_values_differ(o, of, of->has_default ? &of->def : NULL, n,
+                                nf, nf->has_default ? &nf->def : NULL)) {
+            field_value_words(of, of->has_default ? &of->def : NULL, was,
+                              sizeof was);
+            field_value_words(nf, nf->has_default ? &nf->def : NULL, now,
+                              sizeof now);
+            add(r, DIAG_WARNING, COMPAT_NEW,
+                nf->has_default ? nf->def.pos : nf->pos, "default of field "
+                "%s changed from %s to %s (every code without a value, and "
+                "every unknown code)", of->name.s, was, now);
+            add(r, DIAG_NOTE, COMPAT_OLD,
+                of->has_default ? of->def.pos : of->pos, "the old default");
+        }
+        for (j = 0; j < o->ncodes; j++) {
+            const struct spec_code *oc = &o->codes[o->order[j]];
+            const struct spec_code *nc = find_code(n, oc->code);
+            const struct field_value *ov, *nv;
+
+            if (nc == NULL)
+                continue; /* a code removed: reported above */
+            ov = spec_field_value(of, o->order[j]);
+            nv = spec_field_value(nf, (size_t)(nc - n->codes));
+            if (!field_values_differ(o, of, ov, n, nf, nv))
+                continue;
+            field_value_words(of, ov, was, sizeof was);
+            field_value_words(nf, nv, now, sizeof now);
+            add(r, DIAG_WARNING, COMPAT_NEW,
+                nv && spec_field_own(nf, (size_t)(nc - n->codes)) ? nv->pos
+                                                                  : nc->pos,
+                "field %s of %ld changed from %s to %s", of->name.s,
+                oc->code, was, now);
+            add(r, DIAG_NOTE, COMPAT_OLD,
+                ov && spec_field_own(of, o->order[j]) ? ov->pos : oc->pos,
+                "the old value");
+        }
+    }
+}
+
 /* An old code with no counterpart in NEW, and its names. */
 static void report_removed(struct comparison *k, const struct spec_code *oc)
 {
@@ -708,7 +897,10 @@ static void compare_code(struct comparison *k, size_t i)
     }
     /* The lookups by number answer for the code NEW numbers like it. */
     x = nc->code == oc->code ? nc : find_code(k->n, oc->code);
-    compare_phrases(oc, nc, x, &k->nix, r);
+    /* Without wire phrases on either side there is no from_reason() to
+     * compare (losing it is reported by compare_fields). */
+    if (!k->o->reg.no_phrases && !k->n->reg.no_phrases)
+        compare_phrases(oc, nc, x, &k->nix, r);
     if (x) {
         compare_texts(k->o, oc, k->n, x, r);
         compare_code_traits(k->o, oc, k->n, x, k->tmap, r);
@@ -765,6 +957,7 @@ int compat_compare(const struct spec *o, const struct spec *n,
     compare_registry(o, n, r);
     compare_languages(o, n, r);
     compare_classes_traits(o, n, k.tmap, r);
+    compare_fields(o, n, r);
     k.ident = (const struct spec_code **)sg_calloc(o->ncodes + 1,
                                                    sizeof *k.ident);
     k.how = (unsigned char *)sg_calloc(o->ncodes + 1, 1);

@@ -24,7 +24,41 @@ void diag_free(struct diag_list *dl)
     for (i = 0; i < dl->count; i++)
         sg_free(dl->items[i].msg);
     sg_free(dl->items);
+    for (i = 0; i < dl->nfiles; i++)
+        sg_free(dl->files[i].name);
+    sg_free(dl->files);
     diag_init(dl, dl->file);
+}
+
+int diag_add_file(struct diag_list *dl, const char *name, int base)
+{
+    char *copy = sg_strdup(name);
+
+    if (copy == NULL || sg_grow((void **)&dl->files, &dl->files_cap,
+                                dl->nfiles + 1, sizeof *dl->files) != 0) {
+        sg_free(copy);
+        diag_oom(dl);
+        return -1;
+    }
+    dl->files[dl->nfiles].name = copy;
+    dl->files[dl->nfiles].base = base;
+    dl->nfiles++;
+    return 0;
+}
+
+void diag_locate(const struct diag_list *dl, struct sg_pos pos,
+                 const char **file, struct sg_pos *local)
+{
+    size_t i = dl->nfiles;
+
+    *file = dl->file;
+    *local = pos;
+    while (i > 0 && pos.line <= dl->files[i - 1].base)
+        i--;
+    if (i > 0) {
+        *file = dl->files[i - 1].name;
+        local->line = pos.line - dl->files[i - 1].base;
+    }
 }
 
 static void diag_vadd(struct diag_list *dl, enum diag_level level,
@@ -194,8 +228,11 @@ void diag_format_line(struct sbuf *out, const char *file, struct sg_pos pos,
 void diag_format(const struct diag_list *dl, size_t i, struct sbuf *out)
 {
     const struct diag *d = &dl->items[i];
+    const char *file;
+    struct sg_pos pos;
 
-    diag_format_line(out, dl->file, d->pos, d->level, d->msg);
+    diag_locate(dl, d->pos, &file, &pos);
+    diag_format_line(out, file, pos, d->level, d->msg);
 }
 
 /* Levenshtein distance, capped: returns a value > cap when it is larger. */

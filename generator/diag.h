@@ -13,7 +13,13 @@
 
 enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
 
-/* A position in the spec, 1-based; line 0 means "the file as a whole". */
+/*
+ * A position in the spec, 1-based; line 0 means "the file as a whole".
+ * When a spec extends others (overlays), the lines of every file read are
+ * numbered one after another: the first file's from 1, the next file's
+ * from where the first ends (see diag_add_file), so that a position says
+ * which file it is in without costing a field.
+ */
 struct sg_pos {
     int line;
     int col;
@@ -29,8 +35,17 @@ struct diag {
  * spec can make the output (or the time spent on hints) huge. */
 #define SG_MAX_DIAGS 1000
 
+/* A file whose lines are numbered from base + 1 in positions. */
+struct diag_file {
+    char *name;             /* owned by the list */
+    int base;
+};
+
 struct diag_list {
     const char *file;       /* name used in messages; not owned */
+    struct diag_file *files; /* the files after the first, by base */
+    size_t nfiles;
+    size_t files_cap;
     struct diag *items;
     size_t count;
     size_t cap;
@@ -52,6 +67,17 @@ void diag_add(struct diag_list *dl, enum diag_level level, struct sg_pos pos,
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+
+/*
+ * Records that positions past line base (up to the next file's base) are
+ * in the file name, at line (line - base); bases must grow from call to
+ * call.  Returns 0, or -1 when memory ran out (recorded as an error).
+ */
+int diag_add_file(struct diag_list *dl, const char *name, int base);
+
+/* The file a position is in and the position within it. */
+void diag_locate(const struct diag_list *dl, struct sg_pos pos,
+                 const char **file, struct sg_pos *local);
 
 /* Shorthands for diag_add with DIAG_ERROR and DIAG_NOTE. */
 void diag_error(struct diag_list *dl, struct sg_pos pos, const char *fmt, ...)

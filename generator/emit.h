@@ -122,6 +122,22 @@ void emit_cxx(const struct emit_ctx *ctx, struct sbuf *out);
  */
 void spec_identity(const struct spec *spec, char id[SPEC_ID_HEX + 1]);
 
+/* --- emit_fields.c: the declared fields (struct spec_field) ----------- */
+
+/* The header's part: enums of enum fields, <MACRO>_<FIELD>_LIST(X) and
+ * the accessors' prototypes; nothing when the spec declares no field. */
+void emit_fields_header(const struct emit_ctx *ctx, struct sbuf *out);
+
+/* The source's part: the accessors <name>_<field>(). */
+void emit_fields_source(const struct emit_ctx *ctx, struct sbuf *out);
+
+/* The docs' list of the fields in language lang (after the traits), and
+ * the lines of one code's section (ci: index into spec->codes). */
+void emit_fields_docs_list(const struct emit_ctx *ctx, size_t lang,
+                           struct sbuf *out);
+void emit_fields_docs_code(const struct emit_ctx *ctx, size_t lang,
+                           size_t ci, struct sbuf *out);
+
 /* --- emit_common.c: what the emitters share -------------------------- */
 
 /* Appends the banner: the file and the registry's title, the generator,

@@ -106,7 +106,12 @@ static const struct {
 
 unsigned emit_functions(const struct emit_ctx *ctx)
 {
-    return FN_ALL & ~ctx->opts.omit;
+    unsigned fns = FN_ALL & ~ctx->opts.omit;
+
+    /* A registry without wire phrases has no from_reason(). */
+    if (ctx->spec->reg.no_phrases)
+        fns &= ~(unsigned)FN_FROM_REASON;
+    return fns;
 }
 
 int emit_parse_functions(const char *list, unsigned *fns)
@@ -290,13 +295,16 @@ int emit_sorted_keys(const struct spec *spec, int phrases,
         size_t nmore = phrases ? c->nformer : c->naliases;
         const struct sg_str *more = phrases ? c->former : c->aliases;
 
-        count += 1 + nmore;
-        bytes += strlen(phrases ? c->phrase.s : c->name.s) + 1;
+        /* a code without a phrase (phrases: false) has no key of it */
+        const char *first = phrases ? c->phrase.s : c->name.s;
+
+        count += (first != NULL) + nmore;
+        bytes += first ? strlen(first) + 1 : 0;
         for (j = 0; j < nmore; j++)
             bytes += strlen(more[j].s) + 1;
     }
     /* The keys, then the texts they point to: one block to free. */
-    key = (struct emit_key *)sg_malloc(count * sizeof *key + bytes);
+    key = (struct emit_key *)sg_malloc((count + 1) * sizeof *key + bytes);
     if (key == NULL)
         return -1;
     text = (char *)(void *)(key + count);
@@ -305,10 +313,14 @@ int emit_sorted_keys(const struct spec *spec, int phrases,
         size_t nmore = phrases ? c->nformer : c->naliases;
         const struct sg_str *more = phrases ? c->former : c->aliases;
 
-        for (j = 0; j <= nmore; j++, k++) {
+        for (j = 0; j <= nmore; j++) {
             const char *s = j == 0 ? (phrases ? c->phrase.s : c->name.s)
                                    : more[j - 1].s;
-            size_t len = strlen(s), b;
+            size_t len, b;
+
+            if (s == NULL)
+                continue;
+            len = strlen(s);
 
             for (b = 0; b <= len; b++) {
                 char ch = s[b];
@@ -318,6 +330,7 @@ int emit_sorted_keys(const struct spec *spec, int phrases,
             }
             key[k].text = text;
             key[k].code = c;
+            k++;
             text += len + 1;
         }
     }

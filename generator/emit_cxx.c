@@ -116,7 +116,7 @@ static void emit_types(const struct emit_ctx *ctx, struct sbuf *out)
         sbuf_puts(out, "    /* ");
         sbuf_put_long(out, c->code);
         sbuf_putc(out, ' ');
-        sbuf_c_comment(out, c->phrase.s);
+        sbuf_c_comment(out, spec_reason(c));
         if (c->reference.s && *c->reference.s) {
             sbuf_puts(out, " (");
             sbuf_c_comment(out, c->reference.s);
@@ -221,9 +221,9 @@ static int emit_detail(const struct spec *spec, struct sbuf *out)
         int first = 1;
 
         sbuf_printf(out, "    {%ld, \"%s\", ", c->code, c->name.s);
-        put_text(out, c->phrase.s, 8);
+        put_text(out, spec_reason(c), 8);
         sbuf_printf(out, ",\n     \"%ld ", c->code);
-        sbuf_c_escape(out, c->phrase.s, strlen(c->phrase.s));
+        sbuf_c_escape(out, spec_reason(c), strlen(spec_reason(c)));
         sbuf_puts(out, "\", ");
         put_text(out, c->reference.s, 8);
         sbuf_puts(out, ",\n     ");
@@ -282,6 +282,10 @@ static int emit_detail(const struct spec *spec, struct sbuf *out)
             put_text(out, keys[i].text, 5);
             sbuf_printf(out, ", %ld},\n", keys[i].code->code);
         }
+        /* No key (phrases: false): one entry the count leaves unread, as
+         * C++ has no empty array. */
+        if (nkeys == 0)
+            sbuf_puts(out, "    {::std::string_view(), -1}, /* none */\n");
         sbuf_printf(out, "};\ninline constexpr ::std::size_t %s = %lu;\n\n",
                     phrases ? "nreasons" : "nnames", (unsigned long)nkeys);
         sg_free(keys);
@@ -357,7 +361,7 @@ static void emit_lookups(const struct spec *spec, struct sbuf *out)
     size_t nerr = 0;
 
     sbuf_puts(out, "/* The phrase of code c (\"");
-    sbuf_c_comment(out, ex->phrase.s);
+    sbuf_c_comment(out, spec_reason(ex));
     sbuf_printf(out, "\" for %ld); empty when c is not known. */\n"
         "constexpr ::std::string_view reason(int c) noexcept\n{\n"
         "    const detail::entry *e = detail::find(c);\n\n"
@@ -369,7 +373,7 @@ static void emit_lookups(const struct spec *spec, struct sbuf *out)
         "    return e ? e->id : ::std::string_view();\n}\n\n",
         ex->name.s, ex->code);
     sbuf_printf(out, "/* Code c and its phrase (\"%ld ", ex->code);
-    sbuf_c_comment(out, ex->phrase.s);
+    sbuf_c_comment(out, spec_reason(ex));
     sbuf_puts(out, "\"); empty when c is not known. */\n"
         "constexpr ::std::string_view to_string(int c) noexcept\n{\n"
         "    const detail::entry *e = detail::find(c);\n\n"

@@ -307,8 +307,15 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
     } else {
         sbuf_printf(out, "## %s\n\n", lb->other);
     }
-    sbuf_printf(out, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n",
-                lb->code, lb->phrase, lb->name, lb->status, lb->traits);
+    /* A registry without wire phrases (phrases: false) has no column
+     * of them. */
+    if (spec->reg.no_phrases)
+        sbuf_printf(out, "| %s | %s | %s | %s |\n|---|---|---|---|\n",
+                    lb->code, lb->name, lb->status, lb->traits);
+    else
+        sbuf_printf(out, "| %s | %s | %s | %s | %s |\n"
+                         "|---|---|---|---|---|\n", lb->code, lb->phrase,
+                    lb->name, lb->status, lb->traits);
     for (i = 0; i < spec->ncodes; i++) {
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
@@ -316,8 +323,10 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
             continue;
         sbuf_puts(out, "| ");
         sbuf_put_long(out, c->code);
-        sbuf_puts(out, " | ");
-        sbuf_markdown(out, c->phrase.s, 1);
+        if (!spec->reg.no_phrases) {
+            sbuf_puts(out, " | ");
+            sbuf_markdown(out, c->phrase.s, 1);
+        }
         sbuf_puts(out, " | `");
         put_name(out, m, c->name.s);
         sbuf_puts(out, "` | ");
@@ -336,7 +345,7 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
         sbuf_puts(out, "### ");
         sbuf_put_long(out, c->code);
         sbuf_putc(out, ' ');
-        sbuf_markdown(out, c->phrase.s, 0);
+        sbuf_markdown(out, c->phrase.s ? c->phrase.s : c->name.s, 0);
         sbuf_puts(out, "\n\n");
         if (desc) {
             sbuf_markdown(out, desc, 0);
@@ -380,6 +389,7 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
             trait_names(spec, lb, c->trait_bits, out);
             sbuf_putc(out, '\n');
         }
+        emit_fields_docs_code(ctx, lang, spec->order[i], out);
         if (c->nsources) {
             put_label(out, lb, lb->sources);
             for (j = 0; j < c->nsources; j++) {
@@ -456,6 +466,7 @@ void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out)
         }
         sbuf_putc(out, '\n');
     }
+    emit_fields_docs_list(ctx, lang, out);
     for (i = 0; i < spec->nclasses; i++)
         emit_class(ctx, lang, (int)i, lb, out);
     emit_class(ctx, lang, -1, lb, out);

@@ -41,7 +41,7 @@ static void emit_code_enum(const struct emit_ctx *ctx, struct sbuf *out)
         sbuf_reset(&doc);
         sbuf_put_long(&doc, c->code);
         sbuf_putc(&doc, ' ');
-        sbuf_puts(&doc, c->phrase.s);
+        sbuf_puts(&doc, spec_reason(c));
         if (c->reference.s) {
             sbuf_puts(&doc, " (");
             sbuf_puts(&doc, c->reference.s);
@@ -301,7 +301,14 @@ static void emit_prototypes(const struct emit_ctx *ctx, struct sbuf *out)
         if (spec->codes[spec->order[i]].reference.s)
             ref = &spec->codes[spec->order[i]];
     /* The examples name the registry's own first code. */
-    if (fns & FN_REASON) {
+    if ((fns & FN_REASON) && spec->reg.no_phrases) {
+        sbuf_puts(&doc, "The label of code: its phrase when it has one (the "
+                        "registry has no wire phrases), else its description "
+                        "in the first language, else its name; NULL when "
+                        "code is not known.");
+        sbuf_printf(&decl, "const char *%s_reason(int code)", n);
+        declare(ctx, out, &doc, sbuf_str(&decl));
+    } else if (fns & FN_REASON) {
         sbuf_printf(&doc, "The phrase of code (\"%s\" for %ld), or NULL when "
                           "code is not known.", ex->phrase.s, ex->code);
         sbuf_printf(&decl, "const char *%s_reason(int code)", n);
@@ -530,11 +537,12 @@ void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
         sbuf_puts(out, ", ");
         sbuf_put_long(out, c->code);
         sbuf_puts(out, ", \"");
-        sbuf_c_escape(out, c->phrase.s, strlen(c->phrase.s));
+        sbuf_c_escape(out, spec_reason(c), strlen(spec_reason(c)));
         sbuf_puts(out, "\")");
     }
     sbuf_puts(out, "\n\n/* --- lookups --- */\n\n");
     emit_prototypes(ctx, out);
+    emit_fields_header(ctx, out);
     sbuf_puts(out, "\n#ifdef __cplusplus\n}\n#endif\n\n");
     if (sbuf_failed(&doc))
         out->failed = 1;

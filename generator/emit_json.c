@@ -121,6 +121,69 @@ static void json_range(struct sbuf *out, long lo, long hi)
     sbuf_putc(out, ']');
 }
 
+/* A field's value: a number, true or false, a string (an enum value's
+ * name), a language map (text); null for none. */
+static void json_field_value(struct sbuf *out, const struct spec *spec,
+                             const struct spec_field *f,
+                             const struct field_value *v)
+{
+    if (v == NULL) {
+        sbuf_puts(out, "null");
+        return;
+    }
+    switch (f->type) {
+    case FIELD_INT:
+        sbuf_put_long(out, v->num);
+        return;
+    case FIELD_BOOL:
+        sbuf_puts(out, v->num ? "true" : "false");
+        return;
+    case FIELD_STRING:
+        json_str(out, v->str.s);
+        return;
+    case FIELD_ENUM:
+        json_str(out, f->values[v->num].s);
+        return;
+    case FIELD_TEXT:
+        json_lang_map(out, spec, v->text);
+        return;
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+    sbuf_puts(out, "null");
+}
+
+/* The declared fields: [{"name", "type", "values", "doc", "default",
+ * "required"}]. */
+static void json_fields(struct sbuf *out, const struct spec *spec)
+{
+    size_t i;
+    int sub, item;
+
+    sbuf_putc(out, '[');
+    for (i = 0, sub = 1; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+
+        sbuf_puts(out, sub ? "\n    {" : ",\n    {");
+        sub = 0;
+        item = 1;
+        json_key(out, 3, &item, "name");
+        json_str(out, f->name.s);
+        json_key(out, 3, &item, "type");
+        json_str(out, field_type_keyword(f->type));
+        json_key(out, 3, &item, "values");
+        json_str_list(out, f->values, f->nvalues);
+        json_key(out, 3, &item, "doc");
+        json_lang_map(out, spec, f->doc);
+        json_key(out, 3, &item, "default");
+        json_field_value(out, spec, f, f->has_default ? &f->def : NULL);
+        json_key(out, 3, &item, "required");
+        sbuf_puts(out, f->required ? "true" : "false");
+        json_close(out, 3, item, '}');
+    }
+    json_close(out, 2, sub, ']');
+}
+
 static void json_code(struct sbuf *out, const struct spec *spec,
                       const struct spec_code *c)
 {
@@ -163,6 +226,18 @@ static void json_code(struct sbuf *out, const struct spec *spec,
     json_lang_map(out, spec, c->note);
     json_key(out, 3, &first, "sources");
     json_str_list(out, c->sources, c->nsources);
+    json_key(out, 3, &first, "fields");
+    sbuf_putc(out, '{');
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+
+        sbuf_puts(out, i ? ", " : "");
+        json_str(out, f->name.s);
+        sbuf_puts(out, ": ");
+        json_field_value(out, spec, f,
+                         spec_field_value(f, (size_t)(c - spec->codes)));
+    }
+    sbuf_putc(out, '}');
     json_close(out, 3, first, '}');
 }
 
@@ -196,6 +271,8 @@ void emit_json(const struct emit_ctx *ctx, struct sbuf *out)
     json_str_list(out, reg->languages, reg->nlang);
     json_key(out, 2, &sub, "updated");
     json_str(out, reg->updated.s);
+    json_key(out, 2, &sub, "phrases");
+    sbuf_puts(out, reg->no_phrases ? "false" : "true");
     json_close(out, 2, sub, '}');
 
     json_key(out, 1, &top, "classes");
@@ -255,6 +332,9 @@ void emit_json(const struct emit_ctx *ctx, struct sbuf *out)
         json_close(out, 3, item, '}');
     }
     json_close(out, 2, sub, ']');
+
+    json_key(out, 1, &top, "fields");
+    json_fields(out, spec);
 
     json_key(out, 1, &top, "codes");
     sbuf_putc(out, '[');

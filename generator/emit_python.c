@@ -263,7 +263,7 @@ static void emit_code_enum(const struct emit_ctx *ctx,
         sbuf_puts(out, " = ");
         sbuf_put_long(out, c->code);
         sbuf_puts(out, "  # ");
-        sbuf_c_comment(out, c->phrase.s);
+        sbuf_c_comment(out, spec_reason(c));
         if (c->status != STATUS_STANDARD) {
             sbuf_puts(out, " [");
             sbuf_puts(out, status_keyword(c->status));
@@ -354,7 +354,7 @@ static void emit_tables(const struct emit_ctx *ctx, int have_desc,
         sbuf_puts(out, ": (\"");
         sbuf_puts(out, c->name.s);
         sbuf_puts(out, "\", ");
-        py_str(out, c->phrase.s);
+        py_str(out, spec_reason(c));
         sbuf_puts(out, ", ");
         py_opt(out, c->reference.s);
         sbuf_puts(out, ", ");
@@ -410,6 +410,8 @@ static void emit_tables(const struct emit_ctx *ctx, int have_desc,
 
         sbuf_init(&low);
         for (j = 0; j <= c->nformer; j++) {
+            if (j == 0 && c->phrase.s == NULL)
+                continue; /* phrases: false: no phrase to find */
             sbuf_reset(&low);
             sbuf_puts_case(&low, j ? c->former[j - 1].s : c->phrase.s, 0);
             sbuf_puts(out, "    ");

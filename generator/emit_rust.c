@@ -181,7 +181,7 @@ static void put_code_doc(struct sbuf *out, const struct spec_code *c,
     sbuf_puts(out, "/// ");
     sbuf_put_long(out, c->code);
     sbuf_putc(out, ' ');
-    put_doc_text(out, c->phrase.s);
+    put_doc_text(out, spec_reason(c));
     if (c->reference.s && *c->reference.s) {
         sbuf_puts(out, " (");
         put_doc_text(out, c->reference.s);
@@ -679,7 +679,7 @@ static void emit_methods(struct rs *r)
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
         arm(r, c);
-        put_str(out, c->phrase.s);
+        put_str(out, spec_reason(c));
         sbuf_puts(out, ",\n");
     }
     match_self_end(r, spec->ncodes, "");
@@ -842,7 +842,7 @@ static void emit_free_fns(struct rs *r)
 
     sbuf_printf(out,
         "/// The phrase of `code` (\"");
-    put_rust_escaped(out, ex->phrase.s, strlen(ex->phrase.s));
+    put_rust_escaped(out, spec_reason(ex), strlen(spec_reason(ex)));
     sbuf_printf(out, "\" for %ld), or `None` when `code` is not\n"
         "/// known.\n"
         "pub fn reason(code: %s) -> Option<&'static str> {\n"

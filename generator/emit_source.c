@@ -626,6 +626,12 @@ static unsigned spellings_used(const struct spec *spec, unsigned fns,
     for (i = 0; i < 2; i++)
         if (sl[i].form == FORM_PERFECT || sl[i].form == FORM_PROBE)
             use |= USE_CAST;
+    /* The field accessors (always emitted): a string or text field gives
+     * a null pointer for a code without a value. */
+    for (i = 0; (size_t)i < spec->nfields; i++)
+        if (spec->fields[i].type == FIELD_STRING ||
+            spec->fields[i].type == FIELD_TEXT)
+            use |= USE_NULL;
     return use;
 }
 
@@ -680,7 +686,8 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
     for (i = 0; i < nc; i++) {
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
-        phrase_off[i] = pool_add(&phrases, c->phrase.s);
+        /* without a phrase (phrases: false), reason() gives the label */
+        phrase_off[i] = pool_add(&phrases, spec_reason(c));
         name_off[i] = pool_add(&names, c->name.s);
         if (fns & FN_REFERENCE)
             ref_off[i] = pool_add(&refs, c->reference.s);
@@ -906,6 +913,7 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
                        key_code, &sl[0]);
     emit_string_lookup(ctx, out, 1, &phrases, phrase_off, keys, key_off,
                        key_code, &sl[1]);
+    emit_fields_source(ctx, out);
     if (use & USE_CAST)
         sbuf_printf(out, "#undef %s_CAST\n", m);
     if (use & USE_PUN)

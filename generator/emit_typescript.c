@@ -144,7 +144,7 @@ static void emit_constants(const struct emit_ctx *ctx,
         sbuf_puts(out, ": ");
         sbuf_put_long(out, c->code);
         sbuf_puts(out, ", // ");
-        sbuf_c_comment(out, c->phrase.s);
+        sbuf_c_comment(out, spec_reason(c));
         if (c->status != STATUS_STANDARD) {
             sbuf_puts(out, " [");
             sbuf_puts(out, status_keyword(c->status));
@@ -229,7 +229,7 @@ static void emit_tables(const struct emit_ctx *ctx, const struct ts_names *t,
         sbuf_puts(out, ": [\"");
         sbuf_puts(out, c->name.s);
         sbuf_puts(out, "\", ");
-        ts_str(out, c->phrase.s);
+        ts_str(out, spec_reason(c));
         sbuf_puts(out, ", ");
         ts_opt(out, c->reference.s);
         sbuf_puts(out, ", ");
@@ -373,6 +373,8 @@ static void emit_string_lookups(const struct emit_ctx *ctx,
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
         for (j = 0; j <= c->nformer; j++) {
+            if (j == 0 && c->phrase.s == NULL)
+                continue; /* phrases: false: no phrase to find */
             sbuf_reset(&low);
             sbuf_puts_case(&low, j ? c->former[j - 1].s : c->phrase.s, 0);
             sbuf_puts(out, "    case ");

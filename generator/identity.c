@@ -70,6 +70,15 @@ static void id_map(struct id_hash *ih, char tag, const struct sg_str *v,
         id_str(ih, tag, &v[l]);
 }
 
+/* A field's value: every member, as each type uses some of them. */
+static void id_value(struct id_hash *ih, const struct field_value *v,
+                     size_t nl)
+{
+    id_num(ih, 'i', (unsigned long long)v->num);
+    id_str(ih, 'a', &v->str);
+    id_map(ih, 'z', v->text, nl);
+}
+
 /*
  * EVERY FIELD OF THE MODEL THAT REACHES AN OUTPUT MUST BE HASHED HERE.
  * A field left out would let two different models share an identity, and
@@ -97,6 +106,11 @@ void spec_identity(const struct spec *spec, char id[SPEC_ID_HEX + 1])
     id_num(&ih, 'r', (unsigned long long)reg->lo);
     id_num(&ih, 'R', (unsigned long long)reg->hi);
     id_strs(&ih, 'L', reg->languages, nl);
+    /* What later versions added is fed only when a spec uses it, so that
+     * the identity of a spec that does not stays what it was (each part
+     * starts with a tag of its own: still one serialisation per model). */
+    if (reg->no_phrases)
+        id_num(&ih, 'Q', 1);
 
     id_num(&ih, 'C', spec->nclasses);
     for (i = 0; i < spec->nclasses; i++) {
@@ -142,6 +156,30 @@ void spec_identity(const struct spec *spec, char id[SPEC_ID_HEX + 1])
         id_strs(&ih, 'X', c->traits, c->ntraits);
         id_map(&ih, 'D', c->desc, nl);
         id_strs(&ih, 'Y', c->sources, c->nsources);
+    }
+
+    /* Fields, and each code's value by its number (when there are any:
+     * see 'Q' above). */
+    if (spec->nfields)
+        id_num(&ih, 'W', spec->nfields);
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+        size_t j;
+
+        id_str(&ih, 'w', &f->name);
+        id_num(&ih, 'y', (unsigned long long)f->type);
+        id_strs(&ih, 'v', f->values, f->nvalues);
+        id_map(&ih, 'x', f->doc, nl);
+        id_num(&ih, 'q', (unsigned long long)f->required);
+        id_num(&ih, 'j', (unsigned long long)f->has_default);
+        if (f->has_default)
+            id_value(&ih, &f->def, nl);
+        id_num(&ih, 'J', f->nvals);
+        for (j = 0; j < f->nvals; j++) {
+            id_num(&ih, 'e',
+                   (unsigned long long)spec->codes[f->vals[j].code].code);
+            id_value(&ih, &f->vals[j], nl);
+        }
     }
     sha256_final(&ih.h, digest);
     for (i = 0; i < SPEC_ID_HEX / 2; i++) {

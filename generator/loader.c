@@ -123,13 +123,14 @@ fail:
     return -1;
 }
 
-/* Position of byte offset off in data, 1-based, columns in characters. */
-static struct sg_pos pos_of_offset(const char *data, size_t off)
+/* Position of byte offset off in data, 1-based, columns in characters;
+ * lines counted from base + 1 (see struct sg_pos). */
+static struct sg_pos pos_of_offset(const char *data, size_t off, int base)
 {
     struct sg_pos p;
     size_t i;
 
-    p.line = 1;
+    p.line = base + 1;
     p.col = 1;
     for (i = 0; i < off; i++) {
         unsigned char c = (unsigned char)data[i];
@@ -150,7 +151,8 @@ static struct sg_pos pos_of_offset(const char *data, size_t off)
  * character, which the caller has already set aside).  Reports the first
  * offence with its line and column and returns -1; 0 when the text is fine.
  */
-static int check_text(const char *data, size_t len, struct diag_list *dl)
+static int check_text(const char *data, size_t len, int base,
+                      struct diag_list *dl)
 {
     const unsigned char *s = (const unsigned char *)data;
     size_t i = 0;
@@ -167,14 +169,14 @@ static int check_text(const char *data, size_t len, struct diag_list *dl)
         c = s[i];
         if (c < 0x80) {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                diag_error(dl, pos_of_offset(data, i),
+                diag_error(dl, pos_of_offset(data, i, base),
                            c == 0 ? "NUL byte in the spec"
                                   : "control character 0x%02X in the spec",
                            c);
                 return -1;
             }
             if (c == 0x7f) {
-                diag_error(dl, pos_of_offset(data, i),
+                diag_error(dl, pos_of_offset(data, i, base),
                            "control character 0x7F in the spec");
                 return -1;
             }
@@ -205,7 +207,7 @@ static int check_text(const char *data, size_t len, struct diag_list *dl)
             goto bad;
         if ((cp >= 0x80 && cp <= 0x9F && cp != 0x85) || cp == 0xFFFE ||
             cp == 0xFFFF || cp == 0xFEFF) {
-            diag_error(dl, pos_of_offset(data, i),
+            diag_error(dl, pos_of_offset(data, i, base),
                        "character U+%04lX is not allowed in a spec", cp);
             return -1;
         }
@@ -213,18 +215,18 @@ static int check_text(const char *data, size_t len, struct diag_list *dl)
     }
     return 0;
 bad:
-    diag_error(dl, pos_of_offset(data, i),
+    diag_error(dl, pos_of_offset(data, i, base),
                "invalid UTF-8 (byte 0x%02X); a spec must be UTF-8 text",
                s[i]);
     return -1;
 }
 
-/* libyaml marks are 0-based; ours are 1-based. */
-static struct sg_pos pos_of_mark(yaml_mark_t m)
+/* libyaml marks are 0-based; ours are 1-based, lines from base + 1. */
+static struct sg_pos pos_of_mark(yaml_mark_t m, int base)
 {
     struct sg_pos p;
 
-    p.line = (int)m.line + 1;
+    p.line = base + (int)m.line + 1;
     p.col = (int)m.column + 1;
     return p;
 }
@@ -252,6 +254,7 @@ struct loader {
     struct diag_list *dl;
     const char *data;
     size_t len;
+    int base;               /* line numbers start at base + 1 */
     struct node_tree *tree; /* root and arena; root unused until set */
     struct node *root;
     struct node *stack[SG_MAX_DEPTH + 1];
@@ -266,7 +269,7 @@ struct loader {
 /* Grows a collection's items to hold need entries, in the arena: the old
  * array stays there unused, which costs at most the size of the final
  * one. */
-static int grow_items(struct loader *ld, struct node *n, size_t need)
+static int grow_items(struct sg_arena *arena, struct node *n, size_t need)
 {
     struct node **items;
     size_t cap;
@@ -274,10 +277,11 @@ static int grow_items(struct loader *ld, struct node *n, size_t need)
     if (need <= n->cap)
         return 0;
     cap = n->cap ? n->cap * 2 : 4;
+    while (cap < need && cap <= ((size_t)-1) / 4 / sizeof *items)
+        cap *= 2;
     if (cap < need || cap > ((size_t)-1) / 2 / sizeof *items)
         return -1;
-    items = (struct node **)sg_arena_alloc(&ld->tree->arena,
-                                           cap * sizeof *items);
+    items = (struct node **)sg_arena_alloc(arena, cap * sizeof *items);
     if (items == NULL)
         return -1;
     if (n->cap)
@@ -285,6 +289,30 @@ static int grow_items(struct loader *ld, struct node *n, size_t need)
     n->items = items;
     n->cap = cap;
     return 0;
+}
+
+int node_append(struct node *root, struct node *coll, struct node *item,
+                struct node *value)
+{
+    struct node_tree *t = (struct node_tree *)(void *)root;
+    size_t used = coll->kind == NODE_MAPPING ? coll->count * 2 : coll->count;
+
+    if (grow_items(&t->arena, coll, used + (value ? 2 : 1)) != 0)
+        return -1;
+    coll->items[used] = item;
+    if (value)
+        coll->items[used + 1] = value;
+    coll->count++;
+    return 0;
+}
+
+void node_remove(struct node *coll, size_t i)
+{
+    size_t width = coll->kind == NODE_MAPPING ? 2 : 1;
+
+    memmove(coll->items + i * width, coll->items + (i + 1) * width,
+            (coll->count - i - 1) * width * sizeof *coll->items);
+    coll->count--;
 }
 
 /* Hands a complete item of the streamed sequence to the consumer and
@@ -314,7 +342,7 @@ static int attach(struct loader *ld, struct node *child)
          * grows when the value arrives. */
         size_t used = parent->count * 2 + (size_t)parent->open_key;
 
-        if (grow_items(ld, parent, used + 1) != 0)
+        if (grow_items(&ld->tree->arena, parent, used + 1) != 0)
             goto oom;
         parent->items[used] = child;
         if (parent->open_key) {     /* this was the value */
@@ -325,7 +353,7 @@ static int attach(struct loader *ld, struct node *child)
         }
         return 0;
     }
-    if (grow_items(ld, parent, parent->count + 1) != 0)
+    if (grow_items(&ld->tree->arena, parent, parent->count + 1) != 0)
         goto oom;
     parent->items[parent->count++] = child;
     return 0;
@@ -341,7 +369,7 @@ static struct node *new_node(struct loader *ld, enum node_kind kind,
     struct node *n;
 
     if (++ld->nodes > SG_MAX_NODES) {
-        diag_error(ld->dl, pos_of_mark(mark),
+        diag_error(ld->dl, pos_of_mark(mark, ld->base),
                    "spec has more than %lu YAML nodes", SG_MAX_NODES);
         ld->fatal = 1;
         return NULL;
@@ -361,7 +389,7 @@ static struct node *new_node(struct loader *ld, enum node_kind kind,
         return NULL;
     }
     n->kind = kind;
-    n->pos = pos_of_mark(mark);
+    n->pos = pos_of_mark(mark, ld->base);
     return n;
 }
 
@@ -370,11 +398,11 @@ static void check_props(struct loader *ld, yaml_mark_t mark,
                         const yaml_char_t *anchor, const yaml_char_t *tag)
 {
     if (anchor)
-        diag_error(ld->dl, pos_of_mark(mark),
+        diag_error(ld->dl, pos_of_mark(mark, ld->base),
                    "anchor '&%.40s': anchors and aliases are not allowed in "
                    "a spec", (const char *)anchor);
     if (tag)
-        diag_error(ld->dl, pos_of_mark(mark),
+        diag_error(ld->dl, pos_of_mark(mark, ld->base),
                    "tag '%.60s': tags are not allowed in a spec",
                    (const char *)tag);
 }
@@ -607,7 +635,8 @@ static void yaml_hint(struct loader *ld, int line, int col)
 /* Reports a libyaml error with its position and context. */
 static void report_yaml_error(struct loader *ld, const yaml_parser_t *p)
 {
-    struct sg_pos pos = pos_of_mark(p->problem_mark);
+    struct sg_pos pos = pos_of_mark(p->problem_mark, ld->base);
+    struct sg_pos here = pos_of_mark(p->problem_mark, 0);
     const char *problem = p->problem ? p->problem : "syntax error";
 
     switch (p->error) {
@@ -615,13 +644,14 @@ static void report_yaml_error(struct loader *ld, const yaml_parser_t *p)
         diag_oom(ld->dl);
         return;
     case YAML_READER_ERROR:
-        diag_error(ld->dl, pos_of_offset(ld->data, p->problem_offset),
+        diag_error(ld->dl,
+                   pos_of_offset(ld->data, p->problem_offset, ld->base),
                    "%s", problem);
         return;
     default:
         break;
     }
-    if (byte_at(ld->data, ld->len, pos) == '\t')
+    if (byte_at(ld->data, ld->len, here) == '\t')
         diag_error(ld->dl, pos, "tab character: YAML indents with spaces only");
     else if (p->context)
         diag_error(ld->dl, pos, "%s %s", p->context, problem);
@@ -629,7 +659,8 @@ static void report_yaml_error(struct loader *ld, const yaml_parser_t *p)
         diag_error(ld->dl, pos, "%s", problem);
     if (p->context && (p->context_mark.line != p->problem_mark.line ||
                        p->context_mark.column != p->problem_mark.column))
-        diag_note(ld->dl, pos_of_mark(p->context_mark), "%s started here",
+        diag_note(ld->dl, pos_of_mark(p->context_mark, ld->base),
+                  "%s started here",
                   strncmp(p->context, "while ", 6) == 0
                       ? p->context + 6 : p->context);
     if (p->error == YAML_SCANNER_ERROR || p->error == YAML_PARSER_ERROR)
@@ -676,13 +707,13 @@ static int handle_event(struct loader *ld, yaml_event_t *ev, int *documents)
         return 1;
     case YAML_DOCUMENT_START_EVENT:
         if (++*documents > 1) {
-            diag_error(ld->dl, pos_of_mark(ev->start_mark),
+            diag_error(ld->dl, pos_of_mark(ev->start_mark, ld->base),
                        "a second YAML document: a spec is one document");
             ld->fatal = 1;
         }
         return 0;
     case YAML_ALIAS_EVENT:
-        diag_error(ld->dl, pos_of_mark(ev->start_mark),
+        diag_error(ld->dl, pos_of_mark(ev->start_mark, ld->base),
                    "alias '*%.40s': anchors and aliases are not allowed in "
                    "a spec", (const char *)ev->data.alias.anchor);
         n = new_node(ld, NODE_SCALAR, ev->start_mark);
@@ -732,7 +763,7 @@ static int handle_event(struct loader *ld, yaml_event_t *ev, int *documents)
             check_props(ld, ev->start_mark, ev->data.mapping_start.anchor,
                         ev->data.mapping_start.tag);
         if (ld->depth >= SG_MAX_DEPTH) {
-            diag_error(ld->dl, pos_of_mark(ev->start_mark),
+            diag_error(ld->dl, pos_of_mark(ev->start_mark, ld->base),
                        "nesting deeper than %d levels", SG_MAX_DEPTH);
             ld->fatal = 1;
             return 0;
@@ -776,6 +807,13 @@ int spec_parse(const char *data, size_t len, struct diag_list *dl,
 int spec_parse_stream(const char *data, size_t len, struct diag_list *dl,
                       const struct node_stream *stream, struct node **root)
 {
+    return spec_parse_at(data, len, 0, dl, stream, root);
+}
+
+int spec_parse_at(const char *data, size_t len, int base,
+                  struct diag_list *dl, const struct node_stream *stream,
+                  struct node **root)
+{
     struct loader ld;
     yaml_parser_t parser;
     int documents = 0;
@@ -796,8 +834,9 @@ int spec_parse_stream(const char *data, size_t len, struct diag_list *dl,
     ld.dl = dl;
     ld.data = data;
     ld.len = len;
+    ld.base = base;
     ld.stream = stream;
-    if (check_text(data, len, dl) != 0)
+    if (check_text(data, len, base, dl) != 0)
         return -1;
     ld.tree = (struct node_tree *)sg_malloc(sizeof *ld.tree);
     if (ld.tree == NULL) {

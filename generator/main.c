@@ -11,6 +11,7 @@
 #include "compat.h"
 #include "emit.h"
 #include "node.h"
+#include "overlay.h"
 #include "pipeline.h"
 
 #include <errno.h>
@@ -30,7 +31,8 @@
 static const char usage[] =
     "usage: statusgen [-o DIR] [--emit KINDS] [--name NAME] [--macro MACRO]\n"
     "                 [--languages LIST] [--functions LIST]\n"
-    "                 [--lookup compact|fast] [--check | --list-outputs] SPEC\n"
+    "                 [--lookup compact|fast] [--depfile FILE]\n"
+    "                 [--check | --list-outputs | --list-inputs] SPEC\n"
     "       statusgen audit --iana FILE.csv SPEC\n"
     "       statusgen compat [--strict] OLD NEW\n"
     "       statusgen compat [--strict] --against REV:PATH NEW\n"
@@ -64,6 +66,11 @@ static const char help[] =
     "                     a file in DIR differs from what SPEC makes\n"
     "  --list-outputs     write nothing; print the files a run would write,\n"
     "                     one per line (DIR/file, or file without -o)\n"
+    "  --list-inputs      write nothing; print the spec files a run reads\n"
+    "                     (SPEC and the specs it extends), one per line\n"
+    "  --depfile FILE     after writing, write FILE: the outputs' dependency\n"
+    "                     on every spec file read, in Make syntax (Ninja and\n"
+    "                     Meson read it too)\n"
     "  -h, --help         show this help\n"
     "  --version          show the version\n"
     "\n"
@@ -258,6 +265,8 @@ struct run_opts {
     unsigned kinds;
     int check;               /* --check */
     int list;                /* --list-outputs */
+    int list_inputs;         /* --list-inputs */
+    const char *depfile;     /* --depfile FILE, or NULL */
     struct spec_overrides ov;
     struct emit_opts eo;     /* --functions, --lookup */
 };
@@ -274,6 +283,90 @@ static void list_outputs(const char *out_dir, int dir_given,
                    out_dir[strlen(out_dir) - 1] == '/' ? "" : "/");
         printf("%s\n", outs[i].name);
     }
+}
+
+/* Appends path to a depfile line, escaped for Make (and Ninja). */
+static void put_make_path(struct sbuf *out, const char *path)
+{
+    for (; *path; path++) {
+        if (*path == ' ' || *path == '#')
+            sbuf_putc(out, '\\');
+        else if (*path == '$')
+            sbuf_putc(out, '$');
+        sbuf_putc(out, *path);
+    }
+}
+
+/* The depfile's producer: its text, made beforehand (arg). */
+static void produce_text(const void *arg, size_t which, struct sbuf *out)
+{
+    const struct sbuf *text = (const struct sbuf *)arg;
+
+    (void)which;
+    sbuf_putn(out, sbuf_str(text), text->len);
+}
+
+/*
+ * Writes the depfile: "OUTPUTS: INPUTS", the outputs named as
+ * --list-outputs names them, then an empty rule per input (as cc -MP
+ * does), so that a spec file that goes away does not stop make.
+ * Written as an output is (whole, or not at all).  Returns 0, or -1 with
+ * an error in dl.
+ */
+static int write_depfile(const char *path, const char *out_dir,
+                         int dir_given, const struct output *outs, size_t n,
+                         const struct spec *spec, struct diag_list *dl)
+{
+    struct output dep;
+    struct sbuf text;
+    const char *slash = strrchr(path, '/');
+    char *dir;
+    size_t i;
+    int rc;
+
+    memset(&dep, 0, sizeof dep);
+    sbuf_init(&text);
+    dep.produce = produce_text;
+    dep.arg = &text;
+    for (i = 0; i < n; i++) {
+        struct sbuf name;
+
+        sbuf_init(&name);
+        if (dir_given)
+            sbuf_printf(&name, "%s%s", out_dir,
+                        out_dir[strlen(out_dir) - 1] == '/' ? "" : "/");
+        sbuf_puts(&name, outs[i].name);
+        if (i)
+            sbuf_putc(&text, ' ');
+        put_make_path(&text, sbuf_str(&name));
+        if (sbuf_failed(&name))
+            text.failed = 1;
+        sbuf_free(&name);
+    }
+    sbuf_putc(&text, ':');
+    for (i = 0; i < spec->ninputs; i++) {
+        sbuf_putc(&text, ' ');
+        put_make_path(&text, spec->inputs[i]);
+    }
+    sbuf_putc(&text, '\n');
+    for (i = 0; i < spec->ninputs; i++) {
+        sbuf_putc(&text, '\n');
+        put_make_path(&text, spec->inputs[i]);
+        sbuf_puts(&text, ":\n");
+    }
+    dir = slash ? sg_strndup(path, slash == path ? 1 : (size_t)(slash - path))
+                : sg_strdup(".");
+    dep.name = sg_strdup(slash ? slash + 1 : path);
+    if (dir == NULL || dep.name == NULL || sbuf_failed(&text)) {
+        diag_oom(dl);
+        rc = -1;
+    } else {
+        rc = write_outputs(dir, &dep, 1, NULL, dl) < 0 ? -1 : 0;
+    }
+    sg_free(dir);
+    sg_free(dep.name);
+    sbuf_free(&text);
+    return rc;
 }
 
 /*
@@ -338,6 +431,8 @@ static void say_waiting(const char *lock_path, const char *dir)
         "%s", lock_path, dir);
 }
 
+static int stdout_done(void);
+
 static int run_generate(const struct run_opts *o, int dir_given)
 {
     struct spec spec;
@@ -355,6 +450,14 @@ static int run_generate(const struct run_opts *o, int dir_given)
     }
     if (spec_override(&spec, &o->ov, &io) != 0) {
         print_diags(&io);
+        goto done;
+    }
+    if (o->list_inputs) {
+        size_t i;
+
+        for (i = 0; i < spec.ninputs; i++)
+            printf("%s\n", spec.inputs[i]);
+        rc = stdout_done();
         goto done;
     }
     name = spec_display_name(o->spec, to_stdout ? "." : o->out_dir);
@@ -402,7 +505,9 @@ static int run_generate(const struct run_opts *o, int dir_given)
 
         memset(&wo, 0, sizeof wo);
         wo.waiting = say_waiting;
-        if (write_outputs(o->out_dir, outs, n, &wo, &io) < 0)
+        if (write_outputs(o->out_dir, outs, n, &wo, &io) < 0 ||
+            (o->depfile && write_depfile(o->depfile, o->out_dir, dir_given,
+                                         outs, n, &spec, &io) != 0))
             print_diags(&io);
         else
             rc = 0;
@@ -526,10 +631,20 @@ static const char *option_value(int argc, char **argv, int *i,
     return argv[++*i];
 }
 
+/* struct spec_reader's read for git: "REV:PATH" (a base spec that an
+ * overlay from git names comes from the same revision). */
+static int read_git_spec(void *arg, const char *path, char **data,
+                         size_t *len, struct diag_list *dl)
+{
+    (void)arg;
+    return compat_read_git(path, data, len, dl);
+}
+
 /* Loads one side of compat: a file, or with git, "REV:PATH" from git. */
 static int load_compat_side(const char *name, int git, struct spec *spec,
                             struct diag_list *dl)
 {
+    static const struct spec_reader git_reader = {read_git_spec, NULL, 1};
     char *data = NULL;
     size_t len = 0;
 
@@ -538,7 +653,7 @@ static int load_compat_side(const char *name, int git, struct spec *spec,
     memset(spec, 0, sizeof *spec);
     if (compat_read_git(name, &data, &len, dl) != 0)
         return -1;
-    return spec_load_text(name, data, len, spec, dl);
+    return spec_load_from(name, data, len, &git_reader, spec, dl);
 }
 
 /* statusgen compat [--strict] (OLD | --against REV:PATH) NEW */
@@ -593,11 +708,16 @@ static int cmd_compat(int argc, char **argv)
     for (k = 0; k < r.n; k++) {
         const struct compat_item *it = &r.items[k];
         struct sbuf line;
+        const char *file;
+        struct sg_pos pos;
 
+        /* a spec that extends others: the file the position is in */
+        diag_locate(it->side == COMPAT_OLD ? &odl : &ndl, it->pos, &file,
+                    &pos);
         sbuf_init(&line);
-        diag_format_line(&line, it->side == COMPAT_OLD ? old_name : new_name,
-                         it->pos, strict && it->level == DIAG_WARNING
-                                      ? DIAG_ERROR : it->level, it->msg);
+        diag_format_line(&line, file, pos, strict && it->level == DIAG_WARNING
+                                               ? DIAG_ERROR : it->level,
+                         it->msg);
         fprintf(stderr, "%s\n", sbuf_str(&line));
         sbuf_free(&line);
     }
@@ -681,6 +801,11 @@ static int cmd_generate(int argc, char **argv)
             o.check = 1;
         } else if (strcmp(arg, "--list-outputs") == 0) {
             o.list = 1;
+        } else if (strcmp(arg, "--list-inputs") == 0) {
+            o.list_inputs = 1;
+        } else if ((v = option_value(argc, argv, &i, "--depfile",
+                                     &missing))) {
+            o.depfile = v;
         } else if ((v = option_value(argc, argv, &i, "-o", &missing)) ||
                    (v = option_value(argc, argv, &i, "--output", &missing))) {
             o.out_dir = v;
@@ -721,9 +846,15 @@ static int cmd_generate(int argc, char **argv)
         return bad_usage("%s", "no SPEC given");
     if (*o.out_dir == '\0')
         return bad_usage("%s", "-o needs a directory");
-    if (o.check && o.list)
-        return bad_usage("%s", "--check and --list-outputs exclude each "
-                         "other");
+    if (o.check + o.list + o.list_inputs > 1)
+        return bad_usage("%s", "--check, --list-outputs and --list-inputs "
+                         "exclude each other");
+    if (o.depfile && (o.check || o.list || o.list_inputs ||
+                      strcmp(o.out_dir, "-") == 0))
+        return bad_usage("%s", "--depfile goes with a run that writes its "
+                         "outputs into a directory");
+    if (o.depfile && *o.depfile == '\0')
+        return bad_usage("%s", "--depfile needs a file name");
     if (strcmp(o.out_dir, "-") == 0 && (o.check || o.list))
         return bad_usage("-o - is standard output: %s needs a directory",
                          o.check ? "--check" : "--list-outputs");

@@ -52,6 +52,8 @@ const char *status_keyword(enum code_status st);
 #define SG_MAX_CLASSES 256   /* entries of 'classes' */
 #define SG_MAX_SOURCES 256   /* entries of 'sources' */
 #define SG_MAX_LIST 64       /* aliases, traits or sources of one code */
+#define SG_MAX_FIELDS 64     /* entries of 'fields' */
+#define SG_MAX_ENUM 256      /* values of an enum field */
 
 struct spec_registry {
     struct sg_pos pos;
@@ -64,6 +66,9 @@ struct spec_registry {
     struct sg_str *languages;
     size_t nlang;
     int no_descriptions;     /* --languages none: every desc[].s is NULL */
+    int no_phrases;          /* phrases: false: no wire phrases (phrase
+                              * optional, not unique; no from_reason) */
+    struct sg_pos phrases_pos;
 };
 
 struct spec_class {
@@ -117,6 +122,70 @@ struct spec_code {
     int class_index;         /* into spec->classes, or -1 */
 };
 
+/* The types of a declared field (see struct spec_field). */
+enum field_type {
+    FIELD_INT,
+    FIELD_STRING,
+    FIELD_BOOL,
+    FIELD_ENUM,
+    FIELD_TEXT,
+    FIELD_TYPE_COUNT_
+};
+
+/* The type's keyword as written in a spec ("int", ...). */
+const char *field_type_keyword(enum field_type t);
+
+/*
+ * One value of a field: a code's, or the field's default.  Which members
+ * hold it depends on the field's type: num for int, bool (0 or 1) and
+ * enum (the index into the field's values, filled by spec_validate); str
+ * for string and enum (the value's name as written); text for text (one
+ * per language, like a description).
+ */
+struct field_value {
+    size_t code;             /* a code's value: index into spec->codes */
+    struct sg_pos pos;
+    long num;
+    struct sg_str str;
+    struct sg_str *text;
+};
+
+/*
+ * A declared per-code attribute (the top-level 'fields' list): codes give
+ * their values under its name, as `grpc: 14`.
+ */
+struct spec_field {
+    struct sg_pos pos;
+    struct sg_str name;      /* lower_snake */
+    enum field_type type;
+    struct sg_pos type_pos;  /* line 0: no usable type */
+    struct sg_str *values;   /* enum: the value names, UPPER_SNAKE */
+    size_t nvalues;
+    struct sg_pos values_pos;
+    struct sg_str *doc;      /* one per language; NULL when absent */
+    int has_default;
+    struct field_value def;
+    int required;            /* every code must give a value */
+    struct sg_pos required_pos;
+    struct field_value *vals; /* the codes' values, by code index */
+    size_t nvals;
+    size_t vals_cap;
+};
+
+/*
+ * The value field f gives the code at index ci of spec->codes: its own,
+ * else the field's default; NULL when it has neither.
+ */
+const struct field_value *spec_field_value(const struct spec_field *f,
+                                           size_t ci);
+
+/* The value the code at index ci gives itself, or NULL. */
+const struct field_value *spec_field_own(const struct spec_field *f,
+                                         size_t ci);
+
+/* 1 when key is one of a code's built-in keys (code, name, phrase...). */
+int spec_is_code_key(const char *key);
+
 /* A number with the position it came from. */
 struct sg_num {
     long v;
@@ -141,6 +210,19 @@ struct spec {
     struct sg_str *reserved_names;
     size_t nreserved_names;
     size_t ncodes;
+    struct spec_field *fields; /* declared per-code fields, spec order */
+    size_t nfields;
+    /* The spec files read, the spec itself first and then the specs it
+     * extends (see 'extends'), as they were opened; for --depfile. */
+    char **inputs;
+    size_t ninputs;
+    /* While building: the keys of codes that are not built-in keys.
+     * When 'fields' is built before the codes (fields_known), each is
+     * resolved as its code is built; else they are kept here and
+     * resolved once the whole spec is read. */
+    int fields_known;
+    struct spec_extra *extra;
+    size_t nextra, extra_cap;
     /* derived by spec_validate */
     size_t *order;           /* indices of codes in ascending code order */
     struct sg_arena texts;   /* every text and array of texts */
@@ -148,6 +230,13 @@ struct spec {
 
 /* Frees everything a spec holds and zeroes it (NULL is fine). */
 void spec_free(struct spec *spec);
+
+/*
+ * The text <name>_reason() returns for code c: its phrase; without one
+ * (a registry with phrases: false), its description in the first
+ * language, else its name.
+ */
+const char *spec_reason(const struct spec_code *c);
 
 struct node;
 
@@ -173,6 +262,7 @@ struct spec_stream {
     struct diag_list reg_dl;     /* problems of the registry */
     struct diag_list codes_dl;   /* problems of the streamed codes */
     int registry_built;
+    int fields_built;            /* 'fields' came before the codes */
     size_t nseen;                /* items of the codes sequence so far */
     size_t codes_cap;            /* allocated entries of spec->codes */
     int failed;                  /* out of memory: no more codes built */

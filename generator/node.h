@@ -40,6 +40,19 @@ void node_free(struct node *root);
 const struct node *node_get(const struct node *map, const char *key);
 
 /*
+ * Changing a tree (overlays merge trees, see overlay.c).  node_append adds
+ * item to the sequence coll, or the key item and its value to the mapping
+ * coll, where coll is in the tree whose root is root: new room for its
+ * items comes from that tree's arena, so item and value may belong to
+ * another tree, which must then live as long as this one.  Returns 0 or
+ * -1 (out of memory).  node_remove takes out item i (a sequence) or pair
+ * i (a mapping).
+ */
+int node_append(struct node *root, struct node *coll, struct node *item,
+                struct node *value);
+void node_remove(struct node *coll, size_t i);
+
+/*
  * Limits that keep any input cheap; each has its own error message.  A
  * registry of 100,000 codes with descriptions in three languages is about
  * 45 MiB and 2.5 million nodes (the HTTP spec has 31 nodes per code); at
@@ -87,5 +100,11 @@ struct node_stream {
  * Duplicate keys inside an item are reported before item() sees it. */
 int spec_parse_stream(const char *data, size_t len, struct diag_list *dl,
                       const struct node_stream *stream, struct node **root);
+
+/* spec_parse_stream for a file whose lines are numbered from base + 1 in
+ * positions (a spec that another extends: see diag_add_file). */
+int spec_parse_at(const char *data, size_t len, int base,
+                  struct diag_list *dl, const struct node_stream *stream,
+                  struct node **root);
 
 #endif

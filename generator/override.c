@@ -137,6 +137,18 @@ static int apply_languages(struct spec *spec, const size_t *sel, size_t nsel)
         if (select_texts(spec, &spec->codes[i].note, nl, keep, nkeep) != 0 ||
             select_texts(spec, &spec->codes[i].desc, nl, sel, nsel) != 0)
             return -1;
+    for (i = 0; i < spec->nfields; i++) {
+        struct spec_field *f = &spec->fields[i];
+        size_t j;
+
+        /* a text field keeps its texts as notes do */
+        if (select_texts(spec, &f->doc, nl, keep, nkeep) != 0 ||
+            select_texts(spec, &f->def.text, nl, keep, nkeep) != 0)
+            return -1;
+        for (j = 0; j < f->nvals; j++)
+            if (select_texts(spec, &f->vals[j].text, nl, keep, nkeep) != 0)
+                return -1;
+    }
     if (select_texts(spec, &spec->reg.languages, nl, keep, nkeep) != 0)
         return -1;
     spec->reg.nlang = nkeep;

@@ -7,9 +7,20 @@
 #include "alloc.h"
 #include "emit.h"
 #include "node.h"
+#include "overlay.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* struct spec_reader's read for files. */
+static int read_spec_file(void *arg, const char *path, char **data,
+                          size_t *len, struct diag_list *dl)
+{
+    (void)arg;
+    return spec_read_file(path, data, len, dl);
+}
+
+static const struct spec_reader file_reader = {read_spec_file, NULL, 0};
 
 int spec_load(const char *path, struct spec *spec, struct diag_list *dl)
 {
@@ -20,41 +31,106 @@ int spec_load(const char *path, struct spec *spec, struct diag_list *dl)
     spec->path = path;
     if (spec_read_file(path, &data, &len, dl) != 0)
         return -1;
-    return spec_load_text(path, data, len, spec, dl);
+    return spec_load_from(path, data, len, &file_reader, spec, dl);
 }
 
 int spec_load_text(const char *path, char *data, size_t len,
                    struct spec *spec, struct diag_list *dl)
 {
+    return spec_load_from(path, data, len, &file_reader, spec, dl);
+}
+
+/* The codes stream in, unless the spec extends another: then the merge
+ * needs them in the tree (spec_stream_begin's contract otherwise). */
+static int begin_unless_extends(void *arg, const struct node *root)
+{
+    if (node_get(root, "extends") != NULL)
+        return 0;
+    return spec_stream_begin(arg, root);
+}
+
+/* Builds and validates the merged tree of an overlay (see overlay.h);
+ * takes root over.  Returns 0 or -1. */
+static int load_overlay(const char *path, int lines, struct node *root,
+                        const struct spec_reader *rd, struct spec *spec,
+                        struct diag_list *dl)
+{
+    struct overlay ov;
+    size_t errors_before = dl->errors;
+
+    overlay_init(&ov);
+    if (overlay_merge(&ov, path, lines, &root, rd, spec, dl) == 0) {
+        spec_build(root, spec, dl);
+        spec_validate(spec, dl);
+    }
+    overlay_free(&ov);
+    return dl->errors > errors_before ? -1 : 0;
+}
+
+int spec_load_from(const char *path, char *data, size_t len,
+                   const struct spec_reader *rd, struct spec *spec,
+                   struct diag_list *dl)
+{
     struct node *root = NULL;
     struct spec_stream st;
     struct node_stream codes;
-    int rc = -1, parsed;
+    int rc = -1, parsed, overlay = 0;
 
     memset(spec, 0, sizeof *spec);
     spec->path = path;
+    if (strcmp(path, "-") != 0 && spec_add_input(spec, path) != 0) {
+        sg_free(data);
+        diag_oom(dl);
+        return -1;
+    }
     /* The codes are built as they are read, so the tree holds one code
      * at a time. */
     spec_stream_init(&st, spec, dl->file);
     codes.key = "codes";
-    codes.begin = spec_stream_begin;
+    codes.begin = begin_unless_extends;
     codes.item = spec_stream_item;
     codes.arg = &st;
     parsed = spec_parse_stream(data, len, dl, &codes, &root);
+    if (parsed == 0 && node_get(root, "extends") != NULL) {
+        const struct node *c = node_get(root, "codes");
+
+        if (c && c->streamed) {
+            /* 'extends' after the codes: read again, keeping them */
+            node_free(root);
+            root = NULL;
+            spec_stream_free(&st);
+            spec_stream_init(&st, spec, dl->file);
+            spec_free(spec);
+            spec->path = path;
+            if (strcmp(path, "-") != 0 && spec_add_input(spec, path) != 0)
+                diag_oom(dl);
+            parsed = spec_parse_at(data, len, 0, dl, NULL, &root);
+        }
+        if (parsed == 0) {
+            int lines = text_lines(data, len);
+
+            sg_free(data);
+            data = NULL;
+            overlay = 1;
+            rc = load_overlay(path, lines, root, rd, spec, dl);
+            root = NULL;
+        }
+    }
     sg_free(data);
-    /* A spec that built with errors is still validated (validate copes
-     * with absent values), so that one run reports every problem. */
-    if (parsed == 0) {
+    if (parsed != 0) {
+        /* as when nothing is built after a syntax error */
+        spec_free(spec);
+        spec->path = path;
+    } else if (!overlay) {
+        /* A spec that built with errors is still validated (validate
+         * copes with absent values), so that one run reports every
+         * problem. */
         int built = spec_build_stream(root, &st, dl);
 
         node_free(root);
         root = NULL;
         if (spec_validate(spec, dl) == 0 && built == 0)
             rc = 0;
-    } else {
-        /* as when nothing is built after a syntax error */
-        spec_free(spec);
-        spec->path = path;
     }
     node_free(root);
     spec_stream_free(&st);

@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "node.h"
+#include "sbuf.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -40,6 +41,11 @@ static const char *kind_name(const struct node *n)
     return is_null(n) ? "nothing" : "text";
 }
 
+static void keep_extra(struct builder *b, const struct spec_code *c,
+                       const char *what, const struct node *key,
+                       const struct node *value, const char *missing,
+                       struct sg_pos map_pos);
+
 /*
  * Checks a mapping's keys against the allowed ones (NULL-terminated):
  * unknown keys are errors with a "did you mean", or else the list of the
@@ -48,12 +54,15 @@ static const char *kind_name(const struct node *n)
  * reported again (the typo is the problem, not a second one).  what
  * names the mapping.  vals, when not NULL, gets the value of each allowed
  * key (the first given), in the order of allowed; NULL for a key not
- * given.
+ * given.  For a code (c not NULL), an unknown key may be a declared
+ * field: it is kept for resolve_extras, which reports it when it is not
+ * (and then the required key it may be a typo of, when it is one).
  */
 static void check_map_keys(struct builder *b, const struct node *map,
                            const char *what, const char *const *allowed,
                            const char *const *required,
-                           const struct node **vals)
+                           const struct node **vals,
+                           const struct spec_code *c)
 {
     const char *offered[8];
     size_t i, noffered = 0;
@@ -77,6 +86,23 @@ static void check_map_keys(struct builder *b, const struct node *map,
             continue;
         }
         hint = diag_full(b->dl) ? NULL : diag_did_you_mean(k->text, allowed);
+        if (c) {
+            /* A typo of a required key that is missing: that key is not
+             * reported unless the key turns out to be a declared field. */
+            const char *missing = NULL;
+            const char *const *r;
+
+            for (r = required; hint && r && *r; r++)
+                if (strcmp(*r, hint) == 0 && node_get(map, hint) == NULL)
+                    missing = hint;
+            if (missing && noffered < sizeof offered / sizeof offered[0])
+                offered[noffered++] = missing;
+            else
+                missing = NULL;
+            keep_extra(b, c, what, k, map->items[2 * i + 1], missing,
+                       map->pos);
+            continue;
+        }
         if (hint) {
             diag_error(b->dl, k->pos,
                        "unknown key '%.60s' in %s; did you mean '%s'?",
@@ -330,10 +356,14 @@ static int expect_seq(struct builder *b, const struct node *v,
     return -1;
 }
 
+static int get_bool(struct builder *b, const struct node *v, const char *key,
+                    int *out);
+
 static void build_registry(struct builder *b, const struct node *map)
 {
     static const char *const keys[] = {"name", "macro", "title", "range",
-                                       "languages", "updated", NULL};
+                                       "languages", "updated", "phrases",
+                                       NULL};
     static const char *const required[] = {"name", "macro", "range",
                                            "languages", NULL};
     struct spec_registry *reg = &b->spec->reg;
@@ -342,7 +372,7 @@ static void build_registry(struct builder *b, const struct node *map)
     reg->pos = map->pos;
     if (expect_map(b, map, "'registry'") != 0)
         return;
-    check_map_keys(b, map, "'registry'", keys, required, NULL);
+    check_map_keys(b, map, "'registry'", keys, required, NULL, NULL);
     opt_text(b, map, "name", &reg->name);
     opt_text(b, map, "macro", &reg->macro);
     opt_text(b, map, "updated", &reg->updated);
@@ -359,6 +389,13 @@ static void build_registry(struct builder *b, const struct node *map)
     /* after the languages, which a language map needs */
     if ((v = node_get(map, "title")) != NULL)
         reg->title = get_lang_map(b, v, "title");
+    if ((v = node_get(map, "phrases")) != NULL) {
+        int phrases = 1;
+
+        reg->phrases_pos = v->pos;
+        get_bool(b, v, "phrases", &phrases);
+        reg->no_phrases = !phrases;
+    }
 }
 
 /* Reads a boolean, true or false; returns 0 or -1 (error reported). */
@@ -414,7 +451,7 @@ static void build_classes(struct builder *b, const struct node *seq)
         c->pos = m->pos;
         if (expect_map(b, m, "a class") != 0)
             continue;
-        check_map_keys(b, m, "a class", keys, required, NULL);
+        check_map_keys(b, m, "a class", keys, required, NULL, NULL);
         opt_text(b, m, "name", &c->name);
         if ((v = node_get(m, "range")) != NULL &&
             get_range(b, v, "range", &c->lo, &c->hi, &c->range_pos) != 0)
@@ -447,7 +484,7 @@ static void build_traits(struct builder *b, const struct node *seq)
         t->pos = m->pos;
         if (expect_map(b, m, "a trait") != 0)
             continue;
-        check_map_keys(b, m, "a trait", keys, required, NULL);
+        check_map_keys(b, m, "a trait", keys, required, NULL, NULL);
         opt_text(b, m, "name", &t->name);
         if ((v = node_get(m, "doc")) != NULL)
             t->doc = get_lang_map(b, v, "doc");
@@ -476,7 +513,7 @@ static void build_sources(struct builder *b, const struct node *seq)
         s->pos = m->pos;
         if (expect_map(b, m, "a source") != 0)
             continue;
-        check_map_keys(b, m, "a source", keys, required, NULL);
+        check_map_keys(b, m, "a source", keys, required, NULL, NULL);
         opt_text(b, m, "id", &s->id);
         opt_text(b, m, "file", &s->file);
         opt_text(b, m, "language", &s->language);
@@ -537,22 +574,37 @@ enum code_key {
     CK_REGISTRY_PHRASE, CK_COUNT
 };
 
+static const char *const code_keys[CK_COUNT + 1] = {
+    "code", "name", "phrase", "former_phrases", "status", "reference",
+    "aliases", "traits", "description", "sources", "note",
+    "registry_phrase", NULL};
+
+int spec_is_code_key(const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < CK_COUNT; i++)
+        if (strcmp(code_keys[i], key) == 0)
+            return 1;
+    return 0;
+}
+
 static void build_code(struct builder *b, const struct node *m,
                        struct spec_code *c)
 {
-    static const char *const keys[CK_COUNT + 1] = {
-        "code", "name", "phrase", "former_phrases", "status", "reference",
-        "aliases", "traits", "description", "sources", "note",
-        "registry_phrase", NULL};
+    const char *const *keys = code_keys;
     static const char *const required[] = {"code", "name", "phrase",
                                            "description", NULL};
+    /* phrases: false: a code need not have a phrase */
+    static const char *const required_np[] = {"code", "name", "description",
+                                              NULL};
     const struct node *v[CK_COUNT];
+    const struct node *num;
+    char what[40];
 
     c->pos = m->pos;
     c->class_index = -1;
     c->code = -1;
-    const struct node *num;
-    char what[40];
 
     if (expect_map(b, m, "a code") != 0)
         return;
@@ -564,7 +616,8 @@ static void build_code(struct builder *b, const struct node *m,
         snprintf(what, sizeof what, "code %s", num->text);
     else
         snprintf(what, sizeof what, "a code");
-    check_map_keys(b, m, what, keys, required, v);
+    check_map_keys(b, m, what, keys,
+                   b->spec->reg.no_phrases ? required_np : required, v, c);
     if (v[CK_CODE] != NULL) {
         c->code_pos = v[CK_CODE]->pos;
         if (get_int(b, v[CK_CODE], "code", &c->code) != 0)
@@ -599,6 +652,335 @@ static void build_code(struct builder *b, const struct node *m,
         c->desc = get_lang_map(b, v[CK_DESCRIPTION], "description");
 }
 
+/*
+ * A key of a code that is not a built-in key: the field of that name, if
+ * one is declared (the declarations may come after the codes, and a
+ * streamed code's tree is gone by then, so the value is copied).
+ */
+struct spec_extra {
+    size_t code;             /* index into spec->codes */
+    struct sg_str key;
+    const struct node *value; /* a copy in spec->texts */
+    const char *missing;     /* the missing required key it may be a typo
+                              * of (a static string), or NULL */
+    struct sg_pos map_pos;   /* the code's mapping */
+};
+
+/*
+ * A copy of n in the spec's texts, deep enough for a field's value: a
+ * scalar, or a mapping or sequence of at most 64 scalars (a language
+ * map).  Deeper or larger collections are copied empty, which is enough
+ * to report that they have the wrong shape.  NULL when memory ran out.
+ */
+static struct node *copy_value(struct builder *b, const struct node *n,
+                               int depth)
+{
+    struct sg_arena *a = &b->spec->texts;
+    struct node *c = (struct node *)sg_arena_calloc(a, sizeof *c);
+    size_t i, nitems;
+
+    if (c == NULL)
+        return NULL;
+    c->kind = n->kind;
+    c->pos = n->pos;
+    c->plain = n->plain;
+    if (n->kind == NODE_SCALAR) {
+        c->len = n->len;
+        c->text = sg_arena_strndup(a, n->text, n->len);
+        return c->text ? c : NULL;
+    }
+    nitems = n->kind == NODE_MAPPING ? 2 * n->count : n->count;
+    if (depth == 0 || n->count > 64 || n->items == NULL)
+        return c;
+    c->items = (struct node **)sg_arena_calloc(a, (nitems ? nitems : 1) *
+                                                  sizeof *c->items);
+    if (c->items == NULL)
+        return NULL;
+    for (i = 0; i < nitems; i++)
+        if ((c->items[i] = copy_value(b, n->items[i], depth - 1)) == NULL)
+            return NULL;
+    c->count = c->cap = n->count;
+    return c;
+}
+
+static void resolve_extra(struct builder *b, size_t code, const char *what,
+                          const struct sg_str *key, const struct node *value,
+                          const char *missing, struct sg_pos map_pos);
+
+static void keep_extra(struct builder *b, const struct spec_code *c,
+                       const char *what, const struct node *key,
+                       const struct node *value, const char *missing,
+                       struct sg_pos map_pos)
+{
+    struct spec *spec = b->spec;
+    struct spec_extra *e;
+
+    if (spec->fields_known) {
+        /* the declarations are there: no copy to keep */
+        struct sg_str k;
+
+        k.s = key->text;
+        k.pos = key->pos;
+        resolve_extra(b, (size_t)(c - spec->codes), what, &k, value,
+                      missing, map_pos);
+        return;
+    }
+
+    if (sg_grow((void **)&spec->extra, &spec->extra_cap, spec->nextra + 1,
+                sizeof *spec->extra) != 0) {
+        diag_oom(b->dl);
+        return;
+    }
+    e = &spec->extra[spec->nextra];
+    e->code = (size_t)(c - spec->codes);
+    e->key.pos = key->pos;
+    e->key.s = sg_arena_strndup(&spec->texts, key->text, key->len);
+    e->value = copy_value(b, value, 2);
+    e->missing = missing;
+    e->map_pos = map_pos;
+    if (e->key.s == NULL || e->value == NULL) {
+        diag_oom(b->dl);
+        return;
+    }
+    spec->nextra++;
+}
+
+/* The field types, in enum field_type order; NULL-terminated. */
+static const char *const field_types[FIELD_TYPE_COUNT_ + 1] = {
+    "int", "string", "bool", "enum", "text", NULL};
+
+const char *field_type_keyword(enum field_type t)
+{
+    return t < FIELD_TYPE_COUNT_ ? field_types[t] : "?";
+}
+
+/*
+ * Reads v as a value of field f (its default, or a code's value) into fv:
+ * the shape its type wants; what names it in messages.  An enum value is
+ * looked up by spec_validate.
+ */
+static void get_field_value(struct builder *b, const struct spec_field *f,
+                            const struct node *v, const char *what,
+                            struct field_value *fv)
+{
+    int flag = 0;
+
+    fv->pos = v->pos;
+    switch (f->type) {
+    case FIELD_INT:
+        get_int(b, v, what, &fv->num);
+        break;
+    case FIELD_BOOL:
+        if (get_bool(b, v, what, &flag) == 0)
+            fv->num = flag;
+        break;
+    case FIELD_STRING:
+    case FIELD_ENUM:
+        get_text(b, v, what, &fv->str);
+        break;
+    case FIELD_TEXT:
+        fv->text = get_lang_map(b, v, what);
+        break;
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+}
+
+static void build_field_type(struct builder *b, const struct node *v,
+                             struct spec_field *f)
+{
+    struct sg_str t = {NULL, {0, 0}};
+    const char *hint;
+    int i;
+
+    if (get_text(b, v, "type", &t) != 0)
+        return;
+    for (i = 0; field_types[i]; i++) {
+        if (strcmp(field_types[i], t.s) == 0) {
+            f->type = (enum field_type)i;
+            f->type_pos = v->pos;
+            return;
+        }
+    }
+    hint = diag_full(b->dl) ? NULL : diag_did_you_mean(t.s, field_types);
+    diag_error(b->dl, v->pos,
+               "unknown field type '%.40s' (one of int, string, bool, enum, "
+               "text)%s%s%s", t.s, hint ? "; did you mean '" : "",
+               hint ? hint : "", hint ? "'?" : "");
+}
+
+/* fields: the declared per-code attributes. */
+static void build_fields(struct builder *b, const struct node *seq)
+{
+    static const char *const keys[] = {"name", "type", "values", "doc",
+                                       "default", "required", NULL};
+    static const char *const required[] = {"name", "type", NULL};
+    struct spec *spec = b->spec;
+    size_t i;
+
+    if (expect_seq(b, seq, "fields") != 0 || seq->count == 0 ||
+        check_count(b, seq, "fields", SG_MAX_FIELDS) != 0)
+        return;
+    spec->fields = (struct spec_field *)alloc_list(b, seq->count,
+                                                    sizeof *spec->fields);
+    if (spec->fields == NULL)
+        return;
+    spec->nfields = seq->count;
+    for (i = 0; i < seq->count; i++) {
+        const struct node *m = seq->items[i], *v;
+        struct spec_field *f = &spec->fields[i];
+
+        f->pos = m->pos;
+        if (expect_map(b, m, "a field") != 0)
+            continue;
+        check_map_keys(b, m, "a field", keys, required, NULL, NULL);
+        opt_text(b, m, "name", &f->name);
+        if ((v = node_get(m, "type")) != NULL)
+            build_field_type(b, v, f);
+        if ((v = node_get(m, "values")) != NULL) {
+            f->values_pos = v->pos;
+            get_text_list(b, v, "values", SG_MAX_ENUM, &f->values,
+                          &f->nvalues);
+        }
+        if ((v = node_get(m, "doc")) != NULL)
+            f->doc = get_lang_map(b, v, "doc");
+        if ((v = node_get(m, "required")) != NULL) {
+            f->required_pos = v->pos;
+            get_bool(b, v, "required", &f->required);
+        }
+        if ((v = node_get(m, "default")) != NULL && f->type_pos.line) {
+            f->has_default = 1;
+            get_field_value(b, f, v, "default", &f->def);
+        } else if (f->type_pos.line && f->type == FIELD_BOOL) {
+            /* a bool is false unless said otherwise */
+            f->has_default = 1;
+            f->def.pos = f->pos;
+        }
+    }
+}
+
+/* The note after an unknown key of a code: the keys it may have. */
+static void note_code_keys(struct builder *b, struct sg_pos pos)
+{
+    const struct spec *spec = b->spec;
+    struct sbuf list;
+    size_t i, shown = 0;
+
+    sbuf_init(&list);
+    for (i = 0; i < CK_COUNT; i++)
+        sbuf_printf(&list, "%s%s", i ? ", " : "", code_keys[i]);
+    for (i = 0; i < spec->nfields; i++) {
+        if (spec->fields[i].name.s == NULL)
+            continue;
+        if (shown == 12) {
+            sbuf_puts(&list, ", ...");
+            break;
+        }
+        sbuf_printf(&list, "%s%.40s", shown ? ", " : "; declared fields: ",
+                    spec->fields[i].name.s);
+        shown++;
+    }
+    if (shown == 0)
+        sbuf_puts(&list, "; no fields are declared (a key of your own "
+                         "needs an entry under 'fields')");
+    if (sbuf_failed(&list))
+        diag_oom(b->dl);
+    else
+        diag_note(b->dl, pos, "a code's keys: %s", sbuf_str(&list));
+    sbuf_free(&list);
+}
+
+/* Reports an unknown key of a code (what names it), with the closest key
+ * or field. */
+static void report_code_key(struct builder *b, const char *what,
+                            const struct sg_str *key)
+{
+    const struct spec *spec = b->spec;
+    const char *cands[CK_COUNT + SG_MAX_FIELDS + 1];
+    const char *hint;
+    size_t i, n = 0;
+
+    for (i = 0; i < CK_COUNT; i++)
+        cands[n++] = code_keys[i];
+    for (i = 0; i < spec->nfields; i++)
+        if (spec->fields[i].name.s)
+            cands[n++] = spec->fields[i].name.s;
+    cands[n] = NULL;
+    hint = diag_full(b->dl) ? NULL : diag_did_you_mean(key->s, cands);
+    if (hint)
+        diag_error(b->dl, key->pos,
+                   "unknown key '%.60s' in %s; did you mean '%s'?",
+                   key->s, what, hint);
+    else
+        diag_error(b->dl, key->pos, "unknown key '%.60s' in %s", key->s,
+                   what);
+    if (!diag_full(b->dl))
+        note_code_keys(b, key->pos);
+}
+
+/*
+ * A key of the code at index code (what names it) that is not a built-in
+ * key: the value of a declared field, or an unknown key.  Codes come in
+ * order, so each field's values are by code index.  missing: the required
+ * key the code lacks that key may be a typo of (not reported yet), or
+ * NULL; map_pos: the code's mapping.
+ */
+static void resolve_extra(struct builder *b, size_t code, const char *what,
+                          const struct sg_str *key, const struct node *value,
+                          const char *missing, struct sg_pos map_pos)
+{
+    struct spec *spec = b->spec;
+    struct spec_field *f = NULL;
+    struct field_value *fv;
+    size_t j;
+
+    for (j = 0; j < spec->nfields && f == NULL; j++)
+        if (spec->fields[j].name.s &&
+            strcmp(spec->fields[j].name.s, key->s) == 0)
+            f = &spec->fields[j];
+    if (f == NULL) {
+        report_code_key(b, what, key);
+        return;
+    }
+    if (missing) /* a field after all: the key is missing */
+        diag_error(b->dl, map_pos, "%s has no '%s'", what, missing);
+    if (!f->type_pos.line)
+        return; /* no usable type: reported */
+    if (sg_grow((void **)&f->vals, &f->vals_cap, f->nvals + 1,
+                sizeof *f->vals) != 0) {
+        diag_oom(b->dl);
+        return;
+    }
+    fv = &f->vals[f->nvals++];
+    memset(fv, 0, sizeof *fv);
+    fv->code = code;
+    get_field_value(b, f, value, key->s, fv);
+}
+
+/* The keys kept while the declarations were not known yet.  Frees the
+ * list. */
+static void resolve_extras(struct builder *b)
+{
+    struct spec *spec = b->spec;
+    size_t i;
+
+    for (i = 0; i < spec->nextra; i++) {
+        const struct spec_extra *e = &spec->extra[i];
+        const struct spec_code *c = &spec->codes[e->code];
+        char what[40];
+
+        if (c->code_pos.line && c->code >= 0)
+            snprintf(what, sizeof what, "code %ld", c->code);
+        else
+            snprintf(what, sizeof what, "a code");
+        resolve_extra(b, e->code, what, &e->key, e->value, e->missing,
+                      e->map_pos);
+    }
+    sg_free(spec->extra);
+    spec->extra = NULL;
+    spec->nextra = spec->extra_cap = 0;
+}
+
 void spec_stream_init(struct spec_stream *st, struct spec *spec,
                       const char *file)
 {
@@ -626,6 +1008,13 @@ int spec_stream_begin(void *arg, const struct node *root)
     b.dl = &st->reg_dl;
     build_registry(&b, v);
     st->registry_built = 1;
+    /* Fields declared before the codes: their values are read as the
+     * codes come. */
+    if ((v = node_get(root, "fields")) != NULL) {
+        build_fields(&b, v);
+        st->fields_built = 1;
+        st->spec->fields_known = 1;
+    }
     return 1;
 }
 
@@ -658,6 +1047,7 @@ static void finish_streamed_codes(struct builder *b, const struct node *seq,
                                   struct spec_stream *st)
 {
     struct spec *spec = b->spec;
+    size_t i;
 
     if (seq->count > SG_MAX_CODES || seq->count == 0) {
         /* As build_codes: no code is kept and none is reported. */
@@ -670,6 +1060,8 @@ static void finish_streamed_codes(struct builder *b, const struct node *seq,
         spec_free(&drop);
         spec->codes = NULL;
         spec->ncodes = 0;
+        for (i = 0; i < spec->nfields; i++)
+            spec->fields[i].nvals = 0; /* of the codes dropped */
         diag_free(&st->codes_dl);
         if (seq->count)
             diag_error(b->dl, seq->pos, "%lu codes: more than the limit "
@@ -734,14 +1126,30 @@ static void build_reserved(struct builder *b, const struct node *v)
     }
 }
 
+/* The index of key among the top-level keys of root; past the end when
+ * it is not there. */
+static size_t key_index(const struct node *root, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < root->count; i++) {
+        const struct node *k = root->items[2 * i];
+
+        if (k->kind == NODE_SCALAR && strcmp(k->text, key) == 0)
+            return i;
+    }
+    return (size_t)-1;
+}
+
 /* spec_build; st, when not NULL, holds the registry and codes built
  * while the tree was read. */
 static int build_spec(const struct node *root, struct spec *spec,
                       struct spec_stream *st, struct diag_list *dl)
 {
     static const char *const keys[] = {"statusgen", "registry", "classes",
-                                       "traits", "sources", "codes",
-                                       "reserved", "reserved_names", NULL};
+                                       "traits", "sources", "fields",
+                                       "codes", "reserved", "reserved_names",
+                                       "extends", "remove", NULL};
     static const char *const required[] = {"statusgen", "registry", "codes",
                                            NULL};
     struct builder b;
@@ -762,7 +1170,7 @@ static int build_spec(const struct node *root, struct spec *spec,
                    "registry and codes, not %s", kind_name(root));
         return -1;
     }
-    check_map_keys(&b, root, "the spec", keys, required, NULL);
+    check_map_keys(&b, root, "the spec", keys, required, NULL, NULL);
     if ((v = node_get(root, "statusgen")) != NULL &&
         get_int(&b, v, "statusgen", &spec->version) == 0 &&
         spec->version != 1)
@@ -786,12 +1194,29 @@ static int build_spec(const struct node *root, struct spec *spec,
     if ((v = node_get(root, "reserved_names")) != NULL)
         get_text_list(&b, v, "reserved_names", SG_MAX_CODES,
                       &spec->reserved_names, &spec->nreserved_names);
+    if ((v = node_get(root, "fields")) != NULL && !(st && st->fields_built))
+        build_fields(&b, v);
+    /* Codes that come after the declarations resolve their fields as
+     * they are built, others keep them for later: as when the codes
+     * stream in (spec_stream_begin), so that both report alike. */
+    if (!(st && st->registry_built) &&
+        key_index(root, "fields") < key_index(root, "codes"))
+        spec->fields_known = 1;
     if ((v = node_get(root, "codes")) != NULL) {
         if (st && v->streamed)
             finish_streamed_codes(&b, v, st);
         else
             build_codes(&b, v);
     }
+    resolve_extras(&b);
+    /* An overlay's own keys are taken out when its base is merged in
+     * (overlay.c): here they stand in a spec that extends nothing. */
+    if ((v = node_get(root, "extends")) != NULL)
+        diag_error(dl, v->pos, "'extends' works only in a spec read from a "
+                   "file or standard input");
+    if ((v = node_get(root, "remove")) != NULL)
+        diag_error(dl, v->pos, "'remove' takes codes out of the spec named "
+                   "by 'extends', and this spec extends none");
     return dl->errors > errors_before ? -1 : 0;
 }
 
@@ -809,6 +1234,8 @@ int spec_build_stream(const struct node *root, struct spec_stream *st,
 
 void spec_free(struct spec *spec)
 {
+    size_t i;
+
     if (spec == NULL)
         return;
     /* Every text and array of texts (reserved_names too) is in
@@ -819,6 +1246,10 @@ void spec_free(struct spec *spec)
     sg_free(spec->codes);
     sg_free(spec->reserved);
     sg_free(spec->order);
+    for (i = 0; i < spec->nfields; i++)
+        sg_free(spec->fields[i].vals);
+    sg_free(spec->fields);
+    sg_free(spec->extra);
     sg_arena_free(&spec->texts);
     memset(spec, 0, sizeof *spec);
 }

@@ -10,6 +10,7 @@
 #include "model.h"
 
 #include "alloc.h"
+#include "sbuf.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -914,7 +915,14 @@ static void check_codes(struct checker *ck)
             add_ref(ck, &names, &nn, &cn, &c->aliases[j]);
         }
         check_phrase(ck, &c->phrase, "phrase");
-        add_ref(ck, &phrases, &np, &cp, &c->phrase);
+        /* Without wire phrases (phrases: false) a phrase is a label,
+         * which codes may share. */
+        if (!reg->no_phrases)
+            add_ref(ck, &phrases, &np, &cp, &c->phrase);
+        if (reg->no_phrases && c->nformer)
+            diag_error(ck->dl, c->former[0].pos,
+                       "'former_phrases' are wire phrases, and this "
+                       "registry has none (registry.phrases: false)");
         /* Former phrases share the phrases' namespace: from_reason()
          * finds either. */
         for (j = 0; j < c->nformer; j++) {
@@ -1061,6 +1069,255 @@ static void check_reserved(struct checker *ck)
     sg_free(names);
 }
 
+/* Why the field name s would clash with a code's key or a name the
+ * generated code uses, or NULL. */
+static const char *reserved_field_name(const char *s)
+{
+    /* <name>_<field>() beside the generated functions, tables and types
+     * (enum <name>_<field> beside enum <name>_class...); <MACRO>_<FIELD>_*
+     * beside <MACRO>_CLASS_*, _TRAIT_*, _LIFECYCLE_*, _SPEC_ID. */
+    static const char *const taken[] = {
+        "reason", "description", "reference", "traits", "codes", "class",
+        "class_of", "class_index", "traits_of", "known", "lifecycle",
+        "lifecycle_of", "status_of", "lang", "equal", "equal_nocase", "same",
+        "same_nocase", "u32", "desc", "single", "trait", "spec", NULL};
+    static const char *const prefixes[] = {
+        "is_", "from_", "name_", "phrase_", "reason_", "ref_", "desc_",
+        "field_", NULL};
+    const char *const *t;
+
+    if (spec_is_code_key(s))
+        return "a built-in key of a code";
+    for (t = taken; *t; t++)
+        if (strcmp(*t, s) == 0)
+            return "a name the generated code uses";
+    for (t = prefixes; *t; t++)
+        if (strncmp(*t, s, strlen(*t)) == 0)
+            return "reserved: the generated code names its own functions "
+                   "and tables is_*, from_*, name_*, phrase_*, reason_*, "
+                   "ref_*, desc_* and field_*";
+    return NULL;
+}
+
+/* Checks one value of field f (a code's or the default); what names it.
+ * Sets an enum value's index. */
+static void check_field_value(struct checker *ck, const struct spec_field *f,
+                              struct field_value *v, const char *what)
+{
+    size_t i;
+
+    switch (f->type) {
+    case FIELD_ENUM:
+        if (v->str.s == NULL || f->nvalues == 0)
+            return;
+        for (i = 0; i < f->nvalues; i++)
+            if (f->values[i].s && strcmp(f->values[i].s, v->str.s) == 0) {
+                v->num = (long)i;
+                return;
+            }
+        {
+            const char **names = (const char **)sg_calloc(f->nvalues + 1,
+                                                          sizeof *names);
+            const char *hint = NULL;
+            size_t k = 0;
+
+            if (names) {
+                for (i = 0; i < f->nvalues; i++)
+                    if (f->values[i].s)
+                        names[k++] = f->values[i].s;
+                hint = diag_full(ck->dl) ? NULL
+                                         : diag_did_you_mean(v->str.s, names);
+                sg_free(names);
+            }
+            diag_error(ck->dl, v->pos, "'%.60s' is not a value of the enum "
+                       "field '%s'%s%s%s", v->str.s, f->name.s,
+                       hint ? "; did you mean '" : "", hint ? hint : "",
+                       hint ? "'?" : "");
+            diag_note(ck->dl, f->values_pos, "the values of '%s'",
+                      f->name.s);
+        }
+        return;
+    case FIELD_STRING:
+        check_text_len(ck, &v->str, what);
+        return;
+    case FIELD_TEXT:
+        check_lang_map(ck, v->text, what);
+        return;
+    case FIELD_INT:
+    case FIELD_BOOL:
+    case FIELD_TYPE_COUNT_:
+        return;
+    }
+}
+
+/* The declaration of field f: its name, its type's needs, its values. */
+static void check_field_decl(struct checker *ck, struct spec_field *f)
+{
+    struct name_ref *refs = NULL;
+    size_t i, n = 0, cap = 0;
+    const char *why;
+
+    if (f->name.s) {
+        if (!is_lower_snake(f->name.s))
+            diag_error(ck->dl, f->name.pos, "field name '%.60s' is not a "
+                       "lower_snake identifier (a-z, 0-9 and single "
+                       "underscores, starting with a letter)", f->name.s);
+        else if (strlen(f->name.s) > 30)
+            diag_error(ck->dl, f->name.pos, "field name '%.60s' is longer "
+                       "than 30 characters", f->name.s);
+        else if ((why = reserved_field_name(f->name.s)) != NULL)
+            diag_error(ck->dl, f->name.pos, "field name '%.60s' is %s",
+                       f->name.s, why);
+    }
+    check_lang_map(ck, f->doc, "field doc");
+    if (!f->type_pos.line)
+        return;
+    if (f->type == FIELD_ENUM && f->nvalues == 0)
+        diag_error(ck->dl, f->values_pos.line ? f->values_pos : f->pos,
+                   "enum field '%s' needs 'values', the names of its "
+                   "values", f->name.s ? f->name.s : "?");
+    if (f->type != FIELD_ENUM && f->values_pos.line)
+        diag_error(ck->dl, f->values_pos, "'values' is for enum fields, "
+                   "and '%s' is %s", f->name.s ? f->name.s : "?",
+                   field_type_keyword(f->type));
+    for (i = 0; f->type == FIELD_ENUM && i < f->nvalues; i++) {
+        const struct sg_str *v = &f->values[i];
+
+        if (check_upper(ck, v, "enum value") != 0)
+            continue;
+        if (strlen(v->s) > 30)
+            diag_error(ck->dl, v->pos, "enum value '%.60s' is longer than "
+                       "30 characters", v->s);
+        else if (strcmp(v->s, "NONE") == 0 || strcmp(v->s, "LIST") == 0)
+            diag_error(ck->dl, v->pos, "enum value '%s' is taken: the "
+                       "header defines <MACRO>_<FIELD>_NONE and "
+                       "<MACRO>_<FIELD>_LIST", v->s);
+        add_ref(ck, &refs, &n, &cap, v);
+    }
+    report_duplicates(ck, refs, n, "enum value", 0);
+    sg_free(refs);
+    if (f->has_default)
+        check_field_value(ck, f, &f->def, "the default");
+}
+
+/* Reports the field's generated constant <MACRO>_<suffix> when a code or
+ * alias has that name (sorted: the names of codes and aliases). */
+static void check_field_macro(struct checker *ck, const struct spec_field *f,
+                              struct sg_pos pos, const char *suffix,
+                              const struct name_ref *sorted, size_t n)
+{
+    const char *macro = ck->spec->reg.macro.s;
+    const char *why;
+    char buf[200];
+    size_t lo = 0, hi = n;
+
+    /* The words the outputs put after <MACRO>_ themselves. */
+    why = reserved_code_name(suffix, macro, buf, sizeof buf);
+    if (why) {
+        diag_error(ck->dl, pos, "field '%s' makes the constant %s_%s, and %s",
+                   f->name.s, macro ? macro : "<MACRO>", suffix, why);
+        return;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(sorted[mid].s, suffix);
+
+        if (c == 0) {
+            diag_error(ck->dl, pos, "field '%s' makes the constant "
+                       "%s_%s, the same as a code's name or alias",
+                       f->name.s, ck->spec->reg.macro.s ? ck->spec->reg.macro.s
+                                                        : "<MACRO>", suffix);
+            diag_note(ck->dl, sorted[mid].pos, "'%s' defined here",
+                      sorted[mid].s);
+            return;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+}
+
+static int name_ref_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct name_ref *)a)->s,
+                  ((const struct name_ref *)b)->s);
+}
+
+/* Fields: declarations, the codes' values, required values, and the
+ * generated constants against the codes' names. */
+static void check_fields(struct checker *ck)
+{
+    struct spec *spec = ck->spec;
+    struct name_ref *refs = NULL, *names = NULL;
+    size_t i, j, n = 0, cap = 0, nn = 0, cn = 0;
+    char suffix[128], what[64];
+
+    for (i = 0; i < spec->nfields; i++) {
+        check_field_decl(ck, &spec->fields[i]);
+        add_ref(ck, &refs, &n, &cap, &spec->fields[i].name);
+    }
+    report_duplicates(ck, refs, n, "field", 0);
+    sg_free(refs);
+    if (spec->nfields == 0)
+        return;
+    for (i = 0; i < spec->nfields; i++) {
+        struct spec_field *f = &spec->fields[i];
+        size_t next = 0;
+
+        if (!f->type_pos.line || f->name.s == NULL)
+            continue;
+        sprintf(what, "field '%.40s'", f->name.s);
+        for (j = 0; j < f->nvals; j++)
+            check_field_value(ck, f, &f->vals[j], what);
+        if (!f->required)
+            continue;
+        /* f->vals is in code index order */
+        for (j = 0; j < spec->ncodes; j++) {
+            if (next < f->nvals && f->vals[next].code == j) {
+                next++;
+                continue;
+            }
+            diag_error(ck->dl, spec->codes[j].pos, "code %ld has no '%s', "
+                       "a required field", spec->codes[j].code, f->name.s);
+            diag_note(ck->dl, f->required_pos, "'%s' is required here",
+                      f->name.s);
+        }
+    }
+    for (i = 0; i < spec->ncodes; i++) {
+        add_ref(ck, &names, &nn, &cn, &spec->codes[i].name);
+        for (j = 0; j < spec->codes[i].naliases; j++)
+            add_ref(ck, &names, &nn, &cn, &spec->codes[i].aliases[j]);
+    }
+    if (nn)
+        qsort(names, nn, sizeof *names, name_ref_cmp);
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+        struct sbuf up;
+
+        if (f->name.s == NULL || strlen(f->name.s) > 30)
+            continue;
+        sbuf_init(&up);
+        sbuf_puts_case(&up, f->name.s, 1);
+        sprintf(suffix, "%.30s_LIST", sbuf_str(&up));
+        check_field_macro(ck, f, f->name.pos, suffix, names, nn);
+        if (f->type == FIELD_ENUM && !f->has_default) {
+            sprintf(suffix, "%.30s_NONE", sbuf_str(&up));
+            check_field_macro(ck, f, f->name.pos, suffix, names, nn);
+        }
+        for (j = 0; f->type == FIELD_ENUM && j < f->nvalues; j++) {
+            if (f->values[j].s == NULL || strlen(f->values[j].s) > 60)
+                continue;
+            sprintf(suffix, "%.30s_%.60s", sbuf_str(&up), f->values[j].s);
+            check_field_macro(ck, f, f->values[j].pos, suffix, names, nn);
+        }
+        if (sbuf_failed(&up))
+            diag_oom(ck->dl);
+        sbuf_free(&up);
+    }
+    sg_free(names);
+}
+
 int spec_validate(struct spec *spec, struct diag_list *dl)
 {
     struct checker ck;
@@ -1074,5 +1331,6 @@ int spec_validate(struct spec *spec, struct diag_list *dl)
     check_sources(&ck);
     check_codes(&ck);
     check_reserved(&ck);
+    check_fields(&ck);
     return dl->errors > errors_before ? -1 : 0;
 }

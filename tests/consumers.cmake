@@ -21,6 +21,10 @@
 #                                      host statusgen (and mingw-w64 if found)
 #   consumers.meson                    examples/meson with this tree as its
 #                                      subproject (when meson is found)
+#   consumers.overlay.<generator>      examples/overlay: an edit of the overlay
+#                                      or of the spec it extends regenerates;
+#                                      errors point into the right file
+#   consumers.overlay.meson            the same overlay with Meson's depfile
 #   consumers.meson_sources            meson.build compiles every generator
 #                                      source the CMake build does
 #   consumers.pre_commit               .pre-commit-hooks.yaml's hook passes on
@@ -170,6 +174,33 @@ if(STATUSGEN_MESON)
     "-DWORK=${SG_CONSUMERS_WORK}/meson"
     ${SG_NESTED_ARGS})
 endif()
+# An overlay of the shipped spec (examples/overlay): an edit of either
+# file regenerates, under the build's generator and Ninja, and with Meson.
+set(SG_OVERLAY_ARGS
+  "-DEXAMPLE=${PROJECT_SOURCE_DIR}/examples/overlay"
+  "-DSPEC=${PROJECT_SOURCE_DIR}/spec/http_status.yaml"
+  "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}")
+set(overlay_generators "${CMAKE_GENERATOR}")
+find_program(STATUSGEN_NINJA ninja)
+if(STATUSGEN_NINJA AND NOT CMAKE_GENERATOR STREQUAL "Ninja")
+  list(APPEND overlay_generators "Ninja")
+endif()
+foreach(gen IN LISTS overlay_generators)
+  string(REGEX REPLACE "[^A-Za-z]" "" tag "${gen}")
+  set(args ${SG_NESTED_ARGS})
+  if(NOT gen STREQUAL CMAKE_GENERATOR)
+    list(FILTER args EXCLUDE REGEX "^-D(GENERATOR|MAKE_PROGRAM)=")
+    list(APPEND args "-DGENERATOR=${gen}")
+  endif()
+  sg_consumer_test(overlay.${tag} overlay.cmake ${SG_OVERLAY_ARGS}
+    "-DWORK=${SG_CONSUMERS_WORK}/overlay.${tag}" ${args})
+endforeach()
+if(STATUSGEN_MESON)
+  sg_consumer_test(overlay.meson meson_overlay.cmake ${SG_OVERLAY_ARGS}
+    "-DMESON=${STATUSGEN_MESON}" "-DWORK=${SG_CONSUMERS_WORK}/overlay.meson"
+    ${SG_NESTED_ARGS})
+endif()
+
 string(REPLACE ";" "|" SG_GENERATOR_SOURCES
   "${STATUSGEN_CORE_SOURCES};${PROJECT_SOURCE_DIR}/generator/main.c")
 sg_consumer_test(meson_sources meson_sources.cmake

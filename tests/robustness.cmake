@@ -116,9 +116,14 @@ if(STATUSGEN_YAML_STATIC AND CMAKE_C_COMPILER_ID MATCHES "GNU|Clang"
     COMMAND alloc_walk ${STATUSGEN_FIXTURES}/mini.yaml)
   add_test(NAME alloc.http_status
     COMMAND alloc_walk ${PROJECT_SOURCE_DIR}/spec/http_status.yaml 7)
+  # An overlay of mini.yaml: the merge, and field values kept until their
+  # declaration.
+  add_test(NAME alloc.overlay
+    COMMAND alloc_walk ${STATUSGEN_FIXTURES}/overlay.yaml)
   # And the kinds the default leaves out (.h kept: the walk makes it stale).
   add_test(NAME alloc.mini.rust_cxx
     COMMAND alloc_walk ${STATUSGEN_FIXTURES}/mini.yaml 1 header,rust,cxx)
-  set_tests_properties(alloc.mini alloc.http_status alloc.mini.rust_cxx
+  set_tests_properties(alloc.mini alloc.http_status alloc.overlay
+                       alloc.mini.rust_cxx
     PROPERTIES TIMEOUT 900)
 endif()

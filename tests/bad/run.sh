@@ -6,7 +6,9 @@
 # make_input) with -o pointing at an output directory already holding
 # files.  The case passes when statusgen exits 2 within the time limit,
 # its standard error equals NAME.err, every line of it is
-# "file:line:col: error|note: ..." unless the case has no position, and
+# "file:line:col: error|note: ..." unless the case has no position (the
+# file NAME.yaml, or for an overlay a spec it extends, NAME.*.yaml, which
+# is copied beside it), and
 # the output directory is exactly as it was: same files, bytes, modes and
 # times, and no temporary file left behind.
 # Environment: BAD_TIME_LIMIT (seconds a case may take, default 1; the
@@ -71,8 +73,21 @@ make_input() {
     output-not-writable)
         spec=spec.yaml
         cp "$here/../fixtures/mini.yaml" "$dir/$spec" ;;
+    extends-deep)
+        # a chain of ten specs, each extending the next
+        i=0
+        while [ $i -lt 10 ]; do
+            printf 'statusgen: 1\nextends: extends-deep.%d.yaml\n' \
+                $((i + 1)) >"$dir/extends-deep.$i.yaml"
+            i=$((i + 1))
+        done
+        cp "$dir/extends-deep.0.yaml" "$dir/$spec" ;;
     *)
-        cp "$here/$1.yaml" "$dir/$spec" ;;
+        cp "$here/$1.yaml" "$dir/$spec"
+        # the specs an overlay extends: NAME.*.yaml
+        for f in "$here/$1".*.yaml; do
+            [ -f "$f" ] && cp "$f" "$dir/"
+        done ;;
     esac
 }
 
@@ -152,11 +167,14 @@ $(printf '%s\n' "$before" >"$scratch/before.txt"
                 why="a line is not 'file: error: message'"
             fi ;;
         *)
-            if grep -v -E "^$spec:[0-9]+:[0-9]+: (error|note): " \
+            # (an overlay's messages may be in the specs it extends,
+            # NAME.*.yaml)
+            files="$name(\.[a-z0-9]+)*\.yaml"
+            if grep -v -E "^$files:[0-9]+:[0-9]+: (error|note): " \
                 "$scratch/stderr.txt" >/dev/null; then
                 why="a line is not '$spec:line:col: error|note: message'"
             elif ! head -n 1 "$scratch/stderr.txt" |
-                grep -E "^$spec:[0-9]+:[0-9]+: error: " >/dev/null; then
+                grep -E "^$files:[0-9]+:[0-9]+: error: " >/dev/null; then
                 why="the first line is not an error with a position"
             fi ;;
         esac
