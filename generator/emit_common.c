@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit_common.c - what the emitters share: the banner (in any language's
  * comments), the --functions words, and the check that a generated C

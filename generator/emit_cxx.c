@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit_cxx.c - the C++17 companion of the C header: <name>.hpp.
  *

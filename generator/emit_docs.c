@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit_docs.c - the generated Markdown documentation, one file per
  * language: <name>.<lang>.md.

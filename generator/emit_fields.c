@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit_fields.c - the declared fields (the spec's 'fields': per-code
  * attributes such as HTTP's grpc) in the generated C and docs.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit_python.c - the registry as a Python module: <name>.py.
  *

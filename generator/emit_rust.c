@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit_rust.c - the registry as a Rust module: <name>.rs.
  *

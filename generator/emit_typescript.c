@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * emit_typescript.c - the registry as a TypeScript module: <name>.ts.
  *

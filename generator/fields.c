@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fields.c - reading the model's declared fields and derived texts, for
  * the emitters (see model.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * identity.c - the identity of a spec model (see emit.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * overlay.c - specs that extend other specs (see overlay.h).
  *

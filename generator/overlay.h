@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * overlay.h - specs that extend other specs ('extends: base.yaml').
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_sha256.c - the spec identity's hash against FIPS 180-4's examples.
  */
