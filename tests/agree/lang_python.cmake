@@ -32,4 +32,5 @@ if(AGREE_STEM STREQUAL "http_status")
     COMMAND ${STATUSGEN_MYPY} --strict --python-version 3.8
             --cache-dir ${AGREE_WORK}/mypy-cache-output
             ${PROJECT_SOURCE_DIR}/output/http_status.py)
+  set_tests_properties(typecheck.python.output PROPERTIES LABELS fast)
 endif()

@@ -35,8 +35,10 @@ set(tsc ${ts_dir}/node_modules/.bin/tsc)
 if(NOT TEST typescript.install)
   add_test(NAME typescript.install
     COMMAND sh ${AGREE_DIR}/ts.sh install ${STATUSGEN_NPM} ${ts_dir})
+  # In the quick suite, with the HTTP agreement below: npm install once
+  # per build tree (about 10 s), then tsc.
   set_tests_properties(typescript.install PROPERTIES
-    FIXTURES_SETUP typescript TIMEOUT 600)
+    FIXTURES_SETUP typescript TIMEOUT 600 LABELS fast)
   # The committed output/, which vendoring users copy, on its own.
   add_test(NAME typecheck.typescript.output
     COMMAND sh ${AGREE_DIR}/ts.sh check ${tsc}
@@ -48,3 +50,6 @@ statusgen_agree_generate(typescript .ts module)
 statusgen_agree_add(sh ${AGREE_DIR}/ts.sh dump ${tsc} ${STATUSGEN_NODE}
   ${AGREE_WORK}/ts ${module} ${AGREE_DIR}/dump_ts.ts)
 set_tests_properties(${AGREE_TEST} PROPERTIES FIXTURES_REQUIRED typescript)
+if(AGREE_STEM STREQUAL "http_status")
+  set_tests_properties(${AGREE_TEST} PROPERTIES LABELS fast)
+endif()
