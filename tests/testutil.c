@@ -3,6 +3,7 @@
  */
 #include "testutil.h"
 
+#include "alloc.h"
 #include "node.h"
 
 #include <errno.h>
@@ -13,16 +14,18 @@
 
 int tu_load_text(const char *yaml, struct spec *spec, struct diag_list *dl)
 {
-    struct node *root = NULL;
-    int rc = -1;
+    size_t len = strlen(yaml);
+    char *data = (char *)sg_malloc(len + 1);
 
-    memset(spec, 0, sizeof *spec);
     diag_init(dl, "t.yaml");
-    if (spec_parse(yaml, strlen(yaml), dl, &root) == 0 &&
-        spec_build(root, spec, dl) == 0 && spec_validate(spec, dl) == 0)
-        rc = 0;
-    node_free(root);
-    return rc;
+    if (data == NULL) {
+        memset(spec, 0, sizeof *spec);
+        diag_oom(dl);
+        return -1;
+    }
+    memcpy(data, yaml, len + 1);
+    /* the production path, which takes and frees data */
+    return spec_load_text("t.yaml", data, len, spec, dl);
 }
 
 void tu_diags(const struct diag_list *dl, struct sbuf *out)

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 /*
- * Runs parse, build and validate over the YAML text, as spec_load does for
+ * Loads the YAML text through spec_load_text, the path spec_load takes for
  * a file; diagnostics go to dl (whose file name is "t.yaml").  Returns 0
  * or -1.  The caller frees spec and dl.
  */
