@@ -130,6 +130,12 @@ for name in "$@"; do
             chown -R 65534:65534 "$dir"
             chmod 755 "$dir"
             runas="setpriv --reuid=65534 --regid=65534 --clear-groups"
+            # a checkout in a private directory (mktemp -d) is out of
+            # nobody's reach
+            if ! (cd "$dir" && $runas test -x "$tool") 2>/dev/null; then
+                echo "SKIP $name: user nobody cannot run $tool"
+                continue
+            fi
         fi
     fi
     before=$(snapshot "$dir")
