@@ -29,45 +29,7 @@ static const char *const py_keywords[] = {
  * """...""". */
 static void py_str(struct sbuf *out, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
-    size_t n = strlen(s), i = 0;
-
-    sbuf_putc(out, '"');
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned long cp;
-        int digits;
-
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-            sbuf_putc(out, (char)c);
-            i++;
-            continue;
-        }
-        if (c < 0x80) {
-            i++;
-            if (c == '"' || c == '\\') {
-                sbuf_putc(out, '\\');
-                sbuf_putc(out, (char)c);
-            } else if (c == '\n') {
-                sbuf_puts(out, "\\n");
-            } else if (c == '\t') {
-                sbuf_puts(out, "\\t");
-            } else if (c == '\r') {
-                sbuf_puts(out, "\\r");
-            } else {
-                sbuf_puts(out, "\\x");
-                sbuf_putc(out, hex[c >> 4]);
-                sbuf_putc(out, hex[c & 15]);
-            }
-            continue;
-        }
-        i += sg_utf8_next(s + i, n - i, &cp);
-        digits = cp > 0xFFFF ? 8 : 4;
-        sbuf_puts(out, digits == 8 ? "\\U" : "\\u");
-        while (digits-- > 0)
-            sbuf_putc(out, hex[(cp >> (4 * digits)) & 15]);
-    }
-    sbuf_putc(out, '"');
+    sbuf_put_quoted(out, s, QUOTE_PYTHON);
 }
 
 /* Appends s for a docstring: as sbuf_c_comment (ASCII, one line), with

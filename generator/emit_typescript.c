@@ -30,56 +30,7 @@
  * pair, past U+FFFF). */
 static void ts_str(struct sbuf *out, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
-    size_t n = strlen(s), i = 0;
-
-    sbuf_putc(out, '"');
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned long cp, units[2];
-        size_t k, nunits;
-
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-            sbuf_putc(out, (char)c);
-            i++;
-            continue;
-        }
-        if (c < 0x80) {
-            i++;
-            if (c == '"' || c == '\\') {
-                sbuf_putc(out, '\\');
-                sbuf_putc(out, (char)c);
-            } else if (c == '\n') {
-                sbuf_puts(out, "\\n");
-            } else if (c == '\t') {
-                sbuf_puts(out, "\\t");
-            } else if (c == '\r') {
-                sbuf_puts(out, "\\r");
-            } else {
-                sbuf_puts(out, "\\x");
-                sbuf_putc(out, hex[c >> 4]);
-                sbuf_putc(out, hex[c & 15]);
-            }
-            continue;
-        }
-        i += sg_utf8_next(s + i, n - i, &cp);
-        if (cp > 0xFFFF) {
-            units[0] = 0xD800 + ((cp - 0x10000) >> 10);
-            units[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
-            nunits = 2;
-        } else {
-            units[0] = cp;
-            nunits = 1;
-        }
-        for (k = 0; k < nunits; k++) {
-            sbuf_puts(out, "\\u");
-            sbuf_putc(out, hex[(units[k] >> 12) & 15]);
-            sbuf_putc(out, hex[(units[k] >> 8) & 15]);
-            sbuf_putc(out, hex[(units[k] >> 4) & 15]);
-            sbuf_putc(out, hex[units[k] & 15]);
-        }
-    }
-    sbuf_putc(out, '"');
+    sbuf_put_quoted(out, s, QUOTE_JS);
 }
 
 /* A text the C returns as NULL when absent or empty: undefined then. */

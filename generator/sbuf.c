@@ -488,3 +488,60 @@ void sbuf_html_comment(struct sbuf *sb, const char *s)
     }
     sbuf_free(&tmp);
 }
+
+/* Appends \u and four hex digits of unit. */
+static void put_u4(struct sbuf *sb, unsigned long unit)
+{
+    static const char hex[] = "0123456789abcdef";
+    int shift;
+
+    sbuf_puts(sb, "\\u");
+    for (shift = 12; shift >= 0; shift -= 4)
+        sbuf_putc(sb, hex[(unit >> shift) & 15]);
+}
+
+void sbuf_put_quoted(struct sbuf *sb, const char *s, enum quote_style style)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t n = strlen(s), i = 0;
+
+    sbuf_putc(sb, '"');
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned long cp;
+        int digits;
+
+        if (c >= 0x80) {
+            i += sg_utf8_next(s + i, n - i, &cp);
+            if (cp <= 0xFFFF) {
+                put_u4(sb, cp);
+            } else if (style == QUOTE_JS) {
+                put_u4(sb, 0xD800 + ((cp - 0x10000) >> 10));
+                put_u4(sb, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+            } else {
+                sbuf_puts(sb, "\\U");
+                for (digits = 7; digits >= 0; digits--)
+                    sbuf_putc(sb, hex[(cp >> (4 * digits)) & 15]);
+            }
+            continue;
+        }
+        i++;
+        if (c == '"' || c == '\\') {
+            sbuf_putc(sb, '\\');
+            sbuf_putc(sb, (char)c);
+        } else if (c >= 0x20 && c < 0x7f) {
+            sbuf_putc(sb, (char)c);
+        } else if (c == '\n') {
+            sbuf_puts(sb, "\\n");
+        } else if (c == '\t') {
+            sbuf_puts(sb, "\\t");
+        } else if (c == '\r') {
+            sbuf_puts(sb, "\\r");
+        } else {
+            sbuf_puts(sb, "\\x");
+            sbuf_putc(sb, hex[c >> 4]);
+            sbuf_putc(sb, hex[c & 15]);
+        }
+    }
+    sbuf_putc(sb, '"');
+}

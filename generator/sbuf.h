@@ -161,6 +161,20 @@ void sbuf_markdown(struct sbuf *sb, const char *s, int in_table);
  */
 void sbuf_put_escaped(struct sbuf *sb, const char *s);
 
+/* How sbuf_put_quoted writes a character past U+007F. */
+enum quote_style {
+    QUOTE_PYTHON, /* \uXXXX, or \UXXXXXXXX past U+FFFF */
+    QUOTE_JS      /* \uXXXX, a surrogate pair past U+FFFF */
+};
+
+/*
+ * Appends the UTF-8 text s as a double-quoted ASCII string literal of
+ * Python or JavaScript: printable ASCII as itself but '"' and '\' escaped,
+ * \n \t \r by name, other control characters as \xHH, and every other
+ * character as style says.
+ */
+void sbuf_put_quoted(struct sbuf *sb, const char *s, enum quote_style style);
+
 /*
  * Decodes the UTF-8 character at s, of which n >= 1 bytes are left, into
  * *cp and returns its length in bytes.  A byte that starts no valid
