@@ -70,11 +70,15 @@ struct emit_ctx {
                              * the source into one file */
 };
 
-/* <name>.h: enums, trait bits, <MACRO>_COUNT, <MACRO>_LIST, prototypes. */
-void emit_header(const struct emit_ctx *ctx, struct sbuf *out);
-
-/* <name>.c: the lookup functions and their tables. */
-void emit_source(const struct emit_ctx *ctx, struct sbuf *out);
+/* The emitter of each kind of output, declared from its row of
+ * outputs.def (which says what its file holds). */
+#define OUTPUT(word, suffix, emitter, by_default, help)                  \
+    void emitter(const struct emit_ctx *ctx, struct sbuf *out);
+#define OUTPUT_PER_LANG(word, suffix, emitter, by_default, help)         \
+    void emitter(const struct emit_ctx *ctx, size_t lang, struct sbuf *out);
+#include "outputs.def"
+#undef OUTPUT
+#undef OUTPUT_PER_LANG
 
 /* The definitions of <name>.c without banner and #include: shared by the
  * source and the single-header output. */
@@ -85,31 +89,6 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out);
  * header. */
 void emit_header_body(const struct emit_ctx *ctx, struct sbuf *out,
                       const char *guard);
-
-/* <name>_single.h: the header, and the source behind
- * <MACRO>_IMPLEMENTATION (stb style). */
-void emit_single(const struct emit_ctx *ctx, struct sbuf *out);
-
-/* <name>.<lang>.md: the registry documented in language lang (an index
- * into spec->reg.languages). */
-void emit_docs(const struct emit_ctx *ctx, size_t lang, struct sbuf *out);
-
-/* <name>.json: the whole model for programs in other languages (format
- * documented in spec/SCHEMA.md, "The JSON output"). */
-void emit_json(const struct emit_ctx *ctx, struct sbuf *out);
-
-/* <name>.py: the registry as a Python module (an enum.IntEnum and the
- * lookups as functions). */
-void emit_python(const struct emit_ctx *ctx, struct sbuf *out);
-
-/* <name>.ts: the registry as a TypeScript module (a const object of codes
- * and the lookups as functions). */
-void emit_typescript(const struct emit_ctx *ctx, struct sbuf *out);
-/* <name>.rs: a Rust module (edition 2021, Rust 1.63 or later). */
-void emit_rust(const struct emit_ctx *ctx, struct sbuf *out);
-
-/* <name>.hpp: a C++17 header-only companion of the C header. */
-void emit_cxx(const struct emit_ctx *ctx, struct sbuf *out);
 
 /*
  * The identity of a validated model: SHA-256 of a canonical serialisation

@@ -1,30 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * outputs.c - the table of output kinds (see outputs.h).
+ * outputs.c - the table of output kinds, built from the rows of
+ * outputs.def (see outputs.h).
  */
 #include "outputs.h"
 
 #include <string.h>
 
 const struct output_kind output_kinds[] = {
-    {"header", ".h", emit_header, NULL, 1,
-     "<name>.h: enums, trait bits, <MACRO>_LIST, prototypes"},
-    {"source", ".c", emit_source, NULL, 1,
-     "<name>.c: the lookup functions (needs header)"},
-    {"single", "_single.h", emit_single, NULL, 0,
-     "<name>_single.h: header and source in one file (stb style)"},
-    {"json", ".json", emit_json, NULL, 0,
-     "<name>.json: the whole model, for other programs"},
-    {"docs", ".md", NULL, emit_docs, 1,
-     "<name>.<lang>.md: Markdown docs, one per language"},
-    {"python", ".py", emit_python, NULL, 0,
-     "<name>.py: a Python module (enum.IntEnum, lookups)"},
-    {"typescript", ".ts", emit_typescript, NULL, 0,
-     "<name>.ts: a TypeScript module (const object, lookups)"},
-    {"rust", ".rs", emit_rust, NULL, 0,
-     "<name>.rs: a Rust module (edition 2021, Rust 1.63+)"},
-    {"cxx", ".hpp", emit_cxx, NULL, 0,
-     "<name>.hpp: a C++17 header beside the C one"},
+#define OUTPUT(word, suffix, emitter, by_default, help)                  \
+    {#word, suffix, emitter, NULL, by_default, help},
+#define OUTPUT_PER_LANG(word, suffix, emitter, by_default, help)         \
+    {#word, suffix, NULL, emitter, by_default, help},
+#include "outputs.def"
+#undef OUTPUT
+#undef OUTPUT_PER_LANG
 };
 
 const size_t output_nkinds = sizeof output_kinds / sizeof output_kinds[0];

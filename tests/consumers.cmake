@@ -205,6 +205,7 @@ string(REPLACE ";" "|" SG_GENERATOR_SOURCES
   "${STATUSGEN_CORE_SOURCES};${PROJECT_SOURCE_DIR}/generator/main.c")
 sg_consumer_test(meson_sources meson_sources.cmake
   "-DMESON_BUILD=${PROJECT_SOURCE_DIR}/meson.build"
+  "-DOUTPUTS_DEF=${PROJECT_SOURCE_DIR}/generator/outputs.def"
   "-DSOURCES=${SG_GENERATOR_SOURCES}")
 
 sg_consumer_test(pre_commit pre_commit.cmake
