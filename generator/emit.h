@@ -168,6 +168,18 @@ void emit_commentf(struct sbuf *out, const char *indent, const char *fmt,
     ;
 
 /*
+ * Appends a template: text with each insertion point @name@ replaced by
+ * the value of name in vars, a list of names and values in turn that ends
+ * with NULL ("n", "http_status", "m", "HTTP_STATUS", NULL); "@@" is one
+ * '@'.  The generated code's invariant text lives in templates (the
+ * templates of the C source are in source_text.c).  A point that vars
+ * does not name, or one left open, is the generator's mistake: it marks
+ * out failed, so that no file is written.
+ */
+void emit_template(struct sbuf *out, const char *text,
+                   const char *const *vars);
+
+/*
  * Appends a short comment quoting text: the quote marks, then the text as
  * a C string literal would spell it (escapes, octal for non-ASCII), cut
  * after whole characters with "..." when the comment would pass width

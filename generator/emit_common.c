@@ -4,7 +4,7 @@
  * comments), the --functions words, and the check that a generated C
  * definition file builds only against its own header.
  *
- * Also the sorted keys of the emitters whose name and phrase lookups are
+ * Also the template expander, and the sorted keys of the emitters whose name and phrase lookups are
  * binary searches.  Nothing here calls an emitter, so that every emitter
  * can call this and no two emitters depend on each other.
  */
@@ -339,4 +339,37 @@ int emit_sorted_keys(const struct spec *spec, int phrases,
     *keys = key;
     *n = count;
     return 0;
+}
+
+void emit_template(struct sbuf *out, const char *text,
+                   const char *const *vars)
+{
+    const char *at;
+
+    while ((at = strchr(text, '@')) != NULL) {
+        const char *end = strchr(at + 1, '@');
+        const char *const *v;
+        size_t len;
+
+        sbuf_putn(out, text, (size_t)(at - text));
+        if (end == NULL) {
+            out->failed = 1; /* an insertion point left open */
+            return;
+        }
+        len = (size_t)(end - at - 1);
+        text = end + 1;
+        if (len == 0) {
+            sbuf_putc(out, '@');
+            continue;
+        }
+        for (v = vars; *v; v += 2)
+            if (strlen(v[0]) == len && memcmp(v[0], at + 1, len) == 0)
+                break;
+        if (*v == NULL) {
+            out->failed = 1; /* a point the caller gives no value */
+            return;
+        }
+        sbuf_puts(out, v[1]);
+    }
+    sbuf_puts(out, text);
 }

@@ -18,7 +18,7 @@
  *     each code's section.
  * The <MACRO>_LIST X-macro stays as it is: a field never changes it.
  */
-#include "emit.h"
+#include "emit_source.h"
 
 #include "alloc.h"
 
@@ -447,37 +447,12 @@ static void emit_cases(const struct spec *spec, const struct spec_field *f,
 /* The language matcher of the text fields: as <name>_description()'s. */
 static void emit_field_lang(const struct spec *spec, struct sbuf *out)
 {
-    const char *n = spec->reg.name.s;
-    size_t i;
-
-    sbuf_printf(out,
-        "/* The index of lang among the registry's languages, matched as "
-        "for the\n * descriptions: its letters up to '-', '_', '.', '@' or "
-        "the end, ignoring\n * case; 0 (the first language) when lang is "
-        "NULL or another language. */\n"
-        "static unsigned %s_field_lang(const char *lang)\n"
-        "{\n"
-        "    char tag[9];\n"
-        "    unsigned i = 0;\n"
-        "\n"
-        "    if (!lang)\n"
-        "        return 0;\n"
-        "    for (; i < 8; i++) {\n"
-        "        char c = lang[i] | 0x20; /* a letter in lower case */\n"
-        "\n"
-        "        if (c < 'a' || c > 'z')\n"
-        "            break;\n"
-        "        tag[i] = c;\n"
-        "    }\n"
-        "    if (lang[i] != '\\0' && lang[i] != '-' && lang[i] != '_' &&\n"
-        "        lang[i] != '.' && lang[i] != '@')\n"
-        "        return 0;\n"
-        "    tag[i] = '\\0';\n", n);
-    for (i = 1; i < spec->reg.nlang; i++)
-        sbuf_printf(out, "    if (strcmp(tag, \"%s\") == 0)\n        return "
-                         "%lu;\n", spec->reg.languages[i].s,
-                    (unsigned long)i);
-    sbuf_puts(out, "    return 0;\n}\n\n");
+    sbuf_puts(out, "/* The index of lang among the registry's languages, "
+                   "matched as for the\n * descriptions: its letters up to "
+                   "'-', '_', '.', '@' or the end, ignoring\n * case; 0 (the "
+                   "first language) when lang is NULL or another language. "
+                   "*/\n");
+    emit_lang_matcher(spec, "field_lang", NULL, out);
 }
 
 /* Whether language lang has a text anywhere in field f (a text field). */

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * emit_source.c - the generated source: <name>.c.  This file orders the
- * parts; the pools and the string lookups are made in the files
- * emit_source.h names.
+ * emit_source.c - the generated source: <name>.c, in two passes: a plan
+ * (struct source_plan: the pools, each code's offsets and numbers, the
+ * form of each string lookup, who reads what), then the parts, one per
+ * generated function or table, which only print the plan
+ * (source_parts[]).  The pools, the string lookups and the invariant C
+ * text (as templates) are in the files emit_source.h names.
  *
  * Layout of what it emits:
  *   - four string pools (phrases, names, references, descriptions) holding
@@ -36,55 +39,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The exact string compare of the language matcher (several languages
- * only). */
-static void emit_equal(const char *n, struct sbuf *out)
-{
-    sbuf_printf(out,
-        "static int %s_equal(const char *a, const char *b)\n"
-        "{\n"
-        "    while (*a && *a == *b) {\n"
-        "        a++;\n"
-        "        b++;\n"
-        "    }\n"
-        "    return *a == *b;\n"
-        "}\n\n", n);
-}
-
-/* The language matcher: primary subtag of a language tag or locale name
- * (only for a registry of several languages). */
+/* The language matcher of description() (only for a registry of several
+ * languages), and the exact compare it uses. */
 static void emit_lang(const struct spec *spec, struct sbuf *out)
 {
     const char *n = spec->reg.name.s;
-    size_t i;
+    const char *vars[] = {"n", n, NULL};
+    char equal[96];
 
-    sbuf_printf(out,
-        "/* Row of lang in the description table: its letters up to '-', "
-        "'_', '.',\n * '@' or the end, compared ignoring case; 0 (the first "
-        "language) when\n * lang is NULL or not a language of the registry. "
-        "*/\n"
-        "static unsigned %s_lang(const char *lang)\n"
-        "{\n"
-        "    char tag[9];\n"
-        "    unsigned i = 0;\n"
-        "\n"
-        "    if (!lang)\n"
-        "        return 0;\n"
-        "    for (; i < 8; i++) {\n"
-        "        char c = lang[i] | 0x20; /* a letter in lower case */\n"
-        "\n"
-        "        if (c < 'a' || c > 'z')\n"
-        "            break;\n"
-        "        tag[i] = c;\n"
-        "    }\n"
-        "    if (lang[i] != '\\0' && lang[i] != '-' && lang[i] != '_' &&\n"
-        "        lang[i] != '.' && lang[i] != '@')\n"
-        "        return 0;\n"
-        "    tag[i] = '\\0';\n", n);
-    for (i = 1; i < spec->reg.nlang; i++)
-        sbuf_printf(out, "    if (%s_equal(tag, \"%s\"))\n        return %lu;"
-                         "\n", n, spec->reg.languages[i].s, (unsigned long)i);
-    sbuf_puts(out, "    return 0;\n}\n\n");
+    emit_template(out, source_text_equal, vars);
+    sbuf_puts(out, "/* Row of lang in the description table: its letters "
+                   "up to '-', '_', '.',\n * '@' or the end, compared "
+                   "ignoring case; 0 (the first language) when\n * lang is "
+                   "NULL or not a language of the registry. */\n");
+    sprintf(equal, "%.80s_equal", n);
+    emit_lang_matcher(spec, "lang", equal, out);
 }
 
 /* One entry of a lookup by code: the code and its result, and for a
@@ -276,6 +245,7 @@ static int class_span(const struct spec *spec, long *lo, long *hi)
 static void emit_class_of(const struct spec *spec, struct sbuf *out)
 {
     const char *n = spec->reg.name.s, *m = spec->reg.macro.s;
+    const char *vars[] = {"n", n, "m", m, NULL};
     struct code_value *cv;
     long lo, hi, c;
     size_t i;
@@ -299,10 +269,7 @@ static void emit_class_of(const struct spec *spec, struct sbuf *out)
                     uint_type(n, (unsigned long)spec->nclasses), n);
         emit_code_switch(spec, out, cv, (size_t)(hi - lo + 1), NULL);
         sg_free(cv);
-        sbuf_printf(out, "enum %s_class %s_class_of(int code)\n{\n"
-                         "    unsigned i = %s_class_index(code);\n\n"
-                         "    return %s_CAST(enum %s_class, i);\n"
-                         "}\n\n", n, n, n, m, n);
+        emit_template(out, source_text_class_of_dense, vars);
         return;
     }
     sbuf_printf(out, "enum %s_class %s_class_of(int code)\n{\n", n, n);
@@ -425,50 +392,42 @@ static void emit_small_lookup(const struct spec *spec, struct sbuf *out,
     sbuf_puts(out, "}\n\n");
 }
 
-/* Which of the spellings below the lookups asked for use. */
-enum {
-    USE_CAST = 1,
-    USE_PUN = 2,
-    USE_NULL = 4
-};
-
 /*
  * The spellings of a conversion, a view of an object's bytes and a null
- * pointer in the language the file is compiled as: C++ compilers warn
- * about C's casts (-Wold-style-cast), and clang++ from C++11 on about NULL
- * (-Wzero-as-null-pointer-constant: it is __null there).  Types that need
- * no conversion come first; these are for the few places left.  Only the
- * ones used are defined (clang's -Wunused-macros), and the end of the
- * body #undefs them, so the single header leaks none.
+ * pointer in the language the file is compiled as (source_text_spellings):
+ * C++ compilers warn about C's casts (-Wold-style-cast), and clang++ from
+ * C++11 on about NULL (-Wzero-as-null-pointer-constant: it is __null
+ * there).  Types that need no conversion come first; these are for the
+ * few places left.  Only the ones used are defined (clang's
+ * -Wunused-macros), and the end of the body #undefs them
+ * (emit_cxx_undefs), so the single header leaks none.
  */
 static void emit_cxx_spellings(const char *m, unsigned use, struct sbuf *out)
 {
+    const char *vars[] = {"m", m, NULL};
+    const struct source_spelling *sp;
+
     if (use == 0)
         return;
-    sbuf_puts(out,
-        "/* C++ compilers warn about C's casts (-Wold-style-cast) and, from "
-        "C++11 on,\n * about NULL (-Wzero-as-null-pointer-constant): the few "
-        "conversions and null\n * pointers below are spelt in the language "
-        "the file is compiled as. */\n"
-        "#ifdef __cplusplus\n");
-    if (use & USE_CAST)
-        sbuf_printf(out, "#define %s_CAST(T, x) static_cast<T>(x)\n", m);
-    if (use & USE_PUN)
-        sbuf_printf(out, "#define %s_PUN(T, x) reinterpret_cast<T>(x)\n", m);
-    if (use & USE_NULL)
-        sbuf_printf(out, "#if __cplusplus >= 201103L\n"
-                         "#define %s_NULL nullptr\n"
-                         "#else\n"
-                         "#define %s_NULL NULL\n"
-                         "#endif\n", m, m);
+    emit_template(out, source_text_spellings_head, vars);
+    for (sp = source_text_spellings; sp->use; sp++)
+        if (use & sp->use)
+            emit_template(out, sp->cxx, vars);
     sbuf_puts(out, "#else\n");
-    if (use & USE_CAST)
-        sbuf_printf(out, "#define %s_CAST(T, x) ((T)(x))\n", m);
-    if (use & USE_PUN)
-        sbuf_printf(out, "#define %s_PUN(T, x) ((T)(x))\n", m);
-    if (use & USE_NULL)
-        sbuf_printf(out, "#define %s_NULL NULL\n", m);
+    for (sp = source_text_spellings; sp->use; sp++)
+        if (use & sp->use)
+            emit_template(out, sp->c, vars);
     sbuf_puts(out, "#endif\n\n");
+}
+
+/* The #undefs of the spellings emit_cxx_spellings defined. */
+static void emit_cxx_undefs(const char *m, unsigned use, struct sbuf *out)
+{
+    const struct source_spelling *sp;
+
+    for (sp = source_text_spellings; sp->use; sp++)
+        if (use & sp->use)
+            sbuf_printf(out, "#undef %s_%s\n", m, sp->name);
 }
 
 /* The form chosen for from_name or from_reason. */
@@ -635,24 +594,68 @@ static unsigned spellings_used(const struct spec *spec, unsigned fns,
     return use;
 }
 
-void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
+/*
+ * What the source holds, decided before any of it is printed (the first
+ * pass): the pools and each row's offsets into them, the numbers of the
+ * small lookups, the form of each string lookup, and who reads what.  The
+ * parts (the second pass) only print it.  Rows are the codes in ascending
+ * order.
+ */
+struct source_plan {
+    unsigned fns;             /* the FN_* bits asked for */
+    struct pool phrases, names, refs, descs;
+    unsigned long *phrase_off; /* per row: its reason() text in phrases */
+    unsigned long *name_off;  /* per row: its name in names */
+    unsigned long *ref_off;   /* per row: its reference in refs */
+    unsigned long *life;      /* per row: enum <name>_lifecycle's value */
+    unsigned long *bits;      /* per row: its trait bits */
+    unsigned long *desc_off;  /* per row and language (row * nlang + j) */
+    struct string_lookup sl[2]; /* from_name, from_reason */
+    const char **keys;        /* room for either string lookup's keys */
+    unsigned long *key_off;
+    long *key_code;
+    struct code_value *cv;    /* a switch's cases, filled per lookup */
+    int have_desc;            /* some code has a description */
+    int have_ref;             /* some code has a reference */
+    int phrase_text;          /* <name>_phrase_text() is read */
+    int name_text;            /* <name>_name_text() is read */
+    int rows;                 /* <name>_row() is needed */
+    unsigned use;             /* the spellings used (USE_*) */
+};
+
+/* Frees what plan holds (also a plan source_plan_make gave up on). */
+static void source_plan_free(struct source_plan *plan)
+{
+    int k;
+
+    for (k = 0; k < 2; k++) {
+        sbuf_free(&plan->sl[k].trie);
+        sg_free(plan->sl[k].more_off);
+    }
+    sg_free(plan->cv);
+    sg_free(plan->phrase_off);
+    sg_free(plan->keys);
+    sg_free(plan->key_off);
+    sg_free(plan->key_code);
+    pool_free(&plan->phrases);
+    pool_free(&plan->names);
+    pool_free(&plan->refs);
+    pool_free(&plan->descs);
+}
+
+/* Plans the source of ctx; returns 0, or -1 when memory ran out (then
+ * source_plan_free still frees what was made). */
+static int source_plan_make(const struct emit_ctx *ctx,
+                            struct source_plan *plan)
 {
     const struct spec *spec = ctx->spec;
-    const char *n = spec->reg.name.s;
-    const char *m = spec->reg.macro.s;
-    unsigned fns = emit_functions(ctx), use;
-    size_t nc = spec->ncodes, nl = spec->reg.nlang, i, j, k, nkeys;
-    unsigned long *phrase_off, *name_off, *ref_off, *life, *bits, *desc_off;
-    unsigned long *key_off = NULL;
-    long *key_code = NULL;
-    const char **keys = NULL;
-    struct pool phrases, names, refs, descs;
-    struct code_value *cv = NULL;
-    struct string_lookup sl[2]; /* from_name, from_reason */
-    int have_desc, have_ref, phrase_text, name_text, rows;
-    struct table t;
+    size_t nc = spec->ncodes, nl = spec->reg.nlang, i, j, nkeys;
+    unsigned fns = emit_functions(ctx);
+    struct string_lookup *sl = plan->sl;
+    int failed = 0;
 
-    memset(sl, 0, sizeof sl);
+    memset(plan, 0, sizeof *plan);
+    plan->fns = fns;
     sbuf_init(&sl[0].trie);
     sbuf_init(&sl[1].trie);
     for (i = 0, nkeys = nc; i < nc; i++) {
@@ -661,25 +664,24 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
 
         nkeys += more; /* enough for either lookup's keys */
     }
-    pool_init(&phrases, nc);
-    pool_init(&names, nc);
-    pool_init(&refs, 0);
-    pool_init(&descs, (fns & FN_DESCRIPTION) ? nc * nl : 0);
-    phrase_off = (unsigned long *)sg_calloc(nc * (5 + nl), sizeof(long));
-    keys = (const char **)sg_calloc(nkeys, sizeof *keys);
-    key_off = (unsigned long *)sg_calloc(nkeys, sizeof *key_off);
-    key_code = (long *)sg_calloc(nkeys, sizeof *key_code);
-    cv = (struct code_value *)sg_calloc(nc, sizeof *cv);
-    if (phrase_off == NULL || keys == NULL || key_off == NULL ||
-        key_code == NULL || cv == NULL) {
-        out->failed = 1;
-        goto done;
-    }
-    name_off = phrase_off + nc;
-    ref_off = name_off + nc;
-    life = ref_off + nc;
-    bits = life + nc;
-    desc_off = bits + nc;
+    pool_init(&plan->phrases, nc);
+    pool_init(&plan->names, nc);
+    pool_init(&plan->refs, 0);
+    pool_init(&plan->descs, (fns & FN_DESCRIPTION) ? nc * nl : 0);
+    plan->phrase_off = (unsigned long *)sg_calloc(nc * (5 + nl),
+                                                  sizeof(long));
+    plan->keys = (const char **)sg_calloc(nkeys, sizeof *plan->keys);
+    plan->key_off = (unsigned long *)sg_calloc(nkeys, sizeof *plan->key_off);
+    plan->key_code = (long *)sg_calloc(nkeys, sizeof *plan->key_code);
+    plan->cv = (struct code_value *)sg_calloc(nc, sizeof *plan->cv);
+    if (plan->phrase_off == NULL || plan->keys == NULL ||
+        plan->key_off == NULL || plan->key_code == NULL || plan->cv == NULL)
+        return -1;
+    plan->name_off = plan->phrase_off + nc;
+    plan->ref_off = plan->name_off + nc;
+    plan->life = plan->ref_off + nc;
+    plan->bits = plan->life + nc;
+    plan->desc_off = plan->bits + nc;
 
     /* One pool per kind of text, in row order; descriptions language by
      * language; only the texts of the functions asked for. */
@@ -687,257 +689,383 @@ void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
         const struct spec_code *c = &spec->codes[spec->order[i]];
 
         /* without a phrase (phrases: false), reason() gives the label */
-        phrase_off[i] = pool_add(&phrases, spec_reason(c));
-        name_off[i] = pool_add(&names, c->name.s);
+        plan->phrase_off[i] = pool_add(&plan->phrases, spec_reason(c));
+        plan->name_off[i] = pool_add(&plan->names, c->name.s);
         if (fns & FN_REFERENCE)
-            ref_off[i] = pool_add(&refs, c->reference.s);
+            plan->ref_off[i] = pool_add(&plan->refs, c->reference.s);
         /* enum <name>_lifecycle: NONE is 0, then the statuses in order */
-        life[i] = (unsigned long)c->status + 1;
-        bits[i] = c->trait_bits;
+        plan->life[i] = (unsigned long)c->status + 1;
+        plan->bits[i] = c->trait_bits;
+        plan->cv[i].code = c->code;
     }
     for (j = 0; (fns & FN_DESCRIPTION) && j < nl; j++)
         for (i = 0; i < nc; i++)
-            desc_off[i * nl + j] =
-                pool_add(&descs, spec->codes[spec->order[i]].desc[j].s);
+            plan->desc_off[i * nl + j] = pool_add(
+                &plan->descs, spec->codes[spec->order[i]].desc[j].s);
     /* The string lookups' forms, and the aliases and former phrases in the
      * pools when their forms read them. */
     if ((fns & FN_FROM_NAME) &&
-        plan_string_lookup(ctx, 0, &names, keys, key_code, &sl[0]) != 0)
-        out->failed = 1;
+        plan_string_lookup(ctx, 0, &plan->names, plan->keys,
+                           plan->key_code, &sl[0]) != 0)
+        failed = 1;
     if ((fns & FN_FROM_REASON) &&
-        plan_string_lookup(ctx, 1, &phrases, keys, key_code, &sl[1]) != 0)
-        out->failed = 1;
-    if (out->failed || phrases.failed || names.failed || refs.failed ||
-        descs.failed || sbuf_failed(&phrases.bytes) ||
-        sbuf_failed(&names.bytes) || sbuf_failed(&refs.bytes) ||
-        sbuf_failed(&descs.bytes)) {
-        out->failed = 1;
-        goto done;
-    }
-    have_desc = descs.bytes.len > 1;
-    have_ref = refs.bytes.len > 1;
+        plan_string_lookup(ctx, 1, &plan->phrases, plan->keys,
+                           plan->key_code, &sl[1]) != 0)
+        failed = 1;
+    if (failed || plan->phrases.failed || plan->names.failed ||
+        plan->refs.failed || plan->descs.failed ||
+        sbuf_failed(&plan->phrases.bytes) || sbuf_failed(&plan->names.bytes) ||
+        sbuf_failed(&plan->refs.bytes) || sbuf_failed(&plan->descs.bytes))
+        return -1;
+    plan->have_desc = plan->descs.bytes.len > 1;
+    plan->have_ref = plan->refs.bytes.len > 1;
     /* Every text is in: the dedup sets (2 MB each at 100,000 codes) are
      * not needed while the rest is emitted. */
-    pool_seal(&phrases);
-    pool_seal(&names);
-    pool_seal(&refs);
-    pool_seal(&descs);
+    pool_seal(&plan->phrases);
+    pool_seal(&plan->names);
+    pool_seal(&plan->refs);
+    pool_seal(&plan->descs);
     /* Who reads the phrase and name pools through <name>_<kind>_text(). */
-    phrase_text = (fns & FN_REASON) || sl[1].form == FORM_PROBE;
-    name_text = (fns & FN_NAME) || sl[0].form == FORM_PROBE;
+    plan->phrase_text = (fns & FN_REASON) || sl[1].form == FORM_PROBE;
+    plan->name_text = (fns & FN_NAME) || sl[0].form == FORM_PROBE;
     /* <name>_row(code): is_known() and description() in a language other
      * than the first. */
-    rows = (fns & FN_IS_KNOWN) ||
-           ((fns & FN_DESCRIPTION) && have_desc && nl > 1);
-    use = spellings_used(spec, fns, phrase_text || name_text ||
-                                       ((fns & FN_DESCRIPTION) && have_desc) ||
-                                       ((fns & FN_REFERENCE) && have_ref),
-                         sl);
+    plan->rows = (fns & FN_IS_KNOWN) ||
+                 ((fns & FN_DESCRIPTION) && plan->have_desc && nl > 1);
+    plan->use = spellings_used(
+        spec, fns,
+        plan->phrase_text || plan->name_text ||
+            ((fns & FN_DESCRIPTION) && plan->have_desc) ||
+            ((fns & FN_REFERENCE) && plan->have_ref),
+        sl);
+    return 0;
+}
 
-    sbuf_printf(out,
-        "#include <limits.h>\n#include <stddef.h>\n#include <string.h>\n\n"
-        "/* At least 32 bits, for offsets past 65535. */\n"
-        "#if UINT_MAX >= 4294967295u\n"
-        "typedef unsigned int %s_u32;\n"
-        "#else\n"
-        "typedef unsigned long %s_u32;\n"
-        "#endif\n\n", n, n);
-    emit_cxx_spellings(m, use, out);
-    /* No pool for a kind of text no lookup reads (nor for one no code has:
-     * the lookup returns NULL). */
-    if (phrase_text)
-        emit_pool(n, m, "phrase", "wire phrase", &phrases, 1, out);
-    if (name_text || sl[0].form == FORM_PERFECT)
-        emit_pool(n, m, "name", "name and alias", &names, name_text, out);
-    if ((fns & FN_REFERENCE) && have_ref)
-        emit_pool(n, m, "ref", "reference", &refs, 1, out);
-    if ((fns & FN_DESCRIPTION) && have_desc)
-        emit_pool(n, m, "desc", "description, language by language", &descs,
-                  1, out);
+/*
+ * The parts of the source, in the order they are printed.  Each prints
+ * what the plan says of one generated function or table, or nothing when
+ * the plan leaves it out.  vars holds the insertion points every template
+ * takes: n (the registry's name) and m (its macro).
+ */
+struct source_part_args {
+    const struct emit_ctx *ctx;
+    struct source_plan *plan;
+    const char *const *vars;
+    struct sbuf *out;
+};
+typedef void source_part(const struct source_part_args *a);
 
-    if (fns & FN_CODES) {
-        if (ctx->single)
-            sbuf_printf(out, "#ifdef %s_STATIC\n%s_API\n#endif\n", m, m);
-        sbuf_printf(out, "const int %s_codes[%s_COUNT] = {\n    ", n, m);
-        for (i = 0; i < nc; i++) {
-            sbuf_put_long(out, spec->codes[spec->order[i]].code);
-            sbuf_puts(out, i + 1 < nc ? (i % 10 == 9 ? ",\n    " : ", ")
-                                      : "\n");
-        }
-        sbuf_puts(out, "};\n\n");
-    }
+/* The includes, <name>_u32 and the spellings. */
+static void part_prelude(const struct source_part_args *a)
+{
+    emit_template(a->out, source_text_prelude, a->vars);
+    emit_cxx_spellings(a->ctx->spec->reg.macro.s, a->plan->use, a->out);
+}
 
-    if ((fns & FN_DESCRIPTION) && nl > 1 && have_desc) {
-        char dims[32];
+/* One pool per kind of text some lookup reads (none for a kind no code
+ * has: its lookup returns NULL). */
+static void part_pools(const struct source_part_args *a)
+{
+    const struct source_plan *p = a->plan;
+    const char *n = a->ctx->spec->reg.name.s, *m = a->ctx->spec->reg.macro.s;
 
-        sprintf(dims, "[][%lu]", (unsigned long)nl);
-        sbuf_puts(out, "/* Per code, the description's offset in each "
-                       "language; 0: none. */\n");
-        table_begin(&t, out, uint_type(n, max_of(desc_off, nc * nl)), n,
-                    "desc", dims);
-        for (i = 0; i < nc; i++) {
-            sbuf_puts(out, i ? ",\n    {" : "{");
-            t.n = 0;
-            t.col = 5;
-            for (j = 0; j < nl; j++)
-                table_put(&t, desc_off[i * nl + j]);
-            sbuf_putc(out, '}');
-        }
-        table_end(&t);
-        emit_equal(n, out);
-        emit_lang(spec, out);
-    }
+    if (p->phrase_text)
+        emit_pool(n, m, "phrase", "wire phrase", &p->phrases, 1, a->out);
+    if (p->name_text || p->sl[0].form == FORM_PERFECT)
+        emit_pool(n, m, "name", "name and alias", &p->names, p->name_text,
+                  a->out);
+    if ((p->fns & FN_REFERENCE) && p->have_ref)
+        emit_pool(n, m, "ref", "reference", &p->refs, 1, a->out);
+    if ((p->fns & FN_DESCRIPTION) && p->have_desc)
+        emit_pool(n, m, "desc", "description, language by language",
+                  &p->descs, 1, a->out);
+}
 
-    /* The lookups by code, each one switch (emit_code_switch). */
-    for (i = 0; i < nc; i++)
-        cv[i].code = spec->codes[spec->order[i]].code;
-    if (fns & FN_REASON) {
-        sbuf_printf(out, "const char *%s_reason(int code)\n", n);
-        for (i = 0; i < nc; i++) {
-            cv[i].value = phrase_off[i];
-            cv[i].text = spec->codes[spec->order[i]].phrase.s;
-        }
-        emit_code_switch(spec, out, cv, nc, "phrase");
-    }
-    if (fns & FN_NAME) {
-        sbuf_printf(out, "const char *%s_name(int code)\n", n);
-        for (i = 0; i < nc; i++) {
-            cv[i].value = name_off[i];
-            cv[i].text = spec->codes[spec->order[i]].name.s;
-        }
-        emit_code_switch(spec, out, cv, nc, "name");
-    }
-    if (rows) {
-        /* Rows rather than 1s: gcc makes a switch of two values bit
-         * tests. */
-        emit_commentf(out, "", "The row of code (in %s_codes and the "
-                      "tables here) plus one; 0 when code is not known.", n);
-        sbuf_printf(out, "static %s %s_row(int code)\n",
-                    uint_type(n, (unsigned long)nc), n);
-        for (i = 0; i < nc; i++) {
-            cv[i].value = (unsigned long)i + 1;
-            cv[i].text = NULL;
-        }
-        emit_code_switch(spec, out, cv, nc, NULL);
-    }
+/* The array <name>_codes[]. */
+static void part_codes(const struct source_part_args *a)
+{
+    const struct spec *spec = a->ctx->spec;
+    const char *n = spec->reg.name.s, *m = spec->reg.macro.s;
+    size_t nc = spec->ncodes, i;
 
-    if ((fns & FN_DESCRIPTION) && !have_desc) {
-        sbuf_printf(out,
-            "const char *%s_description(int code, const char *lang)\n"
-            "{\n"
-            "    (void)code; /* generated without descriptions */\n"
-            "    (void)lang;\n"
-            "    return %s_NULL;\n"
-            "}\n\n", n, m);
-    } else if (fns & FN_DESCRIPTION) {
-        sbuf_printf(out, "/* The description in the first language (the "
-                         "comments show its start). */\n"
-                         "static const char *%s_desc_first(int code)\n", n);
-        for (i = 0; i < nc; i++) {
-            cv[i].value = desc_off[i * nl];
-            cv[i].text = spec->codes[spec->order[i]].desc[0].s;
-        }
-        emit_code_switch(spec, out, cv, nc, "desc");
+    if (!(a->plan->fns & FN_CODES))
+        return;
+    if (a->ctx->single)
+        sbuf_printf(a->out, "#ifdef %s_STATIC\n%s_API\n#endif\n", m, m);
+    sbuf_printf(a->out, "const int %s_codes[%s_COUNT] = {\n    ", n, m);
+    for (i = 0; i < nc; i++) {
+        sbuf_put_long(a->out, spec->codes[spec->order[i]].code);
+        sbuf_puts(a->out, i + 1 < nc ? (i % 10 == 9 ? ",\n    " : ", ")
+                                     : "\n");
     }
-    if ((fns & FN_DESCRIPTION) && have_desc && nl > 1) {
-        sbuf_printf(out,
-            "const char *%s_description(int code, const char *lang)\n"
-            "{\n"
-            "    unsigned long row, off;\n"
-            "\n"
-            "    if (!lang)\n"
-            "        return %s_desc_first(code);\n"
-            "    row = %s_row(code);\n"
-            "    if (row == 0)\n"
-            "        return %s_NULL;\n"
-            "    off = %s_desc[row - 1][%s_lang(lang)];\n"
-            "    if (off == 0)\n"
-            "        off = %s_desc[row - 1][0];\n"
-            "    return off ? %s_desc_text(off) : %s_NULL;\n"
-            "}\n\n", n, n, n, m, n, n, n, n, m);
-    } else if ((fns & FN_DESCRIPTION) && have_desc) {
-        sbuf_printf(out,
-            "const char *%s_description(int code, const char *lang)\n"
-            "{\n"
-            "    (void)lang; /* the registry has one language */\n"
-            "    return %s_desc_first(code);\n"
-            "}\n\n", n, n);
-    }
+    sbuf_puts(a->out, "};\n\n");
+}
 
-    if (fns & FN_CLASS) {
-        emit_class_of(spec, out);
-        emit_class_tests(spec, out);
-    }
+/* Several languages: the table of each row's description offsets per
+ * language, and the language matcher. */
+static void part_desc_table(const struct source_part_args *a)
+{
+    const struct spec *spec = a->ctx->spec;
+    const struct source_plan *p = a->plan;
+    size_t nc = spec->ncodes, nl = spec->reg.nlang, i, j;
+    struct table t;
+    char dims[32];
 
-    if ((fns & FN_TRAITS) && spec->ntraits) {
-        emit_small_lookup(spec, out, cv, bits, "traits_of",
-                          "The traits of code", "unsigned", "traits", NULL);
-    } else if (fns & FN_TRAITS) {
-        sbuf_printf(out,
-            "unsigned %s_traits(int code)\n"
-            "{\n"
-            "    (void)code;\n"
-            "    return 0u; /* the registry declares no traits */\n"
-            "}\n\n", n);
+    if (!(p->fns & FN_DESCRIPTION) || nl < 2 || !p->have_desc)
+        return;
+    sprintf(dims, "[][%lu]", (unsigned long)nl);
+    sbuf_puts(a->out, "/* Per code, the description's offset in each "
+                      "language; 0: none. */\n");
+    table_begin(&t, a->out, uint_type(spec->reg.name.s,
+                                      max_of(p->desc_off, nc * nl)),
+                spec->reg.name.s, "desc", dims);
+    for (i = 0; i < nc; i++) {
+        sbuf_puts(a->out, i ? ",\n    {" : "{");
+        t.n = 0;
+        t.col = 5;
+        for (j = 0; j < nl; j++)
+            table_put(&t, p->desc_off[i * nl + j]);
+        sbuf_putc(a->out, '}');
     }
-    if (fns & FN_IS_KNOWN)
-        sbuf_printf(out,
-            "int %s_is_known(int code)\n"
-            "{\n"
-            "    return %s_row(code) != 0;\n"
-            "}\n\n", n, n);
-    if (fns & FN_STATUS) {
-        char ret[80];
+    table_end(&t);
+    emit_lang(spec, a->out);
+}
 
-        sprintf(ret, "enum %.60s_lifecycle", n);
-        emit_small_lookup(spec, out, cv, life, "lifecycle_of",
-                          "The lifecycle of code (its enumerator)", ret,
-                          "status_of", "lifecycle");
-    }
-    if (fns & FN_REFERENCE) {
-        sbuf_printf(out, "const char *%s_reference(int code)\n", n);
-        if (have_ref) {
-            for (i = 0; i < nc; i++) {
-                cv[i].code = spec->codes[spec->order[i]].code;
-                cv[i].value = ref_off[i];
-                cv[i].text = spec->codes[spec->order[i]].reference.s;
-            }
-            emit_code_switch(spec, out, cv, nc, "ref");
-        } else {
-            sbuf_printf(out, "{\n    (void)code; /* no code has a reference "
-                             "*/\n    return %s_NULL;\n}\n\n", m);
-        }
-    }
+/* A lookup of a text by code: its head, then a switch over the rows'
+ * offsets into the pool of kind, each case quoting texts[row] (the
+ * texts of one language when stride > 1: texts[row * stride]). */
+static void text_switch(const struct source_part_args *a, const char *head,
+                        const unsigned long *off, size_t stride,
+                        const char *kind,
+                        const char *(*text)(const struct spec_code *c))
+{
+    const struct spec *spec = a->ctx->spec;
+    struct code_value *cv = a->plan->cv;
+    size_t i;
 
-    emit_string_lookup(ctx, out, 0, &names, name_off, keys, key_off,
-                       key_code, &sl[0]);
-    emit_string_lookup(ctx, out, 1, &phrases, phrase_off, keys, key_off,
-                       key_code, &sl[1]);
-    emit_fields_source(ctx, out);
-    if (use & USE_CAST)
-        sbuf_printf(out, "#undef %s_CAST\n", m);
-    if (use & USE_PUN)
-        sbuf_printf(out, "#undef %s_PUN\n", m);
-    if (use & USE_NULL)
-        sbuf_printf(out, "#undef %s_NULL\n", m);
+    sbuf_puts(a->out, head);
+    for (i = 0; i < spec->ncodes; i++) {
+        cv[i].value = off[i * stride];
+        cv[i].text = text(&spec->codes[spec->order[i]]);
+    }
+    emit_code_switch(spec, a->out, cv, spec->ncodes, kind);
+}
+
+static const char *text_phrase(const struct spec_code *c)
+{
+    return c->phrase.s;
+}
+
+static const char *text_name(const struct spec_code *c)
+{
+    return c->name.s;
+}
+
+static const char *text_desc(const struct spec_code *c)
+{
+    return c->desc[0].s;
+}
+
+static const char *text_ref(const struct spec_code *c)
+{
+    return c->reference.s;
+}
+
+/* <name>_reason() and <name>_name(). */
+static void part_reason_name(const struct source_part_args *a)
+{
+    const struct source_plan *p = a->plan;
+    struct sbuf head;
+
+    sbuf_init(&head);
+    if (p->fns & FN_REASON) {
+        sbuf_printf(&head, "const char *%s_reason(int code)\n",
+                    a->ctx->spec->reg.name.s);
+        text_switch(a, sbuf_str(&head), p->phrase_off, 1, "phrase",
+                    text_phrase);
+    }
+    if (p->fns & FN_NAME) {
+        head.len = 0;
+        sbuf_printf(&head, "const char *%s_name(int code)\n",
+                    a->ctx->spec->reg.name.s);
+        text_switch(a, sbuf_str(&head), p->name_off, 1, "name", text_name);
+    }
+    if (sbuf_failed(&head))
+        a->out->failed = 1;
+    sbuf_free(&head);
+}
+
+/* <name>_row(code): the row plus one, 0 when not known.  Rows rather than
+ * 1s: gcc makes a switch of two values bit tests. */
+static void part_row(const struct source_part_args *a)
+{
+    const struct spec *spec = a->ctx->spec;
+    const char *n = spec->reg.name.s;
+    struct code_value *cv = a->plan->cv;
+    size_t i;
+
+    if (!a->plan->rows)
+        return;
+    emit_commentf(a->out, "", "The row of code (in %s_codes and the "
+                  "tables here) plus one; 0 when code is not known.", n);
+    sbuf_printf(a->out, "static %s %s_row(int code)\n",
+                uint_type(n, (unsigned long)spec->ncodes), n);
+    for (i = 0; i < spec->ncodes; i++) {
+        cv[i].value = (unsigned long)i + 1;
+        cv[i].text = NULL;
+    }
+    emit_code_switch(spec, a->out, cv, spec->ncodes, NULL);
+}
+
+/* <name>_description(): the first language's switch, and the function
+ * for no, one or several languages. */
+static void part_description(const struct source_part_args *a)
+{
+    const struct source_plan *p = a->plan;
+    struct sbuf head;
+
+    if (!(p->fns & FN_DESCRIPTION))
+        return;
+    if (!p->have_desc) {
+        emit_template(a->out, source_text_description_none, a->vars);
+        return;
+    }
+    sbuf_init(&head);
+    sbuf_printf(&head, "/* The description in the first language (the "
+                       "comments show its start). */\n"
+                       "static const char *%s_desc_first(int code)\n",
+                a->ctx->spec->reg.name.s);
+    text_switch(a, sbuf_str(&head), p->desc_off, a->ctx->spec->reg.nlang,
+                "desc", text_desc);
+    if (sbuf_failed(&head))
+        a->out->failed = 1;
+    sbuf_free(&head);
+    emit_template(a->out, a->ctx->spec->reg.nlang > 1
+                              ? source_text_description_many
+                              : source_text_description_one, a->vars);
+}
+
+/* <name>_class_of(), <name>_is_<class>() and <name>_is_error(). */
+static void part_class(const struct source_part_args *a)
+{
+    if (!(a->plan->fns & FN_CLASS))
+        return;
+    emit_class_of(a->ctx->spec, a->out);
+    emit_class_tests(a->ctx->spec, a->out);
+}
+
+/* <name>_traits(). */
+static void part_traits(const struct source_part_args *a)
+{
+    if (!(a->plan->fns & FN_TRAITS))
+        return;
+    if (a->ctx->spec->ntraits == 0) {
+        emit_template(a->out, source_text_traits_none, a->vars);
+        return;
+    }
+    emit_small_lookup(a->ctx->spec, a->out, a->plan->cv, a->plan->bits,
+                      "traits_of", "The traits of code", "unsigned",
+                      "traits", NULL);
+}
+
+/* <name>_is_known(). */
+static void part_is_known(const struct source_part_args *a)
+{
+    if (a->plan->fns & FN_IS_KNOWN)
+        emit_template(a->out, source_text_is_known, a->vars);
+}
+
+/* <name>_status_of(). */
+static void part_status(const struct source_part_args *a)
+{
+    char ret[80];
+
+    if (!(a->plan->fns & FN_STATUS))
+        return;
+    sprintf(ret, "enum %.60s_lifecycle", a->ctx->spec->reg.name.s);
+    emit_small_lookup(a->ctx->spec, a->out, a->plan->cv, a->plan->life,
+                      "lifecycle_of",
+                      "The lifecycle of code (its enumerator)", ret,
+                      "status_of", "lifecycle");
+}
+
+/* <name>_reference(). */
+static void part_reference(const struct source_part_args *a)
+{
+    const struct source_plan *p = a->plan;
+    struct sbuf head;
+
+    if (!(p->fns & FN_REFERENCE))
+        return;
+    sbuf_init(&head);
+    sbuf_printf(&head, "const char *%s_reference(int code)\n",
+                a->ctx->spec->reg.name.s);
+    if (p->have_ref) {
+        text_switch(a, sbuf_str(&head), p->ref_off, 1, "ref", text_ref);
+    } else {
+        sbuf_puts(a->out, sbuf_str(&head));
+        emit_template(a->out, source_text_reference_none, a->vars);
+    }
+    if (sbuf_failed(&head))
+        a->out->failed = 1;
+    sbuf_free(&head);
+}
+
+/* <name>_from_name() and <name>_from_reason(), in their planned forms. */
+static void part_string_lookups(const struct source_part_args *a)
+{
+    struct source_plan *p = a->plan;
+
+    emit_string_lookup(a->ctx, a->out, 0, &p->names, p->name_off, p->keys,
+                       p->key_off, p->key_code, &p->sl[0]);
+    emit_string_lookup(a->ctx, a->out, 1, &p->phrases, p->phrase_off,
+                       p->keys, p->key_off, p->key_code, &p->sl[1]);
+}
+
+/* The declared fields' accessors (emit_fields.c). */
+static void part_fields(const struct source_part_args *a)
+{
+    emit_fields_source(a->ctx, a->out);
+}
+
+/* The #undefs of the spellings, and no blank line at the end. */
+static void part_end(const struct source_part_args *a)
+{
+    struct sbuf *out = a->out;
+
+    emit_cxx_undefs(a->ctx->spec->reg.macro.s, a->plan->use, out);
     /* The last function ends with a blank line; drop it. */
     if (out->len >= 2 && out->data[out->len - 1] == '\n' &&
         out->data[out->len - 2] == '\n')
         out->data[--out->len] = '\0';
-done:
-    for (k = 0; k < 2; k++) {
-        sbuf_free(&sl[k].trie);
-        sg_free(sl[k].more_off);
+}
+
+static source_part *const source_parts[] = {
+    part_prelude, part_pools, part_codes, part_desc_table,
+    part_reason_name, part_row, part_description, part_class, part_traits,
+    part_is_known, part_status, part_reference, part_string_lookups,
+    part_fields, part_end
+};
+
+void emit_source_body(const struct emit_ctx *ctx, struct sbuf *out)
+{
+    struct source_plan plan;
+    const char *vars[] = {"n", ctx->spec->reg.name.s,
+                          "m", ctx->spec->reg.macro.s, NULL};
+    struct source_part_args args;
+    size_t i;
+
+    if (source_plan_make(ctx, &plan) != 0) {
+        out->failed = 1;
+    } else {
+        args.ctx = ctx;
+        args.plan = &plan;
+        args.vars = vars;
+        args.out = out;
+        for (i = 0; i < sizeof source_parts / sizeof source_parts[0]; i++)
+            source_parts[i](&args);
     }
-    sg_free(cv);
-    sg_free(phrase_off);
-    sg_free(keys);
-    sg_free(key_off);
-    sg_free(key_code);
-    pool_free(&phrases);
-    pool_free(&names);
-    pool_free(&refs);
-    pool_free(&descs);
+    source_plan_free(&plan);
 }
 
 void emit_source(const struct emit_ctx *ctx, struct sbuf *out)

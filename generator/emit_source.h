@@ -7,6 +7,7 @@
  *   lookup_trie.c   from_name/from_reason as a trie of switches
  *   lookup_phash.c  ... as a perfect hash found at generation time
  *   lookup_probe.c  ... as an open-addressing table with linear probing
+ *   source_text.c   the invariant C text, as templates (emit_template)
  *
  * None of them calls another but through this header, and none calls an
  * emitter of another output.
@@ -142,5 +143,55 @@ void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
 /* The static <name>_equal_nocase(a, b, n) the probing phrase lookup
  * calls; emitted before it. */
 void emit_equal_nocase(const char *n, struct sbuf *out);
+
+/* --- source_text.c: the templates of the invariant text ---------------- */
+
+/* Which of the C/C++ spellings of a conversion (CAST), a view of an
+ * object's bytes (PUN) and a null pointer (NULL) the source uses. */
+enum {
+    USE_CAST = 1,
+    USE_PUN = 2,
+    USE_NULL = 4
+};
+
+/* One spelling: its USE_* bit, its name (<MACRO>_<name>), its definition
+ * for C++ and for C. */
+struct source_spelling {
+    unsigned use;
+    const char *name;
+    const char *cxx;
+    const char *c;
+};
+
+/* The spellings, ending with a row of zeros, and the comment and #ifdef
+ * before them. */
+extern const struct source_spelling source_text_spellings[];
+extern const char source_text_spellings_head[];
+
+extern const char source_text_prelude[];
+extern const char source_text_equal[];
+extern const char source_text_lang_head[];
+extern const char source_text_lang_case[];
+extern const char source_text_lang_tail[];
+extern const char source_text_description_none[];
+extern const char source_text_description_one[];
+extern const char source_text_description_many[];
+extern const char source_text_class_of_dense[];
+extern const char source_text_traits_none[];
+extern const char source_text_is_known[];
+extern const char source_text_reference_none[];
+
+/* Appends the language matcher static unsigned <n>_<fn>(const char *lang)
+ * from the templates (source_text.c): a row per language of spec but the first, each
+ * compared with equal (a function of two strings that is nonzero when they
+ * are equal: <n>_equal), or with strcmp when equal is NULL. */
+void emit_lang_matcher(const struct spec *spec, const char *fn,
+                       const char *equal, struct sbuf *out);
+extern const char source_text_equal_nocase[];
+extern const char source_text_probe_lookup[];
+extern const char source_text_same[];
+extern const char source_text_same_nocase[];
+extern const char source_text_perfect_lookup[];
+extern const char source_text_perfect_compare[];
 
 #endif

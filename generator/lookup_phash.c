@@ -150,73 +150,17 @@ done:
 static void emit_ph_helpers(const char *n, int fold, unsigned long mask,
                             struct sbuf *out)
 {
-    const char *x = fold ? "(x | m)" : "x", *x2 = fold ? "(x2 | m2)" : "x2";
+    char mask_text[24];
+    const char *vars[] = {"n", n, "mask", mask_text, NULL};
 
+    sprintf(mask_text, "%lu", mask);
     if (fold)
         emit_commentf(out, "", "1 when the n > 4 bytes at a are those of "
                       "the key whose folded bytes are at k, ignoring the "
                       "case of letters: its letter mask (0x20 in each byte "
                       "that is a letter) is %lu bytes after k.", mask);
-    if (fold)
-        sbuf_printf(out,
-            "static int %s_same_nocase(const unsigned char *a,\n"
-            "                          const unsigned char *k, size_t n)\n"
-            "{\n"
-            "    unsigned long x = 0, y = 0, m = 0, x2 = 0, y2 = 0, m2 = 0;\n",
-            n);
-    else
-        sbuf_printf(out,
-            "/* 1 when the n > 4 bytes at a and k are the same. */\n"
-            "static int %s_same(const unsigned char *a, const unsigned char "
-            "*k, size_t n)\n"
-            "{\n"
-            "    unsigned long x = 0, y = 0, x2 = 0, y2 = 0;\n", n);
-    sbuf_puts(out,
-        "    size_t i;\n"
-        "\n"
-        "    if (n <= 8) {\n"
-        "        memcpy(&x, a, 4);\n"
-        "        memcpy(&y, k, 4);\n"
-        "        memcpy(&x2, a + n - 4, 4);\n"
-        "        memcpy(&y2, k + n - 4, 4);\n");
-    if (fold)
-        sbuf_printf(out,
-            "        memcpy(&m, k + %lu, 4);\n"
-            "        memcpy(&m2, k + %lu + n - 4, 4);\n", mask, mask);
-    sbuf_printf(out,
-        "        return %s == y && %s == y2;\n"
-        "    }\n"
-        "    if (n <= 2 * sizeof x) {\n"
-        "        memcpy(&x, a, sizeof x);\n"
-        "        memcpy(&y, k, sizeof x);\n"
-        "        memcpy(&x2, a + n - sizeof x, sizeof x);\n"
-        "        memcpy(&y2, k + n - sizeof x, sizeof x);\n", x, x2);
-    if (fold)
-        sbuf_printf(out,
-            "        memcpy(&m, k + %lu, sizeof x);\n"
-            "        memcpy(&m2, k + %lu + n - sizeof x, sizeof x);\n",
-            mask, mask);
-    sbuf_printf(out,
-        "        return %s == y && %s == y2;\n"
-        "    }\n"
-        "    for (i = 0; i + sizeof x < n; i += sizeof x) {\n"
-        "        memcpy(&x, a + i, sizeof x);\n", x, x2);
-    if (fold)
-        sbuf_printf(out, "        memcpy(&m, k + %lu + i, sizeof x);\n",
-                    mask);
-    sbuf_printf(out,
-        "        memcpy(&y, k + i, sizeof x);\n"
-        "        if (%s != y)\n"
-        "            return 0;\n"
-        "    }\n"
-        "    memcpy(&x, a + n - sizeof x, sizeof x);\n", x);
-    if (fold)
-        sbuf_printf(out,
-            "    memcpy(&m, k + %lu + n - sizeof x, sizeof x);\n", mask);
-    sbuf_printf(out,
-        "    memcpy(&y, k + n - sizeof x, sizeof x);\n"
-        "    return %s == y;\n"
-        "}\n\n", x);
+    emit_template(out, fold ? source_text_same_nocase : source_text_same,
+                  vars);
 }
 
 /* The folded copy of a pool for the case-insensitive compare: the pool's
@@ -297,6 +241,45 @@ int perfect_plan(const char *const *keys, const long *key_code,
         rc = 0;
     sg_free(lens);
     return rc;
+}
+
+/* The lookup function over the table name of a perfect hash (keys of
+ * minlen to maxlen bytes), from source_text_perfect_lookup. */
+static void emit_perfect_function(const struct spec *spec, const char *fn,
+                                  const char *kind, const char *arg,
+                                  const char *name, size_t minlen,
+                                  size_t maxlen, int fold,
+                                  const struct ph_plan *plan,
+                                  struct sbuf *out)
+{
+    const char *n = spec->reg.name.s, *m = spec->reg.macro.s;
+    const char *cmp_vars[] = {
+        "n", n, "m", m, "guard", minlen <= 4 ? "n > 4 && " : "",
+        "nocase", fold ? "_nocase" : "", "kind", kind,
+        "store", fold ? "fold" : "pool", NULL};
+    struct sbuf compare;
+
+    sbuf_init(&compare);
+    if (maxlen > 4)
+        emit_template(&compare, source_text_perfect_compare, cmp_vars);
+    if (sbuf_failed(&compare)) {
+        out->failed = 1;
+    } else {
+        char minlen_text[24], span_text[24], mult[24], shift[8];
+        const char *vars[] = {
+            "n", n, "m", m, "fn", fn, "arg", arg, "table", name,
+            "minlen", minlen_text, "span", span_text,
+            "print", fold ? "(a | 0x20202020U)" : "a", "mult", mult,
+            "shift", shift, "seen", fold ? "(a | e->letters)" : "a",
+            "compare", sbuf_str(&compare), NULL};
+
+        sprintf(minlen_text, "%lu", (unsigned long)minlen);
+        sprintf(span_text, "%lu", (unsigned long)(maxlen - minlen));
+        sprintf(mult, "0x%lX", ph_mult(plan->seed));
+        sprintf(shift, "%u", 32 - plan->bits);
+        emit_template(out, source_text_perfect_lookup, vars);
+    }
+    sbuf_free(&compare);
 }
 
 void emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
@@ -388,46 +371,8 @@ void emit_perfect_lookup(const struct spec *spec, struct sbuf *out,
         sbuf_puts(out, i + 1 < size ? "},\n" : "}\n");
     }
     sbuf_puts(out, "};\n\n");
-    sbuf_printf(out,
-        "int %s_from_%s(const char *%s)\n"
-        "{\n"
-        "    const unsigned char *p = %s_PUN(const unsigned char *, %s);\n"
-        "    const struct %s_%s *e;\n"
-        "    %s_u32 a, h;\n"
-        "    size_t n;\n"
-        "\n"
-        "    if (!p)\n"
-        "        return -1;\n"
-        "    n = strlen(%s);\n"
-        "    if (n - %lu > %lu) /* shorter or longer than every key */\n"
-        "        return -1;\n"
-        "    a = %s_CAST(%s_u32, p[0]) |\n"
-        "        %s_CAST(%s_u32, p[1]) << 8 |\n"
-        "        %s_CAST(%s_u32, p[n / 2]) << 16 |\n"
-        "        %s_CAST(%s_u32, p[n - 1]) << 24;\n",
-        n, fn, arg, spec->reg.macro.s, arg, n, name, n, arg,
-        (unsigned long)minlen, (unsigned long)(maxlen - minlen),
-        spec->reg.macro.s, n, spec->reg.macro.s, n, spec->reg.macro.s, n,
-        spec->reg.macro.s, n);
-    sbuf_printf(out,
-        "    h = %s ^ (n & 0xffffffffU);\n"
-        "    e = &%s_%s[(h * 0x%lXU & 0xffffffffU) >> %u];\n",
-        fold ? "(a | 0x20202020U)" : "a", n, name, ph_mult(seed), 32 - bits);
-    sbuf_printf(out,
-        "    /* A free slot's fingerprint, 0, is no input's. */\n"
-        "    if (%s != e->print || e->len != n)\n"
-        "        return -1;\n",
-        fold ? "(a | e->letters)" : "a");
-    if (maxlen > 4)
-        sbuf_printf(out,
-            "    if (%s!%s_same%s(p, %s_PUN(const unsigned char *, &%s_%s_%s) "
-            "+ e->off,\n"
-            "        n))\n"
-            "        return -1;\n",
-            minlen <= 4 ? "n > 4 && " : "", n, fold ? "_nocase" : "",
-            spec->reg.macro.s, n, kind, fold ? "fold" : "pool");
-    sbuf_printf(out, "    return %s_CAST(int, e->code);\n}\n\n",
-                spec->reg.macro.s);
+    emit_perfect_function(spec, fn, kind, arg, name, minlen, maxlen, fold,
+                          plan, out);
     sg_free(slot);
     sg_free(lens);
 }

@@ -30,6 +30,26 @@ static unsigned long name_hash(const char *s, int fold)
     return h;
 }
 
+/* The probing function over the tables of what (source_text_probe_lookup):
+ * mask is their size - 1; fold for the phrases, ignoring case. */
+static void emit_probe_function(const char *n, const char *m,
+                                const char *what, size_t mask, int fold,
+                                struct sbuf *out)
+{
+    const char *arg = fold ? "phrase" : "name";
+    char mask_text[24], equal[128];
+    const char *vars[] = {
+        "n", n, "m", m, "fn", fold ? "reason" : "name", "arg", arg,
+        "kind", arg, "what", what, "mask", mask_text,
+        "byte", fold ? "*p | 0x20U" : "*p",
+        "equal", fold ? equal : "memcmp",
+        "equal_end", fold ? "" : " == 0", NULL};
+
+    sprintf(mask_text, "%lu", (unsigned long)mask);
+    sprintf(equal, "%.80s_equal_nocase", n);
+    emit_template(out, source_text_probe_lookup, vars);
+}
+
 /* Emits one hash table over keys[0..nkeys) and its probing function. */
 void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
                              const char *what, const char *const *keys,
@@ -90,64 +110,13 @@ void emit_hash_lookup(const struct emit_ctx *ctx, struct sbuf *out,
     table_end(&t);
     sg_free(slots);
 
-    sbuf_printf(out,
-        "int %s_from_%s(const char *%s)\n"
-        "{\n"
-        "    const unsigned char *s = %s_PUN(const unsigned char *, %s), *p;\n"
-        "    unsigned long h = 2166136261UL;\n"
-        "    unsigned long i;\n"
-        "    size_t len;\n"
-        "\n"
-        "    if (!%s)\n"
-        "        return -1;\n"
-        "    for (p = s; *p; p++) {\n",
-        n, fold ? "reason" : "name", fold ? "phrase" : "name",
-        m, fold ? "phrase" : "name", fold ? "phrase" : "name");
-    if (fold)
-        sbuf_puts(out, "        h ^= *p | 0x20U;\n");
-    else
-        sbuf_puts(out, "        h ^= *p;\n");
-    sbuf_printf(out,
-        "        h *= 16777619UL;\n"
-        "    }\n"
-        "    len = %s_CAST(size_t, p - s);\n"
-        "    for (i = h & %luUL;; i = (i + 1) & %luUL) {\n"
-        "        unsigned long e = %s_%s_slot[i];\n"
-        "\n"
-        "        if (e == 0)\n"
-        "            return -1;\n"
-        "        if (%s_%s_len[e - 1] == len &&\n"
-        "            %s%s(%s_%s_text(%s_%s_key[e - 1]), %s, len)%s)\n"
-        "            return %s_CAST(int, %s_%s_code[e - 1]);\n"
-        "    }\n"
-        "}\n\n",
-        m,
-        (unsigned long)(size - 1), (unsigned long)(size - 1), n, what,
-        n, what,
-        fold ? n : "memcmp", fold ? "_equal_nocase" : "",
-        n, fold ? "phrase" : "name", n, what,
-        fold ? "phrase" : "name", fold ? "" : " == 0", m, n, what);
+    emit_probe_function(n, m, what, size - 1, fold, out);
 }
 
-/* ASCII case-insensitive equality of n bytes, for the probing phrase
- * lookup (locale-independent, unlike strncasecmp): bytes that differ must
- * be the two cases of one letter. */
+/* The probing phrase lookup's compare (source_text_equal_nocase). */
 void emit_equal_nocase(const char *n, struct sbuf *out)
 {
-    sbuf_printf(out,
-        "static int %s_equal_nocase(const char *a, const char *b, size_t n)\n"
-        "{\n"
-        "    size_t i;\n"
-        "\n"
-        "    for (i = 0; i < n; i++) {\n"
-        "        int x = a[i], y = b[i];\n"
-        "\n"
-        "        if (x != y) {\n"
-        "            x |= 0x20;\n"
-        "            if (x != (y | 0x20) || x < 'a' || x > 'z')\n"
-        "                return 0;\n"
-        "        }\n"
-        "    }\n"
-        "    return 1;\n"
-        "}\n\n", n);
+    const char *vars[] = {"n", n, NULL};
+
+    emit_template(out, source_text_equal_nocase, vars);
 }

@@ -702,6 +702,35 @@ static void test_emit_json_escapes(void **state)
     spec_free(&sp);
 }
 
+/* Templates: each point takes its value, "@@" is an '@', and a point
+ * without a value or left open marks the buffer failed. */
+static void test_emit_template_points(void **state)
+{
+    const char *vars[] = {"n", "http_status", "m", "HTTP_STATUS",
+                          "empty", "", NULL};
+    struct sbuf out;
+
+    (void)state;
+    sbuf_init(&out);
+    emit_template(&out, "int @n@_x(void) { return @m@_Y@empty@; } /* @@ */\n",
+                  vars);
+    assert_false(sbuf_failed(&out));
+    assert_string_equal(sbuf_str(&out),
+                        "int http_status_x(void) { return HTTP_STATUS_Y; } "
+                        "/* @ */\n");
+    sbuf_free(&out);
+
+    sbuf_init(&out);
+    emit_template(&out, "a @nn@ b", vars);
+    assert_true(sbuf_failed(&out));
+    sbuf_free(&out);
+
+    sbuf_init(&out);
+    emit_template(&out, "a @n", vars);
+    assert_true(sbuf_failed(&out));
+    sbuf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -719,6 +748,7 @@ int main(void)
         cmocka_unit_test(test_emit_docs_list_separator_per_language),
         cmocka_unit_test(test_emit_identity_ignores_layout),
         cmocka_unit_test(test_emit_identity_follows_model),
+        cmocka_unit_test(test_emit_template_points),
     };
 
     return cmocka_run_group_tests_name("emit", tests, setup, teardown);
