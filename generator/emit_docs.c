@@ -29,6 +29,7 @@ struct labels {
     const char *colon, *semicolon; /* after a label; between two parts */
     const char *list_sep;          /* between the items of a list */
     const char *lparen, *rparen;   /* around a range after a title */
+    const char *range_sep;         /* between its first and last code */
     const char *known[3];          /* known codes, of them registered */
     const char *state[2];          /* around registry.updated */
     const char *status_words[STATUS_COUNT_];
@@ -63,6 +64,7 @@ static const struct labels label_sets[] = {
      .list_sep = ", ",
      .lparen = " (",
      .rparen = ")",
+     .range_sep = "–", /* U+2013, the en dash of number ranges */
      .known = {"Known codes: ", ", of which ", " are registered."},
      .state = {" Registry data as of ", "."},
      .status_words = {
@@ -103,6 +105,7 @@ static const struct labels label_sets[] = {
      .list_sep = "、", /* U+3001, the enumeration comma */
      .lparen = "（",
      .rparen = "）",
+     .range_sep = "～", /* U+FF5E, as GB/T 15834 marks number ranges */
      .known = {
          "已知状态码：",
          " 个，其中 ",
@@ -154,6 +157,7 @@ static const struct labels label_sets[] = {
      .list_sep = ", ",
      .lparen = " (",
      .rparen = ")",
+     .range_sep = "–", /* U+2013: «100–199» */
      .known = {
          "Известных кодов: ",
          ", из них зарегистрировано: ",
@@ -301,8 +305,10 @@ static void emit_class(const struct emit_ctx *ctx, size_t lang, int cls,
         sbuf_markdown(out, title ? title : c->name.s, 0);
         sbuf_puts(out, lb->lparen);
         sbuf_put_long(out, c->lo);
-        sbuf_putc(out, '-');
-        sbuf_put_long(out, c->hi);
+        if (c->hi != c->lo) { /* one code: no range */
+            sbuf_puts(out, lb->range_sep);
+            sbuf_put_long(out, c->hi);
+        }
         sbuf_puts(out, lb->rparen);
         sbuf_puts(out, "\n\n");
     } else {

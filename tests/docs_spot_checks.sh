@@ -118,6 +118,17 @@ has "$work/section" "must not store a 206 response"
 has "$en" "| NO\\_BODY, CACHEABLE |"
 has "$json" "lacks 103, 104, 208, 226, 308, 418, 428, 429, 431, 451, 508 and 511"
 
+# --- class headings: ranges with each language's dash, one code alone ---
+has "$en" "## Informational (100–199)"
+has "$ru" "(100–199)"
+has "$zh" "（100～199）"
+grpc=$out/grpc_status
+has "$grpc.en.md" "## Success (0)"
+has "$grpc.en.md" "## Failure (1–16)"
+has "$grpc.ru.md" "## Успех (0)"
+has "$grpc.zh.md" "## 成功（0）"
+lacks "$grpc.en.md" "(0-0)"
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures of $checks checks failed"
   exit 1

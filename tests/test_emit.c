@@ -443,7 +443,9 @@ static void test_emit_docs_words_per_language(void **state)
     /* full-width after Chinese labels: 名称：`WD_ONE`；旧名称：`WD_UNO` */
     HAS(zh, "\xe5\x90\x8d\xe7\xa7\xb0\xef\xbc\x9a`WD_ONE`\xef\xbc\x9b\xe6\x97"
             "\xa7\xe5\x90\x8d\xe7\xa7\xb0\xef\xbc\x9a`WD_UNO`\n");
-    HAS(zh, "## \xe4\xbd\x8e\xef\xbc\x88" "1-9\xef\xbc\x89\n");
+    /* a range with the wave dash: ## 低（1～9） */
+    HAS(zh, "## \xe4\xbd\x8e\xef\xbc\x88" "1\xef\xbd\x9e"
+            "9\xef\xbc\x89\n");
     /* a note only in English: 说明（英文）： / Примечание (на английском): */
     HAS(zh, "- \xe8\xaf\xb4\xe6\x98\x8e\xef\xbc\x88\xe8\x8b\xb1\xe6\x96\x87"
             "\xef\xbc\x89\xef\xbc\x9aonly English\n");
