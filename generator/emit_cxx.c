@@ -11,6 +11,14 @@
  * searched by code, and two tables of the names and the phrases, sorted
  * here, searched by key.
  *
+ * A declared field <field> is <field>(int) and <field>(code), returning
+ * int, bool, ::std::optional<::std::string_view> (string and text: ""
+ * is a value) or enum class <name>_<field> (numbered as the C enum, with
+ * none = -1 when the field has no default); a text field's takes a
+ * language as description() does.  A field name that is a reserved word,
+ * a name the header declares (cxx_taken) or starts with "<name>_" takes
+ * a trailing '_', which no field name has.
+ *
  * Inside the namespace, the standard library is ::std (a registry may be
  * named std).  Enumerators are the spec's names in lower case; one that is a C++
  * keyword or alternative token, or a lower-case macro of the C library,
@@ -87,6 +95,356 @@ static void put_text(struct sbuf *out, const char *s, int indent)
         return;
     }
     sbuf_c_literal(out, s, strlen(s), indent);
+}
+
+/* --- declared fields ------------------------------------------------- */
+
+/* Names a field's accessor may not take besides cxx_reserved: what the
+ * header declares in its namespace (the enums, namespaces trait and
+ * detail, the lookups), std, and the function-like macros of the C
+ * library, of glibc's <sys/types.h> and of <windows.h> that a name
+ * followed by '(' would call. */
+static const char *const cxx_taken[] = {
+    "code", "code_class", "lifecycle", "trait", "detail", "spec_id",
+    "to_string", "reason", "name", "description", "traits", "status_of",
+    "reference", "is_known", "class_of", "is_error", "from_name",
+    "from_reason", "std",
+    "assert", "offsetof", "setjmp", "va_arg", "va_copy", "va_end",
+    "va_start", "major", "minor", "makedev", "max", "min", NULL};
+
+/* Appends the name of field f's accessor: its name, with a trailing '_'
+ * when that is a reserved word (cxx_reserved), one of cxx_taken, or
+ * starts with "<name>_" (the enums' names). */
+static void put_field_fn(struct sbuf *out, const struct spec *spec,
+                         const struct spec_field *f)
+{
+    const char *const *lists[2];
+    const char *const *k;
+    size_t n = strlen(spec->reg.name.s), i;
+
+    lists[0] = cxx_reserved;
+    lists[1] = cxx_taken;
+    sbuf_puts(out, f->name.s);
+    if (strncmp(f->name.s, spec->reg.name.s, n) == 0 && f->name.s[n] == '_') {
+        sbuf_putc(out, '_');
+        return;
+    }
+    for (i = 0; i < 2; i++)
+        for (k = lists[i]; *k; k++)
+            if (strcmp(*k, f->name.s) == 0) {
+                sbuf_putc(out, '_');
+                return;
+            }
+}
+
+/* Appends a string literal of s, "" included. */
+static void put_literal(struct sbuf *out, const char *s, int indent)
+{
+    if (*s == '\0')
+        sbuf_puts(out, "\"\"");
+    else
+        sbuf_c_literal(out, s, strlen(s), indent);
+}
+
+/* Appends the type field f's accessor returns. */
+static void put_field_ret(struct sbuf *out, const struct spec *spec,
+                          const struct spec_field *f)
+{
+    switch (f->type) {
+    case FIELD_INT:
+        sbuf_puts(out, "int");
+        return;
+    case FIELD_BOOL:
+        sbuf_puts(out, "bool");
+        return;
+    case FIELD_ENUM:
+        sbuf_printf(out, "%s_%s", spec->reg.name.s, f->name.s);
+        return;
+    case FIELD_STRING:
+    case FIELD_TEXT:
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+    sbuf_puts(out, "::std::optional<::std::string_view>");
+}
+
+/* Appends value v (NULL: none) of a field that is not a text. */
+static void put_field_value(struct sbuf *out, const struct spec *spec,
+                            const struct spec_field *f,
+                            const struct field_value *v)
+{
+    switch (f->type) {
+    case FIELD_INT:
+        sbuf_put_long(out, v ? v->num : -1L);
+        return;
+    case FIELD_BOOL:
+        sbuf_puts(out, v && v->num ? "true" : "false");
+        return;
+    case FIELD_ENUM:
+        sbuf_printf(out, "%s_%s::", spec->reg.name.s, f->name.s);
+        if (v)
+            put_ident(out, f->values[v->num].s);
+        else
+            sbuf_puts(out, "none");
+        return;
+    case FIELD_STRING:
+        if (v)
+            put_literal(out, v->str.s, 15);
+        else
+            sbuf_puts(out, "::std::nullopt");
+        return;
+    case FIELD_TEXT:
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+}
+
+/* Appends a text value's texts by language: {{"a", nullptr}}. */
+static void put_field_texts(struct sbuf *out, const struct spec *spec,
+                            const struct field_value *v)
+{
+    size_t l;
+
+    sbuf_puts(out, "{{");
+    for (l = 0; l < spec->reg.nlang; l++) {
+        const char *s = v && v->text ? v->text[l].s : NULL;
+
+        if (l)
+            sbuf_puts(out, ", ");
+        if (s)
+            put_literal(out, s, 16);
+        else
+            sbuf_puts(out, "nullptr");
+    }
+    sbuf_puts(out, "}}");
+}
+
+/* Whether two values of field f are the same (NULL: none). */
+static int same_field_value(const struct spec *spec,
+                            const struct spec_field *f,
+                            const struct field_value *a,
+                            const struct field_value *b)
+{
+    size_t l;
+
+    if (a == NULL || b == NULL)
+        return a == b;
+    switch (f->type) {
+    case FIELD_INT:
+    case FIELD_BOOL:
+    case FIELD_ENUM:
+        return a->num == b->num;
+    case FIELD_STRING:
+        return strcmp(a->str.s, b->str.s) == 0;
+    case FIELD_TEXT:
+        for (l = 0; l < spec->reg.nlang; l++) {
+            const char *x = a->text ? a->text[l].s : NULL;
+            const char *y = b->text ? b->text[l].s : NULL;
+
+            if ((x == NULL) != (y == NULL) || (x && strcmp(x, y) != 0))
+                return 0;
+        }
+        return 1;
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+    return 0;
+}
+
+/* The number of codes whose value of f is their own and not the
+ * default: the cases of the accessor's switch. */
+static size_t count_cases(const struct spec *spec, const struct spec_field *f)
+{
+    const struct field_value *def = f->has_default ? &f->def : NULL;
+    size_t i, n = 0;
+
+    for (i = 0; i < spec->ncodes; i++) {
+        const struct field_value *v = spec_field_own(f, i);
+
+        if (v && !same_field_value(spec, f, v, def))
+            n++;
+    }
+    return n;
+}
+
+/* The enums of the enum fields, numbered as the C's. */
+static void emit_field_enums(const struct spec *spec, struct sbuf *out)
+{
+    size_t i, j;
+
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+
+        if (f->type != FIELD_ENUM)
+            continue;
+        sbuf_printf(out, "/* The values of the field %s (the C enum %s_%s's "
+                         "numbers). */\nenum class %s_%s : int {\n",
+                    f->name.s, spec->reg.name.s, f->name.s, spec->reg.name.s,
+                    f->name.s);
+        if (!f->has_default)
+            sbuf_puts(out, "    none = -1, /* no value */\n");
+        for (j = 0; j < f->nvalues; j++) {
+            sbuf_puts(out, "    ");
+            put_ident(out, f->values[j].s);
+            sbuf_printf(out, " = %lu,\n", (unsigned long)j);
+        }
+        sbuf_puts(out, "};\n\n");
+    }
+}
+
+/* Whether the header has a text field and more than one language. */
+static int has_text_fields(const struct spec *spec)
+{
+    size_t i;
+
+    for (i = 0; i < spec->nfields; i++)
+        if (spec->fields[i].type == FIELD_TEXT)
+            return spec->reg.nlang > 1;
+    return 0;
+}
+
+/* In namespace detail: each text field's texts by code. */
+static void emit_field_texts(const struct spec *spec, struct sbuf *out)
+{
+    size_t i, k;
+    int first = 1;
+
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+        const struct field_value *def = f->has_default ? &f->def : NULL;
+
+        if (f->type != FIELD_TEXT)
+            continue;
+        if (first)
+            sbuf_printf(out, "/* A text field's value: its text in each "
+                             "language, nullptr where it has\n * none. */\n"
+                             "struct field_text {\n"
+                             "    const char *text[%lu];\n};\n\n",
+                        (unsigned long)spec->reg.nlang);
+        first = 0;
+        sbuf_printf(out, "/* The texts of the field %s for code c. */\n"
+                         "constexpr field_text field_%s(int%s) noexcept\n{\n",
+                    f->name.s, f->name.s,
+                    count_cases(spec, f) ? " c" : "");
+        if (count_cases(spec, f)) {
+            sbuf_puts(out, "    switch (c) {\n");
+            for (k = 0; k < spec->ncodes; k++) {
+                size_t ci = spec->order[k];
+                const struct field_value *v = spec_field_own(f, ci);
+
+                if (v == NULL || same_field_value(spec, f, v, def))
+                    continue;
+                sbuf_printf(out, "    case %ld:\n        return ",
+                            spec->codes[ci].code);
+                put_field_texts(out, spec, v);
+                sbuf_puts(out, ";\n");
+            }
+            sbuf_puts(out, "    default:\n        return ");
+            put_field_texts(out, spec, def);
+            sbuf_puts(out, ";\n    }\n}\n\n");
+        } else {
+            sbuf_puts(out, "    return ");
+            put_field_texts(out, spec, def);
+            sbuf_puts(out, ";\n}\n\n");
+        }
+    }
+}
+
+/* The comment above a field's accessor. */
+static void put_field_doc(struct sbuf *out, const struct spec *spec,
+                          const struct spec_field *f)
+{
+    sbuf_printf(out, "/* The field %s (%s) of code c", f->name.s,
+                field_type_keyword(f->type));
+    if (f->doc && f->doc[0].s) {
+        sbuf_puts(out, ": ");
+        sbuf_c_comment(out, f->doc[0].s);
+    } else {
+        sbuf_putc(out, '.');
+    }
+    sbuf_puts(out, "\n * A code without a value, or not known, gives ");
+    if (f->type == FIELD_TEXT)
+        sbuf_puts(out, f->has_default ? "the default text" : "nullopt");
+    else if (f->type == FIELD_STRING && !f->has_default)
+        sbuf_puts(out, "nullopt");
+    else
+        put_field_value(out, spec, f, f->has_default ? &f->def : NULL);
+    sbuf_puts(out, f->type == FIELD_TEXT
+                       ? ".\n * lang: as for description().  The text is "
+                         "UTF-8. */\n"
+                       : ". */\n");
+}
+
+/* The accessors of the fields, by int and by code. */
+static void emit_field_lookups(const struct spec *spec, struct sbuf *out)
+{
+    size_t i, k;
+
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+        const struct field_value *def = f->has_default ? &f->def : NULL;
+        size_t ncases = count_cases(spec, f);
+
+        put_field_doc(out, spec, f);
+        sbuf_puts(out, "constexpr ");
+        put_field_ret(out, spec, f);
+        sbuf_putc(out, ' ');
+        put_field_fn(out, spec, f);
+        if (f->type == FIELD_TEXT) {
+            sbuf_puts(out, "(int c, ::std::string_view lang = {}) noexcept\n"
+                           "{\n");
+            sbuf_printf(out, "    const detail::field_text texts = "
+                             "detail::field_%s(c);\n", f->name.s);
+            if (spec->reg.nlang > 1)
+                sbuf_puts(out, "    const char *text = "
+                               "texts.text[detail::lang_row(lang)];\n\n"
+                               "    if (!text)\n"
+                               "        text = texts.text[0];\n");
+            else
+                sbuf_puts(out, "    const char *text = texts.text[0];\n\n"
+                               "    static_cast<void>(lang); /* one "
+                               "language */\n");
+            sbuf_puts(out, "    if (!text)\n"
+                           "        return ::std::nullopt;\n"
+                           "    return ::std::string_view(text);\n}\n\n");
+        } else if (ncases == 0) {
+            sbuf_puts(out, "(int) noexcept\n{\n    return ");
+            put_field_value(out, spec, f, def);
+            sbuf_puts(out, ";\n}\n\n");
+        } else {
+            sbuf_puts(out, "(int c) noexcept\n{\n    switch (c) {\n");
+            for (k = 0; k < spec->ncodes; k++) {
+                size_t ci = spec->order[k];
+                const struct field_value *v = spec_field_own(f, ci);
+
+                if (v == NULL || same_field_value(spec, f, v, def))
+                    continue;
+                sbuf_printf(out, "    case %ld:\n        return ",
+                            spec->codes[ci].code);
+                put_field_value(out, spec, f, v);
+                sbuf_puts(out, ";\n");
+            }
+            sbuf_puts(out, "    default:\n        return ");
+            put_field_value(out, spec, f, def);
+            sbuf_puts(out, ";\n    }\n}\n\n");
+        }
+    }
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+        int text = f->type == FIELD_TEXT;
+
+        if (i == 0)
+            sbuf_puts(out, "/* The fields of a code of the enum. */\n");
+        sbuf_puts(out, "constexpr ");
+        put_field_ret(out, spec, f);
+        sbuf_putc(out, ' ');
+        put_field_fn(out, spec, f);
+        sbuf_printf(out, "(code c%s) noexcept\n{\n    return ",
+                    text ? ", ::std::string_view lang = {}" : "");
+        put_field_fn(out, spec, f);
+        sbuf_printf(out, "(static_cast<int>(c)%s);\n}\n\n",
+                    text ? ", lang" : "");
+    }
 }
 
 /* The enums, the trait constants and the spec id. */
@@ -190,6 +548,7 @@ static void emit_types(const struct emit_ctx *ctx, struct sbuf *out)
         sbuf_printf(out, " = 1u << %lu;\n", (unsigned long)i);
     }
     sbuf_puts(out, "} // namespace trait\n\n");
+    emit_field_enums(spec, out);
 }
 
 /* The tables and the searches, in namespace detail. */
@@ -269,7 +628,7 @@ static int emit_detail(const struct spec *spec, struct sbuf *out)
         "    ::std::string_view text;\n"
         "    int number;\n"
         "};\n\n");
-    for (phrases = 0; phrases <= 1; phrases++) {
+    for (phrases = 0; phrases <= !spec->reg.no_phrases; phrases++) {
         if (emit_sorted_keys(spec, phrases, &keys, &nkeys) != 0)
             return -1;
         sbuf_printf(out, "/* Every %s, sorted by bytes%s. */\n"
@@ -329,7 +688,7 @@ static int emit_detail(const struct spec *spec, struct sbuf *out)
         "    }\n"
         "    return -1;\n}\n\n");
 
-    if (nl > 1) {
+    if (nl > 1 || has_text_fields(spec)) {
         sbuf_puts(out,
             "/* The row of lang among the languages: its letters up to '-', "
             "'_', '.',\n * '@' or the end, compared ignoring case; 0 (the "
@@ -344,12 +703,13 @@ static int emit_detail(const struct spec *spec, struct sbuf *out)
             "    if (n < lang.size() && lang[n] != '\\0' && lang[n] != '-' "
             "&&\n        lang[n] != '_' && lang[n] != '.' && lang[n] != '@')"
             "\n        return 0;\n");
-        for (l = 1; l < nl; l++)
+        for (l = 1; l < spec->reg.nlang; l++)
             sbuf_printf(out, "    if (compare(\"%s\", lang.substr(0, n), "
                              "true) == 0)\n        return %lu;\n",
                         spec->reg.languages[l].s, (unsigned long)l);
         sbuf_puts(out, "    return 0;\n}\n\n");
     }
+    emit_field_texts(spec, out);
     sbuf_puts(out, "} // namespace detail\n\n");
     return 0;
 }
@@ -361,7 +721,11 @@ static void emit_lookups(const struct spec *spec, struct sbuf *out)
     size_t nl = spec->reg.no_descriptions ? 0 : spec->reg.nlang, i, l;
     size_t nerr = 0;
 
-    sbuf_puts(out, "/* The phrase of code c (\"");
+    sbuf_puts(out, spec->reg.no_phrases
+                       ? "/* The reason of code c: its phrase, else its "
+                         "description in the first\n * language, else its "
+                         "name (\""
+                       : "/* The phrase of code c (\"");
     sbuf_c_comment(out, spec_reason(ex));
     sbuf_printf(out, "\" for %ld); empty when c is not known. */\n"
         "constexpr ::std::string_view reason(int c) noexcept\n{\n"
@@ -492,7 +856,9 @@ static void emit_lookups(const struct spec *spec, struct sbuf *out)
         "    int c = detail::search(detail::by_name, detail::nnames, s, "
         "false);\n\n"
         "    if (c < 0)\n        return ::std::nullopt;\n"
-        "    return static_cast<code>(c);\n}\n\n"
+        "    return static_cast<code>(c);\n}\n\n");
+    if (!spec->reg.no_phrases)
+        sbuf_puts(out,
         "/* The code whose phrase or a former phrase is s, ignoring ASCII "
         "case; empty\n * when there is none. */\n"
         "constexpr ::std::optional<code> from_reason(::std::string_view s) "
@@ -531,6 +897,7 @@ static void emit_lookups(const struct spec *spec, struct sbuf *out)
     }
     sbuf_puts(out, "constexpr bool is_error(code c) noexcept\n"
                    "{\n    return is_error(static_cast<int>(c));\n}\n\n");
+    emit_field_lookups(spec, out);
 }
 
 void emit_cxx(const struct emit_ctx *ctx, struct sbuf *out)
@@ -555,6 +922,14 @@ void emit_cxx(const struct emit_ctx *ctx, struct sbuf *out)
         "#ifdef %s_NAMESPACE\nnamespace %s_NAMESPACE {\n#else\n"
         "namespace statusgen::%s {\n#endif\n\n",
         n, m, n, n, m, m, n, n, m, m, n);
+    if (spec->nfields)
+        sbuf_printf(out,
+            "/* The fields the spec declares are functions over any code "
+            "and overloads for\n * the enum, under the field's name; one "
+            "that is a C++ keyword, a lower-case\n * macro, a name this "
+            "header declares or starts with \"%s_\" (the enums of\n * "
+            "the enum fields, enum class %s_<field>) takes a trailing "
+            "'_'. */\n\n", n, n);
     emit_types(ctx, out);
     if (emit_detail(spec, out) != 0)
         out->failed = 1;

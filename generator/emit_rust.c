@@ -20,6 +20,13 @@
  * The type takes a '_' as well where it would hide one of the prelude
  * names the file uses (Option, Some, None, Result, Ok, Err).
  *
+ * A declared field <field> is a free function over any code and a method
+ * of the code enum, both named after the field; an enum field's values
+ * are the enum <Registry><Field> (numbered from 0 as in C, with None = -1
+ * when the field has no default).  A field name that is a Rust keyword,
+ * or a name the module, the code enum or its standard traits use
+ * (rust_taken), takes a trailing '_', which no field name has.
+ *
  * Codes are u16 when the registry range fits it, else u32 (a range never
  * goes below 0 nor above INT_MAX).
  */
@@ -215,6 +222,13 @@ static void emit_banner(const struct emit_ctx *ctx, struct rs *r)
         "dependency and no\n// unsafe code: `#[path = \"%s.rs\"] mod %s;`, "
         "or include!(\"%s.rs\").\n\n",
         spec->reg.name.s, spec->reg.name.s, spec->reg.name.s);
+    if (spec->nfields)
+        sbuf_puts(out,
+            "// The fields the spec declares are functions over any code and "
+            "methods of\n// the code enum, under the field's name; one that "
+            "is a Rust keyword or a\n// name the module, the enum or its "
+            "standard traits already use takes a\n// trailing '_' "
+            "(match_, self_, default_, new_, all_).\n\n");
     sbuf_printf(out,
         "/// The identity of the spec model behind this file: the C header "
         "made from\n/// the same model defines it as `%s_SPEC_ID`.\n"
@@ -599,6 +613,358 @@ static void emit_description(struct rs *r)
                        "    }\n\n");
 }
 
+/* --- declared fields ------------------------------------------------- */
+
+/* Field names that take a trailing '_' as Rust names: the keywords of
+ * every edition (strict and reserved: match, static, self, async...),
+ * the names the module's free functions and helpers take, the code
+ * enum's methods, and the methods of the standard traits the enum has or
+ * clippy expects under their names (clone, cmp, default, new, next...).
+ * A field name never ends in '_', so the escaped name is no other
+ * field's. */
+static const char *const rust_taken[] = {
+    "abstract", "as", "async", "await", "become", "box", "break", "const",
+    "continue", "crate", "do", "dyn", "else", "enum", "extern", "false",
+    "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
+    "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "static", "struct", "super", "trait", "true", "try",
+    "type", "typeof", "unsafe", "unsized", "use", "virtual", "where",
+    "while", "yield",
+    "reason", "name", "description", "traits", "status_of", "reference",
+    "is_known", "from_name", "from_reason", "class_of", "is_error",
+    "lang_row", "all", "code", "from_code", "phrase", "class", "status",
+    "add", "as_mut", "as_ref", "bitand", "bitor", "bitxor", "borrow",
+    "borrow_mut", "clamp", "clone", "clone_from", "clone_into", "cmp",
+    "default", "deref", "deref_mut", "div", "drop", "eq", "fmt",
+    "from", "from_iter", "from_str", "ge", "gt", "hash", "index",
+    "index_mut", "into", "into_iter", "le", "lt", "max", "min", "mul", "ne",
+    "neg", "new", "next", "not", "partial_cmp", "rem", "shl", "shr", "sub",
+    "to_owned", "to_string", "try_from", "try_into", "type_id", NULL};
+
+/* Appends the Rust name of field f's accessors: its name, with a '_'
+ * after one of rust_taken. */
+static void put_field_fn(struct sbuf *out, const struct spec_field *f)
+{
+    const char *const *k;
+
+    sbuf_puts(out, f->name.s);
+    for (k = rust_taken; *k; k++)
+        if (strcmp(*k, f->name.s) == 0) {
+            sbuf_putc(out, '_');
+            return;
+        }
+}
+
+/* Appends the type of an enum field: <Registry><Field>. */
+static void put_field_type(struct rs *r, const struct spec_field *f)
+{
+    sbuf_puts(r->out, sbuf_str(&r->base));
+    sbuf_puts_pascal(r->out, f->name.s);
+}
+
+/* Appends Some("text") for a text, None for NULL ("" is a text). */
+static void put_some_str(struct sbuf *out, const char *s)
+{
+    if (s == NULL) {
+        sbuf_puts(out, "None");
+        return;
+    }
+    sbuf_puts(out, "Some(");
+    put_str(out, s);
+    sbuf_putc(out, ')');
+}
+
+/* Appends the Rust type an accessor of field f returns. */
+static void put_field_ret(struct rs *r, const struct spec_field *f)
+{
+    switch (f->type) {
+    case FIELD_INT:
+        sbuf_puts(r->out, "i32");
+        return;
+    case FIELD_BOOL:
+        sbuf_puts(r->out, "bool");
+        return;
+    case FIELD_ENUM:
+        put_field_type(r, f);
+        return;
+    case FIELD_STRING:
+    case FIELD_TEXT:
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+    sbuf_puts(r->out, "Option<&'static str>");
+}
+
+/* Appends value v (NULL: none) of a field that is not a text. */
+static void put_field_value(struct rs *r, const struct spec_field *f,
+                            const struct field_value *v)
+{
+    switch (f->type) {
+    case FIELD_INT:
+        sbuf_put_long(r->out, v ? v->num : -1L);
+        return;
+    case FIELD_BOOL:
+        sbuf_puts(r->out, v && v->num ? "true" : "false");
+        return;
+    case FIELD_ENUM:
+        put_field_type(r, f);
+        sbuf_puts(r->out, "::");
+        if (v)
+            put_ident(r->out, f->values[v->num].s);
+        else
+            sbuf_puts(r->out, "None");
+        return;
+    case FIELD_STRING:
+        put_some_str(r->out, v ? v->str.s : NULL);
+        return;
+    case FIELD_TEXT:
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+}
+
+/* Appends a text value's texts by language: "[Some(..), None]", or the
+ * first language's alone when the registry has one language. */
+static void put_field_texts(struct rs *r, const struct field_value *v)
+{
+    size_t nl = r->spec->reg.nlang, l;
+
+    if (nl == 1) {
+        put_some_str(r->out, v && v->text ? v->text[0].s : NULL);
+        return;
+    }
+    sbuf_putc(r->out, '[');
+    for (l = 0; l < nl; l++) {
+        if (l)
+            sbuf_puts(r->out, ", ");
+        put_some_str(r->out, v && v->text ? v->text[l].s : NULL);
+    }
+    sbuf_putc(r->out, ']');
+}
+
+/* Whether two values of field f are the same (NULL: none). */
+static int same_field_value(const struct spec *spec,
+                            const struct spec_field *f,
+                            const struct field_value *a,
+                            const struct field_value *b)
+{
+    size_t l;
+
+    if (a == NULL || b == NULL)
+        return a == b;
+    switch (f->type) {
+    case FIELD_INT:
+    case FIELD_BOOL:
+    case FIELD_ENUM:
+        return a->num == b->num;
+    case FIELD_STRING:
+        return strcmp(a->str.s, b->str.s) == 0;
+    case FIELD_TEXT:
+        for (l = 0; l < spec->reg.nlang; l++) {
+            const char *x = a->text ? a->text[l].s : NULL;
+            const char *y = b->text ? b->text[l].s : NULL;
+
+            if ((x == NULL) != (y == NULL) || (x && strcmp(x, y) != 0))
+                return 0;
+        }
+        return 1;
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+    return 0;
+}
+
+/* The doc comment of a field's accessor: its doc (first language) and
+ * what a code without a value gives. */
+static void put_field_doc(struct rs *r, const struct spec_field *f,
+                          const char *indent, const char *what)
+{
+    struct sbuf *out = r->out;
+
+    sbuf_printf(out, "%s/// The field `%s` (%s) of %s", indent, f->name.s,
+                field_type_keyword(f->type), what);
+    if (f->doc && f->doc[0].s) {
+        sbuf_puts(out, ": ");
+        put_doc_text(out, f->doc[0].s);
+    } else {
+        sbuf_putc(out, '.');
+    }
+    sbuf_printf(out, "\n%s///\n%s/// A code without a value%s gives ", indent,
+                indent, strcmp(what, "`code`") == 0 ? ", or not known," : "");
+    if (f->has_default && f->type == FIELD_TEXT) {
+        sbuf_puts(out, "the default text");
+    } else if (f->type == FIELD_TEXT) {
+        sbuf_puts(out, "`None`");
+    } else {
+        sbuf_putc(out, '`');
+        put_field_value(r, f, f->has_default ? &f->def : NULL);
+        sbuf_putc(out, '`');
+    }
+    sbuf_puts(out, ".");
+    if (f->type == FIELD_TEXT)
+        sbuf_printf(out, "\n%s/// `lang` as for the description.", indent);
+    sbuf_putc(out, '\n');
+}
+
+/* The enums of the enum fields: their values numbered from 0 as in C,
+ * and None = -1 when the field has no default. */
+static void emit_field_enums(struct rs *r)
+{
+    const struct spec *spec = r->spec;
+    struct sbuf *out = r->out;
+    size_t i, j;
+
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+        int underscore = keeps_underscore(f->name.s);
+
+        if (f->type != FIELD_ENUM)
+            continue;
+        for (j = 0; j < f->nvalues; j++)
+            underscore |= keeps_underscore(f->values[j].s);
+        sbuf_printf(out, "/// The values of the field `%s`; the numbers are "
+                         "the C enum's.\n"
+                         "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, "
+                         "PartialOrd, Ord)]\n"
+                         "#[allow(clippy::enum_variant_names, "
+                         "clippy::upper_case_acronyms)]\n", f->name.s);
+        if (underscore)
+            sbuf_puts(out, "#[allow(non_camel_case_types)]\n");
+        sbuf_puts(out, "#[repr(i32)]\npub enum ");
+        put_field_type(r, f);
+        sbuf_puts(out, " {\n");
+        if (!f->has_default)
+            sbuf_puts(out, "    /// No value.\n    None = -1,\n");
+        for (j = 0; j < f->nvalues; j++) {
+            sbuf_puts(out, "    /// `");
+            sbuf_puts(out, f->values[j].s);
+            sbuf_puts(out, "`.\n    ");
+            put_ident(out, f->values[j].s);
+            sbuf_printf(out, " = %lu,\n", (unsigned long)j);
+        }
+        sbuf_puts(out, "}\n\n");
+    }
+}
+
+/* The accessors as methods of the code enum. */
+static void emit_field_methods(struct rs *r)
+{
+    const struct spec *spec = r->spec;
+    struct sbuf *out = r->out;
+    size_t i;
+
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+        int text = f->type == FIELD_TEXT;
+
+        sbuf_putc(out, '\n');
+        put_field_doc(r, f, "    ", "the code");
+        sbuf_printf(out, "    #[allow(clippy::len_without_is_empty, "
+                         "clippy::wrong_self_convention)]\n"
+                         "    pub %sfn ", text ? "" : "const ");
+        put_field_fn(out, f);
+        sbuf_printf(out, "(self%s) -> ", text ? ", lang: Option<&str>" : "");
+        put_field_ret(r, f);
+        sbuf_puts(out, " {\n        ");
+        put_field_fn(out, f);
+        sbuf_printf(out, "(self as %s%s)\n    }\n", r->ty,
+                    text ? ", lang" : "");
+    }
+}
+
+/* The accessors as free functions over any code: a match over the codes
+ * whose value is not the default. */
+static void emit_field_fns(struct rs *r)
+{
+    const struct spec *spec = r->spec;
+    struct sbuf *out = r->out;
+    size_t i, k, narms, i_arm;
+
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+        const struct field_value *def = f->has_default ? &f->def : NULL;
+        int text = f->type == FIELD_TEXT, many = spec->reg.nlang > 1;
+
+        for (k = 0, narms = 0; k < spec->ncodes; k++) {
+            const struct field_value *v = spec_field_own(f, k);
+
+            if (v && !same_field_value(spec, f, v, def))
+                narms++;
+        }
+        put_field_doc(r, f, "", "`code`");
+        sbuf_printf(out, "pub %sfn ", text ? "" : "const ");
+        put_field_fn(out, f);
+        sbuf_printf(out, "(%scode: %s%s) -> ", narms ? "" : "_", r->ty,
+                    text ? ", lang: Option<&str>" : "");
+        put_field_ret(r, f);
+        sbuf_puts(out, " {\n");
+        if (text && many)
+            sbuf_printf(out, "    let texts: [Option<&'static str>; %lu] = ",
+                        (unsigned long)spec->reg.nlang);
+        else if (text)
+            sbuf_puts(out, "    let _ = lang; // one language\n    ");
+        else
+            sbuf_puts(out, "    ");
+        if (narms && f->type == FIELD_BOOL) {
+            /* every arm gives the other value: what clippy would have
+             * written with matches! */
+            sbuf_puts(out, def && def->num ? "!matches!(code, " :
+                                             "matches!(code, ");
+            for (k = 0, i_arm = 0; k < spec->ncodes; k++) {
+                size_t ci = spec->order[k];
+                const struct field_value *v = spec_field_own(f, ci);
+
+                if (v == NULL || same_field_value(spec, f, v, def))
+                    continue;
+                if (i_arm++)
+                    sbuf_puts(out, " | ");
+                sbuf_put_long(out, spec->codes[ci].code);
+            }
+            sbuf_puts(out, ")\n}\n\n");
+            continue;
+        }
+        if (narms) {
+            sbuf_puts(out, "match code {\n");
+            for (k = 0; k < spec->ncodes; k++) {
+                size_t ci = spec->order[k];
+                const struct field_value *v = spec_field_own(f, ci);
+
+                if (v == NULL || same_field_value(spec, f, v, def))
+                    continue;
+                sbuf_puts(out, "        ");
+                sbuf_put_long(out, spec->codes[ci].code);
+                sbuf_puts(out, " => ");
+                if (text)
+                    put_field_texts(r, v);
+                else
+                    put_field_value(r, f, v);
+                sbuf_puts(out, ",\n");
+            }
+            sbuf_puts(out, "        _ => ");
+        }
+        if (text)
+            put_field_texts(r, def);
+        else
+            put_field_value(r, f, def);
+        if (narms)
+            sbuf_puts(out, ",\n    }");
+        if (text && many)
+            sbuf_puts(out, ";\n    texts[lang_row(lang)].or(texts[0])");
+        sbuf_puts(out, "\n}\n\n");
+    }
+}
+
+/* Whether the module has a text field and more than one language. */
+static int has_text_fields(const struct spec *spec)
+{
+    size_t i;
+
+    for (i = 0; i < spec->nfields; i++)
+        if (spec->fields[i].type == FIELD_TEXT)
+            return spec->reg.nlang > 1;
+    return 0;
+}
+
 /* The methods of the code enum. */
 static void emit_methods(struct rs *r)
 {
@@ -674,7 +1040,12 @@ static void emit_methods(struct rs *r)
     }
     match_self_end(r, spec->ncodes, "");
 
-    match_self_begin(r, "    /// The phrase (reason-phrase).\n", "phrase",
+    match_self_begin(r, spec->reg.no_phrases
+                        ? "    /// The reason: the phrase, else the "
+                          "description in the first\n    /// language, "
+                          "else the name (the registry has no wire "
+                          "phrases).\n"
+                        : "    /// The phrase (reason-phrase).\n", "phrase",
                      "&'static str");
     for (i = 0; i < spec->ncodes; i++) {
         const struct spec_code *c = &spec->codes[spec->order[i]];
@@ -791,7 +1162,9 @@ static void emit_methods(struct rs *r)
         "        BY_NAME\n"
         "            .binary_search_by(|e| e.0.cmp(name))\n"
         "            .ok()\n"
-        "            .map(|i| BY_NAME[i].1)\n    }\n\n"
+        "            .map(|i| BY_NAME[i].1)\n    }\n");
+    if (!spec->reg.no_phrases)
+        sbuf_puts(out, "\n"
         "    /// The code whose phrase or a former phrase is `phrase`, "
         "ignoring ASCII\n    /// case.\n"
         "    pub fn from_reason(phrase: &str) -> Option<Self> {\n"
@@ -802,7 +1175,9 @@ static void emit_methods(struct rs *r)
         "c.to_ascii_lowercase()))\n"
         "            })\n"
         "            .ok()\n"
-        "            .map(|i| BY_REASON[i].1)\n    }\n}\n\n");
+        "            .map(|i| BY_REASON[i].1)\n    }\n");
+    emit_field_methods(r);
+    sbuf_puts(out, "}\n\n");
 }
 
 /* Display, FromStr, TryFrom and From. */
@@ -883,11 +1258,14 @@ static void emit_free_fns(struct rs *r)
         "/// The code named `name` or one of its former names (`%s::"
         "from_name`).\n"
         "pub fn from_name(name: &str) -> Option<%s> {\n"
-        "    %s::from_name(name)\n}\n\n"
+        "    %s::from_name(name)\n}\n\n", n, n, n);
+    if (!spec->reg.no_phrases)
+        sbuf_printf(out,
         "/// The code of `phrase` or a former phrase, ignoring ASCII case\n"
         "/// (`%s::from_reason`).\n"
         "pub fn from_reason(phrase: &str) -> Option<%s> {\n"
-        "    %s::from_reason(phrase)\n}\n\n", n, n, n, n, n, n);
+        "    %s::from_reason(phrase)\n}\n\n", n, n, n);
+    emit_field_fns(r);
 }
 
 /* The sorted tables of from_name and from_reason, and the language
@@ -901,7 +1279,7 @@ static void emit_tables(struct rs *r)
     size_t nkeys, k, l;
     int phrases;
 
-    for (phrases = 0; phrases <= 1; phrases++) {
+    for (phrases = 0; phrases <= !spec->reg.no_phrases; phrases++) {
         if (emit_sorted_keys(spec, phrases, &keys, &nkeys) != 0) {
             out->failed = 1;
             return;
@@ -923,7 +1301,8 @@ static void emit_tables(struct rs *r)
         sg_free(keys);
     }
 
-    if (spec->reg.no_descriptions || spec->reg.nlang < 2)
+    if ((spec->reg.no_descriptions || spec->reg.nlang < 2) &&
+        !has_text_fields(spec))
         return;
     sbuf_puts(out,
         "/// The row of `lang` among the languages: its letters up to "
@@ -976,6 +1355,7 @@ void emit_rust(const struct emit_ctx *ctx, struct sbuf *out)
     emit_code_enum(&r);
     emit_class_enum(&r);
     emit_small_types(&r);
+    emit_field_enums(&r);
     emit_methods(&r);
     emit_trait_impls(&r);
     emit_class_fns(&r);

@@ -32,6 +32,11 @@ namespace HTTP_STATUS_NAMESPACE {
 namespace statusgen::http_status {
 #endif
 
+/* The fields the spec declares are functions over any code and overloads for
+ * the enum, under the field's name; one that is a C++ keyword, a lower-case
+ * macro, a name this header declares or starts with "http_status_" (the enums of
+ * the enum fields, enum class http_status_<field>) takes a trailing '_'. */
+
 /* The identity of the spec model behind this header: the C header made from
  * the same model defines it as HTTP_STATUS_SPEC_ID. */
 inline constexpr ::std::string_view spec_id = "06195a2269eccb2d908265f9e1512841";
@@ -3919,6 +3924,38 @@ constexpr bool is_server_error(code c) noexcept
 constexpr bool is_error(code c) noexcept
 {
     return is_error(static_cast<int>(c));
+}
+
+/* The field grpc (int) of code c: The gRPC status code (the number in a grpc-status trailer; see grpc_status.h) that gRPC's HTTP to gRPC Status Code Mapping (doc/http-grpc-status-mapping.md in grpc/grpc) gives a client that gets this HTTP status instead of a gRPC status: 400 INTERNAL (13), 401 UNAUTHENTICATED (16), 403 PERMISSION_DENIED (7), 404 UNIMPLEMENTED (12), 429, 502, 503 and 504 UNAVAILABLE (14), and UNKNOWN (2) for every other code, known or not. It is one direction only: gRPC to HTTP is another table, google.rpc.Code's (grpc_status_http()), and the two disagree: INVALID_ARGUMENT maps to 400, while 400 maps to INTERNAL.
+ * A code without a value, or not known, gives 2. */
+constexpr int grpc(int c) noexcept
+{
+    switch (c) {
+    case 400:
+        return 13;
+    case 401:
+        return 16;
+    case 403:
+        return 7;
+    case 404:
+        return 12;
+    case 429:
+        return 14;
+    case 502:
+        return 14;
+    case 503:
+        return 14;
+    case 504:
+        return 14;
+    default:
+        return 2;
+    }
+}
+
+/* The fields of a code of the enum. */
+constexpr int grpc(code c) noexcept
+{
+    return grpc(static_cast<int>(c));
 }
 
 } // namespace

@@ -9,6 +9,11 @@
 // A module for Rust 1.63 or later, edition 2021, with no dependency and no
 // unsafe code: `#[path = "http_status.rs"] mod http_status;`, or include!("http_status.rs").
 
+// The fields the spec declares are functions over any code and methods of
+// the code enum, under the field's name; one that is a Rust keyword or a
+// name the module, the enum or its standard traits already use takes a
+// trailing '_' (match_, self_, default_, new_, all_).
+
 /// The identity of the spec model behind this file: the C header made from
 /// the same model defines it as `HTTP_STATUS_SPEC_ID`.
 pub const SPEC_ID: &str = "06195a2269eccb2d908265f9e1512841";
@@ -775,6 +780,14 @@ impl HttpStatus {
             .ok()
             .map(|i| BY_REASON[i].1)
     }
+
+    /// The field `grpc` (int) of the code: The gRPC status code (the number in a grpc-status trailer; see grpc\_status.h) that gRPC's HTTP to gRPC Status Code Mapping (doc/http-grpc-status-mapping.md in grpc/grpc) gives a client that gets this HTTP status instead of a gRPC status: 400 INTERNAL (13), 401 UNAUTHENTICATED (16), 403 PERMISSION\_DENIED (7), 404 UNIMPLEMENTED (12), 429, 502, 503 and 504 UNAVAILABLE (14), and UNKNOWN (2) for every other code, known or not. It is one direction only: gRPC to HTTP is another table, google.rpc.Code's (grpc\_status\_http()), and the two disagree: INVALID\_ARGUMENT maps to 400, while 400 maps to INTERNAL.
+    ///
+    /// A code without a value gives `2`.
+    #[allow(clippy::len_without_is_empty, clippy::wrong_self_convention)]
+    pub const fn grpc(self) -> i32 {
+        grpc(self as u16)
+    }
 }
 
 impl ::core::fmt::Display for HttpStatus {
@@ -898,6 +911,23 @@ pub fn from_name(name: &str) -> Option<HttpStatus> {
 /// (`HttpStatus::from_reason`).
 pub fn from_reason(phrase: &str) -> Option<HttpStatus> {
     HttpStatus::from_reason(phrase)
+}
+
+/// The field `grpc` (int) of `code`: The gRPC status code (the number in a grpc-status trailer; see grpc\_status.h) that gRPC's HTTP to gRPC Status Code Mapping (doc/http-grpc-status-mapping.md in grpc/grpc) gives a client that gets this HTTP status instead of a gRPC status: 400 INTERNAL (13), 401 UNAUTHENTICATED (16), 403 PERMISSION\_DENIED (7), 404 UNIMPLEMENTED (12), 429, 502, 503 and 504 UNAVAILABLE (14), and UNKNOWN (2) for every other code, known or not. It is one direction only: gRPC to HTTP is another table, google.rpc.Code's (grpc\_status\_http()), and the two disagree: INVALID\_ARGUMENT maps to 400, while 400 maps to INTERNAL.
+///
+/// A code without a value, or not known, gives `2`.
+pub const fn grpc(code: u16) -> i32 {
+    match code {
+        400 => 13,
+        401 => 16,
+        403 => 7,
+        404 => 12,
+        429 => 14,
+        502 => 14,
+        503 => 14,
+        504 => 14,
+        _ => 2,
+    }
 }
 
 /// Every name and former name, with its code, sorted by bytes.

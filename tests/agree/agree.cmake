@@ -132,4 +132,7 @@ foreach(file IN LISTS STATUSGEN_AGREE_LANGS)
   statusgen_agree_test(${lang} vend_http ${STATUSGEN_SPEC}
     --name vend_http --macro VEND_HTTP --languages zh,en)
   statusgen_agree_test(${lang} synth ${STATUSGEN_AGREE_SYNTH})
+  statusgen_agree_test(${lang} grpc_status
+    ${PROJECT_SOURCE_DIR}/spec/grpc_status.yaml)
+  statusgen_agree_test(${lang} parcel ${STATUSGEN_FIXTURES}/fields.yaml)
 endforeach()

@@ -140,6 +140,28 @@ static void answer_code(int n)
     (void)sep;
 }
 
+/* Answers one field query: field<TAB>NAME<TAB>N[<TAB>LANG]; returns 0 when
+ * the registry has no field NAME. */
+#define SG_ANSWER_INT(f) printf("%d", SG_FN(SG_CAT(_, f))(n))
+#define SG_ANSWER_BOOL(f) printf("%d", SG_FN(SG_CAT(_, f))(n) ? 1 : 0)
+#define SG_ANSWER_ENUM(f) printf("%d", (int)SG_FN(SG_CAT(_, f))(n))
+#define SG_ANSWER_STRING(f) put_str(SG_FN(SG_CAT(_, f))(n))
+#define SG_ANSWER_TEXT(f) put_str(SG_FN(SG_CAT(_, f))(n, lang))
+static int answer_field(const char *name, int n, const char *lang)
+{
+#define SG_FIELD(type, f)                                               \
+    if (strcmp(name, #f) == 0) {                                        \
+        SG_ANSWER_##type(f);                                            \
+        return 1;                                                       \
+    }
+    SG_FIELDS(SG_FIELD)
+#undef SG_FIELD
+    (void)name;
+    (void)n;
+    (void)lang;
+    return 0;
+}
+
 int main(void)
 {
     char *line = NULL, *copy = NULL;
@@ -147,7 +169,7 @@ int main(void)
     long len;
 
     while ((len = read_line(&line, &cap)) >= 0) {
-        char *kind, *arg, *arg2;
+        char *kind, *arg, *arg2, *arg3 = NULL;
 
         copy = (char *)realloc(copy, (size_t)len + 1);
         if (copy == NULL)
@@ -161,8 +183,12 @@ int main(void)
         }
         *arg++ = '\0';
         arg2 = strchr(arg, '\t');
-        if (arg2)
+        if (arg2) {
             *arg2++ = '\0';
+            arg3 = strchr(arg2, '\t');
+            if (arg3)
+                *arg3++ = '\0';
+        }
         fputs(line, stdout);
         putchar('\t');
         if (strcmp(kind, "code") == 0) {
@@ -175,9 +201,21 @@ int main(void)
         } else if (strcmp(kind, "from_name") == 0) {
             unescape(arg);
             printf("%d", SG_FN(_from_name)(arg));
+#if SG_PHRASES
         } else if (strcmp(kind, "from_reason") == 0) {
             unescape(arg);
             printf("%d", SG_FN(_from_reason)(arg));
+#endif
+        } else if (strcmp(kind, "field") == 0 && arg2) {
+            if (arg3)
+                unescape(arg3);
+            if (!answer_field(arg, atoi(arg2),
+                              arg3 == NULL || strcmp(arg3, "-") == 0
+                                  ? NULL
+                                  : arg3)) {
+                fprintf(stderr, "dump_c: no field %s\n", arg);
+                return 2;
+            }
         } else {
             fprintf(stderr, "dump_c: an unknown query: %s\n", line);
             return 2;

@@ -4,8 +4,9 @@
  * and what the generated C++ header answers, in the C dumper's format.
  *
  * Built by dump_cxx.sh against one registry: agree_spec.h (queries.py
- * --c-header) names its prefix and its classes, SG_HPP the header, SG_NS
- * its namespace.  Besides answering, it checks the header's overloads for
+ * --c-header) names its prefix and its classes and whether it has
+ * from_reason (SG_PHRASES), agree_fields.h (fields_glue.py --cxx) answers
+ * its fields by name, SG_HPP names the header, SG_NS its namespace.  Besides answering, it checks the header's overloads for
  * the enum and to_string() against the lookups by int, and stops with
  * status 3 when they differ.  The C++ API has no null: an empty answer
  * (string_view, optional) is the C's NULL or -1.
@@ -16,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,12 +88,26 @@ void put_str(std::string &out, std::string_view s)
     out += '"';
 }
 
+/* A field's string: null for no value, else quoted ("" is a value). */
+[[maybe_unused]] void put_opt(std::string &out,
+                              std::optional<std::string_view> s)
+{
+    if (!s)
+        out += "null";
+    else if (s->empty())
+        out += "\"\"";
+    else
+        put_str(out, *s);
+}
+
 [[noreturn]] void inconsistent(const char *what, int n)
 {
     std::cerr << "dump_cxx: " << what << " disagrees with the lookup by int "
               << "for " << n << "\n";
     std::exit(3);
 }
+
+#include "agree_fields.h"
 
 /* The overloads for the enum, for a known code n. */
 void check_enum(int n)
@@ -187,8 +203,25 @@ int main(int argc, char **argv)
                                      : reg::description(n, lang));
         } else if (kind == "from_name") {
             out += std::to_string(code_of(reg::from_name(arg)));
+#if SG_PHRASES
         } else if (kind == "from_reason") {
             out += std::to_string(code_of(reg::from_reason(arg)));
+#endif
+        } else if (kind == "field" && tab2 != std::string::npos) {
+            std::size_t tab3 = line.find('\t', tab2 + 1);
+            std::string lang;
+            bool has_lang = false;
+
+            if (tab3 != std::string::npos) {
+                lang = unescape(std::string_view(line).substr(tab3 + 1));
+                has_lang = lang != "-";
+            }
+            if (!answer_field(out, arg,
+                              std::atoi(line.substr(tab2 + 1).c_str()),
+                              has_lang ? &lang : nullptr)) {
+                std::cerr << "dump_cxx: no field " << arg << "\n";
+                return 2;
+            }
         } else {
             std::cerr << "dump_cxx: an unknown query: " << line << "\n";
             return 2;

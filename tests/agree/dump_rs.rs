@@ -4,10 +4,13 @@
 //
 // Built by dump_rs.sh with rustc (edition 2021) against one registry:
 // the file named by the SG_AGREE_GLUE environment variable at build time
-// holds `mod reg` (the generated module, include!d) and `class_tests`,
-// the module's is_<class> functions in spec order.  Besides answering,
-// it checks the enum's own API against the free functions (Display,
-// FromStr, TryFrom, From) and stops with status 3 when they differ.
+// holds `mod reg` (the generated module, include!d), `class_tests`,
+// the module's is_<class> functions in spec order, and what
+// fields_glue.py --rust writes: `answer_field`, the declared fields'
+// accessors by name, and `from_reason` (none in a registry without wire
+// phrases).  Besides answering, it checks the enum's own API against the
+// free functions (Display, FromStr, TryFrom, From, the fields' methods)
+// and stops with status 3 when they differ.
 #![forbid(unsafe_code)]
 #![deny(warnings)]
 
@@ -206,10 +209,24 @@ fn main() {
                 out.extend_from_slice(code.to_string().as_bytes());
             }
             b"from_reason" => {
-                let code = text
-                    .and_then(reg::from_reason)
-                    .map_or(-1, |c| i64::from(c.code()));
+                let code = text.map_or(-1, from_reason);
                 out.extend_from_slice(code.to_string().as_bytes());
+            }
+            b"field" if fields.len() >= 3 => {
+                let field = text.unwrap_or("");
+                let n = std::str::from_utf8(fields[2])
+                    .ok()
+                    .and_then(|t| t.parse::<i64>().ok())
+                    .unwrap_or(-1);
+                let lang = fields.get(3).map(|l| unescape(l));
+                let lang = match lang.as_deref() {
+                    None | Some(b"-") => None,
+                    Some(l) => Some(String::from_utf8_lossy(l).into_owned()),
+                };
+                if !answer_field(&mut out, field, n, lang.as_deref()) {
+                    eprintln!("dump_rs: no field {}", field);
+                    std::process::exit(2);
+                }
             }
             _ => {
                 eprintln!("dump_rs: an unknown query: {}", String::from_utf8_lossy(&line));

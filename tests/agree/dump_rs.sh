@@ -5,8 +5,9 @@
 # generated module MODULE (<name>.rs, include!d) with RUSTC (edition 2021,
 # -D warnings) into WORK, then runs it on standard input with the CLASS
 # names (run.sh passes them).  The glue it writes names the registry's
-# is_<class> functions (queries.py --classes JSON), which Rust cannot find
-# by name at run time.
+# is_<class> functions (queries.py --classes JSON) and its fields and
+# from_reason (fields_glue.py --rust JSON), which Rust cannot find by name
+# at run time.
 set -eu
 rustc=$1 python=$2 dir=$3 module=$4 json=$5 work=$6
 shift 6
@@ -29,6 +30,7 @@ glue=$work/agree_glue.rs
   for c in $classes; do printf 'with_code(reg::is_%s, n, false), ' "$c"; done
   echo ']'
   echo "}"
+  "$python" "$dir/fields_glue.py" --rust "$json"
 } > "$glue"
 SG_AGREE_GLUE=$glue "$rustc" --edition 2021 -D warnings -C opt-level=1 \
   -o "$work/dump_rs" "$dir/dump_rs.rs" >&2

@@ -7,7 +7,9 @@ usage: queries.py [-o FILE] SPEC.json            the queries, one a line
                                                  line (is_<class>)
        queries.py [-o FILE] --c-header SPEC.json what dump_c.c includes:
                                                  the registry's prefix,
-                                                 header and class tests
+                                                 header, class tests,
+                                                 fields and whether it
+                                                 has phrases
        queries.py --all DIR SPEC.json            the three as DIR/queries.txt,
                                                  DIR/classes.txt and
                                                  DIR/agree_spec.h
@@ -72,6 +74,19 @@ def queries(doc):
     for q in (b"", b"-1", b" "):
         out.append(line("from_name", q))
 
+    # Declared fields: every code of the range, and for a text field every
+    # language variant of the desc queries.
+    for f in doc.get("fields", []):
+        for n in range(first, hi + 11):
+            if f["type"] == "text":
+                for v in variants:
+                    out.append(line("field", f["name"], n, v))
+            else:
+                out.append(line("field", f["name"], n))
+
+    # A registry without wire phrases has no from_reason.
+    if reg.get("phrases", True) is False:
+        return b"".join(out)
     for c in codes:
         for phrase in [c["phrase"]] + c["former_phrases"]:
             s = phrase.encode("utf-8")
@@ -97,12 +112,17 @@ def classes(doc):
 def c_header(doc):
     reg = doc["registry"]
     tests = " ".join("X(%s)" % c["name"].lower() for c in doc["classes"])
+    fields = " ".join("X(%s, %s)" % (f["type"].upper(), f["name"])
+                      for f in doc.get("fields", []))
     return ("/* made by queries.py --c-header from the registry's JSON */\n"
             "#define SG_PREFIX %s\n"
             "#define SG_MACRO %s\n"
             "#define SG_HEADER \"%s.h\"\n"
             "#define SG_CLASS_TESTS(X) %s\n"
-            % (reg["name"], reg["macro"], reg["name"], tests)
+            "#define SG_FIELDS(X) %s\n"
+            "#define SG_PHRASES %d\n"
+            % (reg["name"], reg["macro"], reg["name"], tests, fields,
+               0 if reg.get("phrases", True) is False else 1)
             ).encode("ascii")
 
 

@@ -15,7 +15,11 @@ set(rs_cxx_specs
   "full16|${STATUSGEN_FIXTURES}/full16.yaml"
   "wide|${STATUSGEN_FIXTURES}/wide.yaml"
   "bare_http|${STATUSGEN_SPEC}|--name|bare_http|--macro|BARE_HTTP|--languages|none"
-  "vend_http|${STATUSGEN_SPEC}|--name|vend_http|--macro|VEND_HTTP|--languages|zh,en")
+  "vend_http|${STATUSGEN_SPEC}|--name|vend_http|--macro|VEND_HTTP|--languages|zh,en"
+  # declared fields, no wire phrases; parcel's fields are named like
+  # keywords and built-ins of both languages
+  "grpc_status|${PROJECT_SOURCE_DIR}/spec/grpc_status.yaml"
+  "parcel|${STATUSGEN_FIXTURES}/fields.yaml")
 
 # --- Rust: rustc (and Debian 12's 1.63 when it is another), clippy -------
 find_program(STATUSGEN_RUSTC rustc)

@@ -50,6 +50,11 @@ static_assert(hs::description(404, "xx") == hs::description(404));
 static_assert(hs::description(404, "en") == hs::description(404));
 static_assert(hs::description(299, "zh").empty());
 static_assert(hs::spec_id == HTTP_STATUS_SPEC_ID);
+/* the grpc field: gRPC's mapping, UNKNOWN (2) for any other code */
+static_assert(hs::grpc(404) == 12);
+static_assert(hs::grpc(429) == 14);
+static_assert(hs::grpc(418) == 2 && hs::grpc(299) == 2);
+static_assert(hs::grpc(hs::code::unauthorized) == 16);
 
 int main()
 {

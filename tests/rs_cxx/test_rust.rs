@@ -171,6 +171,17 @@ mod tests {
     }
 
     #[test]
+    fn grpc_field_answers_any_code() {
+        // gRPC's HTTP to gRPC Status Code Mapping; any other code is
+        // UNKNOWN (2), known or not
+        assert_eq!(hs::grpc(404), 12);
+        assert_eq!(hs::grpc(503), 14);
+        assert_eq!(hs::grpc(418), 2);
+        assert_eq!(hs::grpc(299), 2);
+        assert_eq!(HttpStatus::Unauthorized.grpc(), 16);
+    }
+
+    #[test]
     fn spec_id_is_the_c_headers() {
         assert_eq!(hs::SPEC_ID, env!("SG_C_SPEC_ID"));
     }
