@@ -8,11 +8,23 @@ its module functions.  For a known code it also asks the member
 (from_name(name(code))) and marks the answer when the member's properties
 say something else, so that the comparison with the C fails then.
 CLASS...: the registry's class names in lower case (is_<class>).
+
+A field F is asked of the function the module names after it (F, or F_
+when F is a keyword or a name of the builtins, of int or of enum members),
+and of a known code's member likewise.
 """
+import builtins
 import enum
 import importlib.util
+import keyword
 import os
 import sys
+
+# The attributes an IntEnum member has besides int's, and soft keywords
+# (keyword.softkwlist is 3.9 and later).
+MEMBER_NAMES = ("name", "value", "mro", "code_class", "phrase",
+                "description", "traits", "status", "reference")
+SOFT_KEYWORDS = ("match", "case", "type", "_")
 
 
 def unescape(field):
@@ -81,6 +93,51 @@ def answer_code(mod, classes, n):
     return answer if member else answer + b" (the member says otherwise)"
 
 
+def field_accessor(mod, field):
+    """The name of field's function and member property, by the module's
+    rule; stops when the module does not export it."""
+    name = field
+    if (keyword.iskeyword(field) or field in SOFT_KEYWORDS or
+            hasattr(builtins, field) or hasattr(int, field) or
+            field in MEMBER_NAMES):
+        name = field + "_"
+    if name not in mod.__all__ or not callable(getattr(mod, name, None)):
+        raise SystemExit("dump_py: the module does not export %s for the "
+                         "field %s" % (name, field))
+    return name
+
+
+def answer_value(value):
+    if value is None or isinstance(value, str):
+        return answer_str(value)
+    if isinstance(value, bool):
+        return b"%d" % value
+    if isinstance(value, int):
+        # an enum field's member answers its number, as the C enum
+        return b"%d" % value
+    return b"%r (not a str, bool or int)" % value
+
+
+def answer_field(mod, fields):
+    """field<TAB>F<TAB>N[<TAB>LANG], through the function and, for a known
+    code, the member."""
+    acc = field_accessor(mod, fields[1].decode())
+    n = int(fields[2])
+    fn = getattr(mod, acc)
+    lang = unescape(fields[3]) if len(fields) > 3 else None
+    args = () if lang is None or lang == "-" else (lang,)
+    value = fn(n, *args)
+    answer = answer_value(value)
+    if mod.is_known(n):
+        m = mod.from_name(mod.name(n))
+        via_member = getattr(m, acc)
+        if len(fields) > 3:
+            via_member = via_member(*args)
+        if via_member != value or type(via_member) is not type(value):
+            answer += b" (the member says otherwise)"
+    return answer
+
+
 def main(argv):
     path = argv[1]
     classes = argv[2:]
@@ -117,6 +174,8 @@ def main(argv):
                 answer = b"%d" % found
             else:
                 answer = b"%r (not a member)" % found
+        elif kind == b"field":
+            answer = answer_field(mod, fields)
         else:
             sys.stderr.write("dump_py: an unknown query: %r\n" % line)
             return 2
