@@ -11,7 +11,8 @@ CLASS...: the registry's class names in lower case (is_<class>).
 
 A field F is asked of the function the module names after it (F, or F_
 when F is a keyword or a name of the builtins, of int or of enum members),
-and of a known code's member likewise.
+and of a known code's member likewise.  The module has from_reason exactly
+when the queries ask it (not for a registry with phrases: false).
 """
 import builtins
 import enum
@@ -146,6 +147,7 @@ def main(argv):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     out = sys.stdout.buffer
+    asked_reason = False
     for raw in sys.stdin.buffer:
         line = raw[:-1] if raw.endswith(b"\n") else raw
         fields = line.split(b"\t")
@@ -167,6 +169,7 @@ def main(argv):
             if via_member != text:
                 answer += b" (the member says otherwise)"
         elif kind in (b"from_name", b"from_reason"):
+            asked_reason = asked_reason or kind == b"from_reason"
             found = getattr(mod, kind.decode())(unescape(fields[1]))
             if found is None:
                 answer = b"-1"
@@ -180,6 +183,14 @@ def main(argv):
             sys.stderr.write("dump_py: an unknown query: %r\n" % line)
             return 2
         out.write(line + b"\t" + answer + b"\n")
+    # A registry without wire phrases is asked no from_reason, and has none,
+    # as in C; every other is asked.
+    if asked_reason != hasattr(mod, "from_reason"):
+        sys.stderr.write("dump_py: from_reason is %s, but the queries %s\n" %
+                         ("there" if hasattr(mod, "from_reason") else
+                          "missing", "ask it" if asked_reason else
+                          "do not (phrases: false)"))
+        return 3
     return 0
 
 

@@ -16,6 +16,7 @@ declare const process: {
     on(event: string, listener: (chunk?: string) => void): void;
   };
   stdout: { write(text: string): boolean };
+  stderr: { write(text: string): boolean };
   exitCode: number | undefined;
 };
 
@@ -111,6 +112,10 @@ function bit(b: boolean): string {
   return b ? "1" : "0";
 }
 
+// Whether the queries ask fromReason: the module must have it exactly then
+// (a registry with phrases: false has none, as in C).
+let askedReason = false;
+
 function answer(fields: string[], tests: ((code: number) => boolean)[]): string {
   const kind = fields[0];
   const n = Number(fields[1]);
@@ -131,6 +136,7 @@ function answer(fields: string[], tests: ((code: number) => boolean)[]): string 
     return String(reg.fromName(unescape(fields[1] ?? "")) ?? -1);
   }
   if (kind === "from_reason") {
+    askedReason = true;
     const fromReason = exported["fromReason"];
     if (typeof fromReason !== "function") throw new Error("the module has no fromReason");
     return String((fromReason as (s: string) => number | undefined)(unescape(fields[1] ?? "")) ?? -1);
@@ -155,4 +161,10 @@ process.stdin.on("end", () => {
   if (lines[lines.length - 1] === "") lines.pop();
   const out = lines.map((line) => line + "\t" + answer(line.split("\t"), tests) + "\n");
   process.stdout.write(out.join(""));
+  const has = typeof exported["fromReason"] === "function";
+  if (has !== askedReason) {
+    process.stderr.write(`dump_ts: fromReason is ${has ? "there" : "missing"}, but the queries ` +
+      (askedReason ? "ask it\n" : "do not (phrases: false)\n"));
+    process.exitCode = 3;
+  }
 });
