@@ -773,22 +773,47 @@ static void py_functions(const struct emit_ctx *ctx,
         "    return None if code is None else %s(code)\n", N, N);
 }
 
-/* What field f's function gives a code without a value, in words. */
+/* Appends text as py_doc does, wrapped at spaces before column 78 into
+ * lines indented by four spaces; col is the column the text starts at.  A
+ * longer word gets a line of its own. */
+static void py_doc_wrapped(struct sbuf *out, const char *text, int col)
+{
+    struct sbuf esc;
+    const char *p;
+    int start = col;
+
+    sbuf_init(&esc);
+    py_doc(&esc, text);
+    for (p = sbuf_str(&esc); *p;) {
+        size_t word = strcspn(p, " ");
+
+        if (col > start && col + 1 + (int)word > 78) {
+            sbuf_puts(out, "\n    ");
+            col = start = 4;
+        } else if (col > start) {
+            sbuf_putc(out, ' ');
+            col++;
+        }
+        sbuf_putn(out, p, word);
+        col += (int)word;
+        p += word;
+        while (*p == ' ')
+            p++;
+    }
+    if (sbuf_failed(&esc))
+        out->failed = 1;
+    sbuf_free(&esc);
+}
+
+/* What field f's function gives a code without a value, in words (a
+ * Python expression, or "the default text"). */
 static void py_default_words(const struct spec *spec,
                              const struct spec_field *f, struct sbuf *out)
 {
-    struct sbuf v;
-
-    if (f->type == FIELD_TEXT) {
+    if (f->type == FIELD_TEXT)
         sbuf_puts(out, f->has_default ? "the default text" : "None");
-        return;
-    }
-    sbuf_init(&v);
-    py_field_default(spec, f, &v);
-    py_doc(out, sbuf_str(&v));
-    if (sbuf_failed(&v))
-        out->failed = 1;
-    sbuf_free(&v);
+    else
+        py_field_default(spec, f, out);
 }
 
 /* The declared fields: a table of the codes' own values and a function
@@ -796,10 +821,12 @@ static void py_default_words(const struct spec *spec,
 static void py_fields(const struct emit_ctx *ctx, struct sbuf *out)
 {
     const struct spec *spec = ctx->spec;
+    struct sbuf text;
     size_t i, k;
 
     if (spec->nfields == 0)
         return;
+    sbuf_init(&text);
     sbuf_puts(out, "\n\n# The fields: per-code attributes the spec "
                    "declares.  Each table holds the\n# codes' own values; "
                    "the function gives the default to every other int.\n"
@@ -863,15 +890,20 @@ static void py_fields(const struct emit_ctx *ctx, struct sbuf *out)
             py_field_type(spec, f, out);
             sbuf_puts(out, ":\n");
         }
-        sbuf_printf(out, "    \"\"\"The field %s (%s) of code%s", f->name.s,
+        sbuf_reset(&text);
+        sbuf_printf(&text, "The field %s (%s) of code%s", f->name.s,
                     field_type_keyword(f->type), doc ? ": " : ".");
         if (doc)
-            py_doc(out, doc);
-        sbuf_puts(out, "\n    A code without a value, or not known, gives ");
-        py_default_words(spec, f, out);
-        sbuf_puts(out, ".");
-        if (f->type == FIELD_TEXT)
-            sbuf_puts(out, "\n    lang: as for description().");
+            sbuf_puts(&text, doc);
+        sbuf_puts(out, "    \"\"\"");
+        py_doc_wrapped(out, sbuf_str(&text), 7);
+        sbuf_reset(&text);
+        sbuf_puts(&text, "A code without a value, or not known, gives ");
+        py_default_words(spec, f, &text);
+        sbuf_puts(&text, f->type == FIELD_TEXT
+                             ? ". lang: as for description()." : ".");
+        sbuf_puts(out, "\n    ");
+        py_doc_wrapped(out, sbuf_str(&text), 4);
         sbuf_puts(out, "\"\"\"\n    return ");
         if (f->type == FIELD_TEXT)
             sbuf_puts(out, "_field_text(");
@@ -884,6 +916,9 @@ static void py_fields(const struct emit_ctx *ctx, struct sbuf *out)
         }
         sbuf_puts(out, f->type == FIELD_TEXT ? "), lang)\n" : ")\n");
     }
+    if (sbuf_failed(&text))
+        out->failed = 1;
+    sbuf_free(&text);
 }
 
 void emit_python(const struct emit_ctx *ctx, struct sbuf *out)

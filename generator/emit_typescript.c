@@ -589,22 +589,49 @@ static void ts_functions(const struct emit_ctx *ctx,
     emit_string_lookups(ctx, t, out);
 }
 
-/* What field f's function gives a code without a value, in words. */
+/* Appends text (through sbuf_c_comment) to a doc comment's lines " * ",
+ * wrapped at spaces before column 78; a longer word gets a line of its
+ * own. */
+static void ts_doc_wrapped(struct sbuf *out, const char *text)
+{
+    struct sbuf plain;
+    const char *p;
+    int col = 3;
+
+    sbuf_init(&plain);
+    sbuf_c_comment(&plain, text);
+    sbuf_puts(out, " * ");
+    for (p = sbuf_str(&plain); *p;) {
+        size_t word = strcspn(p, " ");
+
+        if (col > 3 && col + 1 + (int)word > 78) {
+            sbuf_puts(out, "\n * ");
+            col = 3;
+        } else if (col > 3) {
+            sbuf_putc(out, ' ');
+            col++;
+        }
+        sbuf_putn(out, p, word);
+        col += (int)word;
+        p += word;
+        while (*p == ' ')
+            p++;
+    }
+    sbuf_putc(out, '\n');
+    if (sbuf_failed(&plain))
+        out->failed = 1;
+    sbuf_free(&plain);
+}
+
+/* What field f's function gives a code without a value, in words (an
+ * ASCII expression, or "the default text"). */
 static void ts_default_words(const struct spec *spec,
                              const struct spec_field *f, struct sbuf *out)
 {
-    struct sbuf v;
-
-    if (f->type == FIELD_TEXT && f->has_default) {
+    if (f->type == FIELD_TEXT && f->has_default)
         sbuf_puts(out, "the default text");
-        return;
-    }
-    sbuf_init(&v);
-    ts_field_value(spec, f, f->has_default ? &f->def : NULL, &v);
-    sbuf_c_comment(out, sbuf_str(&v));
-    if (sbuf_failed(&v))
-        out->failed = 1;
-    sbuf_free(&v);
+    else
+        ts_field_value(spec, f, f->has_default ? &f->def : NULL, out);
 }
 
 /* The declared fields: a table of the codes' own values and a function
@@ -612,10 +639,12 @@ static void ts_default_words(const struct spec *spec,
 static void ts_fields(const struct emit_ctx *ctx, struct sbuf *out)
 {
     const struct spec *spec = ctx->spec;
+    struct sbuf text;
     size_t i, k;
 
     if (spec->nfields == 0)
         return;
+    sbuf_init(&text);
     sbuf_puts(out, "\n// The fields: per-code attributes the spec declares. "
                    "Each table holds the\n// codes' own values; the "
                    "function gives the default to every other number.\n"
@@ -661,16 +690,20 @@ static void ts_fields(const struct emit_ctx *ctx, struct sbuf *out)
             ts_field_value(spec, f, v, out);
             sbuf_puts(out, ",\n");
         }
-        sbuf_printf(out, "};\n\n/**\n * The field %s (%s) of code%s",
-                    f->name.s, field_type_keyword(f->type), doc ? ": " : ".");
+        sbuf_reset(&text);
+        sbuf_printf(&text, "The field %s (%s) of code%s", f->name.s,
+                    field_type_keyword(f->type), doc ? ": " : ".");
         if (doc)
-            sbuf_c_comment(out, doc);
-        sbuf_puts(out, "\n * A code without a value, or not known, gives ");
-        ts_default_words(spec, f, out);
-        sbuf_puts(out, ".");
-        if (f->type == FIELD_TEXT)
-            sbuf_puts(out, "\n * lang: as for description().");
-        sbuf_puts(out, "\n */\nexport function ");
+            sbuf_puts(&text, doc);
+        sbuf_puts(out, "};\n\n/**\n");
+        ts_doc_wrapped(out, sbuf_str(&text));
+        sbuf_reset(&text);
+        sbuf_puts(&text, "A code without a value, or not known, gives ");
+        ts_default_words(spec, f, &text);
+        sbuf_puts(&text, f->type == FIELD_TEXT
+                             ? ". lang: as for description()." : ".");
+        ts_doc_wrapped(out, sbuf_str(&text));
+        sbuf_puts(out, " */\nexport function ");
         ts_field_name(f, out);
         if (f->type == FIELD_TEXT) {
             sbuf_printf(out, "(code: number, lang?: string | null): string "
@@ -694,6 +727,9 @@ static void ts_fields(const struct emit_ctx *ctx, struct sbuf *out)
         }
         sbuf_puts(out, ";\n}\n");
     }
+    if (sbuf_failed(&text))
+        out->failed = 1;
+    sbuf_free(&text);
 }
 
 void emit_typescript(const struct emit_ctx *ctx, struct sbuf *out)
