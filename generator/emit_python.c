@@ -10,6 +10,15 @@
  * (the registry: <Name>, <Name>Class, ...) or UPPER_SNAKE (members), so a
  * Python keyword can only come from the registry's name, and gets a
  * trailing '_' (none -> None_).  Texts are plain ASCII string literals.
+ *
+ * A declared field <field> gives the function <field>(code) and a member
+ * property of that name (a method, taking lang, for a text field), and an
+ * enum field the class <Name><Field> (enum.IntEnum).  A field's name is
+ * lower_snake and may be anything Python knows: it gets a trailing '_'
+ * when it is a keyword or soft keyword, a built-in's name (int, str, len,
+ * all...) or an attribute the members have already (those of int and
+ * enum, code_class), so that it shadows nothing the module uses.  The
+ * accessors read private tables _FIELD_<FIELD> and call nothing public.
  */
 #include "emit.h"
 
@@ -22,6 +31,27 @@ static const char *const py_keywords[] = {
     "except", "finally", "for", "from", "global", "if", "import", "in",
     "is", "lambda", "match", "nonlocal", "not", "or", "pass", "raise",
     "return", "try", "type", "while", "with", "yield", NULL};
+
+/* The lower-case names of Python's built-ins (3.8 to 3.13), and the
+ * attributes of an IntEnum member besides the module's own: a field's
+ * accessor named so would hide them, so it gets a trailing '_'. */
+static const char *const py_taken[] = {
+    "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool",
+    "breakpoint", "bytearray", "bytes", "callable", "chr", "classmethod",
+    "compile", "complex", "copyright", "credits", "delattr", "dict", "dir",
+    "divmod", "enumerate", "eval", "exec", "exit", "filter", "float",
+    "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help",
+    "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len",
+    "license", "list", "locals", "map", "max", "memoryview", "min", "next",
+    "object", "oct", "open", "ord", "pow", "print", "property", "quit",
+    "range", "repr", "reversed", "round", "set", "setattr", "slice",
+    "sorted", "staticmethod", "str", "sum", "super", "tuple", "type",
+    "vars", "zip",
+    /* int's and enum's attributes, and the members' own properties */
+    "name", "value", "real", "imag", "numerator", "denominator",
+    "conjugate", "bit_length", "bit_count", "to_bytes", "from_bytes",
+    "as_integer_ratio", "is_integer", "mro", "code_class", "phrase",
+    "description", "traits", "status", "reference", NULL};
 
 /* Appends s as a Python str literal: printable ASCII as itself but '"'
  * and '\', \n \t \r by name, other control characters as \xHH, and every
@@ -79,6 +109,144 @@ static void py_type(const struct spec *spec, const char *suffix,
         }
 }
 
+/* Appends the name of field f's function and member: its name, with a
+ * trailing '_' when that is a keyword or a taken name. */
+static void py_field_name(const struct spec_field *f, struct sbuf *out)
+{
+    const char *const *lists[2];
+    const char *const *k;
+    int i;
+
+    lists[0] = py_keywords;
+    lists[1] = py_taken;
+    sbuf_puts(out, f->name.s);
+    for (i = 0; i < 2; i++)
+        for (k = lists[i]; *k; k++)
+            if (strcmp(f->name.s, *k) == 0) {
+                sbuf_putc(out, '_');
+                return;
+            }
+}
+
+/* Appends the class of an enum field: <Name><Field>. */
+static void py_field_enum(const struct spec *spec, const struct spec_field *f,
+                          struct sbuf *out)
+{
+    struct sbuf suffix;
+
+    sbuf_init(&suffix);
+    sbuf_puts_pascal(&suffix, f->name.s);
+    py_type(spec, sbuf_str(&suffix), out);
+    if (sbuf_failed(&suffix))
+        out->failed = 1;
+    sbuf_free(&suffix);
+}
+
+/* The type field f's function returns. */
+static void py_field_type(const struct spec *spec, const struct spec_field *f,
+                          struct sbuf *out)
+{
+    switch (f->type) {
+    case FIELD_INT:
+        sbuf_puts(out, "int");
+        return;
+    case FIELD_BOOL:
+        sbuf_puts(out, "bool");
+        return;
+    case FIELD_ENUM:
+        py_field_enum(spec, f, out);
+        return;
+    case FIELD_STRING:
+    case FIELD_TEXT:
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+    sbuf_puts(out, "_typing.Optional[str]");
+}
+
+/* A value of field f (not text) as a Python expression; v NULL for "no
+ * value": -1, False, None or <Name><Field>.NONE. */
+static void py_field_value(const struct spec *spec,
+                           const struct spec_field *f,
+                           const struct field_value *v, struct sbuf *out)
+{
+    switch (f->type) {
+    case FIELD_INT:
+        sbuf_put_long(out, v ? v->num : -1L);
+        return;
+    case FIELD_BOOL:
+        sbuf_puts(out, v && v->num ? "True" : "False");
+        return;
+    case FIELD_ENUM:
+        py_field_enum(spec, f, out);
+        sbuf_putc(out, '.');
+        sbuf_puts(out, v ? f->values[v->num].s : "NONE");
+        return;
+    case FIELD_STRING:
+        if (v == NULL)
+            sbuf_puts(out, "None");
+        else
+            py_str(out, v->str.s);
+        return;
+    case FIELD_TEXT:
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+}
+
+/* A text field's value as a tuple of its texts, one per language (None:
+ * none in that language), or None for no value. */
+static void py_field_texts(const struct spec *spec,
+                           const struct field_value *v, struct sbuf *out)
+{
+    size_t l;
+
+    if (v == NULL || v->text == NULL) {
+        sbuf_puts(out, "None");
+        return;
+    }
+    sbuf_putc(out, '(');
+    for (l = 0; l < spec->reg.nlang; l++) {
+        if (l)
+            sbuf_puts(out, ", ");
+        if (v->text[l].s)
+            py_str(out, v->text[l].s);
+        else
+            sbuf_puts(out, "None");
+    }
+    sbuf_puts(out, spec->reg.nlang == 1 ? ",)" : ")");
+}
+
+/* The default of field f as its accessor's .get() needs it. */
+static void py_field_default(const struct spec *spec,
+                             const struct spec_field *f, struct sbuf *out)
+{
+    const struct field_value *def = f->has_default ? &f->def : NULL;
+
+    if (f->type == FIELD_TEXT)
+        py_field_texts(spec, def, out);
+    else
+        py_field_value(spec, f, def, out);
+}
+
+/* Whether the spec declares a text field. */
+static int py_has_text_field(const struct spec *spec)
+{
+    size_t i;
+
+    for (i = 0; i < spec->nfields; i++)
+        if (spec->fields[i].type == FIELD_TEXT)
+            return 1;
+    return 0;
+}
+
+/* Whether the module matches languages (_language, _LANGUAGES): for the
+ * descriptions or the text fields, when there are several. */
+static int py_needs_language(const struct spec *spec, int have_desc)
+{
+    return spec->reg.nlang > 1 && (have_desc || py_has_text_field(spec));
+}
+
 /* The four type names, made once. */
 struct py_names {
     struct sbuf code, cls, trait, life;
@@ -125,6 +293,12 @@ static void emit_all(const struct spec *spec, const struct py_names *t,
                      "    \"%s\",\n    \"%s\",\n    \"%s\",\n",
                 sbuf_str(&t->code), sbuf_str(&t->cls), sbuf_str(&t->trait),
                 sbuf_str(&t->life));
+    for (i = 0; i < spec->nfields; i++)
+        if (spec->fields[i].type == FIELD_ENUM) {
+            sbuf_puts(out, "    \"");
+            py_field_enum(spec, &spec->fields[i], out);
+            sbuf_puts(out, "\",\n");
+        }
     for (f = fns; *f; f++)
         sbuf_printf(out, "    \"%s\",\n", *f);
     for (i = 0; i < spec->nclasses; i++) {
@@ -132,8 +306,15 @@ static void emit_all(const struct spec *spec, const struct py_names *t,
         sbuf_puts_case(out, spec->classes[i].name.s, 0);
         sbuf_puts(out, "\",\n");
     }
-    sbuf_puts(out, "    \"is_error\",\n    \"from_name\",\n"
-                   "    \"from_reason\",\n]\n\n");
+    sbuf_puts(out, "    \"is_error\",\n    \"from_name\",\n");
+    if (!spec->reg.no_phrases)
+        sbuf_puts(out, "    \"from_reason\",\n");
+    for (i = 0; i < spec->nfields; i++) {
+        sbuf_puts(out, "    \"");
+        py_field_name(&spec->fields[i], out);
+        sbuf_puts(out, "\",\n");
+    }
+    sbuf_puts(out, "]\n\n");
 }
 
 /* What each lifecycle means, in enum code_status order (as the C
@@ -198,6 +379,25 @@ static void emit_small_enums(const struct emit_ctx *ctx,
         sbuf_puts(out, "    ");
         sbuf_puts_case(out, status_keyword((enum code_status)st), 1);
         sbuf_printf(out, " = %d  # %s\n", st + 1, lifecycle_docs[st]);
+    }
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+        size_t j;
+
+        if (f->type != FIELD_ENUM)
+            continue;
+        sbuf_puts(out, "\n\nclass ");
+        py_field_enum(spec, f, out);
+        sbuf_puts(out, "(_enum.IntEnum):\n    \"\"\"The values of the field ");
+        sbuf_puts(out, f->name.s);
+        sbuf_puts(out, " (");
+        py_field_name(f, out);
+        sbuf_puts(out, "()).\"\"\"\n\n");
+        if (!f->has_default)
+            sbuf_puts(out, "    NONE = -1  # no value\n");
+        for (j = 0; j < f->nvalues; j++)
+            sbuf_printf(out, "    %s = %lu\n", f->values[j].s,
+                        (unsigned long)j);
     }
 }
 
@@ -294,6 +494,43 @@ static void emit_code_enum(const struct emit_ctx *ctx,
                    "        return ");
     py_error_test(spec, "self", out);
     sbuf_putc(out, '\n');
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+
+        /* The table, not the function: a field may be named self. */
+        if (f->type == FIELD_TEXT) {
+            sbuf_puts(out, "\n    def ");
+            py_field_name(f, out);
+            sbuf_puts(out, "(\n        self, lang: _typing.Optional[str] = "
+                           "None\n    ) -> _typing.Optional[str]:\n"
+                           "        \"\"\"The field ");
+            sbuf_puts(out, f->name.s);
+            sbuf_puts(out, " in language lang (");
+            py_field_name(f, out);
+            sbuf_puts(out, "()).\"\"\"\n        return _field_text(_FIELD_");
+            sbuf_puts_case(out, f->name.s, 1);
+            sbuf_puts(out, ".get(self, ");
+            py_field_default(spec, f, out);
+            sbuf_puts(out, "), lang)\n");
+            continue;
+        }
+        sbuf_puts(out, "\n    @property\n    def ");
+        py_field_name(f, out);
+        sbuf_puts(out, "(self) -> ");
+        py_field_type(spec, f, out);
+        sbuf_puts(out, ":\n        \"\"\"The field ");
+        sbuf_puts(out, f->name.s);
+        sbuf_puts(out, " (");
+        py_field_name(f, out);
+        sbuf_puts(out, "()).\"\"\"\n        return _FIELD_");
+        sbuf_puts_case(out, f->name.s, 1);
+        sbuf_puts(out, ".get(self");
+        if (f->has_default || f->type != FIELD_STRING) {
+            sbuf_puts(out, ", ");
+            py_field_default(spec, f, out);
+        }
+        sbuf_puts(out, ")\n");
+    }
 }
 
 /* The tables behind the functions: rows, descriptions, languages,
@@ -351,9 +588,9 @@ static void emit_tables(const struct emit_ctx *ctx, int have_desc,
         }
         sbuf_puts(out, "}\n");
     }
-    if (have_desc && spec->reg.nlang > 1) {
+    if (py_needs_language(spec, have_desc)) {
         sbuf_puts(out, "\n# The index of each language but the first in "
-                       "the tuples above.\n"
+                       "the tuples of texts.\n"
                        "_LANGUAGES: _typing.Dict[str, int] = {\n");
         /* languages are distinct (validated) */
         for (l = 1; l < spec->reg.nlang; l++) {
@@ -364,6 +601,8 @@ static void emit_tables(const struct emit_ctx *ctx, int have_desc,
         sbuf_puts(out, "}\n");
     }
 
+    if (spec->reg.no_phrases)
+        return; /* no from_reason() */
     sbuf_puts(out, "\n# Every phrase and former phrase in lower case, and "
                    "its code.\n"
                    "_BY_REASON: _typing.Dict[str, int] = {\n");
@@ -398,10 +637,10 @@ static void emit_description(const struct emit_ctx *ctx, int have_desc,
     const char *first = spec->reg.languages[0].s;
     size_t l;
 
-    if (have_desc && spec->reg.nlang > 1)
+    if (py_needs_language(spec, have_desc))
         sbuf_puts(out,
             "\n\ndef _language(lang: str) -> int:\n"
-            "    \"\"\"The index of lang in the description tuples: its "
+            "    \"\"\"The index of lang in the tuples of texts: its "
             "letters up to\n"
             "    \"-\", \"_\", \".\", \"@\" or the end (at most 8), "
             "compared ignoring case;\n"
@@ -518,7 +757,10 @@ static void py_functions(const struct emit_ctx *ctx,
         "\n\ndef from_name(s: str) -> _typing.Optional[%s]:\n"
         "    \"\"\"The member named s (a name or a former name, compared "
         "exactly),\n    or None.\"\"\"\n"
-        "    return %s.__members__.get(s)\n"
+        "    return %s.__members__.get(s)\n", N, N);
+    if (spec->reg.no_phrases)
+        return; /* codes without wire phrases: no from_reason() */
+    sbuf_printf(out,
         "\n\ndef from_reason(s: str) -> _typing.Optional[%s]:\n"
         "    \"\"\"The member whose phrase or a former phrase is s, "
         "ignoring ASCII case,\n    or None.\"\"\"\n"
@@ -528,7 +770,155 @@ static void py_functions(const struct emit_ctx *ctx,
         "    if not s.isascii():\n"
         "        return None\n"
         "    code = _BY_REASON.get(s.lower())\n"
-        "    return None if code is None else %s(code)\n", N, N, N, N);
+        "    return None if code is None else %s(code)\n", N, N);
+}
+
+/* Appends text as py_doc does, wrapped at spaces before column 78 into
+ * lines indented by four spaces; col is the column the text starts at.  A
+ * longer word gets a line of its own. */
+static void py_doc_wrapped(struct sbuf *out, const char *text, int col)
+{
+    struct sbuf esc;
+    const char *p;
+    int start = col;
+
+    sbuf_init(&esc);
+    py_doc(&esc, text);
+    for (p = sbuf_str(&esc); *p;) {
+        size_t word = strcspn(p, " ");
+
+        if (col > start && col + 1 + (int)word > 78) {
+            sbuf_puts(out, "\n    ");
+            col = start = 4;
+        } else if (col > start) {
+            sbuf_putc(out, ' ');
+            col++;
+        }
+        sbuf_putn(out, p, word);
+        col += (int)word;
+        p += word;
+        while (*p == ' ')
+            p++;
+    }
+    if (sbuf_failed(&esc))
+        out->failed = 1;
+    sbuf_free(&esc);
+}
+
+/* What field f's function gives a code without a value, in words (a
+ * Python expression, or "the default text"). */
+static void py_default_words(const struct spec *spec,
+                             const struct spec_field *f, struct sbuf *out)
+{
+    if (f->type == FIELD_TEXT)
+        sbuf_puts(out, f->has_default ? "the default text" : "None");
+    else
+        py_field_default(spec, f, out);
+}
+
+/* The declared fields: a table of the codes' own values and a function
+ * each, and the text fields' language lookup. */
+static void py_fields(const struct emit_ctx *ctx, struct sbuf *out)
+{
+    const struct spec *spec = ctx->spec;
+    struct sbuf text;
+    size_t i, k;
+
+    if (spec->nfields == 0)
+        return;
+    sbuf_init(&text);
+    sbuf_puts(out, "\n\n# The fields: per-code attributes the spec "
+                   "declares.  Each table holds the\n# codes' own values; "
+                   "the function gives the default to every other int.\n"
+                   "# A field named like a keyword, a built-in or an "
+                   "attribute of the members\n# has a trailing '_' (int_, "
+                   "match_).\n");
+    if (py_has_text_field(spec)) {
+        sbuf_puts(out, "\n_FieldTexts = _typing.Tuple[_typing.Optional[str], "
+                       "...]\n\n\n"
+                       "def _field_text(\n"
+                       "    texts: _typing.Optional[_FieldTexts], lang: "
+                       "_typing.Optional[str]\n"
+                       ") -> _typing.Optional[str]:\n"
+                       "    \"\"\"The text of texts (one per language) in "
+                       "language lang, matched as\n"
+                       "    for description(), else in the first language; "
+                       "None for no texts.\"\"\"\n"
+                       "    if texts is None:\n        return None\n");
+        if (spec->reg.nlang > 1)
+            sbuf_puts(out, "    if lang is not None:\n"
+                           "        text = texts[_language(lang)]\n"
+                           "        if text is not None:\n"
+                           "            return text\n");
+        sbuf_puts(out, "    return texts[0]\n");
+    }
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+        const char *doc = f->doc ? f->doc[0].s : NULL;
+
+        sbuf_puts(out, "\n\n_FIELD_");
+        sbuf_puts_case(out, f->name.s, 1);
+        sbuf_puts(out, ": _typing.Dict[int, ");
+        if (f->type == FIELD_TEXT)
+            sbuf_puts(out, "_FieldTexts");
+        else if (f->type == FIELD_STRING)
+            sbuf_puts(out, "str");
+        else
+            py_field_type(spec, f, out);
+        sbuf_puts(out, "] = {\n");
+        for (k = 0; k < spec->ncodes; k++) {
+            const struct field_value *v = spec_field_own(f, spec->order[k]);
+
+            if (v == NULL)
+                continue;
+            sbuf_puts(out, "    ");
+            sbuf_put_long(out, spec->codes[spec->order[k]].code);
+            sbuf_puts(out, ": ");
+            if (f->type == FIELD_TEXT)
+                py_field_texts(spec, v, out);
+            else
+                py_field_value(spec, f, v, out);
+            sbuf_puts(out, ",\n");
+        }
+        sbuf_puts(out, "}\n\n\ndef ");
+        py_field_name(f, out);
+        if (f->type == FIELD_TEXT)
+            sbuf_puts(out, "(\n    code: int, lang: _typing.Optional[str] = "
+                           "None\n) -> _typing.Optional[str]:\n");
+        else {
+            sbuf_puts(out, "(code: int) -> ");
+            py_field_type(spec, f, out);
+            sbuf_puts(out, ":\n");
+        }
+        sbuf_reset(&text);
+        sbuf_printf(&text, "The field %s (%s) of code%s", f->name.s,
+                    field_type_keyword(f->type), doc ? ": " : ".");
+        if (doc)
+            sbuf_puts(&text, doc);
+        sbuf_puts(out, "    \"\"\"");
+        py_doc_wrapped(out, sbuf_str(&text), 7);
+        sbuf_reset(&text);
+        sbuf_puts(&text, "A code without a value, or not known, gives ");
+        py_default_words(spec, f, &text);
+        sbuf_puts(&text, f->type == FIELD_TEXT
+                             ? ". lang: as for description()." : ".");
+        sbuf_puts(out, "\n    ");
+        py_doc_wrapped(out, sbuf_str(&text), 4);
+        sbuf_puts(out, "\"\"\"\n    return ");
+        if (f->type == FIELD_TEXT)
+            sbuf_puts(out, "_field_text(");
+        sbuf_puts(out, "_FIELD_");
+        sbuf_puts_case(out, f->name.s, 1);
+        sbuf_puts(out, ".get(code");
+        if (f->has_default || f->type != FIELD_STRING) {
+            sbuf_puts(out, ", ");
+            py_field_default(spec, f, out);
+        }
+        sbuf_puts(out, f->type == FIELD_TEXT ? "), lang)\n" : ")\n");
+    }
+    if (sbuf_failed(&text))
+        out->failed = 1;
+    sbuf_free(&text);
 }
 
 void emit_python(const struct emit_ctx *ctx, struct sbuf *out)
@@ -575,6 +965,7 @@ void emit_python(const struct emit_ctx *ctx, struct sbuf *out)
     emit_code_enum(ctx, &t, out);
     emit_tables(ctx, have_desc, out);
     py_functions(ctx, &t, have_desc, out);
+    py_fields(ctx, out);
     if (sbuf_failed(&file) || sbuf_failed(&t.code) || sbuf_failed(&t.cls) ||
         sbuf_failed(&t.trait) || sbuf_failed(&t.life))
         out->failed = 1;

@@ -19,6 +19,14 @@
  * looks strings up with switch statements, so no inherited key of an
  * object (constructor, __proto__) can answer.  Texts are plain ASCII
  * string literals (\uXXXX, surrogate pairs past U+FFFF).
+ *
+ * A declared field <field> gives the function <field> in camelCase
+ * (next_hop: nextHop), reading a table _field_<field> of the codes' own
+ * values, and an enum field the object and type <Name><Field> (as const).
+ * A field's camelCase name gets a trailing '_' when it is a reserved word
+ * of JavaScript (strict mode and modules included: new, default, static,
+ * await...) or of TypeScript (enum), or arguments, eval or undefined,
+ * which the module cannot bind or uses itself.
  */
 #include "emit.h"
 
@@ -31,6 +39,135 @@
 static void ts_str(struct sbuf *out, const char *s)
 {
     sbuf_put_quoted(out, s, QUOTE_JS);
+}
+
+/* The words a field's function cannot be named, or would shadow what the
+ * module uses (undefined): JavaScript's reserved words in strict mode
+ * code and modules, TypeScript's enum, and arguments and eval. */
+static const char *const ts_reserved[] = {
+    "arguments", "await", "break", "case", "catch", "class", "const",
+    "continue", "debugger", "default", "delete", "do", "else", "enum",
+    "eval", "export", "extends", "false", "finally", "for", "function",
+    "if", "implements", "import", "in", "instanceof", "interface", "let",
+    "new", "null", "package", "private", "protected", "public", "return",
+    "static", "super", "switch", "this", "throw", "true", "try", "typeof",
+    "undefined", "var", "void", "while", "with", "yield", NULL};
+
+/* Appends the name of field f's function: its name in camelCase, with a
+ * trailing '_' when that is a reserved word. */
+static void ts_field_name(const struct spec_field *f, struct sbuf *out)
+{
+    size_t start = out->len;
+    const char *const *k;
+
+    sbuf_puts_pascal(out, f->name.s);
+    if (sbuf_failed(out))
+        return;
+    /* lower_snake starts with a lower-case letter */
+    out->data[start] = (char)(out->data[start] - 'A' + 'a');
+    for (k = ts_reserved; *k; k++)
+        if (strcmp(out->data + start, *k) == 0) {
+            sbuf_putc(out, '_');
+            break;
+        }
+}
+
+/* Appends the object and type of an enum field: <Name><Field>. */
+static void ts_field_enum(const struct spec *spec, const struct spec_field *f,
+                          struct sbuf *out)
+{
+    sbuf_puts_pascal(out, spec->reg.name.s);
+    sbuf_puts_pascal(out, f->name.s);
+}
+
+/* The type of field f's values in its table. */
+static void ts_field_type(const struct spec *spec, const struct spec_field *f,
+                          struct sbuf *out)
+{
+    switch (f->type) {
+    case FIELD_INT:
+        sbuf_puts(out, "number");
+        return;
+    case FIELD_BOOL:
+        sbuf_puts(out, "boolean");
+        return;
+    case FIELD_ENUM:
+        ts_field_enum(spec, f, out);
+        return;
+    case FIELD_TEXT:
+        sbuf_puts(out, "readonly (string | undefined)[]");
+        return;
+    case FIELD_STRING:
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+    sbuf_puts(out, "string");
+}
+
+/* A value of field f as a TypeScript expression; v NULL for "no value":
+ * -1, false, undefined or <Name><Field>.NONE.  A text is an array of its
+ * texts, one per language (undefined: none in that language). */
+static void ts_field_value(const struct spec *spec,
+                           const struct spec_field *f,
+                           const struct field_value *v, struct sbuf *out)
+{
+    size_t l;
+
+    switch (f->type) {
+    case FIELD_INT:
+        sbuf_put_long(out, v ? v->num : -1L);
+        return;
+    case FIELD_BOOL:
+        sbuf_puts(out, v && v->num ? "true" : "false");
+        return;
+    case FIELD_ENUM:
+        ts_field_enum(spec, f, out);
+        sbuf_putc(out, '.');
+        sbuf_puts(out, v ? f->values[v->num].s : "NONE");
+        return;
+    case FIELD_STRING:
+        if (v == NULL)
+            sbuf_puts(out, "undefined");
+        else
+            sbuf_put_quoted(out, v->str.s, QUOTE_JS);
+        return;
+    case FIELD_TEXT:
+        if (v == NULL || v->text == NULL) {
+            sbuf_puts(out, "undefined");
+            return;
+        }
+        sbuf_putc(out, '[');
+        for (l = 0; l < spec->reg.nlang; l++) {
+            if (l)
+                sbuf_puts(out, ", ");
+            if (v->text[l].s)
+                sbuf_put_quoted(out, v->text[l].s, QUOTE_JS);
+            else
+                sbuf_puts(out, "undefined");
+        }
+        sbuf_putc(out, ']');
+        return;
+    case FIELD_TYPE_COUNT_:
+        break;
+    }
+}
+
+/* Whether the spec declares a text field. */
+static int ts_has_text_field(const struct spec *spec)
+{
+    size_t i;
+
+    for (i = 0; i < spec->nfields; i++)
+        if (spec->fields[i].type == FIELD_TEXT)
+            return 1;
+    return 0;
+}
+
+/* Whether the module matches languages (_language): for the descriptions
+ * or the text fields, when there are several. */
+static int ts_needs_language(const struct spec *spec, int have_desc)
+{
+    return spec->reg.nlang > 1 && (have_desc || ts_has_text_field(spec));
 }
 
 /* A text the C returns as NULL when absent or empty: undefined then. */
@@ -158,6 +295,29 @@ static void emit_constants(const struct emit_ctx *ctx,
     sbuf_printf(out, "} as const;\n"
                      "export type %s = (typeof %s)[keyof typeof %s];\n",
                 sbuf_str(&t->life), sbuf_str(&t->life), sbuf_str(&t->life));
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+        struct sbuf e;
+
+        if (f->type != FIELD_ENUM)
+            continue;
+        sbuf_init(&e);
+        ts_field_enum(spec, f, &e);
+        sbuf_printf(out, "\n/** The values of the field %s (", f->name.s);
+        ts_field_name(f, out);
+        sbuf_printf(out, "). */\nexport const %s = {\n", sbuf_str(&e));
+        if (!f->has_default)
+            sbuf_puts(out, "  NONE: -1, // no value\n");
+        for (j = 0; j < f->nvalues; j++)
+            sbuf_printf(out, "  %s: %lu,\n", f->values[j].s,
+                        (unsigned long)j);
+        sbuf_printf(out, "} as const;\n"
+                         "export type %s = (typeof %s)[keyof typeof %s];\n",
+                    sbuf_str(&e), sbuf_str(&e), sbuf_str(&e));
+        if (sbuf_failed(&e))
+            out->failed = 1;
+        sbuf_free(&e);
+    }
 }
 
 /* The tables behind the functions. */
@@ -224,10 +384,10 @@ static void emit_description(const struct emit_ctx *ctx, int have_desc,
     const char *first = spec->reg.languages[0].s;
     size_t l;
 
-    if (have_desc && spec->reg.nlang > 1) {
+    if (ts_needs_language(spec, have_desc)) {
         sbuf_puts(out,
             "\n/**\n"
-            " * The index of lang in the description arrays: its letters "
+            " * The index of lang in the arrays of texts: its letters "
             "up to \"-\", \"_\",\n"
             " * \".\", \"@\" or the end (at most 8), compared ignoring "
             "case; 0 (the first\n"
@@ -309,6 +469,8 @@ static void emit_string_lookups(const struct emit_ctx *ctx,
         }
     }
     sbuf_puts(out, "    default: return undefined;\n  }\n}\n");
+    if (spec->reg.no_phrases)
+        return; /* codes without wire phrases: no fromReason */
 
     sbuf_printf(out, "\n/** The code whose phrase or a former phrase is "
                      "phrase, ignoring ASCII case,\n * or undefined. */\n"
@@ -427,6 +589,149 @@ static void ts_functions(const struct emit_ctx *ctx,
     emit_string_lookups(ctx, t, out);
 }
 
+/* Appends text (through sbuf_c_comment) to a doc comment's lines " * ",
+ * wrapped at spaces before column 78; a longer word gets a line of its
+ * own. */
+static void ts_doc_wrapped(struct sbuf *out, const char *text)
+{
+    struct sbuf plain;
+    const char *p;
+    int col = 3;
+
+    sbuf_init(&plain);
+    sbuf_c_comment(&plain, text);
+    sbuf_puts(out, " * ");
+    for (p = sbuf_str(&plain); *p;) {
+        size_t word = strcspn(p, " ");
+
+        if (col > 3 && col + 1 + (int)word > 78) {
+            sbuf_puts(out, "\n * ");
+            col = 3;
+        } else if (col > 3) {
+            sbuf_putc(out, ' ');
+            col++;
+        }
+        sbuf_putn(out, p, word);
+        col += (int)word;
+        p += word;
+        while (*p == ' ')
+            p++;
+    }
+    sbuf_putc(out, '\n');
+    if (sbuf_failed(&plain))
+        out->failed = 1;
+    sbuf_free(&plain);
+}
+
+/* What field f's function gives a code without a value, in words (an
+ * ASCII expression, or "the default text"). */
+static void ts_default_words(const struct spec *spec,
+                             const struct spec_field *f, struct sbuf *out)
+{
+    if (f->type == FIELD_TEXT && f->has_default)
+        sbuf_puts(out, "the default text");
+    else
+        ts_field_value(spec, f, f->has_default ? &f->def : NULL, out);
+}
+
+/* The declared fields: a table of the codes' own values and a function
+ * each, and the text fields' language lookup. */
+static void ts_fields(const struct emit_ctx *ctx, struct sbuf *out)
+{
+    const struct spec *spec = ctx->spec;
+    struct sbuf text;
+    size_t i, k;
+
+    if (spec->nfields == 0)
+        return;
+    sbuf_init(&text);
+    sbuf_puts(out, "\n// The fields: per-code attributes the spec declares. "
+                   "Each table holds the\n// codes' own values; the "
+                   "function gives the default to every other number.\n"
+                   "// A field's function is its name in camelCase, with a "
+                   "trailing \"_\" when\n// that is a reserved word (new_, "
+                   "default_).\n");
+    if (ts_has_text_field(spec)) {
+        sbuf_puts(out, "\n/**\n * The text of texts (one per language) in "
+                       "language lang, matched as for\n * description(), "
+                       "else in the first language; undefined for no texts."
+                       "\n */\nfunction _fieldText(\n"
+                       "  texts: readonly (string | undefined)[] | "
+                       "undefined,\n"
+                       "  lang: string | null | undefined,\n"
+                       "): string | undefined {\n"
+                       "  if (texts === undefined) return undefined;\n");
+        if (spec->reg.nlang > 1)
+            sbuf_puts(out, "  if (lang !== undefined && lang !== null) {\n"
+                           "    const text = texts[_language(lang)];\n"
+                           "    if (text !== undefined) return text;\n"
+                           "  }\n");
+        else
+            sbuf_puts(out, "  void lang; // one language: lang changes "
+                           "nothing\n");
+        sbuf_puts(out, "  return texts[0];\n}\n");
+    }
+    for (i = 0; i < spec->nfields; i++) {
+        const struct spec_field *f = &spec->fields[i];
+        const char *doc = f->doc ? f->doc[0].s : NULL;
+
+        sbuf_printf(out, "\nconst _field_%s: { readonly [code: number]: ",
+                    f->name.s);
+        ts_field_type(spec, f, out);
+        sbuf_puts(out, " } = {\n");
+        for (k = 0; k < spec->ncodes; k++) {
+            const struct field_value *v = spec_field_own(f, spec->order[k]);
+
+            if (v == NULL)
+                continue;
+            sbuf_puts(out, "  ");
+            sbuf_put_long(out, spec->codes[spec->order[k]].code);
+            sbuf_puts(out, ": ");
+            ts_field_value(spec, f, v, out);
+            sbuf_puts(out, ",\n");
+        }
+        sbuf_reset(&text);
+        sbuf_printf(&text, "The field %s (%s) of code%s", f->name.s,
+                    field_type_keyword(f->type), doc ? ": " : ".");
+        if (doc)
+            sbuf_puts(&text, doc);
+        sbuf_puts(out, "};\n\n/**\n");
+        ts_doc_wrapped(out, sbuf_str(&text));
+        sbuf_reset(&text);
+        sbuf_puts(&text, "A code without a value, or not known, gives ");
+        ts_default_words(spec, f, &text);
+        sbuf_puts(&text, f->type == FIELD_TEXT
+                             ? ". lang: as for description()." : ".");
+        ts_doc_wrapped(out, sbuf_str(&text));
+        sbuf_puts(out, " */\nexport function ");
+        ts_field_name(f, out);
+        if (f->type == FIELD_TEXT) {
+            sbuf_printf(out, "(code: number, lang?: string | null): string "
+                             "| undefined {\n  return _fieldText(_field_%s"
+                             "[code]", f->name.s);
+            if (f->has_default) {
+                sbuf_puts(out, " ?? ");
+                ts_field_value(spec, f, &f->def, out);
+            }
+            sbuf_puts(out, ", lang);\n}\n");
+            continue;
+        }
+        sbuf_puts(out, "(code: number): ");
+        ts_field_type(spec, f, out);
+        if (f->type == FIELD_STRING)
+            sbuf_puts(out, " | undefined");
+        sbuf_printf(out, " {\n  return _field_%s[code]", f->name.s);
+        if (f->has_default || f->type != FIELD_STRING) {
+            sbuf_puts(out, " ?? ");
+            ts_field_value(spec, f, f->has_default ? &f->def : NULL, out);
+        }
+        sbuf_puts(out, ";\n}\n");
+    }
+    if (sbuf_failed(&text))
+        out->failed = 1;
+    sbuf_free(&text);
+}
+
 void emit_typescript(const struct emit_ctx *ctx, struct sbuf *out)
 {
     const struct spec *spec = ctx->spec;
@@ -472,6 +777,7 @@ void emit_typescript(const struct emit_ctx *ctx, struct sbuf *out)
     emit_constants(ctx, &t, out);
     emit_tables(ctx, &t, have_desc, out);
     ts_functions(ctx, &t, have_desc, out);
+    ts_fields(ctx, out);
     if (sbuf_failed(&file) || sbuf_failed(&t.code) || sbuf_failed(&t.cls) ||
         sbuf_failed(&t.trait) || sbuf_failed(&t.life))
         out->failed = 1;

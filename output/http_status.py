@@ -36,6 +36,7 @@ __all__ = [
     "is_error",
     "from_name",
     "from_reason",
+    "grpc",
 ]
 
 # The identity of the spec model (the C header's HTTP_STATUS_SPEC_ID).
@@ -221,6 +222,11 @@ class HttpStatus(_enum.IntEnum):
     def is_error(self) -> bool:
         """In a class of errors."""
         return 400 <= self <= 499 or 500 <= self <= 599
+
+    @property
+    def grpc(self) -> int:
+        """The field grpc (grpc())."""
+        return _FIELD_GRPC.get(self, 2)
 
 
 # Per code: name, phrase, reference, trait bits, lifecycle.
@@ -630,7 +636,7 @@ _DESCRIPTIONS: _typing.Dict[int, _Texts] = {
     ),
 }
 
-# The index of each language but the first in the tuples above.
+# The index of each language but the first in the tuples of texts.
 _LANGUAGES: _typing.Dict[str, int] = {
     "zh": 1,
     "ru": 2,
@@ -729,7 +735,7 @@ def name(code: int) -> _typing.Optional[str]:
 
 
 def _language(lang: str) -> int:
-    """The index of lang in the description tuples: its letters up to
+    """The index of lang in the tuples of texts: its letters up to
     "-", "_", ".", "@" or the end (at most 8), compared ignoring case;
     0 (the first language) when that is no language of the registry."""
     i = 0
@@ -842,3 +848,35 @@ def from_reason(s: str) -> _typing.Optional[HttpStatus]:
         return None
     code = _BY_REASON.get(s.lower())
     return None if code is None else HttpStatus(code)
+
+
+# The fields: per-code attributes the spec declares.  Each table holds the
+# codes' own values; the function gives the default to every other int.
+# A field named like a keyword, a built-in or an attribute of the members
+# has a trailing '_' (int_, match_).
+
+
+_FIELD_GRPC: _typing.Dict[int, int] = {
+    400: 13,
+    401: 16,
+    403: 7,
+    404: 12,
+    429: 14,
+    502: 14,
+    503: 14,
+    504: 14,
+}
+
+
+def grpc(code: int) -> int:
+    """The field grpc (int) of code: The gRPC status code (the number in a
+    grpc-status trailer; see grpc_status.h) that gRPC's HTTP to gRPC Status
+    Code Mapping (doc/http-grpc-status-mapping.md in grpc/grpc) gives a client
+    that gets this HTTP status instead of a gRPC status: 400 INTERNAL (13),
+    401 UNAUTHENTICATED (16), 403 PERMISSION_DENIED (7), 404 UNIMPLEMENTED
+    (12), 429, 502, 503 and 504 UNAVAILABLE (14), and UNKNOWN (2) for every
+    other code, known or not. It is one direction only: gRPC to HTTP is
+    another table, google.rpc.Code's (grpc_status_http()), and the two
+    disagree: INVALID_ARGUMENT maps to 400, while 400 maps to INTERNAL.
+    A code without a value, or not known, gives 2."""
+    return _FIELD_GRPC.get(code, 2)

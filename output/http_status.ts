@@ -558,7 +558,7 @@ export function nameOf(code: number): string | undefined {
 }
 
 /**
- * The index of lang in the description arrays: its letters up to "-", "_",
+ * The index of lang in the arrays of texts: its letters up to "-", "_",
  * ".", "@" or the end (at most 8), compared ignoring case; 0 (the first
  * language) when that is no language of the registry.
  */
@@ -819,4 +819,36 @@ export function fromReason(phrase: string): HttpStatus | undefined {
     case "network authentication required": return 511;
     default: return undefined;
   }
+}
+
+// The fields: per-code attributes the spec declares. Each table holds the
+// codes' own values; the function gives the default to every other number.
+// A field's function is its name in camelCase, with a trailing "_" when
+// that is a reserved word (new_, default_).
+
+const _field_grpc: { readonly [code: number]: number } = {
+  400: 13,
+  401: 16,
+  403: 7,
+  404: 12,
+  429: 14,
+  502: 14,
+  503: 14,
+  504: 14,
+};
+
+/**
+ * The field grpc (int) of code: The gRPC status code (the number in a
+ * grpc-status trailer; see grpc_status.h) that gRPC's HTTP to gRPC Status
+ * Code Mapping (doc/http-grpc-status-mapping.md in grpc/grpc) gives a client
+ * that gets this HTTP status instead of a gRPC status: 400 INTERNAL (13), 401
+ * UNAUTHENTICATED (16), 403 PERMISSION_DENIED (7), 404 UNIMPLEMENTED (12),
+ * 429, 502, 503 and 504 UNAVAILABLE (14), and UNKNOWN (2) for every other
+ * code, known or not. It is one direction only: gRPC to HTTP is another
+ * table, google.rpc.Code's (grpc_status_http()), and the two disagree:
+ * INVALID_ARGUMENT maps to 400, while 400 maps to INTERNAL.
+ * A code without a value, or not known, gives 2.
+ */
+export function grpc(code: number): number {
+  return _field_grpc[code] ?? 2;
 }

@@ -8,11 +8,24 @@ its module functions.  For a known code it also asks the member
 (from_name(name(code))) and marks the answer when the member's properties
 say something else, so that the comparison with the C fails then.
 CLASS...: the registry's class names in lower case (is_<class>).
+
+A field F is asked of the function the module names after it (F, or F_
+when F is a keyword or a name of the builtins, of int or of enum members),
+and of a known code's member likewise.  The module has from_reason exactly
+when the queries ask it (not for a registry with phrases: false).
 """
+import builtins
 import enum
 import importlib.util
+import keyword
 import os
 import sys
+
+# The attributes an IntEnum member has besides int's, and soft keywords
+# (keyword.softkwlist is 3.9 and later).
+MEMBER_NAMES = ("name", "value", "mro", "code_class", "phrase",
+                "description", "traits", "status", "reference")
+SOFT_KEYWORDS = ("match", "case", "type", "_")
 
 
 def unescape(field):
@@ -81,6 +94,51 @@ def answer_code(mod, classes, n):
     return answer if member else answer + b" (the member says otherwise)"
 
 
+def field_accessor(mod, field):
+    """The name of field's function and member property, by the module's
+    rule; stops when the module does not export it."""
+    name = field
+    if (keyword.iskeyword(field) or field in SOFT_KEYWORDS or
+            hasattr(builtins, field) or hasattr(int, field) or
+            field in MEMBER_NAMES):
+        name = field + "_"
+    if name not in mod.__all__ or not callable(getattr(mod, name, None)):
+        raise SystemExit("dump_py: the module does not export %s for the "
+                         "field %s" % (name, field))
+    return name
+
+
+def answer_value(value):
+    if value is None or isinstance(value, str):
+        return answer_str(value)
+    if isinstance(value, bool):
+        return b"%d" % value
+    if isinstance(value, int):
+        # an enum field's member answers its number, as the C enum
+        return b"%d" % value
+    return b"%r (not a str, bool or int)" % value
+
+
+def answer_field(mod, fields):
+    """field<TAB>F<TAB>N[<TAB>LANG], through the function and, for a known
+    code, the member."""
+    acc = field_accessor(mod, fields[1].decode())
+    n = int(fields[2])
+    fn = getattr(mod, acc)
+    lang = unescape(fields[3]) if len(fields) > 3 else None
+    args = () if lang is None or lang == "-" else (lang,)
+    value = fn(n, *args)
+    answer = answer_value(value)
+    if mod.is_known(n):
+        m = mod.from_name(mod.name(n))
+        via_member = getattr(m, acc)
+        if len(fields) > 3:
+            via_member = via_member(*args)
+        if via_member != value or type(via_member) is not type(value):
+            answer += b" (the member says otherwise)"
+    return answer
+
+
 def main(argv):
     path = argv[1]
     classes = argv[2:]
@@ -89,6 +147,7 @@ def main(argv):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     out = sys.stdout.buffer
+    asked_reason = False
     for raw in sys.stdin.buffer:
         line = raw[:-1] if raw.endswith(b"\n") else raw
         fields = line.split(b"\t")
@@ -110,6 +169,7 @@ def main(argv):
             if via_member != text:
                 answer += b" (the member says otherwise)"
         elif kind in (b"from_name", b"from_reason"):
+            asked_reason = asked_reason or kind == b"from_reason"
             found = getattr(mod, kind.decode())(unescape(fields[1]))
             if found is None:
                 answer = b"-1"
@@ -117,10 +177,20 @@ def main(argv):
                 answer = b"%d" % found
             else:
                 answer = b"%r (not a member)" % found
+        elif kind == b"field":
+            answer = answer_field(mod, fields)
         else:
             sys.stderr.write("dump_py: an unknown query: %r\n" % line)
             return 2
         out.write(line + b"\t" + answer + b"\n")
+    # A registry without wire phrases is asked no from_reason, and has none,
+    # as in C; every other is asked.
+    if asked_reason != hasattr(mod, "from_reason"):
+        sys.stderr.write("dump_py: from_reason is %s, but the queries %s\n" %
+                         ("there" if hasattr(mod, "from_reason") else
+                          "missing", "ask it" if asked_reason else
+                          "do not (phrases: false)"))
+        return 3
     return 0
 
 

@@ -16,6 +16,7 @@ declare const process: {
     on(event: string, listener: (chunk?: string) => void): void;
   };
   stdout: { write(text: string): boolean };
+  stderr: { write(text: string): boolean };
   exitCode: number | undefined;
 };
 
@@ -73,9 +74,47 @@ function classTest(name: string): (code: number) => boolean {
   return f as (code: number) => boolean;
 }
 
+// What the module exports, by name: fromReason and the fields' functions
+// are there only for some registries.
+const exported = reg as Record<string, unknown>;
+
+// The words a field's function gets a trailing "_" after, as the module's
+// comment says: reserved words of JavaScript in strict mode code and
+// modules, TypeScript's enum, arguments, eval and undefined.
+const reserved = new Set([
+  "arguments", "await", "break", "case", "catch", "class", "const",
+  "continue", "debugger", "default", "delete", "do", "else", "enum", "eval",
+  "export", "extends", "false", "finally", "for", "function", "if",
+  "implements", "import", "in", "instanceof", "interface", "let", "new",
+  "null", "package", "private", "protected", "public", "return", "static",
+  "super", "switch", "this", "throw", "true", "try", "typeof", "undefined",
+  "var", "void", "while", "with", "yield",
+]);
+
+// The function of the field named field (lower_snake): camelCase, escaped.
+function fieldFunction(field: string): (code: number, lang?: string) => unknown {
+  let fn = field.replace(/_([a-z0-9])/g, (_m, c: string) =>
+    /[0-9]/.test(c) ? "_" + c : c.toUpperCase());
+  if (reserved.has(fn)) fn += "_";
+  const f = exported[fn];
+  if (typeof f !== "function") throw new Error("the module has no " + fn + " for the field " + field);
+  return f as (code: number, lang?: string) => unknown;
+}
+
+function answerValue(v: unknown): string {
+  if (v === undefined || typeof v === "string") return answerStr(v);
+  if (typeof v === "boolean") return bit(v);
+  if (typeof v === "number" && Number.isInteger(v)) return String(v);
+  return JSON.stringify(v) + " (not a string, boolean or integer)";
+}
+
 function bit(b: boolean): string {
   return b ? "1" : "0";
 }
+
+// Whether the queries ask fromReason: the module must have it exactly then
+// (a registry with phrases: false has none, as in C).
+let askedReason = false;
 
 function answer(fields: string[], tests: ((code: number) => boolean)[]): string {
   const kind = fields[0];
@@ -97,7 +136,16 @@ function answer(fields: string[], tests: ((code: number) => boolean)[]): string 
     return String(reg.fromName(unescape(fields[1] ?? "")) ?? -1);
   }
   if (kind === "from_reason") {
-    return String(reg.fromReason(unescape(fields[1] ?? "")) ?? -1);
+    askedReason = true;
+    const fromReason = exported["fromReason"];
+    if (typeof fromReason !== "function") throw new Error("the module has no fromReason");
+    return String((fromReason as (s: string) => number | undefined)(unescape(fields[1] ?? "")) ?? -1);
+  }
+  if (kind === "field") {
+    const f = fieldFunction(fields[1] ?? "");
+    const code = Number(fields[2]);
+    const lang = fields[3] === undefined ? "-" : unescape(fields[3]);
+    return answerValue(lang === "-" ? f(code) : f(code, lang));
   }
   throw new Error("an unknown query: " + fields.join("\t"));
 }
@@ -113,4 +161,10 @@ process.stdin.on("end", () => {
   if (lines[lines.length - 1] === "") lines.pop();
   const out = lines.map((line) => line + "\t" + answer(line.split("\t"), tests) + "\n");
   process.stdout.write(out.join(""));
+  const has = typeof exported["fromReason"] === "function";
+  if (has !== askedReason) {
+    process.stderr.write(`dump_ts: fromReason is ${has ? "there" : "missing"}, but the queries ` +
+      (askedReason ? "ask it\n" : "do not (phrases: false)\n"));
+    process.exitCode = 3;
+  }
 });

@@ -12,6 +12,12 @@ if(AGREE_STEM STREQUAL "http_status")
   set_tests_properties(${AGREE_TEST} PROPERTIES LABELS fast)
 endif()
 
+# Fields named like the module's own names, built-ins and reserved words:
+# once, beside the fields fixture (parcel), as the registry odd.
+if(AGREE_STEM STREQUAL "parcel")
+  statusgen_agree_test(python odd ${STATUSGEN_FIXTURES}/field_names.yaml)
+endif()
+
 find_program(STATUSGEN_MYPY mypy)
 if(NOT STATUSGEN_MYPY)
   get_property(told GLOBAL PROPERTY STATUSGEN_AGREE_NO_MYPY)

@@ -53,3 +53,9 @@ set_tests_properties(${AGREE_TEST} PROPERTIES FIXTURES_REQUIRED typescript)
 if(AGREE_STEM STREQUAL "http_status")
   set_tests_properties(${AGREE_TEST} PROPERTIES LABELS fast)
 endif()
+
+# Fields named like the module's own names, built-ins and reserved words:
+# once, beside the fields fixture (parcel), as the registry odd.
+if(AGREE_STEM STREQUAL "parcel")
+  statusgen_agree_test(typescript odd ${STATUSGEN_FIXTURES}/field_names.yaml)
+endif()

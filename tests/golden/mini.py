@@ -154,7 +154,7 @@ _DESCRIPTIONS: _typing.Dict[int, _Texts] = {
     ),
 }
 
-# The index of each language but the first in the tuples above.
+# The index of each language but the first in the tuples of texts.
 _LANGUAGES: _typing.Dict[str, int] = {
     "de": 1,
 }
@@ -182,7 +182,7 @@ def name(code: int) -> _typing.Optional[str]:
 
 
 def _language(lang: str) -> int:
-    """The index of lang in the description tuples: its letters up to
+    """The index of lang in the tuples of texts: its letters up to
     "-", "_", ".", "@" or the end (at most 8), compared ignoring case;
     0 (the first language) when that is no language of the registry."""
     i = 0

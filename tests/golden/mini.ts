@@ -97,7 +97,7 @@ export function nameOf(code: number): string | undefined {
 }
 
 /**
- * The index of lang in the description arrays: its letters up to "-", "_",
+ * The index of lang in the arrays of texts: its letters up to "-", "_",
  * ".", "@" or the end (at most 8), compared ignoring case; 0 (the first
  * language) when that is no language of the registry.
  */
