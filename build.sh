@@ -118,7 +118,8 @@ build)
   ./build/generator/statusgen --emit json,python,typescript,rust,cxx \
     -o output spec/http_status.yaml
   ./build/generator/statusgen -o output spec/grpc_status.yaml
-  ./build/generator/statusgen --emit json -o output spec/grpc_status.yaml
+  ./build/generator/statusgen --emit json,python,typescript,rust,cxx \
+    -o output spec/grpc_status.yaml
   echo "build.sh: built build/generator/statusgen; output/ is up to date"
   ;;
 test)
