@@ -135,6 +135,10 @@ void emit_identity_check(const struct emit_ctx *ctx, const char *what,
 void emit_banner_c(const struct emit_ctx *ctx, const char *file,
                    struct sbuf *out);
 
+/* 1 when some code of spec has a description that is not empty (none
+ * has one in a registry generated with --languages none). */
+int emit_has_descriptions(const struct spec *spec);
+
 /* The FN_* bits the C outputs of ctx define. */
 unsigned emit_functions(const struct emit_ctx *ctx);
 

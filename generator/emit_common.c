@@ -105,6 +105,19 @@ static const struct {
 
 #define NFUNCTION_WORDS (sizeof function_words / sizeof function_words[0])
 
+int emit_has_descriptions(const struct spec *spec)
+{
+    size_t i, l;
+
+    if (spec->reg.no_descriptions)
+        return 0;
+    for (i = 0; i < spec->ncodes; i++)
+        for (l = 0; l < spec->reg.nlang; l++)
+            if (spec->codes[i].desc[l].s && spec->codes[i].desc[l].s[0])
+                return 1;
+    return 0;
+}
+
 unsigned emit_functions(const struct emit_ctx *ctx)
 {
     unsigned fns = FN_ALL & ~ctx->opts.omit;

@@ -926,14 +926,7 @@ void emit_python(const struct emit_ctx *ctx, struct sbuf *out)
     const struct spec *spec = ctx->spec;
     struct py_names t;
     struct sbuf file;
-    int have_desc = 0;
-    size_t i, l;
-
-    for (i = 0; i < spec->ncodes && !have_desc; i++)
-        for (l = 0; l < spec->reg.nlang; l++)
-            if (!spec->reg.no_descriptions && spec->codes[i].desc[l].s &&
-                spec->codes[i].desc[l].s[0])
-                have_desc = 1;
+    int have_desc = emit_has_descriptions(spec);
     sbuf_init(&file);
     sbuf_init(&t.code);
     sbuf_init(&t.cls);
