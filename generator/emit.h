@@ -139,6 +139,18 @@ void emit_banner_c(const struct emit_ctx *ctx, const char *file,
  * has one in a registry generated with --languages none). */
 int emit_has_descriptions(const struct spec *spec);
 
+/*
+ * Appends the table of codes the Python and TypeScript modules share in
+ * shape: a line per code, indent, the code, open, then "NAME", its
+ * reason() text, its reference (none when it has none), its trait bits
+ * and its lifecycle (the C enum's int), then close; strings quoted in
+ * style.
+ */
+void emit_script_rows(const struct spec *spec, enum quote_style style,
+                      const char *indent, const char *open,
+                      const char *close, const char *none,
+                      struct sbuf *out);
+
 /* The FN_* bits the C outputs of ctx define. */
 unsigned emit_functions(const struct emit_ctx *ctx);
 

@@ -118,6 +118,35 @@ int emit_has_descriptions(const struct spec *spec)
     return 0;
 }
 
+void emit_script_rows(const struct spec *spec, enum quote_style style,
+                      const char *indent, const char *open,
+                      const char *close, const char *none,
+                      struct sbuf *out)
+{
+    size_t i;
+
+    for (i = 0; i < spec->ncodes; i++) {
+        const struct spec_code *c = &spec->codes[spec->order[i]];
+
+        sbuf_puts(out, indent);
+        sbuf_put_long(out, c->code);
+        sbuf_puts(out, open);
+        sbuf_put_quoted(out, c->name.s, style);
+        sbuf_puts(out, ", ");
+        sbuf_put_quoted(out, spec_reason(c), style);
+        sbuf_puts(out, ", ");
+        if (c->reference.s == NULL || *c->reference.s == '\0')
+            sbuf_puts(out, none);
+        else
+            sbuf_put_quoted(out, c->reference.s, style);
+        sbuf_puts(out, ", ");
+        sbuf_put_ulong(out, c->trait_bits);
+        sbuf_puts(out, ", ");
+        sbuf_put_long(out, (long)c->status + 1);
+        sbuf_puts(out, close);
+    }
+}
+
 unsigned emit_functions(const struct emit_ctx *ctx)
 {
     unsigned fns = FN_ALL & ~ctx->opts.omit;

@@ -546,23 +546,7 @@ static void emit_tables(const struct emit_ctx *ctx, int have_desc,
                    "_Row = _typing.Tuple[str, str, _typing.Optional[str], "
                    "int, int]\n"
                    "_CODES: _typing.Dict[int, _Row] = {\n");
-    for (i = 0; i < spec->ncodes; i++) {
-        const struct spec_code *c = &spec->codes[spec->order[i]];
-
-        sbuf_puts(out, "    ");
-        sbuf_put_long(out, c->code);
-        sbuf_puts(out, ": (\"");
-        sbuf_puts(out, c->name.s);
-        sbuf_puts(out, "\", ");
-        py_str(out, spec_reason(c));
-        sbuf_puts(out, ", ");
-        py_opt(out, c->reference.s);
-        sbuf_puts(out, ", ");
-        sbuf_put_ulong(out, c->trait_bits);
-        sbuf_puts(out, ", ");
-        sbuf_put_long(out, (long)c->status + 1);
-        sbuf_puts(out, "),\n");
-    }
+    emit_script_rows(spec, QUOTE_PYTHON, "    ", ": (", "),\n", "None", out);
     sbuf_puts(out, "}\n");
 
     if (have_desc) {

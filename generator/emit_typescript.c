@@ -333,23 +333,7 @@ static void emit_tables(const struct emit_ctx *ctx, const struct ts_names *t,
                      "undefined, number, %s];\n"
                      "const _rows: { readonly [code: number]: _Row } = {\n",
                 sbuf_str(&t->life));
-    for (i = 0; i < spec->ncodes; i++) {
-        const struct spec_code *c = &spec->codes[spec->order[i]];
-
-        sbuf_puts(out, "  ");
-        sbuf_put_long(out, c->code);
-        sbuf_puts(out, ": [\"");
-        sbuf_puts(out, c->name.s);
-        sbuf_puts(out, "\", ");
-        ts_str(out, spec_reason(c));
-        sbuf_puts(out, ", ");
-        ts_opt(out, c->reference.s);
-        sbuf_puts(out, ", ");
-        sbuf_put_ulong(out, c->trait_bits);
-        sbuf_puts(out, ", ");
-        sbuf_put_long(out, (long)c->status + 1);
-        sbuf_puts(out, "],\n");
-    }
+    emit_script_rows(spec, QUOTE_JS, "  ", ": [", "],\n", "undefined", out);
     sbuf_puts(out, "};\n");
     if (!have_desc)
         return;
